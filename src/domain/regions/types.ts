@@ -1,0 +1,24 @@
+// Reference data types for regions (시·도 = province level, 시·군·구 = municipality level).
+
+export type RegionLevel = 'province' | 'municipality';
+
+/** Region name in the five UI languages; ko and en always present. */
+export type RegionName = { ko: string; en: string; ja?: string; zh?: string; fr?: string };
+
+export type Region = {
+  /** SGIS code: 2 digits for a province, 5 digits (province code + 3) for a municipality. */
+  code: string;
+  level: RegionLevel;
+  /** Province code of a municipality; null for a province. */
+  parentCode: string | null;
+  name: RegionName;
+  /** Inside the Seoul Metropolitan Area (수도권); such regions cannot host a zone. */
+  capitalArea: boolean;
+};
+
+/**
+ * An undirected link between two regions of the same level, stored with a < b.
+ * 'border': the regions share a boundary; 'link': an explicit ferry/bridge connection
+ * (islands), with a note explaining it.
+ */
+export type RegionLink = { a: string; b: string; kind: 'border' | 'link'; note?: string };
