@@ -1,0 +1,115 @@
+// The `zonelink` command: serve | migrate | seed | audit verify.
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from '../config.ts';
+import { openConfiguredDatabase, prepareDatabase } from '../db/setup.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo.ts';
+import { seedReference } from '../db/seed/reference.ts';
+import { verifyAuditLog } from '../server/audit/verify.ts';
+import { buildApp } from '../server/app.ts';
+
+const HELP = `zonelink — Regulation-Free Special Zones platform
+
+Usage:
+  zonelink serve            migrate, load reference and demo data, serve API and UI (PORT, default 3000)
+  zonelink migrate          apply database migrations
+  zonelink seed [--no-demo] load reference regions (and demo data unless --no-demo)
+  zonelink audit verify     check the audit log's hash chain
+  zonelink --help           this text
+
+Environment: DATABASE_URL (postgres://…; default: embedded PGlite in ZONELINK_DATA_DIR=.data/pglite),
+PORT, HOST, SEED_DEMO, COOKIE_SECURE, LOG_LEVEL, SMTP_URL — see README.md.`;
+
+async function serve(config: Config): Promise<void> {
+  const started = performance.now();
+  const db = await openConfiguredDatabase(config);
+  await prepareDatabase(db, { demo: config.seedDemo });
+  const app = await buildApp({ config, db });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${new URL(address).port}`;
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(`\nZoneLink is serving on ${url} (ready in ${ms} ms)\n`);
+  process.stdout.write(`API docs: ${url}/api/docs\n`);
+  if (config.seedDemo) {
+    process.stdout.write(`Demo logins (password "${DEMO_PASSWORD}", demo data):\n`);
+    for (const user of DEMO_USERS) process.stdout.write(`  ${user.email}\n`);
+  }
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function withDb<T>(config: Config, run: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openConfiguredDatabase(config);
+  try {
+    return await run(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' } },
+  });
+  const [command, sub] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate':
+      return withDb(config, async (db) => {
+        const result = await migrateToLatest(db);
+        process.stdout.write(`migrations applied: ${result.results?.length ?? 0}\n`);
+        return 0;
+      });
+    case 'seed':
+      return withDb(config, async (db) => {
+        await migrateToLatest(db);
+        const ref = await seedReference(db);
+        process.stdout.write(`reference: ${ref.regions} regions, ${ref.links} links\n`);
+        if (!values['no-demo']) process.stdout.write(`demo data: ${(await seedDemo(db)).created ? 'created' : 'already there'}\n`);
+        return 0;
+      });
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withDb(config, async (db) => {
+        const result = await verifyAuditLog(db);
+        if (result.ok) {
+          process.stdout.write(`audit log intact: ${result.checked} entries checked\n`);
+          return 0;
+        }
+        process.stderr.write(`audit log BROKEN: ${result.problems.map((p) => `#${p.seq} ${p.problem}`).join(', ')}\n`);
+        return 1;
+      });
+  }
+  process.stderr.write(`unknown command: ${positionals.join(' ')}\n\n${HELP}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,72 @@
+// Configuration from the environment, validated once at start-up (fails with a readable list).
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… switches from the embedded PGlite database to a PostgreSQL server. */
+  databaseUrl: string | null;
+  /** Folder of the embedded PGlite database; `memory://` keeps it in memory. */
+  dataDir: string;
+  /** Folder of the built browser UI. */
+  webDir: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  login: { maxAttempts: number; windowMs: number };
+  bodyLimitBytes: number;
+  logLevel: string;
+  seedDemo: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, errors: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) errors.push(`${name} must be a non-negative integer (got "${raw}")`);
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean, errors: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  errors.push(`${name} must be true or false (got "${raw}")`);
+  return fallback;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const errors: string[] = [];
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    errors.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) errors.push('SMTP_URL must start with smtp:// or smtps://');
+  const config: Config = {
+    port: intVar(env, 'PORT', 3000, errors),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: env.ZONELINK_DATA_DIR === 'memory://' ? 'memory://' : resolve(env.ZONELINK_DATA_DIR ?? '.data/pglite'),
+    webDir: resolve(env.ZONELINK_WEB_DIR ?? 'dist/web'),
+    cookieSecure: boolVar(env, 'COOKIE_SECURE', env.NODE_ENV === 'production', errors),
+    sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, errors),
+    login: {
+      maxAttempts: intVar(env, 'LOGIN_MAX_ATTEMPTS', 10, errors),
+      windowMs: intVar(env, 'LOGIN_WINDOW_SECONDS', 300, errors) * 1000,
+    },
+    bodyLimitBytes: intVar(env, 'BODY_LIMIT_BYTES', 1_048_576, errors),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    seedDemo: boolVar(env, 'SEED_DEMO', true, errors),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM ?? 'ZoneLink <no-reply@zonelink.local>',
+  };
+  if (errors.length > 0) {
+    throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,102 @@
+// Table types for Kysely. The migrations in ./migrations are the source of truth; keep these in step.
+import type { ColumnType, Generated } from 'kysely';
+import type { I18nText } from '../domain/i18n-text.ts';
+import type { OrgKind, MemberRole, TokenScope } from '../domain/auth/types.ts';
+import type { Locale } from '../i18n/locales.ts';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface RegionTable {
+  code: string;
+  level: 'province' | 'municipality';
+  parent_code: string | null;
+  name: Json<I18nText & { en: string }>;
+  capital_area: boolean;
+}
+
+export interface RegionLinkTable {
+  a: string;
+  b: string;
+  kind: 'border' | 'link';
+  note: string | null;
+}
+
+export interface RegionProfileTable {
+  region_code: string;
+  team_name: Json<I18nText>;
+  contact_email: string;
+  phone: string | null;
+  introduction: Json<I18nText>;
+  demo: boolean;
+  version: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface OrganisationTable {
+  id: string;
+  kind: OrgKind;
+  name: Json<I18nText>;
+  region_code: string | null;
+  demo: boolean;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  organisation_id: string;
+  role: MemberRole;
+  locale: Locale;
+  demo: boolean;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scopes: TokenScope[];
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: Timestamp;
+  request_id: string | null;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  region: RegionTable;
+  region_link: RegionLinkTable;
+  region_profile: RegionProfileTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
+}

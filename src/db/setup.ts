@@ -1,0 +1,17 @@
+// Opens, migrates and fills the database: what `zonelink serve` does on every start.
+import type { Config } from '../config.ts';
+import { openDatabase, type Database } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+import { seedDemo } from './seed/demo.ts';
+import { seedReference } from './seed/reference.ts';
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+}
+
+export async function prepareDatabase(db: Database, options: { demo: boolean }): Promise<void> {
+  await migrateToLatest(db);
+  const count = await db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(count.n) === 0) await seedReference(db);
+  if (options.demo) await seedDemo(db);
+}

@@ -1,0 +1,37 @@
+import type { ErrorCatalogue } from './catalogue.ts';
+
+export const en: ErrorCatalogue = {
+  problems: {
+    validation: { title: 'The input is not valid', detail: 'Please check {count} field(s) of the request: {fields}' },
+    'malformed-body': { title: 'The request body cannot be read', detail: 'The body is not valid UTF-8 JSON.' },
+    'unsupported-media-type': { title: 'Unsupported media type', detail: 'The body must be application/json.' },
+    'payload-too-large': { title: 'The request is too large', detail: 'The body may not exceed {limit} bytes.' },
+    unauthenticated: { title: 'Sign-in required', detail: 'Sign in or send an API token to do this.' },
+    'invalid-credentials': { title: 'Sign-in failed', detail: 'The e-mail address or password is not correct.' },
+    csrf: { title: 'The request could not be verified', detail: 'The X-CSRF-Token header is missing or does not match the session.' },
+    forbidden: { title: 'Not allowed', detail: 'You may not do this on this object.' },
+    'token-scope': { title: 'Token scope too narrow', detail: 'This API token lacks the "{scope}" scope.' },
+    'not-found': { title: 'Not found', detail: 'The requested {object} does not exist.' },
+    conflict: { title: 'Not possible in the current state', detail: '{reason}' },
+    'precondition-failed': { title: 'Someone else changed this first', detail: 'Reload the latest version and edit again.' },
+    'rate-limited': { title: 'Too many attempts', detail: 'Please try again in {seconds} seconds.' },
+    internal: { title: 'Server error', detail: 'Please try again later. Request id: {requestId}' },
+  },
+  fields: {
+    required: 'This field is required.',
+    type: 'Must be of type {type}.',
+    additionalProperties: 'Unknown field.',
+    maxLength: 'At most {limit} characters.',
+    minLength: 'At least {limit} characters.',
+    format: 'Not a valid {format}.',
+    enum: 'Not an allowed value: {allowed}',
+    pattern: 'Contains characters that are not allowed.',
+    maxItems: 'At most {limit} items.',
+    minItems: 'At least {limit} items.',
+    uniqueItems: 'Contains duplicates.',
+    minimum: 'Must be at least {limit}.',
+    maximum: 'Must be at most {limit}.',
+    invalid: 'Not a valid value.',
+  },
+  objects: { region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address' },
+};

@@ -1,0 +1,37 @@
+import type { ErrorCatalogue } from './catalogue.ts';
+
+export const fr: ErrorCatalogue = {
+  problems: {
+    validation: { title: 'Les données saisies ne sont pas valides', detail: 'Vérifiez {count} champ(s) de la requête : {fields}' },
+    'malformed-body': { title: 'Le corps de la requête est illisible', detail: 'Le corps n’est pas du JSON UTF-8 valide.' },
+    'unsupported-media-type': { title: 'Format non pris en charge', detail: 'Le corps doit être au format application/json.' },
+    'payload-too-large': { title: 'Requête trop volumineuse', detail: 'Le corps ne peut pas dépasser {limit} octets.' },
+    unauthenticated: { title: 'Connexion requise', detail: 'Connectez-vous ou envoyez un jeton d’API pour effectuer cette action.' },
+    'invalid-credentials': { title: 'Échec de la connexion', detail: 'L’adresse électronique ou le mot de passe est incorrect.' },
+    csrf: { title: 'La requête n’a pas pu être vérifiée', detail: 'L’en-tête X-CSRF-Token est absent ou ne correspond pas à la session.' },
+    forbidden: { title: 'Action non autorisée', detail: 'Vous n’êtes pas autorisé à effectuer cette action sur cet objet.' },
+    'token-scope': { title: 'Portée du jeton insuffisante', detail: 'Ce jeton d’API n’a pas la portée « {scope} ».' },
+    'not-found': { title: 'Introuvable', detail: 'L’objet demandé ({object}) n’existe pas.' },
+    conflict: { title: 'Impossible dans l’état actuel', detail: '{reason}' },
+    'precondition-failed': { title: 'Quelqu’un d’autre a modifié ceci avant vous', detail: 'Rechargez la dernière version puis modifiez-la à nouveau.' },
+    'rate-limited': { title: 'Trop de tentatives', detail: 'Réessayez dans {seconds} secondes.' },
+    internal: { title: 'Erreur du serveur', detail: 'Réessayez plus tard. Identifiant de la requête : {requestId}' },
+  },
+  fields: {
+    required: 'Ce champ est obligatoire.',
+    type: 'Doit être de type {type}.',
+    additionalProperties: 'Champ inconnu.',
+    maxLength: '{limit} caractères au maximum.',
+    minLength: '{limit} caractères au minimum.',
+    format: 'Format {format} non valide.',
+    enum: 'Valeur non autorisée : {allowed}',
+    pattern: 'Contient des caractères non autorisés.',
+    maxItems: '{limit} éléments au maximum.',
+    minItems: '{limit} éléments au minimum.',
+    uniqueItems: 'Contient des doublons.',
+    minimum: 'Doit être supérieur ou égal à {limit}.',
+    maximum: 'Doit être inférieur ou égal à {limit}.',
+    invalid: 'Valeur non valide.',
+  },
+  objects: { region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse' },
+};

@@ -1,0 +1,37 @@
+import type { ErrorCatalogue } from './catalogue.ts';
+
+export const ja: ErrorCatalogue = {
+  problems: {
+    validation: { title: '入力内容が正しくありません', detail: 'リクエストの{count}項目を確認してください: {fields}' },
+    'malformed-body': { title: 'リクエスト本文を読み取れません', detail: '本文が正しいUTF-8のJSONではありません。' },
+    'unsupported-media-type': { title: '対応していない形式です', detail: '本文は application/json 形式でなければなりません。' },
+    'payload-too-large': { title: 'リクエストが大きすぎます', detail: '本文は{limit}バイトを超えられません。' },
+    unauthenticated: { title: 'ログインが必要です', detail: 'この操作にはログインまたはAPIトークンが必要です。' },
+    'invalid-credentials': { title: 'ログインに失敗しました', detail: 'メールアドレスまたはパスワードが正しくありません。' },
+    csrf: { title: 'リクエストを確認できません', detail: 'X-CSRF-Token ヘッダーがないか、セッションと一致しません。' },
+    forbidden: { title: '権限がありません', detail: 'この対象に対してこの操作を行う権限がありません。' },
+    'token-scope': { title: 'トークンの範囲が不足しています', detail: 'このAPIトークンには「{scope}」の範囲がありません。' },
+    'not-found': { title: '見つかりません', detail: '指定された{object}は存在しません。' },
+    conflict: { title: '現在の状態では処理できません', detail: '{reason}' },
+    'precondition-failed': { title: '他の利用者が先に更新しました', detail: '最新の内容を読み込み直してから編集してください。' },
+    'rate-limited': { title: '試行回数が多すぎます', detail: '{seconds}秒後にもう一度お試しください。' },
+    internal: { title: 'サーバーエラーが発生しました', detail: 'しばらくしてから再度お試しください。リクエスト番号: {requestId}' },
+  },
+  fields: {
+    required: '必須項目です。',
+    type: '{type}型でなければなりません。',
+    additionalProperties: '不明な項目です。',
+    maxLength: '{limit}文字以内で入力してください。',
+    minLength: '{limit}文字以上入力してください。',
+    format: '{format}の形式ではありません。',
+    enum: '許可されていない値です: {allowed}',
+    pattern: '使用できない文字が含まれています。',
+    maxItems: '{limit}個以下でなければなりません。',
+    minItems: '{limit}個以上でなければなりません。',
+    uniqueItems: '重複した値があります。',
+    minimum: '{limit}以上でなければなりません。',
+    maximum: '{limit}以下でなければなりません。',
+    invalid: '正しくない値です。',
+  },
+  objects: { region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス' },
+};

@@ -1,0 +1,37 @@
+import type { ErrorCatalogue } from './catalogue.ts';
+
+export const zh: ErrorCatalogue = {
+  problems: {
+    validation: { title: '输入内容无效', detail: '请检查请求中的 {count} 个字段：{fields}' },
+    'malformed-body': { title: '无法读取请求正文', detail: '正文不是有效的 UTF-8 JSON。' },
+    'unsupported-media-type': { title: '不支持的格式', detail: '正文必须为 application/json 格式。' },
+    'payload-too-large': { title: '请求过大', detail: '正文不得超过 {limit} 字节。' },
+    unauthenticated: { title: '需要登录', detail: '请登录或提供 API 令牌后再执行此操作。' },
+    'invalid-credentials': { title: '登录失败', detail: '电子邮件地址或密码不正确。' },
+    csrf: { title: '无法验证请求', detail: '缺少 X-CSRF-Token 请求头，或与会话不匹配。' },
+    forbidden: { title: '没有权限', detail: '您无权对该对象执行此操作。' },
+    'token-scope': { title: '令牌权限范围不足', detail: '此 API 令牌缺少“{scope}”范围。' },
+    'not-found': { title: '未找到', detail: '所请求的{object}不存在。' },
+    conflict: { title: '当前状态下无法处理', detail: '{reason}' },
+    'precondition-failed': { title: '他人已先行修改', detail: '请重新加载最新版本后再编辑。' },
+    'rate-limited': { title: '尝试次数过多', detail: '请在 {seconds} 秒后重试。' },
+    internal: { title: '服务器错误', detail: '请稍后重试。请求编号：{requestId}' },
+  },
+  fields: {
+    required: '此项为必填项。',
+    type: '必须为 {type} 类型。',
+    additionalProperties: '未知字段。',
+    maxLength: '最多 {limit} 个字符。',
+    minLength: '至少 {limit} 个字符。',
+    format: '不是有效的 {format}。',
+    enum: '不是允许的值：{allowed}',
+    pattern: '包含不允许的字符。',
+    maxItems: '最多 {limit} 项。',
+    minItems: '至少 {limit} 项。',
+    uniqueItems: '包含重复的值。',
+    minimum: '必须不小于 {limit}。',
+    maximum: '必须不大于 {limit}。',
+    invalid: '值无效。',
+  },
+  objects: { region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址' },
+};

@@ -1,0 +1,144 @@
+// Builds the HTTP application: one Fastify instance serving the API, the docs and the browser UI.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { negotiateLocale } from '../i18n/locales.ts';
+import { resolveActor } from './auth/resolve-actor.ts';
+import { authorize } from './auth/authorize.ts';
+import './context.ts';
+import { AppError } from './errors.ts';
+import { registerJsonBody } from './http/json-body.ts';
+import { fieldErrors, registerValidation } from './http/validation.ts';
+import { renderProblem } from './problem.ts';
+import { LoginLimiter } from './session/login-limiter.ts';
+import { registerRoutes } from './routes.ts';
+import { registerDocs } from './system/docs.ts';
+import { registerWeb } from './system/web.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+}
+
+export interface AppServices extends AppDeps {
+  loginLimiter: LoginLimiter;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+function toAppError(error: FastifyError | AppError, config: Config): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    return new AppError('validation', { fields: fieldErrors(error.validation as never, error.validationContext ?? 'body') });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload-too-large', { params: { limit: config.bodyLimitBytes } });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported-media-type');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('malformed-body');
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('malformed-body');
+  }
+  return null;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('services', { ...deps, loginLimiter: new LoginLimiter(config.login) });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionIdHash', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('locale', 'ko');
+  app.decorateRequest('authorized', false);
+
+  registerJsonBody(app);
+  registerValidation(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+
+  // Every /api route must say which policy action it performs.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.url !== '/api/openapi.json' && !route.url.startsWith('/api/docs') && route.config?.action === undefined) {
+      throw new Error(`${route.method} ${route.url} declares no action`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.locale = negotiateLocale(request.headers['accept-language']);
+    const resolved = await resolveActor(deps.db, request);
+    request.actor = resolved.actor;
+    request.sessionIdHash = resolved.sessionIdHash;
+    request.csrfToken = resolved.csrfToken;
+    const action = request.routeOptions.config.action;
+    if (action === undefined || action === 'public') return;
+    if (!request.actor) throw new AppError('unauthenticated');
+    if (UNSAFE.has(request.method) && request.sessionIdHash !== null) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || sent !== request.csrfToken) throw new AppError('csrf');
+    }
+    if (!request.routeOptions.config.objectScoped) authorize(request);
+  });
+
+  // A route that answers successfully without having been authorised is a bug: refuse to send it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const action = request.routeOptions.config.action;
+    if (action !== undefined && action !== 'public' && reply.statusCode < 400 && !request.authorized) {
+      request.log.error({ route: request.routeOptions.url }, 'route answered without authorisation');
+      reply.code(500).type('application/problem+json');
+      return JSON.stringify(renderProblem(new AppError('internal'), request.locale, request.id, request.url));
+    }
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {
+    const appError = toAppError(error, config);
+    if (!appError) request.log.error({ err: error }, 'unexpected error');
+    const problem = renderProblem(appError ?? new AppError('internal'), request.locale, request.id, request.url);
+    for (const [name, value] of Object.entries(appError?.headers ?? {})) reply.header(name, value);
+    return reply.code(problem.status).type('application/problem+json').send(problem);
+  });
+
+  await registerDocs(app);
+  await registerRoutes(app);
+  await registerWeb(app, config);
+  return app;
+}

@@ -1,0 +1,52 @@
+// One application error type, mapped to problem+json (RFC 9457) in one place.
+import type { ErrorCatalogue } from '../i18n/errors/index.ts';
+
+export type ErrorCode = keyof ErrorCatalogue['problems'];
+export type FieldKeyword = keyof ErrorCatalogue['fields'];
+export type ObjectKind = keyof ErrorCatalogue['objects'];
+
+/** Status of each code; a new code without a status does not compile. */
+export const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  'malformed-body': 400,
+  'unsupported-media-type': 415,
+  'payload-too-large': 413,
+  unauthenticated: 401,
+  'invalid-credentials': 401,
+  csrf: 403,
+  forbidden: 403,
+  'token-scope': 403,
+  'not-found': 404,
+  conflict: 409,
+  'precondition-failed': 412,
+  'rate-limited': 429,
+  internal: 500,
+};
+
+export interface FieldError {
+  /** JSON Pointer into the request part, e.g. `/body/teamName/ko`. */
+  path: string;
+  keyword: FieldKeyword;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly fields: FieldError[];
+  readonly headers: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    options: { params?: Record<string, string | number>; fields?: FieldError[]; headers?: Record<string, string>; message?: string } = {},
+  ) {
+    super(options.message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = options.params ?? {};
+    this.fields = options.fields ?? [];
+    this.headers = options.headers ?? {};
+  }
+}
+
+export const notFound = (object: ObjectKind): AppError => new AppError('not-found', { params: { object } });

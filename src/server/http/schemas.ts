@@ -1,0 +1,42 @@
+// Schema pieces shared by routes.
+import { Type, type TSchema } from 'typebox';
+import { LOCALES } from '../../i18n/locales.ts';
+
+/** No C0 control characters except tab, line feed and carriage return; no DEL. */
+export const SAFE_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+
+export const Text = (maxLength: number, minLength = 0) =>
+  Type.String({ minLength, maxLength, pattern: SAFE_TEXT_PATTERN });
+
+/** A line of text: no control characters at all. */
+export const Line = (maxLength: number, minLength = 1) =>
+  Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u001F\\u007F]*$' });
+
+export const LocaleSchema = Type.Enum([...LOCALES]);
+
+export const I18nTextSchema = (maxLength: number) =>
+  Type.Object(
+    {
+      ko: Text(maxLength, 1),
+      en: Type.Optional(Text(maxLength)),
+      ja: Type.Optional(Text(maxLength)),
+      zh: Type.Optional(Text(maxLength)),
+      fr: Type.Optional(Text(maxLength)),
+    },
+    { additionalProperties: false },
+  );
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const ProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  code: Type.String(),
+  instance: Type.Optional(Type.String()),
+  requestId: Type.String(),
+  errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+});
+
+export const Uuid = Type.String({ format: 'uuid' });

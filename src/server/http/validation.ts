@@ -1,0 +1,46 @@
+// Request validation: bodies strictly (no coercion, no silent removal of unknown fields),
+// path and query parameters with coercion of numbers and booleans.
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+import type { FieldError, FieldKeyword } from '../errors.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+function makeAjv(coerceTypes: boolean | 'array'): Ajv {
+  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
+  addFormats(ajv);
+  return ajv;
+}
+
+export function registerValidation(app: FastifyInstance): void {
+  const body = makeAjv(false);
+  const params = makeAjv('array');
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body : params).compile(schema));
+}
+
+const KNOWN = new Set<string>([
+  'required', 'type', 'additionalProperties', 'maxLength', 'minLength', 'format', 'enum', 'pattern',
+  'maxItems', 'minItems', 'uniqueItems', 'minimum', 'maximum',
+]);
+
+/** Turns ajv errors into field errors with JSON-Pointer paths under the request part. */
+export function fieldErrors(errors: readonly ErrorObject[], part: string): FieldError[] {
+  const out = new Map<string, FieldError>();
+  for (const error of errors) {
+    let path = `/${part}${error.instancePath}`;
+    const params = error.params as Record<string, unknown>;
+    if (error.keyword === 'required') path += `/${String(params.missingProperty)}`;
+    if (error.keyword === 'additionalProperties') path += `/${String(params.additionalProperty)}`;
+    const keyword: FieldKeyword = error.keyword === 'const' ? 'enum' : KNOWN.has(error.keyword) ? (error.keyword as FieldKeyword) : 'invalid';
+    const fieldParams: Record<string, string | number> = {};
+    if (typeof params.limit === 'number') fieldParams.limit = params.limit;
+    if (typeof params.type === 'string') fieldParams.type = params.type;
+    if (typeof params.format === 'string') fieldParams.format = params.format;
+    if (Array.isArray(params.allowedValues)) fieldParams.allowed = params.allowedValues.join(', ');
+    if (params.allowedValue !== undefined) fieldParams.allowed = String(params.allowedValue);
+    const existing = out.get(path);
+    if (!existing || (existing.keyword === 'invalid' && keyword !== 'invalid')) out.set(path, { path, keyword, params: fieldParams });
+  }
+  return [...out.values()];
+}

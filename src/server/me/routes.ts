@@ -1,0 +1,126 @@
+// The signed-in user's own profile and API tokens.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { TOKEN_SCOPES } from '../../domain/auth/types.ts';
+import { authorize } from '../auth/authorize.ts';
+import { API_TOKEN_PREFIX, newSecret, sha256 } from '../auth/secrets.ts';
+import { appendAudit } from '../audit/append.ts';
+import { notFound } from '../errors.ts';
+import { Line, LocaleSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { loadMe, MeSchema } from './me-schema.ts';
+
+const TokenSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  scopes: Type.Array(Type.Enum([...TOKEN_SCOPES])),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastUsedAt: Nullable(Type.String({ format: 'date-time' })),
+  revokedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+
+function tokenView(row: { id: string; name: string; scopes: string[]; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }) {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes as (typeof TOKEN_SCOPES)[number][],
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+export async function meRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = app.services;
+
+  app.get('/api/me', {
+    config: { action: 'me:read' },
+    schema: { tags: ['me'], summary: 'The signed-in user', response: { 200: MeSchema, ...errors } },
+  }, async (request) => loadMe(db, authorize(request).userId));
+
+  app.patch('/api/me', {
+    config: { action: 'me:edit' },
+    schema: {
+      tags: ['me'],
+      summary: 'Change display name or preferred language',
+      body: Type.Object({ displayName: Type.Optional(Line(100)), locale: Type.Optional(LocaleSchema) }, { additionalProperties: false, minProperties: 1 }),
+      response: { 200: MeSchema, ...errors },
+    },
+  }, async (request) => {
+    const actor = authorize(request);
+    const before = await loadMe(db, actor.userId);
+    await db.transaction().execute(async (trx) => {
+      const changes = {
+        ...(request.body.displayName !== undefined ? { display_name: request.body.displayName.trim() } : {}),
+        ...(request.body.locale !== undefined ? { locale: request.body.locale } : {}),
+      };
+      await trx.updateTable('app_user').set(changes).where('id', '=', actor.userId).execute();
+      await appendAudit(trx, {
+        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+        action: 'user:update', objectType: 'user', objectId: actor.userId,
+        before: { displayName: before.displayName, locale: before.locale }, after: request.body,
+      });
+    });
+    return loadMe(db, actor.userId);
+  });
+
+  app.get('/api/me/tokens', {
+    config: { action: 'api-token:read' },
+    schema: { tags: ['me'], summary: 'My API tokens', response: { 200: Type.Object({ items: Type.Array(TokenSchema) }), ...errors } },
+  }, async (request) => {
+    const actor = authorize(request);
+    const rows = await db.selectFrom('api_token').select(['id', 'name', 'scopes', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('user_id', '=', actor.userId).orderBy('created_at', 'desc').execute();
+    return { items: rows.map(tokenView) };
+  });
+
+  app.post('/api/me/tokens', {
+    config: { action: 'api-token:manage' },
+    schema: {
+      tags: ['me'],
+      summary: 'Create an API token (the secret is shown once)',
+      body: Type.Object({
+        name: Line(100),
+        scopes: Type.Array(Type.Enum([...TOKEN_SCOPES]), { minItems: 1, maxItems: 2, uniqueItems: true }),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ token: Type.String(), item: TokenSchema }), ...errors },
+    },
+  }, async (request, reply) => {
+    const actor = authorize(request);
+    const token = newSecret(API_TOKEN_PREFIX);
+    const row = { id: randomUUID(), user_id: actor.userId, name: request.body.name.trim(), token_hash: sha256(token), scopes: request.body.scopes, created_at: new Date(), last_used_at: null, revoked_at: null };
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('api_token').values(row).execute();
+      await appendAudit(trx, {
+        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+        action: 'api-token:create', objectType: 'api_token', objectId: row.id, before: null, after: { name: row.name, scopes: row.scopes },
+      });
+    });
+    return reply.code(201).send({ token, item: tokenView(row) });
+  });
+
+  app.delete('/api/me/tokens/:id', {
+    config: { action: 'api-token:manage', objectScoped: true },
+    schema: { tags: ['me'], summary: 'Revoke one of my API tokens', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const token = await db.selectFrom('api_token').select(['id', 'user_id', 'name', 'revoked_at']).where('id', '=', request.params.id).executeTakeFirst();
+    // Someone else's token: answer as if it did not exist, so ids do not leak.
+    if (!token || token.user_id !== request.actor?.userId) throw notFound('token');
+    const actor = authorize(request, { kind: 'user', userId: token.user_id, organisationId: '' });
+    if (token.revoked_at === null) {
+      await db.transaction().execute(async (trx) => {
+        const revokedAt = new Date();
+        await trx.updateTable('api_token').set({ revoked_at: revokedAt }).where('id', '=', token.id).execute();
+        await appendAudit(trx, {
+          requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+          action: 'api-token:revoke', objectType: 'api_token', objectId: token.id, before: { revokedAt: null }, after: { revokedAt: revokedAt.toISOString() },
+        });
+      });
+    }
+    return reply.code(204).send(null);
+  });
+}

@@ -1,0 +1,44 @@
+// Renders an AppError as a localised application/problem+json body.
+import { errorCatalogues } from '../i18n/errors/index.ts';
+import { format, type Locale } from '../i18n/locales.ts';
+import { AppError, STATUS, type FieldError } from './errors.ts';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  requestId: string;
+  errors?: { path: string; message: string }[];
+}
+
+function fieldMessage(locale: Locale, field: FieldError): string {
+  const template = errorCatalogues[locale].fields[field.keyword] ?? errorCatalogues[locale].fields.invalid;
+  return format(template, field.params ?? {});
+}
+
+export function renderProblem(error: AppError, locale: Locale, requestId: string, instance?: string): ProblemBody {
+  const catalogue = errorCatalogues[locale];
+  const text = catalogue.problems[error.code];
+  const params: Record<string, string | number> = { ...error.params, requestId };
+  if (typeof params.object === 'string' && params.object in catalogue.objects) {
+    params.object = catalogue.objects[params.object as keyof typeof catalogue.objects];
+  }
+  const errors = error.fields.map((field) => ({ path: field.path, message: fieldMessage(locale, field) }));
+  if (error.code === 'validation') {
+    params.count = errors.length;
+    params.fields = errors.map((e) => `${e.path} — ${e.message}`).join('; ');
+  }
+  return {
+    type: `/problems/${error.code}`,
+    title: text.title,
+    status: STATUS[error.code],
+    detail: format(text.detail, params),
+    code: error.code,
+    ...(instance ? { instance } : {}),
+    requestId,
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}

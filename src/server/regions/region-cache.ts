@@ -1,0 +1,39 @@
+// Regions and their links are reference data: read once per process, served from memory.
+import type { Database } from '../../db/database.ts';
+import type { I18nText } from '../../domain/i18n-text.ts';
+
+export interface RegionView {
+  code: string;
+  level: 'province' | 'municipality';
+  parentCode: string | null;
+  name: I18nText & { en: string };
+  capitalArea: boolean;
+  /** Outside the capital area: may apply for and host a zone (Act Art. 72(1)). */
+  eligible: boolean;
+}
+
+export interface Neighbour {
+  code: string;
+  kind: 'border' | 'link';
+  note: string | null;
+}
+
+export interface RegionCache {
+  list: RegionView[];
+  byCode: Map<string, RegionView>;
+  neighbours: Map<string, Neighbour[]>;
+}
+
+export async function loadRegionCache(db: Database): Promise<RegionCache> {
+  const rows = await db.selectFrom('region').selectAll().orderBy('code').execute();
+  const list = rows.map((r) => ({ code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, capitalArea: r.capital_area, eligible: !r.capital_area }));
+  const neighbours = new Map<string, Neighbour[]>();
+  for (const link of await db.selectFrom('region_link').selectAll().orderBy('a').orderBy('b').execute()) {
+    for (const [from, to] of [[link.a, link.b], [link.b, link.a]] as const) {
+      const entries = neighbours.get(from) ?? [];
+      entries.push({ code: to, kind: link.kind, note: link.note });
+      neighbours.set(from, entries);
+    }
+  }
+  return { list, byCode: new Map(list.map((r) => [r.code, r])), neighbours };
+}

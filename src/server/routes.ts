@@ -1,0 +1,15 @@
+// Every capability's routes, registered in one place.
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/routes.ts';
+import { meRoutes } from './me/routes.ts';
+import { regionRoutes } from './regions/routes.ts';
+import { sessionRoutes } from './session/routes.ts';
+import { healthRoutes } from './system/health.ts';
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  await healthRoutes(app);
+  await sessionRoutes(app);
+  await meRoutes(app);
+  await regionRoutes(app);
+  await auditRoutes(app);
+}

@@ -1,0 +1,78 @@
+// Sign in (POST), who am I (GET), sign out (DELETE) — browser sessions in an HttpOnly cookie.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { authorize } from '../auth/authorize.ts';
+import { SESSION_COOKIE } from '../auth/resolve-actor.ts';
+import { newSecret, sha256, verifyPassword } from '../auth/secrets.ts';
+import { appendAudit } from '../audit/append.ts';
+import { AppError } from '../errors.ts';
+import { Line, ProblemSchema } from '../http/schemas.ts';
+import { loadMe, MeSchema } from '../me/me-schema.ts';
+
+const SessionSchema = Type.Object({ user: MeSchema, csrfToken: Type.String() });
+/** Compared against when the e-mail is unknown, so both paths take the time of one argon2 check. */
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$DCnpJn/DtbSOr+ymPiZzxw$1iC/VssDXS+IjtSJEmhtMRkD3pMlvldNudj1DgluvoQ';
+
+export async function sessionRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { db, config, loginLimiter } = app.services;
+
+  app.post('/api/session', {
+    config: { action: 'public' },
+    schema: {
+      tags: ['session'],
+      summary: 'Sign in with e-mail and password',
+      body: Type.Object({ email: Line(254), password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false }),
+      response: { 200: SessionSchema, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema },
+    },
+  }, async (request, reply) => {
+    const email = request.body.email.trim().toLowerCase();
+    const wait = loginLimiter.attempt(request.ip, email);
+    if (wait > 0) throw new AppError('rate-limited', { params: { seconds: wait }, headers: { 'retry-after': String(wait) } });
+    const user = await db.selectFrom('app_user').select(['id', 'password_hash', 'organisation_id']).where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst();
+    const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, request.body.password);
+    if (!user || !ok) throw new AppError('invalid-credentials');
+    loginLimiter.succeeded(request.ip, email);
+    const secret = newSecret();
+    const csrfToken = newSecret();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('session').values({ id_hash: sha256(secret), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
+      await appendAudit(trx, {
+        requestId: request.id, actorUserId: user.id, actorOrganisationId: user.organisation_id,
+        action: 'session:create', objectType: 'user', objectId: user.id, before: null, after: { expiresAt: expiresAt.toISOString(), ip: request.ip },
+      });
+    });
+    reply.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
+    return { user: await loadMe(db, user.id), csrfToken };
+  });
+
+  app.get('/api/session', {
+    config: { action: 'session:read' },
+    schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token for writes', response: { 200: SessionSchema, 401: ProblemSchema } },
+  }, async (request) => {
+    const actor = authorize(request);
+    return { user: await loadMe(db, actor.userId), csrfToken: request.csrfToken ?? '' };
+  });
+
+  app.delete('/api/session', {
+    config: { action: 'me:edit' },
+    schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), 401: ProblemSchema, 403: ProblemSchema } },
+  }, async (request, reply) => {
+    const actor = authorize(request);
+    if (request.sessionIdHash) {
+      const idHash = request.sessionIdHash;
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('session').where('id_hash', '=', idHash).execute();
+        await appendAudit(trx, {
+          requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+          action: 'session:delete', objectType: 'user', objectId: actor.userId, before: null, after: null,
+        });
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
+}

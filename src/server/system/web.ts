@@ -1,0 +1,42 @@
+// Serves the built browser UI (dist/web) with a single-page fallback, and the map data.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config.ts';
+import { notFound } from '../errors.ts';
+
+const GEO_FILES = {
+  'provinces.topo.json': 'skorea-provinces-2018-topo-simple.json',
+  'municipalities.topo.json': 'skorea-municipalities-2018-topo-simple.json',
+} as const;
+
+const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>ZoneLink</title>
+<p>The browser UI is not built yet. Run <code>npm run build:web</code> (npm ci does it) and reload.</p></html>`;
+
+export async function registerWeb(app: FastifyInstance, config: Config): Promise<void> {
+  const geoDir = new URL('../../../data/geo/', import.meta.url);
+  for (const [name, file] of Object.entries(GEO_FILES)) {
+    const body = readFileSync(new URL(file, geoDir));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    app.get(`/geo/${name}`, { schema: { hide: true } }, async (request, reply) => {
+      reply.header('etag', etag).header('cache-control', 'public, max-age=86400');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type('application/json').send(body);
+    });
+  }
+
+  const indexPath = join(config.webDir, 'index.html');
+  const built = existsSync(indexPath);
+  if (built) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || path.startsWith('/geo/') || request.method !== 'GET') throw notFound('route');
+    if (!built) return reply.type('text/html').send(NOT_BUILT);
+    reply.header('cache-control', 'no-cache');
+    return reply.type('text/html').send(readFileSync(indexPath));
+  });
+}
