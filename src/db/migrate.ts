@@ -7,8 +7,9 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
 };
 
-export async function migrateToLatest(db: Database): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */
+export async function migrateToLatest(db: Database, schema = 'public'): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;

@@ -27,9 +27,19 @@ export interface AppServices extends AppDeps {
   loginLimiter: LoginLimiter;
 }
 
+/** A registered route, as the authorisation-matrix and input-fuzz tests enumerate them. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  action: string | undefined;
+  objectScoped: boolean;
+  bodySchema: unknown;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     services: AppServices;
+    routeTable: RouteInfo[];
   }
 }
 
@@ -95,7 +105,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Every /api route must say which policy action it performs.
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') {
+        routeTable.push({ method, url: route.url, action: route.config?.action, objectScoped: route.config?.objectScoped ?? false, bodySchema: route.schema?.body });
+      }
+    }
     if (route.url.startsWith('/api/') && route.url !== '/api/openapi.json' && !route.url.startsWith('/api/docs') && route.config?.action === undefined) {
       throw new Error(`${route.method} ${route.url} declares no action`);
     }

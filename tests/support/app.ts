@@ -1,0 +1,57 @@
+// A full application on a test database, driven through Fastify's inject (no sockets).
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { openTestDatabase, type Engine, type TestDatabase } from './db.ts';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: string;
+}
+
+export interface TestApp extends TestDatabase {
+  app: FastifyInstance;
+  config: Config;
+  login(email: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', ZONELINK_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', LOGIN_MAX_ATTEMPTS: '1000', ...overrides });
+}
+
+export async function startTestApp(engine: Engine, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase(engine);
+  const config = testConfig(overrides);
+  const app = await buildApp({ config, db: database.db });
+  await app.ready();
+  return {
+    ...database,
+    app,
+    config,
+    async login(email, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/session', payload: { email, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'zl_session');
+      if (!cookie) throw new Error('no session cookie');
+      const body = res.json() as { csrfToken: string; user: { id: string } };
+      return { cookie: `zl_session=${cookie.value}`, csrf: body.csrfToken, userId: body.user.id };
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Headers of a cookie-authenticated write. */
+export const asSession = (s: Session): Record<string, string> => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+
+export function problemOf(res: LightMyRequestResponse): { code: string; status: number; detail: string; errors?: { path: string; message: string }[] } {
+  if (!String(res.headers['content-type']).startsWith('application/problem+json')) {
+    throw new Error(`expected problem+json, got ${String(res.headers['content-type'])}: ${res.body.slice(0, 200)}`);
+  }
+  return res.json();
+}
