@@ -1,0 +1,247 @@
+/**
+ * Public holidays of government offices (관공서의 공휴일에 관한 규정) and business days.
+ *
+ * Source data: `@hyunbinseo/holidays-kr` (compiled from the official gazette / 월력요항),
+ * which lists national holidays, substitute holidays, election days and one-off holidays the
+ * government designated, year by year. Administrators may add further one-off holidays
+ * (Regulations Art. 2 item 12: "days the government designates from time to time") as data.
+ *
+ * Years the package does not cover are handled by an explicit policy: `provisional` (default)
+ * falls back to Sundays, the recurring fixed-date holidays and their substitutes, and marks
+ * every answer for such a year as provisional; `error` throws {@link CalendarCoverageError}.
+ */
+import * as presets from '@hyunbinseo/holidays-kr/all';
+import { addDays, civilDate, isSaturday, isSunday, toParts, tryCivilDate, type CivilDate } from './civil-date.ts';
+
+export interface ExtraHoliday {
+  readonly date: CivilDate | string;
+  readonly name: string;
+}
+
+export type CoveragePolicy = 'provisional' | 'error';
+
+export interface HolidayCalendarOptions {
+  /** Administrator-added one-off holidays (Regulations on Holidays of Government Offices Art. 2 item 12). */
+  readonly extra?: readonly ExtraHoliday[];
+  /** What to do for a year the package does not list. Default `provisional`. */
+  readonly beyondCoverage?: CoveragePolicy;
+}
+
+export interface HolidayCalendar {
+  /** First and last year the package covers. */
+  readonly coverage: { readonly firstYear: number; readonly lastYear: number };
+  readonly beyondCoverage: CoveragePolicy;
+  /** Names of the public holidays on `date` (Sunday is reported as `일요일`); empty if none. */
+  holidayNames(date: CivilDate): readonly string[];
+  /** Sunday, a listed holiday (incl. substitute, election, one-off) or an admin-added day. */
+  isPublicHoliday(date: CivilDate): boolean;
+  /** Neither a Saturday nor a public holiday — the offices are open (Civil Act Art. 161 test). */
+  isBusinessDay(date: CivilDate): boolean;
+  /** True when `date` lies in a year the package does not cover (answers are a fallback). */
+  isProvisional(date: CivilDate): boolean;
+  /** The admin-added one-off holidays this calendar was built with. */
+  readonly extra: readonly { readonly date: CivilDate; readonly name: string }[];
+}
+
+export class CalendarCoverageError extends RangeError {
+  constructor(readonly date: CivilDate, readonly coverage: { firstYear: number; lastYear: number }) {
+    super(
+      `no holiday data for ${date}: @hyunbinseo/holidays-kr covers ${coverage.firstYear}–${coverage.lastYear}; ` +
+        'update the package or add the year\'s holidays as extra dates',
+    );
+    this.name = 'CalendarCoverageError';
+  }
+}
+
+type YearTable = ReadonlyMap<string, readonly string[]>;
+
+const SUNDAY_NAME = '일요일';
+const SUBSTITUTE_PREFIX = '대체공휴일';
+
+/** Package data indexed by year. Built once; read-only. */
+const PACKAGE_YEARS: ReadonlyMap<number, YearTable> = (() => {
+  const years = new Map<number, YearTable>();
+  for (const [exportName, table] of Object.entries(presets)) {
+    const m = /^y(\d{4})$/.exec(exportName);
+    if (!m) continue;
+    const entries = new Map<string, readonly string[]>();
+    for (const [date, names] of Object.entries(table as Record<string, readonly string[]>)) {
+      entries.set(civilDate(date), [...names]);
+    }
+    years.set(Number(m[1]), entries);
+  }
+  return years;
+})();
+
+const COVERAGE = (() => {
+  const years = [...PACKAGE_YEARS.keys()].sort((a, b) => a - b);
+  const firstYear = years[0];
+  const lastYear = years[years.length - 1];
+  if (firstYear === undefined || lastYear === undefined) throw new Error('@hyunbinseo/holidays-kr has no yearly presets');
+  for (let y = firstYear; y <= lastYear; y++) {
+    if (!PACKAGE_YEARS.has(y)) throw new Error(`@hyunbinseo/holidays-kr has a gap at ${y}`);
+  }
+  return { firstYear, lastYear } as const;
+})();
+
+/**
+ * Fallback for uncovered years, derived from the package itself rather than hard-coded:
+ * a fixed-date holiday is a month-day with the same (non-substitute) name in each of the last
+ * two covered years (for the 2027 package: 1/1, 3/1, 5/1, 5/5, 6/6, 7/17, 8/15, 10/3, 10/9,
+ * 12/25). Lunar holidays (설날, 추석, 부처님 오신 날), elections and one-off days cannot be
+ * derived and are missing — which is why such answers are flagged provisional.
+ */
+const FIXED_DATE_HOLIDAYS: readonly { readonly monthDay: string; readonly name: string }[] = (() => {
+  const last = PACKAGE_YEARS.get(COVERAGE.lastYear);
+  const previous = PACKAGE_YEARS.get(COVERAGE.lastYear - 1);
+  if (!last || !previous) return [];
+  const result: { monthDay: string; name: string }[] = [];
+  for (const [date, names] of last) {
+    const monthDay = date.slice(5);
+    const before = previous.get(`${COVERAGE.lastYear - 1}-${monthDay}`);
+    for (const name of names) {
+      if (name.startsWith(SUBSTITUTE_PREFIX)) continue;
+      if (before?.includes(name)) result.push({ monthDay, name });
+    }
+  }
+  return result;
+})();
+
+/** Holiday names that the package shows receiving a substitute day (Regulations Art. 3). */
+const SUBSTITUTABLE: ReadonlySet<string> = (() => {
+  const names = new Set<string>();
+  for (const table of PACKAGE_YEARS.values()) {
+    for (const list of table.values()) {
+      for (const name of list) {
+        const m = /^대체공휴일\((.+)\)$/.exec(name);
+        if (m?.[1]) names.add(m[1]);
+      }
+    }
+  }
+  return names;
+})();
+
+/**
+ * Provisional table for a year outside the package: fixed-date holidays, plus a substitute day
+ * (Regulations Art. 3(2): the first following day that is not a Saturday, Sunday or holiday)
+ * for those the package shows as substitutable when they fall on a weekend or coincide.
+ */
+function provisionalYear(year: number): YearTable {
+  const table = new Map<string, string[]>();
+  for (const { monthDay, name } of FIXED_DATE_HOLIDAYS) {
+    const date = civilDate(`${year}-${monthDay}`);
+    const list = table.get(date) ?? [];
+    list.push(name);
+    table.set(date, list);
+  }
+  const isOff = (d: CivilDate): boolean => isSaturday(d) || isSunday(d) || table.has(d);
+  for (const { monthDay, name } of FIXED_DATE_HOLIDAYS) {
+    if (!SUBSTITUTABLE.has(name)) continue;
+    const date = civilDate(`${year}-${monthDay}`);
+    const coincides = (table.get(date)?.length ?? 0) > 1;
+    if (!isSaturday(date) && !isSunday(date) && !coincides) continue;
+    let substitute = addDays(date, 1);
+    while (isOff(substitute)) substitute = addDays(substitute, 1);
+    table.set(substitute, [`${SUBSTITUTE_PREFIX}(${name})`]);
+  }
+  return table;
+}
+
+export function holidayDataCoverage(): { readonly firstYear: number; readonly lastYear: number } {
+  return COVERAGE;
+}
+
+/** Builds a calendar from the package data plus administrator-added one-off holidays. */
+export function createHolidayCalendar(options: HolidayCalendarOptions = {}): HolidayCalendar {
+  const policy: CoveragePolicy = options.beyondCoverage ?? 'provisional';
+  const extra = (options.extra ?? []).map((h) => {
+    const date = tryCivilDate(h.date);
+    if (date === null) throw new RangeError(`extra holiday has an invalid date: ${JSON.stringify(h.date)}`);
+    const name = h.name.trim();
+    if (name === '') throw new RangeError(`extra holiday on ${date} needs a name`);
+    return { date, name } as const;
+  });
+  const extraByDate = new Map<string, string[]>();
+  for (const { date, name } of extra) {
+    const list = extraByDate.get(date) ?? [];
+    if (!list.includes(name)) list.push(name);
+    extraByDate.set(date, list);
+  }
+  const provisionalCache = new Map<number, YearTable>();
+
+  const isProvisional = (date: CivilDate): boolean => {
+    const { year } = toParts(date);
+    return year < COVERAGE.firstYear || year > COVERAGE.lastYear;
+  };
+
+  const tableFor = (date: CivilDate): YearTable => {
+    const { year } = toParts(date);
+    const listed = PACKAGE_YEARS.get(year);
+    if (listed) return listed;
+    if (policy === 'error') throw new CalendarCoverageError(date, COVERAGE);
+    let table = provisionalCache.get(year);
+    if (!table) {
+      table = provisionalYear(year);
+      provisionalCache.set(year, table);
+    }
+    return table;
+  };
+
+  const holidayNames = (date: CivilDate): readonly string[] => {
+    const names: string[] = [];
+    // Regulations on Holidays of Government Offices Art. 2 item 1: Sundays.
+    if (isSunday(date)) names.push(SUNDAY_NAME);
+    names.push(...(tableFor(date).get(date) ?? []));
+    names.push(...(extraByDate.get(date) ?? []));
+    return names;
+  };
+
+  const isPublicHoliday = (date: CivilDate): boolean => holidayNames(date).length > 0;
+
+  return {
+    coverage: COVERAGE,
+    beyondCoverage: policy,
+    extra,
+    holidayNames,
+    isPublicHoliday,
+    // Civil Act Art. 161: a day counts for the roll-over test unless it is a Saturday or a public holiday.
+    isBusinessDay: (date) => !isSaturday(date) && !isPublicHoliday(date),
+    isProvisional,
+  };
+}
+
+/** The first business day strictly after `date`. */
+export function nextBusinessDay(date: CivilDate, calendar: HolidayCalendar): CivilDate {
+  let d = addDays(date, 1);
+  while (!calendar.isBusinessDay(d)) d = addDays(d, 1);
+  return d;
+}
+
+/** The first business day strictly before `date`. */
+export function previousBusinessDay(date: CivilDate, calendar: HolidayCalendar): CivilDate {
+  let d = addDays(date, -1);
+  while (!calendar.isBusinessDay(d)) d = addDays(d, -1);
+  return d;
+}
+
+/** `date` itself when it is a business day, otherwise the next one. */
+export function onOrAfterBusinessDay(date: CivilDate, calendar: HolidayCalendar): CivilDate {
+  return calendar.isBusinessDay(date) ? date : nextBusinessDay(date, calendar);
+}
+
+/** `date` itself when it is a business day, otherwise the previous one. */
+export function onOrBeforeBusinessDay(date: CivilDate, calendar: HolidayCalendar): CivilDate {
+  return calendar.isBusinessDay(date) ? date : previousBusinessDay(date, calendar);
+}
+
+/** Convenience wrapper: is `date` a business day in the default calendar (no extra days)? */
+export function isBusinessDay(date: CivilDate, calendar: HolidayCalendar = defaultCalendar()): boolean {
+  return calendar.isBusinessDay(date);
+}
+
+let defaultInstance: HolidayCalendar | undefined;
+/** A shared calendar with the package data only (no admin-added days), provisional beyond coverage. */
+export function defaultCalendar(): HolidayCalendar {
+  defaultInstance ??= createHolidayCalendar();
+  return defaultInstance;
+}
