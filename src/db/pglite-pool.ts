@@ -1,6 +1,7 @@
 // Adapts one PGlite instance to the pool interface Kysely's PostgresDialect expects.
 // PGlite has a single connection: `connect()` hands it out to one holder at a time, in order.
-import { PGlite, types } from '@electric-sql/pglite';
+import type { PGlite} from '@electric-sql/pglite';
+import { types } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 
 /** Same value types on both engines: int8 and numeric as numbers, dates as 'YYYY-MM-DD'. */

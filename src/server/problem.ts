@@ -1,7 +1,8 @@
 // Renders an AppError as a localised application/problem+json body.
 import { errorCatalogues } from '../i18n/errors/index.ts';
 import { format, type Locale } from '../i18n/locales.ts';
-import { AppError, STATUS, type FieldError } from './errors.ts';
+import type { AppError} from './errors.ts';
+import { STATUS, type FieldError } from './errors.ts';
 
 export interface ProblemBody {
   type: string;

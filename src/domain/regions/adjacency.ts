@@ -40,8 +40,10 @@ function collectArcs(geometry: GeometryObject<Record<string, unknown>>, visit: (
     case 'GeometryCollection':
       for (const member of geometry.geometries) collectArcs(member, visit);
       return;
-    default:
-      // Point, MultiPoint and null geometries reference no arcs.
+    case 'Point':
+    case 'MultiPoint':
+    case null:
+      // Points and null geometries reference no arcs.
       return;
   }
 }

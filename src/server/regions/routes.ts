@@ -8,7 +8,7 @@ import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound } from '../errors.ts';
-import { I18nTextSchema, Line, Nullable, ProblemSchema } from '../http/schemas.ts';
+import { I18nTextSchema, Nullable, ProblemSchema } from '../http/schemas.ts';
 import { loadRegionCache, type RegionCache } from './region-cache.ts';
 
 const RegionName = Type.Object({

@@ -1,0 +1,123 @@
+// Every /api route × every role × own/other scope, generated from the app's route table.
+// The expectations below are written by hand, independently of the policy code: a new route
+// without a row here fails this test until someone decides who may use it.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startTestApp, type Session, type TestApp } from '../support/app.ts';
+import { engines } from '../support/db.ts';
+
+const ROLES = ['anonymous', 'ministry', 'busan', 'company', 'expert', 'motie', 'busan-read-token'] as const;
+type Role = (typeof ROLES)[number];
+const EMAIL: Record<Exclude<Role, 'anonymous'>, string> = {
+  ministry: 'ministry@demo.zonelink.kr',
+  busan: 'busan@demo.zonelink.kr',
+  company: 'company@demo.zonelink.kr',
+  expert: 'expert@demo.zonelink.kr',
+  motie: 'motie@demo.zonelink.kr',
+  'busan-read-token': 'busan@demo.zonelink.kr',
+};
+
+type Scope = 'own' | 'other';
+interface Cell { own: number; other: number }
+const same = (status: number): Cell => ({ own: status, other: status });
+const all = (status: number, overrides: Partial<Record<Role, Cell>> = {}): Record<Role, Cell> =>
+  Object.fromEntries(ROLES.map((r) => [r, overrides[r] ?? same(status)])) as Record<Role, Cell>;
+const signedIn = (status: number, overrides: Partial<Record<Role, Cell>> = {}) => all(status, { anonymous: same(401), ...overrides });
+
+interface Ctx { role: Role; scope: Scope; actorUserId: string | null; tokenOf(role: 'busan' | 'ministry'): Promise<string> }
+interface Row {
+  expect: Record<Role, Cell>;
+  request(ctx: Ctx): Promise<{ url: string; payload?: unknown }> | { url: string; payload?: unknown };
+}
+
+const profile = { teamName: { ko: '팀' }, contactEmail: 'team@example.kr', phone: null, introduction: { ko: '소개' } };
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/session': { expect: signedIn(200), request: () => ({ url: '/api/session' }) },
+  'POST /api/session': {
+    expect: all(200),
+    request: () => ({ url: '/api/session', payload: { email: 'expert@demo.zonelink.kr', password: 'zonelink-demo' } }),
+  },
+  'DELETE /api/session': { expect: signedIn(204, { 'busan-read-token': same(403) }), request: () => ({ url: '/api/session' }) },
+  'GET /api/me': { expect: signedIn(200), request: () => ({ url: '/api/me' }) },
+  'PATCH /api/me': { expect: signedIn(200, { 'busan-read-token': same(403) }), request: () => ({ url: '/api/me', payload: { displayName: 'Matrix' } }) },
+  'GET /api/me/tokens': { expect: signedIn(200), request: () => ({ url: '/api/me/tokens' }) },
+  'POST /api/me/tokens': {
+    expect: signedIn(201, { 'busan-read-token': same(403) }),
+    request: () => ({ url: '/api/me/tokens', payload: { name: 'matrix', scopes: ['read'] } }),
+  },
+  'DELETE /api/me/tokens/:id': {
+    // Someone else's token does not exist for you (404); a read-only token may not revoke (403).
+    expect: all(-1, {
+      anonymous: same(401), ministry: { own: 204, other: 404 }, busan: { own: 204, other: 404 }, company: { own: 204, other: 404 },
+      expert: { own: 204, other: 404 }, motie: { own: 204, other: 404 }, 'busan-read-token': { own: 403, other: 404 },
+    }),
+    async request(ctx) {
+      const owner = ctx.scope === 'own' ? (ctx.role === 'busan-read-token' ? 'busan' : ctx.role) : ctx.role === 'ministry' ? 'busan' : 'ministry';
+      const id = owner === 'anonymous' ? '00000000-0000-4000-8000-000000000000' : await ctx.tokenOf(owner as 'busan' | 'ministry');
+      return { url: `/api/me/tokens/${id}` };
+    },
+  },
+  'GET /api/regions': { expect: all(200), request: () => ({ url: '/api/regions?level=province' }) },
+  'GET /api/regions/:code': { expect: all(200), request: (ctx) => ({ url: `/api/regions/${ctx.scope === 'own' ? '21' : '26'}` }) },
+  'PUT /api/regions/:code/profile': {
+    expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
+    request: (ctx) => ({ url: `/api/regions/${ctx.scope === 'own' ? '21' : '26'}/profile`, payload: profile }),
+  },
+  'GET /api/audit': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/audit' }) },
+};
+
+for (const engine of engines()) {
+  describe(`authorisation matrix (${engine})`, () => {
+    let t: TestApp;
+    const sessions = new Map<Role, Session>();
+    let readToken = '';
+    before(async () => {
+      t = await startTestApp(engine);
+      for (const role of ROLES) {
+        if (role !== 'anonymous' && role !== 'busan-read-token') sessions.set(role, await t.login(EMAIL[role]));
+      }
+      const busan = sessions.get('busan')!;
+      const res = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { cookie: busan.cookie, 'x-csrf-token': busan.csrf }, payload: { name: 'read', scopes: ['read'] } });
+      readToken = res.json().token;
+    });
+    after(async () => t.close());
+
+    /** A fresh token of that user: the object a token route acts on. */
+    async function tokenOf(role: 'busan' | 'ministry'): Promise<string> {
+      const fresh = await t.login(EMAIL[role]);
+      const res = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { cookie: fresh.cookie, 'x-csrf-token': fresh.csrf }, payload: { name: 'target', scopes: ['read'] } });
+      return res.json().item.id;
+    }
+
+    test('every route has a row in the matrix', () => {
+      const routes = t.app.routeTable.filter((r) => r.action !== undefined).map((r) => `${r.method} ${r.url}`);
+      const missing = routes.filter((key) => !(key in MATRIX));
+      assert.deepEqual(missing, [], `routes without expectations: ${missing.join(', ')}`);
+      const stale = Object.keys(MATRIX).filter((key) => !routes.includes(key));
+      assert.deepEqual(stale, [], `matrix rows without routes: ${stale.join(', ')}`);
+    });
+
+    for (const [key, row] of Object.entries(MATRIX)) {
+      const [method, route] = key.split(' ') as [string, string];
+      test(key, async () => {
+        const failures: string[] = [];
+        for (const role of ROLES) {
+          for (const scope of ['own', 'other'] as const) {
+            // Signing out ends the session: use a fresh one for that route.
+            const session = role === 'anonymous' || role === 'busan-read-token' ? undefined
+              : method === 'DELETE' && route === '/api/session' ? await t.login(EMAIL[role]) : sessions.get(role);
+            const headers: Record<string, string> = {};
+            if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
+            if (role === 'busan-read-token') headers.authorization = `Bearer ${readToken}`;
+            const req = await row.request({ role, scope, actorUserId: session?.userId ?? null, tokenOf });
+            const res = await t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.payload !== undefined ? { payload: req.payload as object } : {}) });
+            const expected = row.expect[role][scope];
+            if (res.statusCode !== expected) failures.push(`${role}/${scope}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+        assert.deepEqual(failures, []);
+      });
+    }
+  });
+}

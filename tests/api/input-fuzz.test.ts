@@ -1,0 +1,108 @@
+// Every write route, generated from the route table, gets malformed and hostile bodies:
+// the answer is a 4xx problem+json, never a 5xx, and a refused request changes nothing.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import fc from 'fast-check';
+import { startTestApp, type Session, type TestApp } from '../support/app.ts';
+import { engines, snapshot } from '../support/db.ts';
+
+/** A valid body for each write route with a body, sent by a user allowed to make it. */
+const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
+  'POST /api/session': { url: '/api/session', body: { email: 'nobody@demo.zonelink.kr', password: 'wrong-password' } },
+  'PATCH /api/me': { url: '/api/me', body: { displayName: 'Fuzz', locale: 'en' } },
+  'POST /api/me/tokens': { url: '/api/me/tokens', body: { name: 'fuzz', scopes: ['read'] } },
+  'PUT /api/regions/:code/profile': {
+    url: '/api/regions/21/profile',
+    body: { teamName: { ko: '팀', en: 'Team' }, contactEmail: 'a@b.kr', phone: '051-1', introduction: { ko: '소개' } },
+  },
+};
+
+const LIMIT = 65_536;
+
+for (const engine of engines()) {
+  describe(`input fuzz (${engine})`, () => {
+    let t: TestApp;
+    let ministry: Session;
+    before(async () => {
+      t = await startTestApp(engine, { BODY_LIMIT_BYTES: String(LIMIT) });
+      ministry = await t.login('ministry@demo.zonelink.kr');
+    });
+    after(async () => t.close());
+
+    const writeRoutes = () => t.app.routeTable.filter((r) => r.action !== undefined && r.bodySchema !== undefined && r.method !== 'GET');
+
+    async function send(method: string, url: string, payload: string | Buffer, contentType = 'application/json') {
+      return t.app.inject({
+        method: method as 'POST', url, payload,
+        headers: { cookie: ministry.cookie, 'x-csrf-token': ministry.csrf, 'content-type': contentType, 'accept-language': 'en' },
+      });
+    }
+
+    async function expectRefused(method: string, url: string, payload: string | Buffer, contentType?: string, status?: number) {
+      const before = await snapshot(t.db);
+      const res = await send(method, url, payload, contentType);
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${method} ${url} ${String(payload).slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (status !== undefined) assert.equal(res.statusCode, status, res.body.slice(0, 200));
+      assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+      const problem = res.json();
+      assert.equal(problem.status, res.statusCode);
+      assert.ok(problem.detail.length > 0);
+      assert.deepEqual(await snapshot(t.db), before, 'a refused request changed the database');
+      return problem;
+    }
+
+    test('every write route has a valid example here', () => {
+      const missing = writeRoutes().map((r) => `${r.method} ${r.url}`).filter((k) => !(k in VALID));
+      assert.deepEqual(missing, []);
+    });
+
+    test('malformed JSON, invalid UTF-8, wrong media type and oversize bodies', async () => {
+      for (const route of writeRoutes()) {
+        const { url, body } = VALID[`${route.method} ${route.url}`]!;
+        for (const bad of ['{', '{"a":', '[1,', 'nul', '{"a":1}}', '', '   ', '{"__proto__":{"x":1}}']) {
+          await expectRefused(route.method, url, bad);
+        }
+        const json = JSON.stringify(body);
+        const invalidUtf8 = Buffer.concat([Buffer.from(json.slice(0, -2)), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(json.slice(-2))]);
+        await expectRefused(route.method, url, invalidUtf8, undefined, 400);
+        await expectRefused(route.method, url, json, 'text/plain', 415);
+        await expectRefused(route.method, url, JSON.stringify({ ...body, filler: 'x'.repeat(LIMIT) }), undefined, 413);
+        const unknown = await expectRefused(route.method, url, JSON.stringify({ ...body, unknownField: 1 }), undefined, 400);
+        assert.ok(unknown.errors.some((e: { path: string }) => e.path === '/body/unknownField'));
+      }
+    });
+
+    test('wrong types, huge strings, control characters and missing fields (property-based)', async () => {
+      const hostile = fc.oneof(
+        fc.jsonValue(),
+        fc.constant('x'.repeat(20_000)),
+        fc.constant('a\u0000b'),
+        fc.constant('\u001b[31m'),
+        fc.constant(-1),
+        fc.constant(1e308),
+        fc.constant([]),
+        fc.constant({}),
+      );
+      for (const route of writeRoutes()) {
+        const { url, body } = VALID[`${route.method} ${route.url}`]!;
+        const keys = Object.keys(body);
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...keys), hostile, fc.boolean(), fc.jsonValue(), fc.nat(3), async (key, value, drop, whole, mode) => {
+            let payload: unknown;
+            if (mode === 0) payload = whole;
+            else if (drop) payload = Object.fromEntries(Object.entries(body).filter(([k]) => k !== key));
+            else payload = { ...body, [key]: value };
+            const before = await snapshot(t.db);
+            const res = await send(route.method, url, JSON.stringify(payload));
+            assert.ok(res.statusCode < 500, `${route.method} ${url} ${JSON.stringify(payload).slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+            if (res.statusCode >= 400) {
+              assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+              assert.deepEqual(await snapshot(t.db), before);
+            }
+          }),
+          { numRuns: 40, seed: 20261125 },
+        );
+      }
+    });
+  });
+}
