@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { decide } from './policy.ts';
+import type { Actor } from './types.ts';
+
+const actor = (over: Partial<Actor>): Actor => ({
+  userId: 'u1', organisationId: 'o1', orgKind: 'company', regionCode: null, role: 'member', tokenScopes: null, ...over,
+});
+const busan = actor({ orgKind: 'local_government', regionCode: '21' });
+const ministryAdmin = actor({ orgKind: 'ministry', role: 'admin' });
+const ministryMember = actor({ orgKind: 'ministry' });
+
+describe('policy', () => {
+  test('nobody signed in is unauthenticated, not forbidden', () => {
+    assert.deepEqual(decide(null, 'me:read'), { allowed: false, reason: 'unauthenticated' });
+  });
+
+  test('region profiles: own region only, or a ministry admin (Act Art. 141-6)', () => {
+    const table: [Actor, string, boolean][] = [
+      [busan, '21', true],
+      [busan, '26', false],
+      [busan, '21010', false],
+      [ministryAdmin, '26', true],
+      [ministryMember, '26', false],
+      [actor({ orgKind: 'company' }), '21', false],
+      [actor({ orgKind: 'responsible_ministry', role: 'admin' }), '21', false],
+    ];
+    for (const [who, code, allowed] of table) {
+      assert.equal(decide(who, 'region-profile:edit', { kind: 'region', code }).allowed, allowed, `${who.orgKind}/${who.role} on ${code}`);
+    }
+  });
+
+  test('a read-only token may read but not write', () => {
+    const reader = { ...busan, tokenScopes: ['read'] as const };
+    assert.equal(decide(reader, 'me:read').allowed, true);
+    assert.deepEqual(decide(reader, 'me:edit'), { allowed: false, reason: 'token-scope' });
+    assert.deepEqual(decide(reader, 'region-profile:edit', { kind: 'region', code: '21' }), { allowed: false, reason: 'token-scope' });
+  });
+
+  test('self-service actions refuse another user as target', () => {
+    assert.equal(decide(busan, 'api-token:manage', { kind: 'user', userId: 'u1', organisationId: 'o1' }).allowed, true);
+    assert.equal(decide(busan, 'api-token:manage', { kind: 'user', userId: 'u2', organisationId: 'o1' }).allowed, false);
+  });
+
+  test('only the ministry reads the audit log', () => {
+    assert.equal(decide(ministryMember, 'audit:read').allowed, true);
+    for (const kind of ['local_government', 'company', 'expert', 'responsible_ministry'] as const) {
+      assert.equal(decide(actor({ orgKind: kind, role: 'admin' }), 'audit:read').allowed, false);
+    }
+  });
+});
