@@ -2,9 +2,11 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-capabilities.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-capabilities': m0002,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

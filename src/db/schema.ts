@@ -90,6 +90,37 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface RegionCapabilityTable {
+  region_code: string;
+  capability: string;
+  quantity: number;
+  demo: boolean;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface RegionStageTable {
+  region_code: string;
+  stage: string;
+  demo: boolean;
+}
+
+export interface RegionExemptionHeldTable {
+  region_code: string;
+  exemption: string;
+  demo: boolean;
+}
+
+export interface PlanningRequestTable {
+  id: string;
+  organisation_id: string;
+  created_by: string;
+  title: string;
+  request: Json<unknown>;
+  result: Json<unknown> | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   region_link: RegionLinkTable;
@@ -99,4 +130,8 @@ export interface DB {
   session: SessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  region_capability: RegionCapabilityTable;
+  region_stage: RegionStageTable;
+  region_exemption_held: RegionExemptionHeldTable;
+  planning_request: PlanningRequestTable;
 }

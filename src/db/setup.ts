@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { openDatabase, type Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { seedDemo } from './seed/demo.ts';
+import { seedDemoInventory } from './seed/demo-inventory.ts';
 import { seedReference } from './seed/reference.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -13,5 +14,8 @@ export async function prepareDatabase(db: Database, options: { demo: boolean }):
   await migrateToLatest(db);
   const count = await db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) === 0) await seedReference(db);
-  if (options.demo) await seedDemo(db);
+  if (options.demo) {
+    await seedDemo(db);
+    await seedDemoInventory(db);
+  }
 }

@@ -1,6 +1,7 @@
 // Every capability's routes, registered in one place.
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
+import { inventoryRoutes } from './inventory/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
@@ -12,4 +13,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await meRoutes(app);
   await regionRoutes(app);
   await auditRoutes(app);
+  await inventoryRoutes(app);
 }

@@ -64,6 +64,16 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
     request: (ctx) => ({ url: `/api/regions/${ctx.scope === 'own' ? '21' : '26'}/profile`, payload: profile }),
   },
+  'GET /api/capabilities/catalogue': { expect: all(200), request: () => ({ url: '/api/capabilities/catalogue' }) },
+  'GET /api/regions/:code/inventory': { expect: all(200), request: (ctx) => ({ url: `/api/regions/${ctx.scope === 'own' ? '21' : '26'}/inventory` }) },
+  'PUT /api/regions/:code/inventory': {
+    expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
+    request: (ctx) => ({ url: `/api/regions/${ctx.scope === 'own' ? '21' : '26'}/inventory`, payload: { capabilities: [{ key: 'port', quantity: 3 }], stages: ['logistics'], exemptions: [] } }),
+  },
+  'POST /api/inventory/import': {
+    expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
+    request: (ctx) => ({ url: '/api/inventory/import', payload: { csv: `region_code,kind,key,quantity\n${ctx.scope === 'own' ? '21010' : '26010'},capability,port,2\n` } }),
+  },
   'GET /api/audit': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/audit' }) },
 };
 

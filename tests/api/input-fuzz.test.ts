@@ -11,6 +11,11 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
   'POST /api/session': { url: '/api/session', body: { email: 'nobody@demo.zonelink.kr', password: 'wrong-password' } },
   'PATCH /api/me': { url: '/api/me', body: { displayName: 'Fuzz', locale: 'en' } },
   'POST /api/me/tokens': { url: '/api/me/tokens', body: { name: 'fuzz', scopes: ['read'] } },
+  'PUT /api/regions/:code/inventory': {
+    url: '/api/regions/21/inventory',
+    body: { capabilities: [{ key: 'port', quantity: 2 }], stages: ['logistics'], exemptions: ['lpg_ship_fuel'] },
+  },
+  'POST /api/inventory/import': { url: '/api/inventory/import', body: { csv: 'region_code,kind,key,quantity\n21010,capability,port,2\n' } },
   'PUT /api/regions/:code/profile': {
     url: '/api/regions/21/profile',
     body: { teamName: { ko: '팀', en: 'Team' }, contactEmail: 'a@b.kr', phone: '051-1', introduction: { ko: '소개' } },

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedDemo } from '../../src/db/seed/demo.ts';
+import { seedDemoInventory } from '../../src/db/seed/demo-inventory.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -27,7 +28,10 @@ export async function openTestDatabase(engine: Engine, options: { demo?: boolean
       : await openDatabase({ url: null, dataDir: 'memory://' });
   await migrateToLatest(db, engine === 'postgres' ? schema : 'public');
   await seedReference(db);
-  if (options.demo ?? true) await seedDemo(db);
+  if (options.demo ?? true) {
+    await seedDemo(db);
+    await seedDemoInventory(db);
+  }
   return {
     db,
     engine,
@@ -40,7 +44,7 @@ export async function openTestDatabase(engine: Engine, options: { demo?: boolean
 
 /** A fingerprint of every table's content, to prove a refused request changed nothing. */
 export async function snapshot(db: Database): Promise<Record<string, string>> {
-  const tables = ['region', 'region_link', 'region_profile', 'organisation', 'app_user', 'session', 'api_token', 'audit_log'];
+  const tables = ['region', 'region_link', 'region_profile', 'organisation', 'app_user', 'session', 'api_token', 'audit_log', 'region_capability', 'region_stage', 'region_exemption_held', 'planning_request'];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const result = await sql<{ digest: string | null }>`select md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(table)} t`.execute(db);

@@ -30,6 +30,22 @@ describe('policy', () => {
     }
   });
 
+  test('inventories: own region, and a province also its municipalities', () => {
+    const table: [Actor, string, boolean][] = [
+      [busan, '21', true],
+      [busan, '21010', true],
+      [busan, '26010', false],
+      [actor({ orgKind: 'local_government', regionCode: '21010' }), '21010', true],
+      [actor({ orgKind: 'local_government', regionCode: '21010' }), '21', false],
+      [actor({ orgKind: 'local_government', regionCode: '21010' }), '21020', false],
+      [ministryAdmin, '38110', true],
+      [actor({ orgKind: 'company', role: 'admin' }), '21010', false],
+    ];
+    for (const [who, code, allowed] of table) {
+      assert.equal(decide(who, 'region-inventory:edit', { kind: 'region', code }).allowed, allowed, `${who.regionCode} on ${code}`);
+    }
+  });
+
   test('a read-only token may read but not write', () => {
     const reader = { ...busan, tokenScopes: ['read'] as const };
     assert.equal(decide(reader, 'me:read').allowed, true);

@@ -17,7 +17,10 @@ export const ACTIONS = {
   'api-token:read': 'read',
   'api-token:manage': 'write',
   'region-profile:edit': 'write',
-  'organisation:read': 'read',
+  'region-inventory:edit': 'write',
+  'planner:run': 'read',
+  'planning-request:read': 'read',
+  'planning-request:create': 'write',
   'audit:read': 'read',
 } as const satisfies Record<string, TokenScope>;
 export type Action = keyof typeof ACTIONS;
@@ -43,11 +46,24 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       // Only about oneself; the target, when given, must be the actor.
       return target.kind === 'none' || (target.kind === 'user' && target.userId === actor.userId);
     case 'region-profile:edit':
-      // A local government edits only its own region (Act Art. 141-6: its regional promotion team);
+      // A local government edits only its own region's promotion team (Act Art. 141-6);
       // the ministry's administrators may correct any region.
       if (target.kind !== 'region') return false;
       return isMinistryAdmin(actor) || (actor.orgKind === 'local_government' && actor.regionCode === target.code);
-    case 'organisation:read':
+    case 'region-inventory:edit':
+      // The capability inventory: a local government keeps its own region's, and a province (시·도)
+      // also compiles its municipalities' (KOSTAT codes: a municipality's starts with its province's).
+      if (target.kind !== 'region') return false;
+      if (isMinistryAdmin(actor)) return true;
+      if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
+      return actor.regionCode === target.code || (actor.regionCode.length === 2 && target.code.length === 5 && target.code.startsWith(actor.regionCode));
+    case 'planner:run':
+      // Finding partners is computation over public inventory: any signed-in user.
+      return true;
+    case 'planning-request:create':
+      // Only governments propose connected zones (Act Art. 72(1)); the ministry may prepare calls.
+      return actor.orgKind === 'local_government' || actor.orgKind === 'ministry';
+    case 'planning-request:read':
       return target.kind === 'organisation' && (actor.orgKind === 'ministry' || actor.organisationId === target.organisationId);
     case 'audit:read':
       return actor.orgKind === 'ministry';

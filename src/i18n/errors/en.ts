@@ -32,6 +32,11 @@ export const en: ErrorCatalogue = {
     minimum: 'Must be at least {limit}.',
     maximum: 'Must be at most {limit}.',
     invalid: 'Not a valid value.',
+    unknown: 'Unknown value: {value}',
+    duplicate: 'Duplicate row.',
+    columns: 'Must have {count} columns.',
+    header: 'The first line must be {header}.',
+    negative: 'Must be a number of at least 0: {value}',
   },
   objects: { region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address' },
 };

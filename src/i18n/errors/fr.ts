@@ -32,6 +32,11 @@ export const fr: ErrorCatalogue = {
     minimum: 'Doit être supérieur ou égal à {limit}.',
     maximum: 'Doit être inférieur ou égal à {limit}.',
     invalid: 'Valeur non valide.',
+    unknown: 'Valeur inconnue : {value}',
+    duplicate: 'Ligne en double.',
+    columns: 'Doit compter {count} colonnes.',
+    header: 'La première ligne doit être {header}.',
+    negative: 'Doit être un nombre supérieur ou égal à 0 : {value}',
   },
   objects: { region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse' },
 };

@@ -32,6 +32,11 @@ export const ja: ErrorCatalogue = {
     minimum: '{limit}以上でなければなりません。',
     maximum: '{limit}以下でなければなりません。',
     invalid: '正しくない値です。',
+    unknown: '不明な値です: {value}',
+    duplicate: '重複した行です。',
+    columns: '列は{count}個必要です。',
+    header: '1行目は {header} でなければなりません。',
+    negative: '0以上の数値でなければなりません: {value}',
   },
   objects: { region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス' },
 };

@@ -31,6 +31,11 @@ export const ko = {
     minimum: '{limit} 이상이어야 합니다.',
     maximum: '{limit} 이하여야 합니다.',
     invalid: '올바르지 않은 값입니다.',
+    unknown: '알 수 없는 값입니다: {value}',
+    duplicate: '중복된 행입니다.',
+    columns: '열이 {count}개 있어야 합니다.',
+    header: '첫 줄은 {header} 이어야 합니다.',
+    negative: '0 이상의 숫자여야 합니다: {value}',
   },
   objects: {
     region: '지역',

@@ -32,6 +32,11 @@ export const zh: ErrorCatalogue = {
     minimum: '必须不小于 {limit}。',
     maximum: '必须不大于 {limit}。',
     invalid: '值无效。',
+    unknown: '未知的值：{value}',
+    duplicate: '重复的行。',
+    columns: '必须有 {count} 列。',
+    header: '第一行必须是 {header}。',
+    negative: '必须是不小于 0 的数字：{value}',
   },
   objects: { region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址' },
 };
