@@ -3,10 +3,12 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-capabilities.ts';
+import * as m0003 from './migrations/0003-zones.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-capabilities': m0002,
+  '0003-zones': m0003,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

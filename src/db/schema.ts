@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { I18nText } from '../domain/i18n-text.ts';
 import type { OrgKind, MemberRole, TokenScope } from '../domain/auth/types.ts';
 import type { Locale } from '../i18n/locales.ts';
+import type { ZoneState } from '../domain/zones/zone-machine.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -121,6 +122,28 @@ export interface PlanningRequestTable {
   created_at: Timestamp;
 }
 
+export interface ZoneTable {
+  id: string;
+  name: Json<I18nText>;
+  field: Json<I18nText>;
+  model: 'single' | 'connected';
+  round: number | null;
+  committee_date: string | null;
+  state: ZoneState;
+  outcome: 'ended' | 'temporary_permit' | 'cancelled' | null;
+  status_note: Json<I18nText> | null;
+  period_start: string | null;
+  period_end: string | null;
+  source: 'reference' | 'demo' | 'platform';
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ZoneRegionTable {
+  zone_id: string;
+  region_code: string;
+  role: 'lead' | 'partner';
+}
+
 export interface DB {
   region: RegionTable;
   region_link: RegionLinkTable;
@@ -134,4 +157,6 @@ export interface DB {
   region_stage: RegionStageTable;
   region_exemption_held: RegionExemptionHeldTable;
   planning_request: PlanningRequestTable;
+  zone: ZoneTable;
+  zone_region: ZoneRegionTable;
 }

@@ -5,6 +5,7 @@ import { migrateToLatest } from './migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoInventory } from './seed/demo-inventory.ts';
 import { seedReference } from './seed/reference.ts';
+import { seedReferenceZones } from './seed/zones.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -14,6 +15,7 @@ export async function prepareDatabase(db: Database, options: { demo: boolean }):
   await migrateToLatest(db);
   const count = await db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) === 0) await seedReference(db);
+  await seedReferenceZones(db);
   if (options.demo) {
     await seedDemo(db);
     await seedDemoInventory(db);

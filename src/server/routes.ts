@@ -5,6 +5,7 @@ import { inventoryRoutes } from './inventory/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
+import { zoneRoutes } from './zones/routes.ts';
 import { healthRoutes } from './system/health.ts';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -14,4 +15,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await regionRoutes(app);
   await auditRoutes(app);
   await inventoryRoutes(app);
+  await zoneRoutes(app);
 }

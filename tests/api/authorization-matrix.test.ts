@@ -74,6 +74,8 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
     request: (ctx) => ({ url: '/api/inventory/import', payload: { csv: `region_code,kind,key,quantity\n${ctx.scope === 'own' ? '21010' : '26010'},capability,port,2\n` } }),
   },
+  'GET /api/zones': { expect: all(200), request: () => ({ url: '/api/zones?round=1' }) },
+  'GET /api/zones/:id': { expect: all(404), request: () => ({ url: '/api/zones/00000000-0000-4000-8000-000000000000' }) },
   'GET /api/audit': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/audit' }) },
 };
 

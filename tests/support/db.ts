@@ -7,6 +7,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedDemo } from '../../src/db/seed/demo.ts';
 import { seedDemoInventory } from '../../src/db/seed/demo-inventory.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
+import { seedReferenceZones } from '../../src/db/seed/zones.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -28,6 +29,7 @@ export async function openTestDatabase(engine: Engine, options: { demo?: boolean
       : await openDatabase({ url: null, dataDir: 'memory://' });
   await migrateToLatest(db, engine === 'postgres' ? schema : 'public');
   await seedReference(db);
+  await seedReferenceZones(db);
   if (options.demo ?? true) {
     await seedDemo(db);
     await seedDemoInventory(db);
@@ -44,7 +46,7 @@ export async function openTestDatabase(engine: Engine, options: { demo?: boolean
 
 /** A fingerprint of every table's content, to prove a refused request changed nothing. */
 export async function snapshot(db: Database): Promise<Record<string, string>> {
-  const tables = ['region', 'region_link', 'region_profile', 'organisation', 'app_user', 'session', 'api_token', 'audit_log', 'region_capability', 'region_stage', 'region_exemption_held', 'planning_request'];
+  const tables = ['region', 'region_link', 'region_profile', 'organisation', 'app_user', 'session', 'api_token', 'audit_log', 'region_capability', 'region_stage', 'region_exemption_held', 'planning_request', 'zone', 'zone_region'];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const result = await sql<{ digest: string | null }>`select md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(table)} t`.execute(db);

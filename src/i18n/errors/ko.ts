@@ -43,5 +43,6 @@ export const ko = {
     token: 'API 토큰',
     organisation: '기관',
     route: '주소',
+    zone: '특구',
   },
 } as const;

@@ -1,0 +1,44 @@
+// The 42 zones designated in rounds 1–10 (DOMAIN.md §7) as reference data; idempotent.
+import { createHash } from 'node:crypto';
+import zonesJson from '../../../data/reference/zones.json' with { type: 'json' };
+import type { Database } from '../database.ts';
+import type { I18nText } from '../../domain/i18n-text.ts';
+import { regionByCode } from '../../domain/regions/reference.ts';
+import type { ZoneState } from '../../domain/zones/zone-machine.ts';
+
+interface ReferenceZone {
+  round: number;
+  region: string;
+  ko: string;
+  en: string;
+  state: ZoneState;
+  outcome?: 'ended' | 'temporary_permit' | 'cancelled';
+  statusNote?: I18nText;
+}
+
+const data = zonesJson as { rounds: Record<string, string>; zones: ReferenceZone[] };
+
+export function referenceZoneId(zone: ReferenceZone, index: number): string {
+  const h = createHash('sha256').update(`zonelink-reference-zone:${index}:${zone.round}:${zone.region}:${zone.en}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-9${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export async function seedReferenceZones(db: Database): Promise<number> {
+  const existing = await db.selectFrom('zone').select('id').where('source', '=', 'reference').limit(1).executeTakeFirst();
+  if (existing) return 0;
+  await db.transaction().execute(async (trx) => {
+    for (const [index, zone] of data.zones.entries()) {
+      const region = regionByCode(zone.region);
+      if (!region) throw new Error(`reference zone names unknown region ${zone.region}`);
+      const id = referenceZoneId(zone, index);
+      const name: I18nText = { ko: `${region.name.ko} ${zone.ko} 규제자유특구`, en: `${region.name.en} ${zone.en} Regulation-Free Special Zone` };
+      await trx.insertInto('zone').values({
+        id, name: JSON.stringify(name), field: JSON.stringify({ ko: zone.ko, en: zone.en }), model: 'single', round: zone.round,
+        committee_date: data.rounds[String(zone.round)] ?? null, state: zone.state, outcome: zone.outcome ?? null,
+        status_note: zone.statusNote ? JSON.stringify(zone.statusNote) : null, period_start: null, period_end: null, source: 'reference',
+      }).execute();
+      await trx.insertInto('zone_region').values({ zone_id: id, region_code: zone.region, role: 'lead' }).execute();
+    }
+  });
+  return data.zones.length;
+}

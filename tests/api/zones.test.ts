@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { problemOf, startTestApp, type TestApp } from '../support/app.ts';
+import { engines } from '../support/db.ts';
+
+for (const engine of engines()) {
+  describe(`zones (${engine})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(engine);
+    });
+    after(async () => t.close());
+
+    test('the 42 zones of rounds 1–10 are browsable, per round as designated', async () => {
+      const items = (await t.app.inject('/api/zones')).json().items;
+      assert.equal(items.length, 42);
+      const perRound = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((r) => items.filter((z: { round: number }) => z.round === r).length);
+      assert.deepEqual(perRound, [7, 7, 7, 3, 4, 1, 3, 2, 5, 3]);
+      assert.ok(items.every((z: { source: string; model: string }) => z.source === 'reference' && z.model === 'single'));
+    });
+
+    test('filters by region (province), state and round', async () => {
+      const ulsan = (await t.app.inject('/api/zones?region=26')).json().items;
+      assert.equal(ulsan.length, 4);
+      assert.ok(ulsan.some((z: { field: { en: string } }) => z.field.en === 'Ammonia bunkering'));
+      const sejong = (await t.app.inject('/api/zones?region=29&round=1')).json().items;
+      assert.equal(sejong.length, 1);
+      assert.equal(sejong[0].state, 'expired');
+      assert.equal(sejong[0].outcome, 'ended');
+      assert.equal(sejong[0].name.ko, '세종특별자치시 자율주행 실증 규제자유특구');
+      const cancelled = (await t.app.inject('/api/zones?state=cancelled')).json().items;
+      assert.deepEqual(cancelled.map((z: { regions: { code: string }[] }) => z.regions[0]!.code), ['35']);
+    });
+
+    test('one zone by id; unknown ids are 404, bad ids 400', async () => {
+      const [first] = (await t.app.inject('/api/zones?round=6')).json().items;
+      const one = (await t.app.inject(`/api/zones/${first.id}`)).json();
+      assert.equal(one.field.en, 'Ammonia eco-friendly energy');
+      assert.equal(one.committeeDate, '2021-11-04');
+      assert.equal(problemOf(await t.app.inject('/api/zones/00000000-0000-4000-8000-000000000000')).code, 'not-found');
+      assert.equal((await t.app.inject('/api/zones/nope')).statusCode, 400);
+      assert.equal((await t.app.inject('/api/zones?state=flourishing')).statusCode, 400);
+    });
+  });
+}
