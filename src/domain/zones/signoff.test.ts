@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { civilDate } from '../calendar/civil-date.ts';
-import { PLAN_MACHINE, type PlanGuard, type PlanState } from './plan-machine.ts';
+import { PLAN_MACHINE, type PlanAction, type PlanGuard, type PlanState } from './plan-machine.ts';
 import {
   changeContent,
   changeParticipants,
@@ -13,7 +13,9 @@ import {
   signOffReadiness,
   type SignOffSet,
 } from './signoff.ts';
-import { attempt, type Facts } from './transition-table.ts';
+import { attempt, type AttemptResult, type Facts } from './transition-table.ts';
+
+type PlanAttempt = AttemptResult<PlanState, PlanAction, PlanGuard>;
 
 const on = civilDate('2026-03-02');
 
@@ -86,14 +88,14 @@ describe('joint sign-off (Decree Art. 40(2))', () => {
         for (const o of ops) {
           if (state === 'submitted') break;
           if (o.kind === 'edit') {
-            const r = attempt(PLAN_MACHINE, state, 'edit', lead);
+            const r: PlanAttempt = attempt(PLAN_MACHINE, state, 'edit', lead);
             if (r.ok) {
               content = { budget: o.budget };
               set = changeContent(set, contentHash(content));
               state = r.to;
             }
           } else if (o.kind === 'participants') {
-            const r = attempt(PLAN_MACHINE, state, 'edit', lead);
+            const r: PlanAttempt = attempt(PLAN_MACHINE, state, 'edit', lead);
             if (r.ok) {
               set = changeParticipants(set, o.drop ? participants.slice(0, 2) : participants);
               state = r.to;
@@ -104,7 +106,7 @@ describe('joint sign-off (Decree Art. 40(2))', () => {
               'signer-is-participant': set.participants.includes(o.government),
               'signed-hash-is-current': hash === set.contentHash,
             };
-            const r = attempt(PLAN_MACHINE, state, 'sign_off', { role: 'local_government' }, facts);
+            const r: PlanAttempt = attempt(PLAN_MACHINE, state, 'sign_off', { role: 'local_government' }, facts);
             if (r.ok) {
               const recorded = recordSignOff(set, { government: o.government, contentHash: hash, signedOn: on });
               assert.ok(recorded.ok, 'guards admitted a sign-off the rules refuse');
@@ -112,7 +114,7 @@ describe('joint sign-off (Decree Art. 40(2))', () => {
               state = r.to;
             }
           } else if (o.kind === 'request') {
-            const r = attempt(PLAN_MACHINE, state, 'request_signoff', lead, { 'required-items-present': true });
+            const r: PlanAttempt = attempt(PLAN_MACHINE, state, 'request_signoff', lead, { 'required-items-present': true });
             if (r.ok) state = r.to;
           } else {
             const facts: Facts<PlanGuard> = {
@@ -124,7 +126,7 @@ describe('joint sign-off (Decree Art. 40(2))', () => {
               'required-items-present': true,
               'regions-contiguous-if-required': true,
             };
-            const r = attempt(PLAN_MACHINE, state, 'submit', lead, facts);
+            const r: PlanAttempt = attempt(PLAN_MACHINE, state, 'submit', lead, facts);
             if (r.ok) {
               state = r.to;
               submittedHash = set.contentHash;
