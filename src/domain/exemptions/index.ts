@@ -1,0 +1,2 @@
+export * from './validity.ts';
+export * from './lifecycle.ts';
