@@ -4,7 +4,9 @@ import { loadConfig, type Config } from '../config.ts';
 import { openConfiguredDatabase, prepareDatabase } from '../db/setup.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo.ts';
+import { seedDemoInventory } from '../db/seed/demo-inventory.ts';
 import { seedReference } from '../db/seed/reference.ts';
+import { seedReferenceZones } from '../db/seed/zones.ts';
 import { verifyAuditLog } from '../server/audit/verify.ts';
 import { buildApp } from '../server/app.ts';
 
@@ -84,8 +86,13 @@ export async function main(argv: string[]): Promise<number> {
       return withDb(config, async (db) => {
         await migrateToLatest(db);
         const ref = await seedReference(db);
-        process.stdout.write(`reference: ${ref.regions} regions, ${ref.links} links\n`);
-        if (!values['no-demo']) process.stdout.write(`demo data: ${(await seedDemo(db)).created ? 'created' : 'already there'}\n`);
+        const zones = await seedReferenceZones(db);
+        process.stdout.write(`reference: ${ref.regions} regions, ${ref.links} links, ${zones} zones added\n`);
+        if (!values['no-demo']) {
+          const created = (await seedDemo(db)).created;
+          await seedDemoInventory(db);
+          process.stdout.write(`demo data: ${created ? 'created' : 'already there'}\n`);
+        }
         return 0;
       });
     case 'audit':
