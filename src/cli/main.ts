@@ -9,6 +9,7 @@ import { seedReference } from '../db/seed/reference.ts';
 import { seedReferenceZones } from '../db/seed/zones.ts';
 import { verifyAuditLog } from '../server/audit/verify.ts';
 import { buildApp } from '../server/app.ts';
+import { startMailer } from '../server/notifications/mailer.ts';
 
 const HELP = `zonelink — Regulation-Free Special Zones platform
 
@@ -20,13 +21,16 @@ Usage:
   zonelink --help           this text
 
 Environment: DATABASE_URL (postgres://…; default: embedded PGlite in ZONELINK_DATA_DIR=.data/pglite),
-PORT, HOST, SEED_DEMO, COOKIE_SECURE, LOG_LEVEL, SMTP_URL — see README.md.`;
+PORT, HOST, SEED_DEMO, COOKIE_SECURE, LOG_LEVEL, SMTP_URL, MAIL_FROM — see README.md.`;
 
 async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const db = await openConfiguredDatabase(config);
   await prepareDatabase(db, { demo: config.seedDemo });
   const app = await buildApp({ config, db });
+  const mailer = config.smtpUrl
+    ? startMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg, err) => app.log.warn({ err }, msg) })
+    : null;
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   const ms = Math.round(performance.now() - started);
@@ -44,6 +48,7 @@ async function serve(config: Config): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     await app.close();
+    await mailer?.stop();
     await db.destroy();
     process.exit(0);
   };

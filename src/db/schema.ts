@@ -4,6 +4,7 @@ import type { I18nText } from '../domain/i18n-text.ts';
 import type { OrgKind, MemberRole, TokenScope } from '../domain/auth/types.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ZoneState } from '../domain/zones/zone-machine.ts';
+import type { PlanState } from '../domain/zones/plan-machine.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -144,6 +145,92 @@ export interface ZoneRegionTable {
   role: 'lead' | 'partner';
 }
 
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  params: Json<Record<string, string | number>>;
+  link: string | null;
+  object_type: string | null;
+  object_id: string | null;
+  dedup_key: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  notification_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface ZonePlanTable {
+  id: string;
+  model: 'single' | 'connected';
+  lead_region: string;
+  state: PlanState;
+  content: Json<unknown>;
+  content_hash: string;
+  content_version: number;
+  revision: number;
+  consultation: Json<unknown>;
+  clocks: Json<unknown>;
+  submitted_on: string | null;
+  decided_on: string | null;
+  zone_id: string | null;
+  demo: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ZonePlanParticipantTable {
+  plan_id: string;
+  region_code: string;
+  role: 'lead' | 'partner';
+  joined_at: Timestamp;
+}
+
+export interface ZonePlanVersionTable {
+  plan_id: string;
+  version: number;
+  content: Json<unknown>;
+  content_hash: string;
+  change: string;
+  created_by: string | null;
+  created_region: string | null;
+  created_at: Timestamp;
+}
+
+export interface ZonePlanSignoffTable {
+  plan_id: string;
+  region_code: string;
+  content_hash: string;
+  signed_on: string;
+  signed_by: string | null;
+  signed_at: Timestamp;
+}
+
+export interface ZonePlanStepTable {
+  plan_id: string;
+  seq: number;
+  kind: string;
+  from_state: string;
+  to_state: string;
+  on_date: string;
+  body: Json<unknown>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   region: RegionTable;
   region_link: RegionLinkTable;
@@ -159,4 +246,11 @@ export interface DB {
   planning_request: PlanningRequestTable;
   zone: ZoneTable;
   zone_region: ZoneRegionTable;
+  zone_plan: ZonePlanTable;
+  zone_plan_participant: ZonePlanParticipantTable;
+  zone_plan_version: ZonePlanVersionTable;
+  zone_plan_signoff: ZonePlanSignoffTable;
+  zone_plan_step: ZonePlanStepTable;
+  notification: NotificationTable;
+  email_outbox: EmailOutboxTable;
 }

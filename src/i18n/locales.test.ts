@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { errorCatalogues } from './errors/index.ts';
+import { notificationCatalogues } from './notifications/index.ts';
 import { format, LOCALES, negotiateLocale } from './locales.ts';
 
 describe('locales', () => {
@@ -14,6 +15,17 @@ describe('locales', () => {
 
   test('formats placeholders and leaves unknown ones', () => {
     assert.equal(format('{a} and {b}', { a: 1 }), '1 and {b}');
+  });
+
+  test('every notification text exists in every language with the same placeholders', () => {
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const locale of LOCALES) {
+      for (const [kind, text] of Object.entries(notificationCatalogues.ko)) {
+        const other = notificationCatalogues[locale][kind as keyof typeof notificationCatalogues.ko];
+        assert.deepEqual(holes(other.title), holes(text.title), `${locale} ${kind} title`);
+        assert.deepEqual(holes(other.body), holes(text.body), `${locale} ${kind} body`);
+      }
+    }
   });
 
   test('every error catalogue has every key, non-empty, with the same placeholders', () => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { meRoutes } from './me/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
@@ -12,6 +13,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await healthRoutes(app);
   await sessionRoutes(app);
   await meRoutes(app);
+  await notificationRoutes(app);
   await regionRoutes(app);
   await auditRoutes(app);
   await inventoryRoutes(app);

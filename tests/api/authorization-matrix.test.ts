@@ -3,6 +3,7 @@
 // without a row here fails this test until someone decides who may use it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { notify } from '../../src/server/notifications/notify.ts';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
 
@@ -24,7 +25,13 @@ const all = (status: number, overrides: Partial<Record<Role, Cell>> = {}): Recor
   Object.fromEntries(ROLES.map((r) => [r, overrides[r] ?? same(status)])) as Record<Role, Cell>;
 const signedIn = (status: number, overrides: Partial<Record<Role, Cell>> = {}) => all(status, { anonymous: same(401), ...overrides });
 
-interface Ctx { role: Role; scope: Scope; actorUserId: string | null; tokenOf(role: 'busan' | 'ministry'): Promise<string> }
+interface Ctx {
+  role: Role;
+  scope: Scope;
+  actorUserId: string | null;
+  tokenOf(role: 'busan' | 'ministry'): Promise<string>;
+  notificationOf(role: Exclude<Role, 'anonymous' | 'busan-read-token'>): Promise<string>;
+}
 interface Row {
   expect: Record<Role, Cell>;
   request(ctx: Ctx): Promise<{ url: string; payload?: unknown }> | { url: string; payload?: unknown };
@@ -76,6 +83,19 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/zones': { expect: all(200), request: () => ({ url: '/api/zones?round=1' }) },
   'GET /api/zones/:id': { expect: all(404), request: () => ({ url: '/api/zones/00000000-0000-4000-8000-000000000000' }) },
+  'GET /api/me/notifications': { expect: signedIn(200), request: () => ({ url: '/api/me/notifications' }) },
+  'POST /api/me/notifications/:id/read': {
+    // Someone else's notification does not exist for you (404); a read-only token may not mark (403).
+    expect: all(-1, {
+      anonymous: same(401), ministry: { own: 204, other: 404 }, busan: { own: 204, other: 404 }, company: { own: 204, other: 404 },
+      expert: { own: 204, other: 404 }, motie: { own: 204, other: 404 }, 'busan-read-token': { own: 403, other: 404 },
+    }),
+    async request(ctx) {
+      const self = ctx.role === 'anonymous' ? 'expert' : ctx.role === 'busan-read-token' ? 'busan' : ctx.role;
+      const owner = ctx.scope === 'own' ? self : self === 'ministry' ? 'busan' : 'ministry';
+      return { url: `/api/me/notifications/${await ctx.notificationOf(owner)}/read` };
+    },
+  },
   'GET /api/audit': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/audit' }) },
 };
 
@@ -102,6 +122,14 @@ for (const engine of engines()) {
       return res.json().item.id;
     }
 
+    /** A fresh notification of that user: the object the mark-as-read route acts on. */
+    async function notificationOf(role: Exclude<Role, 'anonymous' | 'busan-read-token'>): Promise<string> {
+      const user = await t.db.selectFrom('app_user').select('id').where('email', '=', EMAIL[role]).executeTakeFirstOrThrow();
+      await t.db.transaction().execute((trx) => notify(trx, { userIds: [user.id], kind: 'message', params: { subject: 'matrix', text: 'x' }, email: false }));
+      const row = await t.db.selectFrom('notification').select('id').where('user_id', '=', user.id).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+      return row.id;
+    }
+
     test('every route has a row in the matrix', () => {
       const routes = t.app.routeTable.filter((r) => r.action !== undefined).map((r) => `${r.method} ${r.url}`);
       const missing = routes.filter((key) => !(key in MATRIX));
@@ -122,7 +150,7 @@ for (const engine of engines()) {
             const headers: Record<string, string> = {};
             if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
             if (role === 'busan-read-token') headers.authorization = `Bearer ${readToken}`;
-            const req = await row.request({ role, scope, actorUserId: session?.userId ?? null, tokenOf });
+            const req = await row.request({ role, scope, actorUserId: session?.userId ?? null, tokenOf, notificationOf });
             const res = await t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.payload !== undefined ? { payload: req.payload as object } : {}) });
             const expected = row.expect[role][scope];
             if (res.statusCode !== expected) failures.push(`${role}/${scope}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`);

@@ -38,5 +38,5 @@ export const en: ErrorCatalogue = {
     header: 'The first line must be {header}.',
     negative: 'Must be a number of at least 0: {value}',
   },
-  objects: { region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone' },
+  objects: { region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification' },
 };

@@ -38,5 +38,5 @@ export const fr: ErrorCatalogue = {
     header: 'La première ligne doit être {header}.',
     negative: 'Doit être un nombre supérieur ou égal à 0 : {value}',
   },
-  objects: { region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone' },
+  objects: { region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification' },
 };

@@ -38,5 +38,5 @@ export const ja: ErrorCatalogue = {
     header: '1行目は {header} でなければなりません。',
     negative: '0以上の数値でなければなりません: {value}',
   },
-  objects: { region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区' },
+  objects: { region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知' },
 };

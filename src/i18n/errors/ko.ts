@@ -44,5 +44,9 @@ export const ko = {
     organisation: '기관',
     route: '주소',
     zone: '특구',
+    plan: '특구계획',
+    'plan-version': '특구계획 판',
+    participant: '참여 지방자치단체',
+    notification: '알림',
   },
 } as const;

@@ -38,5 +38,5 @@ export const zh: ErrorCatalogue = {
     header: '第一行必须是 {header}。',
     negative: '必须是不小于 0 的数字：{value}',
   },
-  objects: { region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区' },
+  objects: { region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知' },
 };

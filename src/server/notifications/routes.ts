@@ -1,0 +1,61 @@
+// The signed-in user's notifications, rendered in their language.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { renderNotification, type NotificationKind } from '../../i18n/notifications/index.ts';
+import { authorize } from '../auth/authorize.ts';
+import { notFound } from '../errors.ts';
+import { Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
+
+const NotificationSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  title: Type.String(),
+  body: Type.String(),
+  link: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  readAt: Nullable(Type.String({ format: 'date-time' })),
+});
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+
+export async function notificationRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = app.services;
+
+  app.get('/api/me/notifications', {
+    config: { action: 'me:read' },
+    schema: {
+      tags: ['me'],
+      summary: 'My notifications, newest first, in the language of the request',
+      querystring: Type.Object({ unread: Type.Optional(Type.Boolean()), limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(NotificationSchema), unread: Type.Integer() }), ...errors },
+    },
+  }, async (request) => {
+    const actor = authorize(request);
+    let query = db.selectFrom('notification').selectAll().where('user_id', '=', actor.userId).orderBy('created_at', 'desc').limit(request.query.limit);
+    if (request.query.unread) query = query.where('read_at', 'is', null);
+    const [rows, unread] = await Promise.all([
+      query.execute(),
+      db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', actor.userId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      unread: Number(unread.n),
+      items: rows.map((r) => ({
+        id: r.id, kind: r.kind, ...renderNotification(r.kind as NotificationKind, r.params, request.locale), link: r.link,
+        createdAt: r.created_at.toISOString(), readAt: r.read_at?.toISOString() ?? null,
+      })),
+    };
+  });
+
+  app.post('/api/me/notifications/:id/read', {
+    config: { action: 'me:edit', objectScoped: true },
+    schema: { tags: ['me'], summary: 'Mark one of my notifications as read', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), ...errors } },
+  }, async (request, reply) => {
+    const row = await db.selectFrom('notification').select(['id', 'user_id', 'read_at']).where('id', '=', request.params.id).executeTakeFirst();
+    if (!row || row.user_id !== request.actor?.userId) throw notFound('notification');
+    authorize(request, { kind: 'user', userId: row.user_id, organisationId: '' });
+    // Reading a notification is bookkeeping of one's own inbox, not a change to a governed object: not audit-logged.
+    if (row.read_at === null) await db.updateTable('notification').set({ read_at: new Date() }).where('id', '=', row.id).execute();
+    return reply.code(204).send(null);
+  });
+}
