@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'react';
+import { useApp } from './app-context.tsx';
+import { matchRoute, useLocation } from './router.tsx';
+import { Footer } from './components/Footer.tsx';
+import { Header, SkipLink } from './components/Header.tsx';
+import { HomePage } from './pages/Home.tsx';
+import { LoginPage } from './pages/Login.tsx';
+import { MePage } from './pages/MePage.tsx';
+import { NotFoundPage } from './pages/NotFound.tsx';
+import { RegionPage } from './pages/RegionPage.tsx';
+import { RegionsPage } from './pages/Regions.tsx';
+
+function Page() {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'login':
+      return <LoginPage />;
+    case 'regions':
+      return <RegionsPage />;
+    case 'region':
+      return <RegionPage key={route.code} code={route.code} />;
+    case 'me':
+      return <MePage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  const { pathname } = useLocation();
+  const { lang } = useApp();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After a client-side navigation, start at the top and move focus to the new content,
+  // as a full page load would for keyboard and screen reader users.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <div id="wrap" className="zl-app" data-lang={lang}>
+      <SkipLink />
+      <Header />
+      <main id="main-content" ref={mainRef} tabIndex={-1} className="zl-main">
+        <div className="inner">
+          <Page />
+        </div>
+      </main>
+      <Footer />
+    </div>
+  );
+}

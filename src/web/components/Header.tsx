@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { api } from '../api.ts';
+import { useApp } from '../app-context.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+export function SkipLink() {
+  const { t } = useApp();
+  return (
+    <div id="krds-skip-link">
+      <a href="#main-content">{t('skipToContent')}</a>
+    </div>
+  );
+}
+
+export function Header() {
+  const { t, user, endSession } = useApp();
+  const { pathname } = useLocation();
+  const [busy, setBusy] = useState(false);
+
+  const current = (href: string) =>
+    href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+
+  const logout = async () => {
+    setBusy(true);
+    try {
+      await api.logout();
+    } catch {
+      // the session is dropped locally either way
+    } finally {
+      setBusy(false);
+      endSession();
+      navigate('/');
+    }
+  };
+
+  const links: { href: string; label: string }[] = [
+    { href: '/', label: t('navHome') },
+    { href: '/regions', label: t('navRegions') },
+  ];
+  if (user) links.push({ href: '/me', label: t('navMe') });
+
+  return (
+    <header id="krds-header" className="zl-header">
+      <div className="header-in">
+        <div className="header-container">
+          <div className="inner zl-header-inner">
+            <div className="zl-branding">
+              <Link href="/" className="zl-brand">
+                <span className="zl-brand-mark" aria-hidden="true">
+                  ZL
+                </span>
+                <span className="zl-brand-text">
+                  <span className="zl-brand-name">{t('appName')}</span>
+                  <span className="zl-brand-tagline">{t('appTagline')}</span>
+                </span>
+              </Link>
+            </div>
+            <div className="zl-utility">
+              <LanguageSwitcher />
+              {user ? (
+                <>
+                  <Link href="/me" className="krds-btn small text zl-user">
+                    <i className="svg-icon ico-my" aria-hidden="true" />
+                    {t('signedInAs', { name: user.displayName })}
+                  </Link>
+                  <button type="button" className="krds-btn small tertiary" onClick={logout} disabled={busy}>
+                    {t('navLogout')}
+                  </button>
+                </>
+              ) : user === null ? (
+                <Link
+                  href={pathname === '/login' || pathname === '/' ? '/login' : `/login?next=${encodeURIComponent(pathname)}`}
+                  className="krds-btn small secondary"
+                >
+                  {t('navLogin')}
+                </Link>
+              ) : null}
+            </div>
+          </div>
+        </div>
+        <nav className="zl-nav" aria-label={t('navLabel')}>
+          <div className="inner">
+            <ul>
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} aria-current={current(link.href) ? 'page' : undefined}>
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      </div>
+    </header>
+  );
+}

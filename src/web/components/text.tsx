@@ -1,0 +1,69 @@
+import { useApp } from '../app-context.tsx';
+import { INTL_LOCALE, type Lang } from '../i18n/index.ts';
+import type { I18nText, Region, RegionName } from '../types.ts';
+
+/** `name[lang] ?? name.en ?? name.ko`, with the language actually used (for the lang attribute). */
+export function pickRegionName(name: RegionName, lang: Lang): { text: string; lang: Lang } {
+  const own = name[lang];
+  if (own) return { text: own, lang };
+  if (name.en) return { text: name.en, lang: 'en' };
+  return { text: name.ko, lang: 'ko' };
+}
+
+export function regionNameText(region: Pick<Region, 'name'>, lang: Lang): string {
+  return pickRegionName(region.name, lang).text;
+}
+
+export function RegionNameText({ region }: { region: Pick<Region, 'name'> }) {
+  const { lang } = useApp();
+  const picked = pickRegionName(region.name, lang);
+  return picked.lang === lang ? <>{picked.text}</> : <span lang={picked.lang}>{picked.text}</span>;
+}
+
+/** User-written text: the current language, else Korean with a visible notice. */
+export function LocalText({ value, block = false }: { value: I18nText; block?: boolean }) {
+  const { lang, t } = useApp();
+  const own = value[lang]?.trim();
+  const text = own ? value[lang]! : value.ko;
+  const shownLang: Lang = own ? lang : 'ko';
+  const content = block ? <Paragraphs text={text} lang={shownLang === lang ? undefined : shownLang} /> : text;
+  if (shownLang === lang) return block ? content : <>{content}</>;
+  return block ? (
+    <div className="zl-fallback">
+      {content}
+      <p className="zl-fallback-note">{t('shownInKorean')}</p>
+    </div>
+  ) : (
+    <>
+      <span lang="ko">{text}</span> <span className="zl-fallback-note">{t('shownInKorean')}</span>
+    </>
+  );
+}
+
+function Paragraphs({ text, lang }: { text: string; lang?: string | undefined }) {
+  const parts = text.split(/\n{2,}|\r\n\r\n/).filter((p) => p.trim() !== '');
+  return (
+    <div lang={lang} className="zl-paragraphs">
+      {parts.map((part, i) => (
+        <p key={i}>{part}</p>
+      ))}
+    </div>
+  );
+}
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatDate(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium' }).format(date);
+}
+
+export function DateTime({ iso }: { iso: string }) {
+  const { lang } = useApp();
+  return <time dateTime={iso}>{formatDateTime(iso, lang)}</time>;
+}

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ko } from './ko.ts';
+import { catalogues, LANGS, placeholders, format, translator } from './index.ts';
+
+const keys = Object.keys(ko) as (keyof typeof ko)[];
+
+test('the Korean catalogue defines keys', () => {
+  assert.ok(keys.length > 50);
+});
+
+for (const lang of LANGS) {
+  test(`catalogue ${lang} has every key with a non-empty message`, () => {
+    const catalogue = catalogues[lang] as Record<string, unknown>;
+    const missing = keys.filter((k) => !(k in catalogue));
+    assert.deepEqual(missing, [], `${lang}: missing keys`);
+    const empty = keys.filter((k) => typeof catalogue[k] !== 'string' || (catalogue[k] as string).trim() === '');
+    assert.deepEqual(empty, [], `${lang}: empty messages`);
+    const extra = Object.keys(catalogue).filter((k) => !(k in ko));
+    assert.deepEqual(extra, [], `${lang}: keys unknown to ko`);
+  });
+
+  test(`catalogue ${lang} keeps the placeholders of ko`, () => {
+    const catalogue = catalogues[lang];
+    for (const key of keys) {
+      assert.deepEqual(placeholders(catalogue[key]), placeholders(ko[key]), `${lang}.${key}`);
+    }
+  });
+}
+
+test('non-Korean catalogues are translated, not copies of ko', () => {
+  // Brand names and pure placeholders may be identical; most sentences must differ.
+  for (const lang of LANGS.filter((l) => l !== 'ko')) {
+    const catalogue = catalogues[lang];
+    const same = keys.filter((k) => catalogue[k] === ko[k] && /[가-힣]/.test(ko[k]));
+    assert.deepEqual(same, [], `${lang}: untranslated Korean messages`);
+  }
+});
+
+test('format fills placeholders and keeps unknown ones', () => {
+  assert.equal(format('{a} and {b}', { a: 1 }), '1 and {b}');
+  assert.equal(translator('en')('tokenRevokeLabel', { name: 'ci' }), 'Revoke token ci');
+});

@@ -1,0 +1,125 @@
+import { useId, useMemo, useState } from 'react';
+import { geoMercator, geoPath } from 'd3-geo';
+import type { FeatureCollection } from 'geojson';
+import { handleLinkClick } from '../router.tsx';
+import type { Boundary } from './geo.ts';
+
+export type AreaKind = 'eligible' | 'capital' | 'current';
+
+export interface MapArea {
+  code: string;
+  href: string;
+  /** Accessible name of the link, e.g. "부산광역시: 특구 지정 가능". */
+  label: string;
+  kind: AreaKind;
+}
+
+interface RegionMapProps {
+  boundaries: Boundary[];
+  areas: Map<string, MapArea>;
+  width: number;
+  height: number;
+  /** id of the element that names the map (a figcaption). */
+  labelledBy: string;
+  className?: string;
+  /** CSS class given to every area path, e.g. "province". */
+  areaClass: string;
+}
+
+/** Hatch pattern for the capital area, so the distinction never relies on colour alone. */
+export function CapitalPattern({ id }: { id: string }) {
+  return (
+    <pattern id={id} patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">
+      <rect width="7" height="7" className="zl-hatch-bg" />
+      <line x1="0" y1="0" x2="0" y2="7" className="zl-hatch-line" />
+    </pattern>
+  );
+}
+
+export function RegionMap({ boundaries, areas, width, height, labelledBy, className, areaClass }: RegionMapProps) {
+  const patternId = `${useId().replace(/:/g, '')}-capital`;
+  const [active, setActive] = useState<string | null>(null);
+
+  const shapes = useMemo(() => {
+    const collection: FeatureCollection = { type: 'FeatureCollection', features: boundaries };
+    const projection = geoMercator().fitExtent(
+      [
+        [8, 8],
+        [width - 8, height - 8],
+      ],
+      collection,
+    );
+    const path = geoPath(projection);
+    return boundaries.map((b) => ({ code: b.properties.code, d: path(b) ?? '' }));
+  }, [boundaries, width, height]);
+
+  const fill = (kind: AreaKind | undefined) =>
+    kind === 'capital' ? `url(#${patternId})` : undefined;
+
+  const activeShape = active ? shapes.find((s) => s.code === active) : undefined;
+
+  return (
+    <svg
+      className={`zl-map ${className ?? ''}`}
+      viewBox={`0 0 ${width} ${height}`}
+      aria-labelledby={labelledBy}
+      preserveAspectRatio="xMidYMid meet"
+    >
+      <defs>
+        <CapitalPattern id={patternId} />
+      </defs>
+      {shapes.map((shape) => {
+        const area = areas.get(shape.code);
+        if (!area) {
+          return <path key={shape.code} d={shape.d} className="zl-area zl-area-other" aria-hidden="true" />;
+        }
+        return (
+          <a
+            key={shape.code}
+            href={area.href}
+            aria-label={area.label}
+            className="zl-map-link"
+            data-code={shape.code}
+            onClick={(event) => handleLinkClick(event, area.href)}
+            onFocus={() => setActive(shape.code)}
+            onBlur={() => setActive((c) => (c === shape.code ? null : c))}
+            onMouseEnter={() => setActive(shape.code)}
+            onMouseLeave={() => setActive((c) => (c === shape.code ? null : c))}
+          >
+            <title>{area.label}</title>
+            <path d={shape.d} className={`zl-area zl-area-${area.kind} ${areaClass}`} fill={fill(area.kind)} />
+          </a>
+        );
+      })}
+      {shapes
+        .filter((shape) => areas.get(shape.code)?.kind === 'current')
+        .map((shape) => (
+          <path key={`current-${shape.code}`} d={shape.d} className="zl-current-outline" aria-hidden="true" />
+        ))}
+      {activeShape ? <path d={activeShape.d} className="zl-area-outline" aria-hidden="true" /> : null}
+    </svg>
+  );
+}
+
+/** A small swatch for the legend, drawn like the map areas. */
+export function LegendSwatch({ kind }: { kind: AreaKind }) {
+  const patternId = `${useId().replace(/:/g, '')}-swatch`;
+  return (
+    <svg className="zl-swatch" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" focusable="false">
+      {kind === 'capital' ? (
+        <defs>
+          <CapitalPattern id={patternId} />
+        </defs>
+      ) : null}
+      <rect
+        x="1"
+        y="1"
+        width="26"
+        height="16"
+        rx="2"
+        className={`zl-area zl-area-${kind}`}
+        fill={kind === 'capital' ? `url(#${patternId})` : undefined}
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,90 @@
+// A tiny History-API router: enough for a handful of pages, no dependency.
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+function snapshot(): string {
+  return window.location.pathname + window.location.search;
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  notify();
+}
+
+/** The current path and query, re-rendering on every navigation. */
+export function useLocation(): { pathname: string; search: URLSearchParams } {
+  const current = useSyncExternalStore(subscribe, snapshot, snapshot);
+  const url = new URL(current, 'http://local');
+  return { pathname: url.pathname, search: url.searchParams };
+}
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'login' }
+  | { name: 'regions' }
+  | { name: 'region'; code: string }
+  | { name: 'me' }
+  | { name: 'notFound' };
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === '/') return { name: 'home' };
+  if (path === '/login') return { name: 'login' };
+  if (path === '/regions') return { name: 'regions' };
+  if (path === '/me') return { name: 'me' };
+  const region = /^\/regions\/(\d{2}|\d{5})$/.exec(path);
+  if (region?.[1]) return { name: 'region', code: region[1] };
+  return { name: 'notFound' };
+}
+
+/** Only same-site paths are followed after login. */
+export function safeNext(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return null;
+  return next;
+}
+
+export function handleLinkClick(event: MouseEvent<Element>, href: string): void {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  ) {
+    return;
+  }
+  event.preventDefault();
+  navigate(href);
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
+
+export function Link({ href, onClick, ...rest }: LinkProps) {
+  return (
+    <a
+      href={href}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!rest.target) handleLinkClick(event, href);
+      }}
+      {...rest}
+    />
+  );
+}
