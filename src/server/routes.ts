@@ -7,10 +7,12 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
+import { aboutRoutes } from './system/about.ts';
 import { healthRoutes } from './system/health.ts';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await healthRoutes(app);
+  await aboutRoutes(app);
   await sessionRoutes(app);
   await meRoutes(app);
   await notificationRoutes(app);
