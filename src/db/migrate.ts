@@ -4,12 +4,14 @@ import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-capabilities.ts';
 import * as m0003 from './migrations/0003-zones.ts';
+import * as m0004 from './migrations/0004-plans.ts';
 import * as m0005 from './migrations/0005-notifications.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-capabilities': m0002,
   '0003-zones': m0003,
+  '0004-plans': m0004,
   '0005-notifications': m0005,
 };
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { meRoutes } from './me/routes.ts';
+import { planRoutes } from './plans/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
@@ -20,4 +21,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await auditRoutes(app);
   await inventoryRoutes(app);
   await zoneRoutes(app);
+  await planRoutes(app);
 }

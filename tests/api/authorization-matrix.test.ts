@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { notify } from '../../src/server/notifications/notify.ts';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
+import { common, consultation, decision, planFixtures, section, type FixtureState, type PlanRef } from '../support/plans.ts';
 
 const ROLES = ['anonymous', 'ministry', 'busan', 'company', 'expert', 'motie', 'busan-read-token'] as const;
 type Role = (typeof ROLES)[number];
@@ -30,11 +31,13 @@ interface Ctx {
   scope: Scope;
   actorUserId: string | null;
   tokenOf(role: 'busan' | 'ministry'): Promise<string>;
+  /** A zone plan in `state` — Busan's (with Ulsan) for `own`, Ulsan's for `other`; `fresh` for cells that change it. */
+  planOf(state: FixtureState, fresh?: boolean): Promise<PlanRef>;
   notificationOf(role: Exclude<Role, 'anonymous' | 'busan-read-token'>): Promise<string>;
 }
 interface Row {
   expect: Record<Role, Cell>;
-  request(ctx: Ctx): Promise<{ url: string; payload?: unknown }> | { url: string; payload?: unknown };
+  request(ctx: Ctx): Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }> | { url: string; payload?: unknown };
 }
 
 const profile = { teamName: { ko: '팀' }, contactEmail: 'team@example.kr', phone: null, introduction: { ko: '소개' } };
@@ -96,14 +99,64 @@ const MATRIX: Record<string, Row> = {
       return { url: `/api/me/notifications/${await ctx.notificationOf(owner)}/read` };
     },
   },
+  'GET /api/plans': { expect: signedIn(200), request: () => ({ url: '/api/plans' }) },
+  'POST /api/plans': {
+    // Only a local government starts a plan, for its own area (Act Art. 72(1)).
+    expect: all(403, { anonymous: same(401), busan: { own: 201, other: 403 } }),
+    request: (ctx) => ({ url: '/api/plans', payload: { model: 'single', leadRegion: ctx.scope === 'own' ? '21' : '26', title: { ko: '매트릭스' } } }),
+  },
+  ...planReads(['GET /api/plans/:id', ''], ['GET /api/plans/:id/versions', '/versions'], ['GET /api/plans/:id/versions/:version', '/versions/1'], ['GET /api/plans/:id/diff', '/diff?from=1&to=2']),
+  'PUT /api/plans/:id': planLead('drafting', async (p) => ({ url: `/api/plans/${p.id}`, payload: common(), headers: { 'if-match': p.etag } })),
+  'PUT /api/plans/:id/sections/:region': planLead('drafting', async (p, ctx) => ({
+    url: `/api/plans/${p.id}/sections/${ctx.scope === 'own' ? '21' : '26'}`, payload: section(ctx.scope === 'own' ? '21120' : '26310', 'm'), headers: { 'if-match': p.etag },
+  })),
+  'POST /api/plans/:id/partners': planLead('drafting', async (p) => ({ url: `/api/plans/${p.id}/partners`, payload: { regionCode: '22' } })),
+  'DELETE /api/plans/:id/partners/:region': planLead('drafting', async (p, ctx) => ({ url: `/api/plans/${p.id}/partners/${ctx.scope === 'own' ? '26' : '38'}` })),
+  'PUT /api/plans/:id/consultation': planLead('drafting', async (p) => ({ url: `/api/plans/${p.id}/consultation`, payload: consultation, headers: { 'if-match': p.etag } })),
+  'POST /api/plans/:id/request-signoff': planLead('ready', async (p) => ({ url: `/api/plans/${p.id}/request-signoff` })),
+  'POST /api/plans/:id/signoff': planLead('signing_off', async (p) => ({ url: `/api/plans/${p.id}/signoff`, payload: { contentHash: p.hash } })),
+  'DELETE /api/plans/:id/signoff': planLead('signed', async (p) => ({ url: `/api/plans/${p.id}/signoff` })),
+  'POST /api/plans/:id/submit': planLead('signed', async (p) => ({ url: `/api/plans/${p.id}/submit` })),
+  'POST /api/plans/:id/withdraw': planLead('drafting', async (p) => ({ url: `/api/plans/${p.id}/withdraw` })),
+  'POST /api/plans/:id/supplement-answer': planLead('supplement_requested', async (p) => ({ url: `/api/plans/${p.id}/supplement-answer`, payload: { answer: { ko: '보완' } } })),
+  'POST /api/plans/:id/revise': planLead('sent_back', async (p) => ({ url: `/api/plans/${p.id}/revise` })),
+  'POST /api/plans/:id/accept': planMinistry('submitted', async (p) => ({ url: `/api/plans/${p.id}/accept` })),
+  'POST /api/plans/:id/supplement-requests': planMinistry('under_review', async (p) => ({ url: `/api/plans/${p.id}/supplement-requests`, payload: { request: { ko: '보완 요청' }, items: ['zone-maps'] } })),
+  'POST /api/plans/:id/refer': planMinistry('under_review', async (p) => ({ url: `/api/plans/${p.id}/refer`, payload: { committee: 'rfz_committee', ministryRepliesComplete: true, note: null } })),
+  'POST /api/plans/:id/decision': planMinistry('deliberation', async (p) => ({ url: `/api/plans/${p.id}/decision`, payload: decision() })),
   'GET /api/audit': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/audit' }) },
 };
+
+type PlanRequest = (plan: PlanRef, ctx: Ctx) => Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }>;
+/** Plans are read by their participants (and their province), MSS, and responsible ministries once submitted. */
+function planReads(...routes: [string, string][]): Record<string, Row> {
+  return Object.fromEntries(routes.map(([key, suffix]) => [key, {
+    expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 }, 'busan-read-token': { own: 200, other: 403 } }),
+    request: async (ctx: Ctx) => ({ url: `/api/plans/${(await ctx.planOf('drafting')).id}${suffix}` }),
+  }]));
+}
+/** Steps only the lead government (Busan, on its own plan) may take. */
+function planLead(state: FixtureState, request: PlanRequest): Row {
+  return {
+    expect: all(403, { anonymous: same(401), busan: { own: 200, other: 403 } }),
+    request: async (ctx) => request(await ctx.planOf(state, ctx.role === 'busan' && ctx.scope === 'own'), ctx),
+  };
+}
+/** Review steps of MSS (decisions: an MSS administrator). */
+function planMinistry(state: FixtureState, request: PlanRequest): Row {
+  return {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => request(await ctx.planOf(state, ctx.role === 'ministry'), ctx),
+  };
+}
 
 for (const engine of engines()) {
   describe(`authorisation matrix (${engine})`, () => {
     let t: TestApp;
     const sessions = new Map<Role, Session>();
     let readToken = '';
+    let plans: ReturnType<typeof planFixtures>;
+    const planCache = new Map<string, Promise<PlanRef>>();
     before(async () => {
       t = await startTestApp(engine);
       for (const role of ROLES) {
@@ -112,6 +165,7 @@ for (const engine of engines()) {
       const busan = sessions.get('busan')!;
       const res = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { cookie: busan.cookie, 'x-csrf-token': busan.csrf }, payload: { name: 'read', scopes: ['read'] } });
       readToken = res.json().token;
+      plans = planFixtures(t);
     });
     after(async () => t.close());
 
@@ -128,6 +182,16 @@ for (const engine of engines()) {
       await t.db.transaction().execute((trx) => notify(trx, { userIds: [user.id], kind: 'message', params: { subject: 'matrix', text: 'x' }, email: false }));
       const row = await t.db.selectFrom('notification').select('id').where('user_id', '=', user.id).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
       return row.id;
+    }
+
+    /** Cells that must not change the plan share one per state and scope; the others get their own. */
+    function planOf(scope: Scope) {
+      return (state: FixtureState, fresh = false): Promise<PlanRef> => {
+        if (fresh) return plans.plan(state, scope);
+        const key = `${state}/${scope}`;
+        if (!planCache.has(key)) planCache.set(key, plans.plan(state, scope));
+        return planCache.get(key)!;
+      };
     }
 
     test('every route has a row in the matrix', () => {
@@ -150,7 +214,8 @@ for (const engine of engines()) {
             const headers: Record<string, string> = {};
             if (session) Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrf });
             if (role === 'busan-read-token') headers.authorization = `Bearer ${readToken}`;
-            const req = await row.request({ role, scope, actorUserId: session?.userId ?? null, tokenOf, notificationOf });
+            const req = await row.request({ role, scope, actorUserId: session?.userId ?? null, tokenOf, notificationOf, planOf: planOf(scope) });
+            if ('headers' in req) Object.assign(headers, req.headers);
             const res = await t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.payload !== undefined ? { payload: req.payload as object } : {}) });
             const expected = row.expect[role][scope];
             if (res.statusCode !== expected) failures.push(`${role}/${scope}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 120)}`);

@@ -5,6 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
+import { common, consultation, decision, section } from '../support/plans.ts';
+
+const NO_PLAN = '00000000-0000-4000-8000-000000000000';
 
 /** A valid body for each write route with a body, sent by a user allowed to make it. */
 const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
@@ -16,6 +19,17 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
     body: { capabilities: [{ key: 'port', quantity: 2 }], stages: ['logistics'], exemptions: ['lpg_ship_fuel'] },
   },
   'POST /api/inventory/import': { url: '/api/inventory/import', body: { csv: 'region_code,kind,key,quantity\n21010,capability,port,2\n' } },
+  // Plans: an unknown plan id (bad bodies are refused before the plan is looked up; the ministry edits no plan).
+  'POST /api/plans': { url: '/api/plans', body: { model: 'connected', leadRegion: '21', title: { ko: '퍼즈' } } },
+  'PUT /api/plans/:id': { url: `/api/plans/${NO_PLAN}`, body: common() },
+  'PUT /api/plans/:id/sections/:region': { url: `/api/plans/${NO_PLAN}/sections/21`, body: section('21120', 'fuzz') },
+  'POST /api/plans/:id/partners': { url: `/api/plans/${NO_PLAN}/partners`, body: { regionCode: '26' } },
+  'PUT /api/plans/:id/consultation': { url: `/api/plans/${NO_PLAN}/consultation`, body: consultation },
+  'POST /api/plans/:id/signoff': { url: `/api/plans/${NO_PLAN}/signoff`, body: { contentHash: `sha256:${'0'.repeat(64)}` } },
+  'POST /api/plans/:id/supplement-requests': { url: `/api/plans/${NO_PLAN}/supplement-requests`, body: { request: { ko: '보완' }, items: ['zone-maps'] } },
+  'POST /api/plans/:id/supplement-answer': { url: `/api/plans/${NO_PLAN}/supplement-answer`, body: { answer: { ko: '답변' } } },
+  'POST /api/plans/:id/refer': { url: `/api/plans/${NO_PLAN}/refer`, body: { committee: 'rfz_committee', ministryRepliesComplete: true, note: null } },
+  'POST /api/plans/:id/decision': { url: `/api/plans/${NO_PLAN}/decision`, body: decision() },
   'PUT /api/regions/:code/profile': {
     url: '/api/regions/21/profile',
     body: { teamName: { ko: '팀', en: 'Team' }, contactEmail: 'a@b.kr', phone: '051-1', introduction: { ko: '소개' } },

@@ -58,6 +58,35 @@ describe('policy', () => {
     assert.equal(decide(busan, 'api-token:manage', { kind: 'user', userId: 'u2', organisationId: 'o1' }).allowed, false);
   });
 
+  test('zone plans: participants, their province and MSS read; responsible ministries once submitted (Art. 72, 75; Decree 40(2), 42(1))', () => {
+    const plan = (over: Partial<{ lead: string; participants: string[]; submitted: boolean; section: string }> = {}) =>
+      ({ kind: 'plan' as const, lead: '21', participants: ['21', '26'], submitted: false, ...over });
+    const ulsan = actor({ orgKind: 'local_government', regionCode: '26' });
+    const daegu = actor({ orgKind: 'local_government', regionCode: '22' });
+    const gyeongnam = actor({ orgKind: 'local_government', regionCode: '38' });
+    const motie = actor({ orgKind: 'responsible_ministry' });
+    const read: [Actor, ReturnType<typeof plan>, boolean][] = [
+      [busan, plan(), true], [ulsan, plan(), true], [daegu, plan(), false], [ministryMember, plan(), true],
+      [motie, plan(), false], [motie, plan({ submitted: true }), true], [actor({ orgKind: 'company', role: 'admin' }), plan({ submitted: true }), false],
+      [gyeongnam, plan({ lead: '38110', participants: ['38110'] }), true], [busan, plan({ lead: '38110', participants: ['38110'] }), false],
+    ];
+    for (const [who, target, allowed] of read) assert.equal(decide(who, 'plan:read', target).allowed, allowed, `${who.orgKind}/${who.regionCode} read ${target.participants.join('+')}`);
+    const write: [Actor, Parameters<typeof decide>[1], ReturnType<typeof plan>, boolean][] = [
+      [busan, 'plan:lead', plan(), true], [ulsan, 'plan:lead', plan(), false], [ministryAdmin, 'plan:lead', plan(), false],
+      [busan, 'plan:edit-section', plan({ section: '21' }), true], [busan, 'plan:edit-section', plan({ section: '26' }), false],
+      [ulsan, 'plan:edit-section', plan({ section: '26' }), true], [daegu, 'plan:edit-section', plan({ participants: ['21'], section: '22' }), false],
+      [ulsan, 'plan:sign-off', plan(), true], [daegu, 'plan:sign-off', plan(), false],
+      [ulsan, 'plan:remove-participant', plan({ section: '26' }), true], [busan, 'plan:remove-participant', plan({ section: '26' }), true],
+      [busan, 'plan:remove-participant', plan({ section: '21' }), false], [daegu, 'plan:remove-participant', plan({ section: '26' }), false],
+      [ministryMember, 'plan:review', plan(), true], [busan, 'plan:review', plan(), false],
+      [ministryAdmin, 'plan:decide', plan(), true], [ministryMember, 'plan:decide', plan(), false], [busan, 'plan:decide', plan(), false],
+    ];
+    for (const [who, action, target, allowed] of write) assert.equal(decide(who, action, target).allowed, allowed, `${who.orgKind}/${who.regionCode}/${who.role} ${action} ${target.section ?? ''}`);
+    assert.equal(decide(busan, 'plan:create', { kind: 'region', code: '21' }).allowed, true);
+    assert.equal(decide(busan, 'plan:create', { kind: 'region', code: '26' }).allowed, false);
+    assert.equal(decide(ministryAdmin, 'plan:create', { kind: 'region', code: '21' }).allowed, false);
+  });
+
   test('only the ministry reads the audit log', () => {
     assert.equal(decide(ministryMember, 'audit:read').allowed, true);
     for (const kind of ['local_government', 'company', 'expert', 'responsible_ministry'] as const) {

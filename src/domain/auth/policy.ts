@@ -8,7 +8,10 @@ export type Target =
   | { kind: 'none' }
   | { kind: 'region'; code: string }
   | { kind: 'user'; userId: string; organisationId: string }
-  | { kind: 'organisation'; organisationId: string };
+  | { kind: 'organisation'; organisationId: string }
+  /** A zone plan: its lead government, every participating government (lead and partners), whether it was ever
+   *  submitted, and — for section-scoped actions — the government whose section is concerned. */
+  | { kind: 'plan'; lead: string; participants: readonly string[]; submitted: boolean; section?: string };
 
 export const ACTIONS = {
   'session:read': 'read',
@@ -22,6 +25,15 @@ export const ACTIONS = {
   'planning-request:read': 'read',
   'planning-request:create': 'write',
   'audit:read': 'read',
+  'plan:list': 'read',
+  'plan:read': 'read',
+  'plan:create': 'write',
+  'plan:lead': 'write',
+  'plan:edit-section': 'write',
+  'plan:sign-off': 'write',
+  'plan:remove-participant': 'write',
+  'plan:review': 'write',
+  'plan:decide': 'write',
 } as const satisfies Record<string, TokenScope>;
 export type Action = keyof typeof ACTIONS;
 
@@ -67,6 +79,47 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       return target.kind === 'organisation' && (actor.orgKind === 'ministry' || actor.organisationId === target.organisationId);
     case 'audit:read':
       return actor.orgKind === 'ministry';
+    case 'plan:list':
+      // Any signed-in user may ask; the list holds only the plans `plan:read` allows.
+      return true;
+    case 'plan:read':
+      if (target.kind !== 'plan') return false;
+      // MSS is consulted while the plan is drafted (Decree Art. 42(1)) and receives it (Art. 72(1)).
+      if (actor.orgKind === 'ministry') return true;
+      // Responsible ministries review a submitted plan and reply in writing (Art. 75(2)).
+      if (actor.orgKind === 'responsible_ministry') return target.submitted;
+      if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
+      // Participating governments (Decree Art. 40(2)); a province sees its basic governments' plans,
+      // since it must be told of their application and may comment (Art. 72(2)–(3)).
+      return target.participants.includes(actor.regionCode)
+        || (actor.regionCode.length === 2 && target.participants.some((p) => p.length === 5 && p.startsWith(actor.regionCode!)));
+    case 'plan:create':
+      // The head of a local government applies for its own area (Art. 72(1)): it creates plans it leads.
+      return target.kind === 'region' && actor.orgKind === 'local_government' && actor.regionCode === target.code;
+    case 'plan:lead':
+      // The lead government consolidates a joint plan, invites partners, records the consultation and
+      // submits (Decree Art. 40(2); Art. 74(2)).
+      return target.kind === 'plan' && actor.orgKind === 'local_government' && actor.regionCode === target.lead;
+    case 'plan:edit-section':
+      // Each participating government alone writes its own section (sites, projects, budget).
+      return target.kind === 'plan' && actor.orgKind === 'local_government' && target.section !== undefined
+        && actor.regionCode === target.section && target.participants.includes(target.section);
+    case 'plan:sign-off':
+      // Every participating government signs off the joint plan itself (Decree Art. 40(2)).
+      return target.kind === 'plan' && actor.orgKind === 'local_government' && actor.regionCode !== null
+        && target.participants.includes(actor.regionCode);
+    case 'plan:remove-participant':
+      // A partner leaves, or the lead drops a partner; the lead itself cannot be removed.
+      return target.kind === 'plan' && actor.orgKind === 'local_government' && target.section !== undefined
+        && target.section !== target.lead && target.participants.includes(target.section)
+        && (actor.regionCode === target.lead || actor.regionCode === target.section);
+    case 'plan:review':
+      // MSS receives, reviews, asks for supplements and refers to the committee (Art. 72(4), 75).
+      return actor.orgKind === 'ministry';
+    case 'plan:decide':
+      // Committee decisions are recorded by an MSS administrator (the Minister is the committee's
+      // secretary, Art. 77; designation by the Minister, Art. 75(3)).
+      return isMinistryAdmin(actor);
   }
 }
 

@@ -1,0 +1,122 @@
+// Localised reasons of refused plan operations (the `{reason}` of a 409 `conflict` problem). Guard names,
+// violation codes and articles stay as they are in every language, so clients and tests can match them.
+import { format, type Locale } from '../../i18n/locales.ts';
+import type { Violation } from '../../domain/zones/transition-table.ts';
+
+type Frames = Record<'no-such-transition' | 'guard-failed' | 'rule-failed' | 'before-submission' | 'already-participant' | 'not-a-participant' | 'date-order', string>;
+
+const FRAMES: Record<Locale, Frames> = {
+  ko: {
+    'no-such-transition': "특구계획이 '{state}' 상태일 때는 '{action}'을(를) 할 수 없습니다. 가능한 작업: {allowed}",
+    'guard-failed': "'{action}' 거부 — 충족되지 않은 조건: {guards} ({rule}). {details}",
+    'rule-failed': '{guards} 조건 위반 — {details}',
+    'before-submission': "제출 전에만 할 수 있습니다 ({rule}). 현재 상태: '{state}'",
+    'already-participant': '{region}은(는) 이미 이 계획에 참여하고 있습니다.',
+    'not-a-participant': '{region}은(는) 이 계획의 참여 지방자치단체가 아닙니다.',
+    'date-order': '{field}: {details}',
+  },
+  en: {
+    'no-such-transition': "'{action}' is not possible while the plan is '{state}'. Possible now: {allowed}",
+    'guard-failed': "'{action}' refused — failed guard(s): {guards} ({rule}). {details}",
+    'rule-failed': 'Rule {guards} violated — {details}',
+    'before-submission': "Only possible before submission ({rule}); the plan is '{state}'.",
+    'already-participant': '{region} already takes part in this plan.',
+    'not-a-participant': '{region} does not take part in this plan.',
+    'date-order': '{field}: {details}',
+  },
+  ja: {
+    'no-such-transition': "計画が「{state}」の状態では「{action}」はできません。可能な操作: {allowed}",
+    'guard-failed': "「{action}」は拒否されました — 満たされていない条件: {guards}（{rule}）。{details}",
+    'rule-failed': '条件 {guards} に違反 — {details}',
+    'before-submission': "提出前にのみ可能です（{rule}）。現在の状態: 「{state}」",
+    'already-participant': '{region} はすでにこの計画に参加しています。',
+    'not-a-participant': '{region} はこの計画の参加自治体ではありません。',
+    'date-order': '{field}: {details}',
+  },
+  zh: {
+    'no-such-transition': "计划处于“{state}”状态时不能执行“{action}”。当前可执行: {allowed}",
+    'guard-failed': "“{action}”被拒绝 — 未满足的条件: {guards}（{rule}）。{details}",
+    'rule-failed': '违反条件 {guards} — {details}',
+    'before-submission': "只能在提交前进行（{rule}）。当前状态: “{state}”",
+    'already-participant': '{region} 已参与此计划。',
+    'not-a-participant': '{region} 不是此计划的参与地方政府。',
+    'date-order': '{field}: {details}',
+  },
+  fr: {
+    'no-such-transition': "« {action} » est impossible tant que le plan est « {state} ». Possible maintenant : {allowed}",
+    'guard-failed': "« {action} » refusé — condition(s) non remplie(s) : {guards} ({rule}). {details}",
+    'rule-failed': 'Règle {guards} non respectée — {details}',
+    'before-submission': "Possible seulement avant le dépôt ({rule}) ; le plan est « {state} ».",
+    'already-participant': '{region} participe déjà à ce plan.',
+    'not-a-participant': '{region} ne participe pas à ce plan.',
+    'date-order': '{field} : {details}',
+  },
+};
+
+/** Violation texts in Korean and English; the other languages use English (codes and articles are universal). */
+const VIOLATIONS: Record<'ko' | 'en', Record<string, string>> = {
+  ko: {
+    'missing-item': '누락된 항목: {item}',
+    'public-notice-too-short': '공고 기간 부족: {requiredDays}일 이상, {mustRunUntil}까지 공고해야 함 (공고 종료일: {ranUntil})',
+    'inspection-starts-too-early': '열람 개시일이 너무 이름: {earliestStart} 이후 (개시일: {startedOn})',
+    'inspection-too-short': '열람 기간 부족: {requiredDays}일 이상, {mustRunUntil}까지 (종료일: {ranUntil})',
+    'hearing-announced-too-late': '공청회 공고가 늦음: {latest}까지 공고해야 함 (공고일: {announcedOn})',
+    'submitted-before-consultation-ended': '공고·열람·공청회가 끝난 뒤({earliest}부터) 제출할 수 있음',
+    'opinion-without-response': '의견 {opinion}에 대한 반영 여부·답변이 없음',
+    'site-in-capital-area': '수도권 부지: {site} ({regionCode})',
+    'site-outside-applicants': '신청 지방자치단체 관할 밖의 부지: {site} ({regionCode})',
+    'applicant-in-capital-area': '수도권 지방자치단체는 신청할 수 없음: {applicant}',
+    'no-site': '부지가 없음',
+    'no-applicant': '신청 지방자치단체가 없음',
+    'connected-needs-two-metropolitan': '광역 연계형 특구에는 광역 지방자치단체가 {required}곳 이상 필요 (현재 {metropolitan}곳)',
+    'province-not-notified': '{applicant}의 신청 사실을 {province}에 알려야 함',
+    'regions-not-contiguous': '참여 지역이 서로 이어져 있지 않음: {components}',
+    'sign-off-missing': '{government}의 서명(동의)이 없음',
+    'sign-off-stale': '{government}의 서명이 현재 판({current})과 다름',
+    'no-participants': '참여 지방자치단체가 없음',
+    'stale-content': '{government}가 서명한 판({signed})이 현재 판({current})과 다름',
+    'not-a-participant': '{government}은(는) 참여 지방자치단체가 아님',
+    'meeting-notice-too-late': '회의 소집 통지가 늦음: {latest}까지 (통지일: {noticeGivenOn})',
+    'quorum-not-present': '재적위원 {members}명 중 과반수 출석 필요 (출석 {present}명)',
+    'ministry-replies-pending': '관계 부처 회신이 끝나지 않았고 회신 기한({due})도 지나지 않음',
+  },
+  en: {
+    'missing-item': 'missing item: {item}',
+    'public-notice-too-short': 'public notice too short: at least {requiredDays} days, until {mustRunUntil} (ran until {ranUntil})',
+    'inspection-starts-too-early': 'inspection opened too early: not before {earliestStart} (opened {startedOn})',
+    'inspection-too-short': 'inspection too short: at least {requiredDays} days, until {mustRunUntil} (ran until {ranUntil})',
+    'hearing-announced-too-late': 'hearing announced too late: by {latest} (announced {announcedOn})',
+    'submitted-before-consultation-ended': 'the plan may be submitted once notice, inspection and hearing are over (from {earliest})',
+    'opinion-without-response': 'opinion {opinion} has no response',
+    'site-in-capital-area': 'site in the capital area: {site} ({regionCode})',
+    'site-outside-applicants': 'site outside the applying governments: {site} ({regionCode})',
+    'applicant-in-capital-area': 'a capital-area government cannot apply: {applicant}',
+    'no-site': 'no site',
+    'no-applicant': 'no applying government',
+    'connected-needs-two-metropolitan': 'a connected zone needs at least {required} metropolitan governments (has {metropolitan})',
+    'province-not-notified': '{province} must be told of the application of {applicant}',
+    'regions-not-contiguous': 'the regions are not contiguous: {components}',
+    'sign-off-missing': 'no sign-off from {government}',
+    'sign-off-stale': 'the sign-off of {government} is not on the current version ({current})',
+    'no-participants': 'no participating government',
+    'stale-content': '{government} signed {signed}, but the plan is now {current}',
+    'not-a-participant': '{government} does not take part in the plan',
+    'meeting-notice-too-late': 'meeting notice too late: by {latest} (given {noticeGivenOn})',
+    'quorum-not-present': 'a majority of the {members} members must be present (present: {present})',
+    'ministry-replies-pending': 'ministry replies are not complete and their deadline ({due}) has not passed',
+  },
+};
+
+const stringify = (params: Violation['params']): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v === null ? '—' : (v as string | number | boolean).toString()]));
+
+export function violationMessage(locale: Locale, v: Violation): string {
+  const table = locale === 'ko' ? VIOLATIONS.ko : VIOLATIONS.en;
+  const template = table[v.code];
+  const text = template ? format(template, stringify(v.params)) : `${v.code} ${JSON.stringify(v.params)}`;
+  return `${v.code}: ${text} [${v.rule}]`;
+}
+
+export function frame(locale: Locale, key: keyof Frames, params: Record<string, string | number>): string {
+  return format(FRAMES[locale][key], params);
+}
