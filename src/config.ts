@@ -17,6 +17,8 @@ export interface Config {
   logLevel: string;
   seedDemo: boolean;
   smtpUrl: string | null;
+  /** Hard cap on one planner run (the planner returns its best answer and gap when reached). */
+  plannerTimeLimitMs: number;
   mailFrom: string;
 }
 
@@ -63,6 +65,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedDemo: boolVar(env, 'SEED_DEMO', true, errors),
     smtpUrl,
+    plannerTimeLimitMs: intVar(env, 'PLANNER_TIME_LIMIT_MS', 5000, errors),
     mailFrom: env.MAIL_FROM ?? 'ZoneLink <no-reply@zonelink.local>',
   };
   if (errors.length > 0) {

@@ -2,7 +2,7 @@
 import type { ErrorCatalogue } from '../i18n/errors/index.ts';
 
 export type ErrorCode = keyof ErrorCatalogue['problems'];
-export type FieldKeyword = keyof ErrorCatalogue['fields'];
+export type FieldKeyword = keyof ErrorCatalogue['fields'] | `planner.${keyof ErrorCatalogue['planner']}`;
 export type ObjectKind = keyof ErrorCatalogue['objects'];
 
 /** Status of each code; a new code without a status does not compile. */
@@ -19,6 +19,7 @@ export const STATUS: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'precondition-failed': 412,
+  infeasible: 422,
   'rate-limited': 429,
   internal: 500,
 };

@@ -16,8 +16,11 @@ export interface ProblemBody {
 }
 
 function fieldMessage(locale: Locale, field: FieldError): string {
-  const template = errorCatalogues[locale].fields[field.keyword] ?? errorCatalogues[locale].fields.invalid;
-  return format(template, field.params ?? {});
+  const catalogue = errorCatalogues[locale];
+  const template = field.keyword.startsWith('planner.')
+    ? catalogue.planner[field.keyword.slice('planner.'.length) as keyof typeof catalogue.planner]
+    : catalogue.fields[field.keyword as keyof typeof catalogue.fields];
+  return format(template ?? catalogue.fields.invalid, field.params ?? {});
 }
 
 export function renderProblem(error: AppError, locale: Locale, requestId: string, instance?: string): ProblemBody {
@@ -28,7 +31,7 @@ export function renderProblem(error: AppError, locale: Locale, requestId: string
     params.object = catalogue.objects[params.object as keyof typeof catalogue.objects];
   }
   const errors = error.fields.map((field) => ({ path: field.path, message: fieldMessage(locale, field) }));
-  if (error.code === 'validation') {
+  if (errors.length > 0) {
     params.count = errors.length;
     params.fields = errors.map((e) => `${e.path} — ${e.message}`).join('; ');
   }

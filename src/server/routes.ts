@@ -5,6 +5,7 @@ import { inventoryRoutes } from './inventory/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
+import { plannerRoutes } from './planner/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
@@ -21,5 +22,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await auditRoutes(app);
   await inventoryRoutes(app);
   await zoneRoutes(app);
+  await plannerRoutes(app);
   await planRoutes(app);
 }

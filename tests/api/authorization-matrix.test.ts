@@ -124,6 +124,19 @@ const MATRIX: Record<string, Row> = {
   'POST /api/plans/:id/supplement-requests': planMinistry('under_review', async (p) => ({ url: `/api/plans/${p.id}/supplement-requests`, payload: { request: { ko: '보완 요청' }, items: ['zone-maps'] } })),
   'POST /api/plans/:id/refer': planMinistry('under_review', async (p) => ({ url: `/api/plans/${p.id}/refer`, payload: { committee: 'rfz_committee', ministryRepliesComplete: true, note: null } })),
   'POST /api/plans/:id/decision': planMinistry('deliberation', async (p) => ({ url: `/api/plans/${p.id}/decision`, payload: decision() })),
+  'GET /api/about': { expect: all(200), request: () => ({ url: '/api/about' }) },
+  'POST /api/planner/solve': {
+    expect: signedIn(200),
+    request: () => ({ url: '/api/planner/solve', payload: { needs: { capabilities: [{ key: 'port', min: 2 }], stages: [], exemptions: [] } } }),
+  },
+  'POST /api/planner/requests': {
+    expect: all(403, { anonymous: same(401), ministry: same(201), busan: same(201) }),
+    request: () => ({ url: '/api/planner/requests', payload: { title: 'matrix', query: { needs: { capabilities: [{ key: 'port', min: 2 }], stages: [], exemptions: [] } } } }),
+  },
+  'GET /api/planner/requests': {
+    expect: signedIn(200, { company: same(200), expert: same(200), motie: same(200) }),
+    request: () => ({ url: '/api/planner/requests' }),
+  },
   'GET /api/audit': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/audit' }) },
 };
 

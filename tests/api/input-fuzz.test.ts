@@ -19,6 +19,8 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
     body: { capabilities: [{ key: 'port', quantity: 2 }], stages: ['logistics'], exemptions: ['lpg_ship_fuel'] },
   },
   'POST /api/inventory/import': { url: '/api/inventory/import', body: { csv: 'region_code,kind,key,quantity\n21010,capability,port,2\n' } },
+  'POST /api/planner/solve': { url: '/api/planner/solve', body: { level: 'province', needs: { capabilities: [{ key: 'port', min: 2 }], stages: ['logistics'], exemptions: [] }, contiguous: true } },
+  'POST /api/planner/requests': { url: '/api/planner/requests', body: { title: 'fuzz', query: { needs: { capabilities: [{ key: 'port', min: 2 }], stages: [], exemptions: [] } } } },
   // Plans: an unknown plan id (bad bodies are refused before the plan is looked up; the ministry edits no plan).
   'POST /api/plans': { url: '/api/plans', body: { model: 'connected', leadRegion: '21', title: { ko: '퍼즈' } } },
   'PUT /api/plans/:id': { url: `/api/plans/${NO_PLAN}`, body: common() },

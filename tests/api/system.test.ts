@@ -34,9 +34,17 @@ describe('system routes', () => {
 
   test('unknown API paths are problem+json 404s; other paths fall back to the UI', async () => {
     assert.equal(problemOf(await t.app.inject('/api/nothing-here')).code, 'not-found');
+    assert.equal((await t.app.inject('/assets/index-stale123.js')).statusCode, 404);
     const page = await t.app.inject('/regions/21');
     assert.equal(page.statusCode, 200);
     assert.match(String(page.headers['content-type']), /text\/html/);
+  });
+
+  test('about tells whether this installation holds demo data, and its demo logins', async () => {
+    const about = (await t.app.inject('/api/about')).json();
+    assert.equal(about.demo, true);
+    assert.equal(about.demoLogins[0].email, 'ministry@demo.zonelink.kr');
+    assert.equal(about.demoPassword, 'zonelink-demo');
   });
 
   test('map data is served with validators', async () => {

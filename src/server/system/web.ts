@@ -34,7 +34,8 @@ export async function registerWeb(app: FastifyInstance, config: Config): Promise
   }
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || path.startsWith('/geo/') || request.method !== 'GET') throw notFound('route');
+    // API, map data and built assets never fall back to the page: a stale asset name must be a 404.
+    if (/^\/(api|geo|assets)\//.test(path) || /\.[a-z0-9]+$/i.test(path) || request.method !== 'GET') throw notFound('route');
     if (!built) return reply.type('text/html').send(NOT_BUILT);
     reply.header('cache-control', 'no-cache');
     return reply.type('text/html').send(readFileSync(indexPath));

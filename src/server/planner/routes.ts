@@ -1,0 +1,92 @@
+// The consortium planner: which eligible regions, together, cover a converged project's needs.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { authorize } from '../auth/authorize.ts';
+import { appendAudit } from '../audit/append.ts';
+import { Line, ProblemSchema } from '../http/schemas.ts';
+import { buildPlanningRequest, PlanningQuerySchema, runPlanner } from './planning-input.ts';
+
+const AnswerSchema = Type.Object({
+  regions: Type.Array(Type.String()),
+  objective: Type.Number(),
+  count: Type.Integer(),
+  cost: Type.Number(),
+  coverage: Type.Array(Type.Unknown()),
+});
+const ResultSchema = Type.Object({
+  status: Type.Enum(['optimal', 'feasible', 'infeasible', 'unknown']),
+  best: Type.Optional(AnswerSchema),
+  alternatives: Type.Array(AnswerSchema),
+  bound: Type.Union([Type.Number(), Type.Null()]),
+  gap: Type.Union([Type.Number(), Type.Null()]),
+  nodes: Type.Integer(),
+  elapsedMs: Type.Number(),
+  explanation: Type.Unknown(),
+});
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema };
+
+export async function plannerRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { db, config } = app.services;
+
+  app.post('/api/planner/solve', {
+    config: { action: 'planner:run' },
+    schema: {
+      tags: ['planner'],
+      summary: 'Find the optimal consortium of regions for a converged demonstration, with alternatives and an explanation',
+      description: 'Exact branch-and-bound with a proof of optimality; when the time limit is hit the best answer found is returned with its gap (status "feasible"). Needs no set of regions can meet → 422 naming each need.',
+      body: PlanningQuerySchema,
+      response: { 200: ResultSchema, ...errors },
+    },
+  }, async (request) => {
+    authorize(request);
+    const planning = await buildPlanningRequest(db, request.body, config.plannerTimeLimitMs);
+    const result = runPlanner(planning);
+    return { ...result, bound: Number.isFinite(result.bound) ? result.bound : null };
+  });
+
+  app.post('/api/planner/requests', {
+    config: { action: 'planning-request:create' },
+    schema: {
+      tags: ['planner'],
+      summary: 'Save a planning request and its answer for the organisation (the start of a connected-zone plan)',
+      body: Type.Object({ title: Line(200), query: PlanningQuerySchema }, { additionalProperties: false }),
+      response: { 201: Type.Object({ id: Type.String(), title: Type.String(), regions: Type.Array(Type.String()) }), ...errors },
+    },
+  }, async (request, reply) => {
+    const actor = authorize(request);
+    const planning = await buildPlanningRequest(db, request.body.query, config.plannerTimeLimitMs);
+    const result = runPlanner(planning);
+    const id = randomUUID();
+    const regions = result.best?.regions ?? [];
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('planning_request').values({
+        id, organisation_id: actor.organisationId, created_by: actor.userId, title: request.body.title.trim(),
+        request: JSON.stringify(request.body.query), result: JSON.stringify({ status: result.status, regions, objective: result.best?.objective ?? null }), created_at: new Date(),
+      }).execute();
+      await appendAudit(trx, {
+        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+        action: 'planning-request:create', objectType: 'planning_request', objectId: id, before: null, after: { title: request.body.title, regions },
+      });
+    });
+    return reply.code(201).send({ id, title: request.body.title.trim(), regions });
+  });
+
+  app.get('/api/planner/requests', {
+    config: { action: 'planning-request:read', objectScoped: true },
+    schema: {
+      tags: ['planner'],
+      summary: "My organisation's saved planning requests",
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), query: Type.Unknown(), result: Type.Unknown(), createdAt: Type.String() })) }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const actor = authorize(request, { kind: 'organisation', organisationId: request.actor?.organisationId ?? '' });
+    const rows = await db.selectFrom('planning_request').selectAll().where('organisation_id', '=', actor.organisationId).orderBy('created_at', 'desc').limit(100).execute();
+    return { items: rows.map((r) => ({ id: r.id, title: r.title, query: r.request, result: r.result, createdAt: r.created_at.toISOString() })) };
+  });
+}
