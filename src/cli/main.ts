@@ -5,6 +5,7 @@ import { openConfiguredDatabase, prepareDatabase } from '../db/setup.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo.ts';
 import { seedDemoInventory } from '../db/seed/demo-inventory.ts';
+import { seedDemoPlan } from '../db/seed/demo-plan.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { seedReferenceZones } from '../db/seed/zones.ts';
 import { verifyAuditLog } from '../server/audit/verify.ts';
@@ -96,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
         if (!values['no-demo']) {
           const created = (await seedDemo(db)).created;
           await seedDemoInventory(db);
+          await seedDemoPlan(db);
           process.stdout.write(`demo data: ${created ? 'created' : 'already there'}\n`);
         }
         return 0;

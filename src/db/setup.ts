@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoInventory } from './seed/demo-inventory.ts';
+import { seedDemoPlan } from './seed/demo-plan.ts';
 import { seedReference } from './seed/reference.ts';
 import { seedReferenceZones } from './seed/zones.ts';
 
@@ -19,5 +20,6 @@ export async function prepareDatabase(db: Database, options: { demo: boolean }):
   if (options.demo) {
     await seedDemo(db);
     await seedDemoInventory(db);
+    await seedDemoPlan(db);
   }
 }

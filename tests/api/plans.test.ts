@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { problemOf, startTestApp, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
+import { DEMO_PLAN_ID, seedDemoPlan } from '../../src/db/seed/demo-plan.ts';
 import { common, consultation, decision, planFixtures, section } from '../support/plans.ts';
 
 type Who = 'busan' | 'ulsan' | 'ministry';
@@ -274,6 +275,33 @@ for (const engine of engines()) {
       assert.equal(res.json().state, 'drafting');
       assert.deepEqual(res.json().clocks, []);
       assert.equal(res.json().zoneId, null);
+    });
+
+    test('the demo plan: Busan leads, Ulsan joins, connected, drafting, labelled demo, ready for sign-off', async () => {
+      assert.deepEqual(await seedDemoPlan(t.db), { created: true });
+      assert.deepEqual(await seedDemoPlan(t.db), { created: false });
+      const v = await view('ulsan', DEMO_PLAN_ID);
+      assert.equal(v.demo, true);
+      assert.equal(v.state, 'drafting');
+      assert.equal(v.model, 'connected');
+      assert.deepEqual(v.participants, ['21', '26']);
+      assert.match(v.title.ko, /데모/);
+      assert.match(v.title.en, /demo/);
+      assert.deepEqual((await send('busan', 'GET', `/api/plans/${DEMO_PLAN_ID}/versions`)).json().items.map((i: { change: string; createdRegion: string }) => `${i.change}@${i.createdRegion}`),
+        ['create@21', 'common@21', 'invite:26@21', 'section:21@21', 'section:26@26']);
+      // Only the joint steps are left: sign-offs, then the public notice and hearing.
+      assert.deepEqual([...new Set(v.readiness.violations.map((x: { guard: string }) => x.guard))].sort(), ['all-signoffs-match-hash', 'public-consultation-complete', 'required-items-present']);
+      assert.deepEqual(v.readiness.violations.filter((x: { guard: string }) => x.guard === 'required-items-present').map((x: { params: { item: string } }) => x.params.item), ['consultation-results']);
+      assert.deepEqual((await view('busan', DEMO_PLAN_ID)).actions.find((a: { action: string }) => a.action === 'request_signoff'), { action: 'request_signoff', to: 'signing_off', blockedBy: [] });
+      assert.deepEqual(v.readiness.violations.filter((x: { severity: string }) => x.severity === 'warning'), [], 'Busan and Ulsan share a border');
+      // The seeded content is valid API input: saving it unchanged writes no version.
+      const { model, title, summary, industries, stages, exemptions, designationMonths, kpis, narrative, attachments, conditions } = v.content;
+      let res = await send('busan', 'PUT', `/api/plans/${DEMO_PLAN_ID}`, { model, title, summary, industries, stages, exemptions, designationMonths, kpis, narrative, attachments, conditions }, { 'if-match': v.etag });
+      assert.equal(res.statusCode, 200, res.body);
+      res = await send('ulsan', 'PUT', `/api/plans/${DEMO_PLAN_ID}/sections/26`, v.content.sections['26'], { 'if-match': String(res.headers.etag) });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().contentVersion, 5);
+      assert.equal(res.json().contentHash, v.contentHash);
     });
 
     test('the lead withdraws; a withdrawn plan is closed', async () => {
