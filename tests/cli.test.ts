@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
+import { asSession, startTestApp } from './support/app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zonelink-cli-'));
 const env = { ...process.env, ZONELINK_DATA_DIR: join(dir, 'db'), DATABASE_URL: '', LOG_LEVEL: 'silent' };
@@ -28,6 +30,39 @@ describe('zonelink CLI', () => {
     const verify = run('audit', 'verify');
     assert.equal(verify.status, 0, verify.stderr);
     assert.match(verify.stdout, /audit log intact: 1 entries checked/);
+  });
+
+  test('plan gives the same optimal consortium as the API', async () => {
+    const needs = {
+      needs: { capabilities: [{ key: 'hydrogen_refuelling_station', min: 8 }, { key: 'port', min: 4 }], stages: ['logistics'], exemptions: ['ammonia_bunkering'] },
+      include: ['21'], contiguous: true, maxRegions: 4, alternatives: 1,
+    };
+    const file = join(dir, 'needs.json');
+    writeFileSync(file, JSON.stringify(needs));
+    const cli = run('plan', '--needs', file, '--json');
+    assert.equal(cli.status, 0, cli.stderr);
+    const fromCli = JSON.parse(cli.stdout);
+    const t = await startTestApp('pglite');
+    try {
+      const s = await t.login('busan@demo.zonelink.kr');
+      const api = (await t.app.inject({ method: 'POST', url: '/api/planner/solve', headers: asSession(s), payload: needs })).json();
+      assert.equal(fromCli.status, 'optimal');
+      assert.deepEqual(fromCli.best.regions, api.best.regions);
+      assert.equal(fromCli.best.objective, api.best.objective);
+    } finally {
+      await t.close();
+    }
+    const human = run('plan', '--needs', file, '--lang', 'ko');
+    assert.match(human.stdout, /best: objective/);
+    assert.match(human.stdout, /부산광역시/);
+  });
+
+  test('plan names the unmet need and exits 1', () => {
+    const file = join(dir, 'impossible.json');
+    writeFileSync(file, JSON.stringify({ needs: { capabilities: [{ key: 'port', min: 1e8 }], stages: [], exemptions: [] } }));
+    const res = run('plan', '--needs', file);
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /\/body\/needs\/capabilities\/0: capability:port: 100000000 needed/);
   });
 
   test('an unknown command exits 2 with the help', () => {

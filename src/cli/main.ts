@@ -11,6 +11,7 @@ import { seedReferenceZones } from '../db/seed/zones.ts';
 import { verifyAuditLog } from '../server/audit/verify.ts';
 import { buildApp } from '../server/app.ts';
 import { startMailer } from '../server/notifications/mailer.ts';
+import { planCommand } from './plan.ts';
 
 const HELP = `zonelink — Regulation-Free Special Zones platform
 
@@ -19,6 +20,8 @@ Usage:
   zonelink migrate          apply database migrations
   zonelink seed [--no-demo] load reference regions (and demo data unless --no-demo)
   zonelink audit verify     check the audit log's hash chain
+  zonelink plan --needs needs.json [--level province|municipality] [--json] [--lang ko|en|ja|zh|fr]
+                            find the optimal consortium of regions (same as POST /api/planner/solve)
   zonelink --help           this text
 
 Environment: DATABASE_URL (postgres://…; default: embedded PGlite in ZONELINK_DATA_DIR=.data/pglite),
@@ -70,7 +73,14 @@ export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      'no-demo': { type: 'boolean' },
+      needs: { type: 'string' },
+      level: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
   });
   const [command, sub] = positionals;
   if (values.help || command === undefined || command === 'help') {
@@ -101,6 +111,13 @@ export async function main(argv: string[]): Promise<number> {
           process.stdout.write(`demo data: ${created ? 'created' : 'already there'}\n`);
         }
         return 0;
+      });
+    case 'plan':
+      if (values.needs === undefined) break;
+      return withDb(config, async (db) => {
+        await prepareDatabase(db, { demo: config.seedDemo });
+        return planCommand(db, { needs: values.needs!, level: values.level, json: values.json ?? false, lang: values.lang, timeLimitMs: config.plannerTimeLimitMs },
+          (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       });
     case 'audit':
       if (sub !== 'verify') break;
