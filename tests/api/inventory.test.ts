@@ -63,6 +63,25 @@ for (const engine of engines()) {
       assert.deepEqual([inv.capabilities, inv.stages, inv.demo], [[{ key: 'port', quantity: 7 }], ['logistics'], false]);
     });
 
+    test('XLSX import reads the first sheet with the same columns and line numbers', async () => {
+      const ExcelJS = (await import('exceljs')).default;
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('inventory');
+      sheet.addRows([['region_code', 'kind', 'key', 'quantity'], ['21030', 'capability', 'logistics_centre', 3], ['21030', 'stage', 'logistics', null], ['21040', 'capability', 'moon_base', 1]]);
+      const bytes = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+      const busan = await t.login('busan@demo.zonelink.kr');
+      const bad = await t.app.inject({ method: 'POST', url: '/api/inventory/import', headers: { ...asSession(busan), 'accept-language': 'en' }, payload: { xlsx: bytes } });
+      assert.equal(bad.statusCode, 400);
+      assert.deepEqual(problemOf(bad).errors, [{ path: '/body/csv/line/4/key', message: 'Unknown value: moon_base' }]);
+      sheet.spliceRows(4, 1);
+      const good = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+      const ok = await t.app.inject({ method: 'POST', url: '/api/inventory/import', headers: asSession(busan), payload: { xlsx: good } });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.deepEqual(ok.json(), { regions: ['21030'], rows: 2 });
+      const garbage = await t.app.inject({ method: 'POST', url: '/api/inventory/import', headers: asSession(busan), payload: { xlsx: Buffer.from('not a workbook').toString('base64') } });
+      assert.equal(problemOf(garbage).errors?.[0]?.path, '/body/xlsx');
+    });
+
     test('duplicate keys and unknown keys are refused', async () => {
       const ministry = await t.login('ministry@demo.zonelink.kr');
       const dup = await t.app.inject({ method: 'PUT', url: '/api/regions/38/inventory', headers: asSession(ministry), payload: { capabilities: [{ key: 'port', quantity: 1 }, { key: 'port', quantity: 2 }], stages: [], exemptions: [] } });

@@ -13,6 +13,7 @@ import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { ProblemSchema } from '../http/schemas.ts';
 import { loadInventory } from './load-inventory.ts';
+import { xlsxToCsv } from './xlsx.ts';
 
 const Names = Type.Object({ ko: Type.String(), en: Type.String(), ja: Type.String(), zh: Type.String(), fr: Type.String() });
 const Entry = Type.Object({ key: Type.String(), group: Type.Enum(['asset', 'cluster', 'stage', 'exemption']), name: Names });
@@ -128,12 +129,18 @@ export async function inventoryRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'region-inventory:edit', objectScoped: true },
     schema: {
       tags: ['planner'],
-      summary: `Import inventories from CSV (${CSV_COLUMNS.join(',')}); every region named is replaced; all or nothing`,
-      body: Type.Object({ csv: Type.String({ minLength: 1, maxLength: 900_000 }) }, { additionalProperties: false }),
+      summary: `Import inventories from CSV or XLSX (first sheet; columns ${CSV_COLUMNS.join(',')}); every region named is replaced; all or nothing`,
+      body: Type.Union([
+        Type.Object({ csv: Type.String({ minLength: 1, maxLength: 900_000 }) }, { additionalProperties: false }),
+        Type.Object({ xlsx: Type.String({ minLength: 4, maxLength: 900_000, contentEncoding: 'base64', pattern: '^[A-Za-z0-9+/]+={0,2}$' }) }, { additionalProperties: false }),
+      ]),
       response: { 200: Type.Object({ regions: Type.Array(Type.String()), rows: Type.Integer() }), ...errors },
     },
   }, async (request) => {
-    const { rows, issues } = parseInventoryCsv(request.body.csv, (code) => regionCodes.has(code));
+    const body = request.body;
+    const text = 'csv' in body ? body.csv : await xlsxToCsv(Buffer.from(body.xlsx, 'base64'));
+    if (text === null) throw new AppError('validation', { fields: [{ path: '/body/xlsx', keyword: 'format', params: { format: 'XLSX' } }] });
+    const { rows, issues } = parseInventoryCsv(text, (code) => regionCodes.has(code));
     if (issues.length > 0) {
       throw new AppError('validation', {
         fields: issues.map((i) => ({
