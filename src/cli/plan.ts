@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import type { Database } from '../db/database.ts';
+import { planConsortium } from '../domain/planner/index.ts';
 import { isLocale, type Locale } from '../i18n/locales.ts';
 import { AppError } from '../server/errors.ts';
 import { fieldErrors } from '../server/http/validation.ts';
@@ -33,7 +34,7 @@ export async function planCommand(db: Database, options: PlanOptions, out: (s: s
     if (!validate(query)) throw new AppError('validation', { fields: fieldErrors(validate.errors ?? [], 'body') });
     const names = new Map((await db.selectFrom('region').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
     const name = (code: string) => `${code} ${names.get(code)?.[locale] ?? names.get(code)?.en ?? ''}`.trim();
-    const result = runPlanner(await buildPlanningRequest(db, query as PlanningQuery, options.timeLimitMs));
+    const result = await runPlanner(await buildPlanningRequest(db, query as PlanningQuery, options.timeLimitMs), planConsortium);
     if (options.json) {
       out(`${JSON.stringify({ ...result, bound: Number.isFinite(result.bound) ? result.bound : null }, null, 2)}\n`);
       return 0;

@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { Database } from '../../db/database.ts';
 import { ASSETS, CLUSTERS, EXEMPTION_KINDS } from '../../domain/capabilities/catalogue.ts';
 import { sumInventories, type Inventory } from '../../domain/capabilities/inventory.ts';
-import { planConsortium, PlanningError, type PlanningIssue, type PlanningRequest, type PlanningResult } from '../../domain/planner/index.ts';
+import { PlanningError, type PlanningIssue, type PlanningRequest, type PlanningResult } from '../../domain/planner/index.ts';
 import { STAGES } from '../../domain/supply-chain/stages.ts';
 import { AppError, type FieldError, type FieldKeyword } from '../errors.ts';
 import { loadInventory } from '../inventory/load-inventory.ts';
@@ -84,11 +84,14 @@ const ISSUE_KEYWORD: Partial<Record<PlanningIssue['code'], FieldKeyword>> = {
 const flatParams = (params: Record<string, unknown>): Record<string, string | number> =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v)]));
 
-/** Runs the planner; malformed requests become 400, infeasible ones 422, each naming the need or constraint. */
-export function runPlanner(request: PlanningRequest): PlanningResult {
+/**
+ * Runs the planner (through `solve`, e.g. a worker thread); malformed requests become 400, infeasible
+ * ones 422, each naming the need or constraint.
+ */
+export async function runPlanner(request: PlanningRequest, solve: (r: PlanningRequest) => Promise<PlanningResult> | PlanningResult): Promise<PlanningResult> {
   let result: PlanningResult;
   try {
-    result = planConsortium(request);
+    result = await solve(request);
   } catch (error) {
     if (!(error instanceof PlanningError)) throw error;
     throw new AppError('validation', {

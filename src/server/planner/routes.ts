@@ -7,6 +7,7 @@ import { authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { Line, ProblemSchema } from '../http/schemas.ts';
 import { buildPlanningRequest, PlanningQuerySchema, runPlanner } from './planning-input.ts';
+import { PlannerWorker } from './planner-worker.ts';
 
 const AnswerSchema = Type.Object({
   regions: Type.Array(Type.String()),
@@ -30,6 +31,9 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422
 export async function plannerRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.services;
+  const worker = new PlannerWorker();
+  const solve = worker.solve.bind(worker);
+  app.addHook('onClose', () => worker.stop());
 
   app.post('/api/planner/solve', {
     config: { action: 'planner:run' },
@@ -43,7 +47,7 @@ export async function plannerRoutes(base: FastifyInstance): Promise<void> {
   }, async (request) => {
     authorize(request);
     const planning = await buildPlanningRequest(db, request.body, config.plannerTimeLimitMs);
-    const result = runPlanner(planning);
+    const result = await runPlanner(planning, solve);
     return { ...result, bound: Number.isFinite(result.bound) ? result.bound : null };
   });
 
@@ -58,7 +62,7 @@ export async function plannerRoutes(base: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const actor = authorize(request);
     const planning = await buildPlanningRequest(db, request.body.query, config.plannerTimeLimitMs);
-    const result = runPlanner(planning);
+    const result = await runPlanner(planning, solve);
     const id = randomUUID();
     const regions = result.best?.regions ?? [];
     await db.transaction().execute(async (trx) => {
