@@ -187,7 +187,7 @@ for (const engine of engines()) {
       assert.match(seoul.detail, /site-in-capital-area/);
       assert.match(seoul.detail, /RFZ Act Art\. 2\(13\)/);
       const outside = await refused('busan', 'PUT', `/api/plans/${p.id}/sections/21`, section('26310', 'ulsan'), 409, { 'if-match': p.etag, 'accept-language': 'en' });
-      assert.match(outside.detail, /site-outside-applicants: site outside the applying governments: 21\/site-ulsan \(26310\)/);
+      assert.match(outside.detail, /site-outside-applicants: site outside the applying governments: 21\/site-ulsan in Ulju-gun \(26310\)/);
       const partner = await refused('busan', 'POST', `/api/plans/${p.id}/partners`, { regionCode: '31' }, 409);
       assert.match(partner.detail, /applicant-in-capital-area/);
       assert.match(partner.detail, /RFZ Act Art\. 72\(1\)1/);
@@ -234,7 +234,7 @@ for (const engine of engines()) {
       assert.deepEqual(res.json().participantDetails.map((d: { signOff: unknown }) => d.signOff !== null), [true, false]);
       const problem = await refused('busan', 'POST', `/api/plans/${p.id}/submit`, undefined, 409);
       assert.match(problem.detail, /all-signoffs-match-hash/);
-      assert.match(problem.detail, /sign-off-missing: 26/);
+      assert.match(problem.detail, /sign-off-missing: 울산광역시 \(26\)의 서명/);
       res = await send('ulsan', 'DELETE', `/api/plans/${p.id}/partners/26`);
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().state, 'drafting');

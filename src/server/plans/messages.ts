@@ -1,9 +1,10 @@
 // Localised reasons of refused plan operations (the `{reason}` of a 409 `conflict` problem). Guard names,
 // violation codes and articles stay as they are in every language, so clients and tests can match them.
 import { format, type Locale } from '../../i18n/locales.ts';
+import { regionByCode } from '../../domain/regions/reference.ts';
 import type { Violation } from '../../domain/zones/transition-table.ts';
 
-type Frames = Record<'no-such-transition' | 'guard-failed' | 'rule-failed' | 'before-submission' | 'already-participant' | 'not-a-participant' | 'date-order', string>;
+type Frames = Record<'no-such-transition' | 'guard-failed' | 'rule-failed' | 'before-submission' | 'already-participant', string>;
 
 const FRAMES: Record<Locale, Frames> = {
   ko: {
@@ -12,8 +13,6 @@ const FRAMES: Record<Locale, Frames> = {
     'rule-failed': '{guards} 조건 위반 — {details}',
     'before-submission': "제출 전에만 할 수 있습니다 ({rule}). 현재 상태: '{state}'",
     'already-participant': '{region}은(는) 이미 이 계획에 참여하고 있습니다.',
-    'not-a-participant': '{region}은(는) 이 계획의 참여 지방자치단체가 아닙니다.',
-    'date-order': '{field}: {details}',
   },
   en: {
     'no-such-transition': "'{action}' is not possible while the plan is '{state}'. Possible now: {allowed}",
@@ -21,8 +20,6 @@ const FRAMES: Record<Locale, Frames> = {
     'rule-failed': 'Rule {guards} violated — {details}',
     'before-submission': "Only possible before submission ({rule}); the plan is '{state}'.",
     'already-participant': '{region} already takes part in this plan.',
-    'not-a-participant': '{region} does not take part in this plan.',
-    'date-order': '{field}: {details}',
   },
   ja: {
     'no-such-transition': "計画が「{state}」の状態では「{action}」はできません。可能な操作: {allowed}",
@@ -30,8 +27,6 @@ const FRAMES: Record<Locale, Frames> = {
     'rule-failed': '条件 {guards} に違反 — {details}',
     'before-submission': "提出前にのみ可能です（{rule}）。現在の状態: 「{state}」",
     'already-participant': '{region} はすでにこの計画に参加しています。',
-    'not-a-participant': '{region} はこの計画の参加自治体ではありません。',
-    'date-order': '{field}: {details}',
   },
   zh: {
     'no-such-transition': "计划处于“{state}”状态时不能执行“{action}”。当前可执行: {allowed}",
@@ -39,8 +34,6 @@ const FRAMES: Record<Locale, Frames> = {
     'rule-failed': '违反条件 {guards} — {details}',
     'before-submission': "只能在提交前进行（{rule}）。当前状态: “{state}”",
     'already-participant': '{region} 已参与此计划。',
-    'not-a-participant': '{region} 不是此计划的参与地方政府。',
-    'date-order': '{field}: {details}',
   },
   fr: {
     'no-such-transition': "« {action} » est impossible tant que le plan est « {state} ». Possible maintenant : {allowed}",
@@ -48,8 +41,6 @@ const FRAMES: Record<Locale, Frames> = {
     'rule-failed': 'Règle {guards} non respectée — {details}',
     'before-submission': "Possible seulement avant le dépôt ({rule}) ; le plan est « {state} ».",
     'already-participant': '{region} participe déjà à ce plan.',
-    'not-a-participant': '{region} ne participe pas à ce plan.',
-    'date-order': '{field} : {details}',
   },
 };
 
@@ -63,8 +54,8 @@ const VIOLATIONS: Record<'ko' | 'en', Record<string, string>> = {
     'hearing-announced-too-late': '공청회 공고가 늦음: {latest}까지 공고해야 함 (공고일: {announcedOn})',
     'submitted-before-consultation-ended': '공고·열람·공청회가 끝난 뒤({earliest}부터) 제출할 수 있음',
     'opinion-without-response': '의견 {opinion}에 대한 반영 여부·답변이 없음',
-    'site-in-capital-area': '수도권 부지: {site} ({regionCode})',
-    'site-outside-applicants': '신청 지방자치단체 관할 밖의 부지: {site} ({regionCode})',
+    'site-in-capital-area': '수도권 부지: {regionCode}의 {site}',
+    'site-outside-applicants': '신청 지방자치단체 관할 밖의 부지: {regionCode}의 {site}',
     'applicant-in-capital-area': '수도권 지방자치단체는 신청할 수 없음: {applicant}',
     'no-site': '부지가 없음',
     'no-applicant': '신청 지방자치단체가 없음',
@@ -88,8 +79,8 @@ const VIOLATIONS: Record<'ko' | 'en', Record<string, string>> = {
     'hearing-announced-too-late': 'hearing announced too late: by {latest} (announced {announcedOn})',
     'submitted-before-consultation-ended': 'the plan may be submitted once notice, inspection and hearing are over (from {earliest})',
     'opinion-without-response': 'opinion {opinion} has no response',
-    'site-in-capital-area': 'site in the capital area: {site} ({regionCode})',
-    'site-outside-applicants': 'site outside the applying governments: {site} ({regionCode})',
+    'site-in-capital-area': 'site in the capital area: {site} in {regionCode}',
+    'site-outside-applicants': 'site outside the applying governments: {site} in {regionCode}',
     'applicant-in-capital-area': 'a capital-area government cannot apply: {applicant}',
     'no-site': 'no site',
     'no-applicant': 'no applying government',
@@ -107,13 +98,27 @@ const VIOLATIONS: Record<'ko' | 'en', Record<string, string>> = {
   },
 };
 
-const stringify = (params: Violation['params']): Record<string, string | number> =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v === null ? '—' : (v as string | number | boolean).toString()]));
+const REGION_PARAMS = new Set(['government', 'applicant', 'province', 'regionCode', 'region', 'member']);
+
+/** "울산광역시 (26)" / "Ulsan (26)": the region's name in the reader's language, with its code. */
+export function regionLabel(locale: Locale, code: string): string {
+  const region = regionByCode(code);
+  if (!region) return code;
+  return `${locale === 'ko' ? region.name.ko : region.name[locale] ?? region.name.en} (${code})`;
+}
+
+const stringify = (locale: Locale, params: Violation['params']): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => {
+    if (Array.isArray(v)) return [k, v.join(', ')];
+    if (v === null) return [k, '—'];
+    if (REGION_PARAMS.has(k) && typeof v === 'string') return [k, regionLabel(locale, v)];
+    return [k, (v as string | number | boolean).toString()];
+  }));
 
 export function violationMessage(locale: Locale, v: Violation): string {
   const table = locale === 'ko' ? VIOLATIONS.ko : VIOLATIONS.en;
   const template = table[v.code];
-  const text = template ? format(template, stringify(v.params)) : `${v.code} ${JSON.stringify(v.params)}`;
+  const text = template ? format(template, stringify(locale, v.params)) : `${v.code} ${JSON.stringify(v.params)}`;
   return `${v.code}: ${text} [${v.rule}]`;
 }
 

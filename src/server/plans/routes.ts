@@ -27,7 +27,7 @@ import {
 } from './content.ts';
 import { diffJson } from './diff.ts';
 import { calendar, evaluatePlan, guardOf, signOffItemViolations, todayInSeoul, type GuardedViolation } from './evaluate.ts';
-import { frame, violationMessage } from './messages.ts';
+import { frame, regionLabel, violationMessage } from './messages.ts';
 import {
   CommonInput, ConsultationInput, CreateInput, DecisionInput, DiffView, InviteInput, ModelSchema, PlanParams, PlanSummary, PlanView,
   ReferInput, SectionInput, SectionParams, SignOffInput, SupplementAnswerInput, SupplementRequestInput, VersionParams, VersionSummary,
@@ -296,7 +296,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     const code = request.body.regionCode;
     await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor) => {
       if (!regionByCode(code)) throw invalid([{ path: '/body/regionCode', keyword: 'unknown', params: { value: code } }]);
-      if (participantsOf(plan.content).includes(code)) throw conflict(frame(request.locale, 'already-participant', { region: code }));
+      if (participantsOf(plan.content).includes(code)) throw conflict(frame(request.locale, 'already-participant', { region: regionLabel(request.locale, code) }));
       const next = withPartners(plan.content, [...plan.content.partners, code]);
       const eligibility = checkApplicantsAndSites(applicantsOf(next).filter((a) => a.code === code), []).filter((v) => v.code !== 'no-site');
       if (eligibility.length > 0) throw ruleFailure(request.locale, 'applicants-eligible', eligibility);
