@@ -13,7 +13,7 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         description:
           'Regulation-Free Special Zones (규제자유특구) and regionally connected zones (광역 연계형 특구). ' +
           'Errors are application/problem+json in the language of Accept-Language (ko, en, ja, zh, fr). ' +
-          'Browser sessions use an HttpOnly cookie and must send X-CSRF-Token on writes; machine clients send Authorization: Bearer <API token>.',
+          'Browser sessions use an HttpOnly cookie and must send X-CSRF-Token on writes; machine clients send the header Authorization: Bearer followed by an API token (create one on your own page or with POST /api/me/tokens).',
       },
       components: {
         securitySchemes: {
