@@ -11,6 +11,7 @@ import { seedReferenceZones } from '../db/seed/zones.ts';
 import { verifyAuditLog } from '../server/audit/verify.ts';
 import { buildApp } from '../server/app.ts';
 import { startMailer } from '../server/notifications/mailer.ts';
+import { startDeadlineScanner } from '../server/notifications/deadline-scan.ts';
 import { planCommand } from './plan.ts';
 
 const HELP = `zonelink — Regulation-Free Special Zones platform
@@ -36,6 +37,7 @@ async function serve(config: Config): Promise<void> {
     ? startMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg, err) => app.log.warn({ err }, msg) })
     : null;
   const address = await app.listen({ port: config.port, host: config.host });
+  const stopScanner = startDeadlineScanner(db, (msg, err) => app.log.warn({ err }, msg));
   const url = `http://localhost:${new URL(address).port}`;
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`\nZoneLink is serving on ${url} (ready in ${ms} ms)\n`);
@@ -51,6 +53,7 @@ async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    stopScanner();
     await app.close();
     await mailer?.stop();
     await db.destroy();

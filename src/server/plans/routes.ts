@@ -19,6 +19,7 @@ import { recordSignOff, withdrawSignOff } from '../../domain/zones/signoff.ts';
 import { attempt, availableActions, type Actor as MachineActor, type Facts, type Violation } from '../../domain/zones/transition-table.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { authorize } from '../auth/authorize.ts';
+import { notifyTransition } from './notify-transition.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { ProblemSchema } from '../http/schemas.ts';
@@ -135,6 +136,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
       ...auditActor(request, actor), action: `plan:${spec.action}`, objectType: 'zone_plan', objectId: plan.id,
       before: summaryOf(plan), after: { state: to, record: spec.body ?? null },
     });
+    await notifyTransition(trx, plan, actor, to);
     return to;
   }
 

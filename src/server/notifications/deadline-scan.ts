@@ -1,0 +1,57 @@
+// Finds review deadlines that are near or past and notifies the people who must act, once per
+// deadline and offset (the dedup key survives restarts). Runs at start-up and then periodically.
+import type { Database } from '../../db/database.ts';
+import { dueDate } from '../../domain/calendar/clock.ts';
+import type { CivilDate } from '../../domain/calendar/civil-date.ts';
+import { dueNotices, type Deadline } from '../../domain/notifications/deadline-notices.ts';
+import { calendar, todayInSeoul } from '../plans/evaluate.ts';
+import { listPlans } from '../plans/store.ts';
+import { notify, usersOfKind } from './notify.ts';
+
+/** Days before a deadline when notices go out (plus one when it is overdue). */
+export const DEFAULT_OFFSETS = [30, 7, 1] as const;
+
+const CLOCK_SUBJECT = {
+  decision: { who: ['ministry'] as const, label: '90-day designation decision (Decree Art. 44(1))' },
+  ministryReply: { who: ['ministry', 'responsible_ministry'] as const, label: '30-day ministry reply (Act Art. 75(2))' },
+};
+
+export async function scanDeadlines(db: Database, options: { today?: CivilDate; offsets?: readonly number[] } = {}): Promise<number> {
+  const today = options.today ?? todayInSeoul();
+  const offsets = options.offsets ?? DEFAULT_OFFSETS;
+  const plans = await listPlans(db);
+  let sent = 0;
+  for (const plan of plans) {
+    for (const name of ['decision', 'ministryReply'] as const) {
+      const clock = plan.clocks[name];
+      if (!clock || clock.stoppedOn !== null) continue;
+      const due = dueDate(clock.state, calendar);
+      if (!due) continue; // paused for a supplement: no deadline runs
+      const deadline: Deadline = { key: `plan:${plan.id}:${name}`, due: due.due };
+      for (const notice of dueNotices([deadline], offsets, today)) {
+        const spec = CLOCK_SUBJECT[name];
+        const users = (await Promise.all(spec.who.map((kind) => usersOfKind(db, kind)))).flat();
+        const subject = `${plan.content.title.ko} — ${spec.label}`;
+        const created = await db.transaction().execute((trx) => notify(trx, {
+          userIds: users,
+          kind: notice.daysBefore < 0 ? 'deadline-overdue' : 'deadline-approaching',
+          params: { subject, due: notice.due, days: Math.max(notice.daysBefore, 0) },
+          link: `/plans/${plan.id}`, objectType: 'zone_plan', objectId: plan.id, dedupKey: notice.dedupKey,
+        }));
+        sent += created;
+      }
+    }
+  }
+  return sent;
+}
+
+/** Scans now and then every `intervalMs`; returns a stop function. */
+export function startDeadlineScanner(db: Database, log: (msg: string, err?: unknown) => void, intervalMs = 6 * 3_600_000): () => void {
+  const run = () => {
+    scanDeadlines(db).catch((error: unknown) => log('deadline scan failed', error));
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
