@@ -7,8 +7,14 @@ import { HomePage } from './pages/Home.tsx';
 import { LoginPage } from './pages/Login.tsx';
 import { MePage } from './pages/MePage.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
+import { PlanNewPage } from './pages/plans/PlanNew.tsx';
+import { PlansListPage } from './pages/plans/PlansList.tsx';
+import { PlanWorkspacePage } from './pages/plans/PlanWorkspace.tsx';
 import { RegionPage } from './pages/RegionPage.tsx';
 import { RegionsPage } from './pages/Regions.tsx';
+import { PlannerPage } from './pages/Planner.tsx';
+import { ZonePage } from './pages/ZonePage.tsx';
+import { ZonesPage } from './pages/Zones.tsx';
 
 function Page() {
   const { pathname } = useLocation();
@@ -22,6 +28,18 @@ function Page() {
       return <RegionsPage />;
     case 'region':
       return <RegionPage key={route.code} code={route.code} />;
+    case 'zones':
+      return <ZonesPage />;
+    case 'zone':
+      return <ZonePage key={route.id} id={route.id} />;
+    case 'planner':
+      return <PlannerPage />;
+    case 'plans':
+      return <PlansListPage />;
+    case 'planNew':
+      return <PlanNewPage />;
+    case 'plan':
+      return <PlanWorkspacePage key={route.id} id={route.id} />;
     case 'me':
       return <MePage />;
     case 'notFound':

@@ -2,8 +2,16 @@
 // the UI language as Accept-Language and the CSRF token on every cookie-authenticated write.
 import type { Lang } from './i18n/index.ts';
 import type {
+  About,
   ApiTokenItem,
+  CatalogueEntry,
+  InventoryInput,
+  InventoryView,
   Me,
+  NotificationItem,
+  PlannerQuery,
+  PlannerResult,
+  PlanningRequestItem,
   Problem,
   ProfileInput,
   Region,
@@ -11,6 +19,8 @@ import type {
   RegionProfile,
   Session,
   TokenScope,
+  Zone,
+  ZoneFilter,
 } from './types.ts';
 
 let currentLang: Lang = 'ko';
@@ -96,4 +106,29 @@ export const api = {
   getRegion: (code: string) => request<RegionDetail>('GET', `/api/regions/${encodeURIComponent(code)}`),
   saveProfile: (code: string, input: ProfileInput) =>
     request<RegionProfile>('PUT', `/api/regions/${encodeURIComponent(code)}/profile`, input),
+  about: () => request<About>('GET', '/api/about'),
+  listZones: (filter: ZoneFilter = {}) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(key, String(value));
+    const qs = query.toString();
+    return request<{ items: Zone[] }>('GET', `/api/zones${qs ? `?${qs}` : ''}`);
+  },
+  getZone: (id: string) => request<Zone>('GET', `/api/zones/${encodeURIComponent(id)}`),
+  capabilityCatalogue: () => request<{ items: CatalogueEntry[] }>('GET', '/api/capabilities/catalogue'),
+  getInventory: (code: string) => request<InventoryView>('GET', `/api/regions/${encodeURIComponent(code)}/inventory`),
+  saveInventory: (code: string, input: InventoryInput) =>
+    request<InventoryView>('PUT', `/api/regions/${encodeURIComponent(code)}/inventory`, input),
+  importInventory: (csv: string) => request<{ regions: string[]; rows: number }>('POST', '/api/inventory/import', { csv }),
+  solvePlan: (query: PlannerQuery) => request<PlannerResult>('POST', '/api/planner/solve', query),
+  savePlanRequest: (title: string, query: PlannerQuery) =>
+    request<{ id: string; title: string; regions: string[] }>('POST', '/api/planner/requests', { title, query }),
+  listPlanRequests: () => request<{ items: PlanningRequestItem[] }>('GET', '/api/planner/requests'),
+  listNotifications: (opts: { unread?: boolean; limit?: number } = {}) => {
+    const query = new URLSearchParams();
+    if (opts.unread) query.set('unread', 'true');
+    if (opts.limit) query.set('limit', String(opts.limit));
+    const qs = query.toString();
+    return request<{ items: NotificationItem[]; unread: number }>('GET', `/api/me/notifications${qs ? `?${qs}` : ''}`);
+  },
+  markNotificationRead: (id: string) => request<void>('POST', `/api/me/notifications/${encodeURIComponent(id)}/read`),
 };

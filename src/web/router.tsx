@@ -39,6 +39,12 @@ export type Route =
   | { name: 'login' }
   | { name: 'regions' }
   | { name: 'region'; code: string }
+  | { name: 'zones' }
+  | { name: 'zone'; id: string }
+  | { name: 'planner' }
+  | { name: 'plans' }
+  | { name: 'planNew' }
+  | { name: 'plan'; id: string }
   | { name: 'me' }
   | { name: 'notFound' };
 
@@ -48,6 +54,14 @@ export function matchRoute(pathname: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/regions') return { name: 'regions' };
   if (path === '/me') return { name: 'me' };
+  if (path === '/plans') return { name: 'plans' };
+  if (path === '/plans/new') return { name: 'planNew' };
+  const plan = /^\/plans\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (plan?.[1]) return { name: 'plan', id: plan[1].toLowerCase() };
+  if (path === '/zones') return { name: 'zones' };
+  if (path === '/planner') return { name: 'planner' };
+  const zone = /^\/zones\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (zone?.[1]) return { name: 'zone', id: zone[1].toLowerCase() };
   const region = /^\/regions\/(\d{2}|\d{5})$/.exec(path);
   if (region?.[1]) return { name: 'region', code: region[1] };
   return { name: 'notFound' };

@@ -98,3 +98,149 @@ export interface Problem {
   errors?: { path: string; message: string }[];
   requestId?: string;
 }
+
+export interface About {
+  name: string;
+  version: string;
+  demo: boolean;
+  demoLogins: { email: string; organisationKind: OrganisationKind | string }[];
+  demoPassword: string | null;
+}
+
+export type ZoneState = 'designated' | 'evaluated' | 'extended' | 'cancelled' | 'expired' | 'post_management' | 'closed';
+export type ZoneOutcome = 'ended' | 'temporary_permit' | 'cancelled';
+export type ZoneModel = 'single' | 'connected';
+
+export interface Zone {
+  id: string;
+  name: I18nText;
+  field: I18nText;
+  model: ZoneModel;
+  round: number | null;
+  committeeDate: string | null;
+  state: ZoneState;
+  outcome: ZoneOutcome | null;
+  statusNote: I18nText | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  source: 'reference' | 'demo' | 'platform';
+  regions: { code: string; role: 'lead' | 'partner' }[];
+}
+
+export interface ZoneFilter {
+  round?: number | undefined;
+  region?: string | undefined;
+  state?: ZoneState | undefined;
+  model?: ZoneModel | undefined;
+}
+
+export type CatalogueGroup = 'asset' | 'cluster' | 'stage' | 'exemption';
+
+export interface CatalogueEntry {
+  key: string;
+  group: CatalogueGroup;
+  name: Record<Lang, string>;
+}
+
+export interface InventoryView {
+  region: string;
+  capabilities: { key: string; quantity: number }[];
+  stages: string[];
+  exemptions: string[];
+  includesMunicipalities: boolean;
+  demo: boolean;
+  canEdit: boolean;
+}
+
+export interface InventoryInput {
+  capabilities: { key: string; quantity: number }[];
+  stages: string[];
+  exemptions: string[];
+}
+
+export interface PlannerQuery {
+  level: 'province' | 'municipality';
+  needs: { capabilities: { key: string; min: number }[]; stages: string[]; exemptions: string[] };
+  include: string[];
+  exclude: string[];
+  allowCapitalArea: boolean;
+  contiguous: boolean;
+  maxRegions?: number;
+  objective: 'fewest' | 'cost';
+  alternatives: number;
+}
+
+export type NeedRef =
+  | { kind: 'capability'; key: string; min: number }
+  | { kind: 'stage'; key: string }
+  | { kind: 'exemption'; key: string };
+
+export interface NeedCoverage {
+  need: string;
+  ref: NeedRef;
+  regions: string[];
+  amounts?: Record<string, number>;
+  total: number;
+}
+
+export interface PlannerAnswer {
+  regions: string[];
+  objective: number;
+  count: number;
+  cost: number;
+  coverage: NeedCoverage[];
+}
+
+export interface RegionRole {
+  code: string;
+  contributes: string[];
+  critical: string[];
+  connector: boolean;
+  included: boolean;
+  adds: { capabilities: Record<string, number>; stages: string[]; exemptions: string[] };
+  objectiveShare?: number;
+  objectiveWithout?: number | null;
+}
+
+export interface AnswerComparison {
+  against: 'next' | 'best';
+  regions: string[];
+  objective: number;
+  objectiveDelta: number;
+  added: string[];
+  removed: string[];
+  tie: boolean;
+}
+
+export interface PlannerResult {
+  status: 'optimal' | 'feasible' | 'unknown';
+  best?: PlannerAnswer;
+  alternatives: PlannerAnswer[];
+  bound: number | null;
+  gap: number | null;
+  nodes: number;
+  elapsedMs: number;
+  explanation: {
+    summary: string;
+    answers: { regions: RegionRole[]; comparison?: AnswerComparison }[];
+    preprocessing?: Record<string, number>;
+  };
+}
+
+export interface PlanningRequestItem {
+  id: string;
+  title: string;
+  query: unknown;
+  result: unknown;
+  createdAt: string;
+}
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
+import { useUnread } from '../notifications.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 export function SkipLink() {
@@ -17,6 +18,7 @@ export function Header() {
   const { t, user, endSession } = useApp();
   const { pathname } = useLocation();
   const [busy, setBusy] = useState(false);
+  const unread = useUnread(user?.id);
 
   const current = (href: string) =>
     href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
@@ -36,9 +38,10 @@ export function Header() {
 
   const links: { href: string; label: string }[] = [
     { href: '/', label: t('navHome') },
+    { href: '/zones', label: t('navZones') },
     { href: '/regions', label: t('navRegions') },
   ];
-  if (user) links.push({ href: '/me', label: t('navMe') });
+  if (user) links.push({ href: '/planner', label: t('navPlanner') }, { href: '/plans', label: t('planNav') }, { href: '/me', label: t('navMe') });
 
   return (
     <header id="krds-header" className="zl-header">
@@ -60,6 +63,21 @@ export function Header() {
               <LanguageSwitcher />
               {user ? (
                 <>
+                  <Link
+                    href="/me#notifications"
+                    className="krds-btn small text zl-bell"
+                    data-testid="notification-bell"
+                    aria-label={
+                      unread ? t('notificationsBellUnread', { count: unread }) : t('notificationsBell')
+                    }
+                  >
+                    <BellIcon />
+                    {unread ? (
+                      <span className="zl-bell-count" aria-hidden="true">
+                        {unread > 99 ? '99+' : unread}
+                      </span>
+                    ) : null}
+                  </Link>
                   <Link href="/me" className="krds-btn small text zl-user">
                     <i className="svg-icon ico-my" aria-hidden="true" />
                     {t('signedInAs', { name: user.displayName })}
@@ -94,5 +112,16 @@ export function Header() {
         </nav>
       </div>
     </header>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg className="zl-bell-icon" width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Zm0 19a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Z"
+        fill="currentColor"
+      />
+    </svg>
   );
 }

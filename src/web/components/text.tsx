@@ -67,3 +67,41 @@ export function DateTime({ iso }: { iso: string }) {
   const { lang } = useApp();
   return <time dateTime={iso}>{formatDateTime(iso, lang)}</time>;
 }
+
+/**
+ * Reference data in Korean and English only (e.g. the 42 reference zones): the current language,
+ * else English (for readers of ja, zh, fr), else Korean; with a visible notice unless `notice` is false
+ * (a table then says it once above itself).
+ */
+export function pickRefText(value: I18nText, lang: Lang): { text: string; lang: Lang } {
+  const own = value[lang]?.trim();
+  if (own) return { text: value[lang]!, lang };
+  if (lang !== 'ko' && value.en?.trim()) return { text: value.en, lang: 'en' };
+  return { text: value.ko, lang: 'ko' };
+}
+
+export function refTextString(value: I18nText, lang: Lang): string {
+  return pickRefText(value, lang).text;
+}
+
+export function RefText({ value, notice = true }: { value: I18nText; notice?: boolean }) {
+  const { lang, t } = useApp();
+  const picked = pickRefText(value, lang);
+  if (picked.lang === lang) return <>{picked.text}</>;
+  return (
+    <>
+      <span lang={picked.lang}>{picked.text}</span>
+      {notice ? (
+        <>
+          {' '}
+          <span className="zl-fallback-note">{picked.lang === 'en' ? t('shownInEnglish') : t('shownInKorean')}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Names from the capability catalogue, which has all five languages. */
+export function catalogueName(name: Partial<Record<Lang, string>> | undefined, lang: Lang, fallback: string): string {
+  return name?.[lang] ?? name?.en ?? name?.ko ?? fallback;
+}

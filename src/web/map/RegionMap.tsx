@@ -4,7 +4,11 @@ import type { FeatureCollection } from 'geojson';
 import { handleLinkClick } from '../router.tsx';
 import type { Boundary } from './geo.ts';
 
-export type AreaKind = 'eligible' | 'capital' | 'current';
+/**
+ * eligible / capital: the regions map; current: the page's own region; selected: regions a page points out
+ * (a zone's regions, a planner answer); muted: other eligible regions when some are selected.
+ */
+export type AreaKind = 'eligible' | 'capital' | 'current' | 'selected' | 'muted';
 
 export interface MapArea {
   code: string;
@@ -12,6 +16,12 @@ export interface MapArea {
   /** Accessible name of the link, e.g. "부산광역시: 특구 지정 가능". */
   label: string;
   kind: AreaKind;
+  /** Choropleth class 0–5 (drawn instead of the kind's fill, except for the capital-area hatch). */
+  shade?: number;
+  /** Short text drawn at the area's centre, e.g. a count or a number in a list (decorative: say it in `label`). */
+  marker?: string;
+  /** false: drawn, but not a link (not focusable); default true. */
+  linked?: boolean;
 }
 
 interface RegionMapProps {
@@ -50,11 +60,13 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
       collection,
     );
     const path = geoPath(projection);
-    return boundaries.map((b) => ({ code: b.properties.code, d: path(b) ?? '' }));
+    return boundaries.map((b) => ({ code: b.properties.code, d: path(b) ?? '', centre: path.centroid(b) }));
   }, [boundaries, width, height]);
 
   const fill = (kind: AreaKind | undefined) =>
     kind === 'capital' ? `url(#${patternId})` : undefined;
+  const areaClassName = (area: MapArea) =>
+    `zl-area zl-area-${area.kind}${area.shade !== undefined && area.kind !== 'capital' ? ` zl-shade zl-shade-${area.shade}` : ''} ${areaClass}`;
 
   const activeShape = active ? shapes.find((s) => s.code === active) : undefined;
 
@@ -73,6 +85,11 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
         if (!area) {
           return <path key={shape.code} d={shape.d} className="zl-area zl-area-other" aria-hidden="true" />;
         }
+        if (area.linked === false) {
+          return (
+            <path key={shape.code} d={shape.d} className={areaClassName(area)} fill={fill(area.kind)} aria-hidden="true" />
+          );
+        }
         return (
           <a
             key={shape.code}
@@ -87,7 +104,7 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
             onMouseLeave={() => setActive((c) => (c === shape.code ? null : c))}
           >
             <title>{area.label}</title>
-            <path d={shape.d} className={`zl-area zl-area-${area.kind} ${areaClass}`} fill={fill(area.kind)} />
+            <path d={shape.d} className={areaClassName(area)} fill={fill(area.kind)} />
           </a>
         );
       })}
@@ -96,14 +113,30 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
         .map((shape) => (
           <path key={`current-${shape.code}`} d={shape.d} className="zl-current-outline" aria-hidden="true" />
         ))}
+      {shapes
+        .filter((shape) => areas.get(shape.code)?.kind === 'selected')
+        .map((shape) => (
+          <path key={`selected-${shape.code}`} d={shape.d} className="zl-selected-outline" aria-hidden="true" />
+        ))}
+      {shapes.map((shape) => {
+        const marker = areas.get(shape.code)?.marker;
+        const [x, y] = shape.centre;
+        if (!marker || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+        return (
+          <text key={`marker-${shape.code}`} x={x} y={y} className="zl-map-marker" aria-hidden="true">
+            {marker}
+          </text>
+        );
+      })}
       {activeShape ? <path d={activeShape.d} className="zl-area-outline" aria-hidden="true" /> : null}
     </svg>
   );
 }
 
 /** A small swatch for the legend, drawn like the map areas. */
-export function LegendSwatch({ kind }: { kind: AreaKind }) {
+export function LegendSwatch({ kind, shade }: { kind: AreaKind; shade?: number }) {
   const patternId = `${useId().replace(/:/g, '')}-swatch`;
+  const shadeClass = shade !== undefined && kind !== 'capital' ? ` zl-shade zl-shade-${shade}` : '';
   return (
     <svg className="zl-swatch" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" focusable="false">
       {kind === 'capital' ? (
@@ -117,7 +150,7 @@ export function LegendSwatch({ kind }: { kind: AreaKind }) {
         width="26"
         height="16"
         rx="2"
-        className={`zl-area zl-area-${kind}`}
+        className={`zl-area zl-area-${kind}${shadeClass}`}
         fill={kind === 'capital' ? `url(#${patternId})` : undefined}
       />
     </svg>

@@ -3,11 +3,12 @@ import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { AUTONYMS, LANGS, isLang, type Lang, type MessageKey } from '../i18n/index.ts';
 import { Link, navigate } from '../router.tsx';
-import type { ApiTokenItem, Me, OrganisationKind, Region, TokenScope } from '../types.ts';
+import type { ApiTokenItem, Me, NotificationItem, OrganisationKind, Region, TokenScope } from '../types.ts';
+import { refreshUnread, setUnread } from '../notifications.ts';
 import { Alert, Field, Loading, ProblemAlert, splitFieldErrors, useTitle } from '../components/ui.tsx';
 import { DateTime, LocalText, RegionNameText, formatDate } from '../components/text.tsx';
 
-const KIND_KEYS: Record<OrganisationKind, MessageKey> = {
+export const KIND_KEYS: Record<OrganisationKind, MessageKey> = {
   ministry: 'kindMinistry',
   local_government: 'kindLocalGovernment',
   company: 'kindCompany',
@@ -31,6 +32,7 @@ export function MePage() {
         <ProfileSection user={user} />
         <OrganisationSection user={user} />
       </div>
+      <NotificationsSection />
       <TokensSection />
     </>
   );
@@ -394,6 +396,146 @@ function TokensSection() {
             </tbody>
           </table>
         </div>
+      )}
+    </section>
+  );
+}
+
+/** Internal links stay in the app; anything else is shown as given. */
+function isInternal(link: string): boolean {
+  return link.startsWith('/') && !link.startsWith('//');
+}
+
+function NotificationsSection() {
+  const { t, lang } = useApp();
+  const [items, setItems] = useState<NotificationItem[] | null>(null);
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api
+      .listNotifications({ unread: unreadOnly, limit: 50 })
+      .then((res) => {
+        if (!live) return;
+        setItems(res.items);
+        setUnread(res.unread);
+      })
+      .catch((err: unknown) => live && setError(err));
+    return () => {
+      live = false;
+    };
+  }, [unreadOnly, version]);
+
+  // The header bell links here.
+  useEffect(() => {
+    if (items && window.location.hash === '#notifications') {
+      document.getElementById('notifications')?.scrollIntoView();
+    }
+  }, [items]);
+
+  const markRead = async (item: NotificationItem) => {
+    setActionError(null);
+    setNotice(null);
+    try {
+      await api.markNotificationRead(item.id);
+      const now = new Date().toISOString();
+      setItems((current) =>
+        (current ?? [])
+          .map((i) => (i.id === item.id ? { ...i, readAt: i.readAt ?? now } : i))
+          .filter((i) => !unreadOnly || i.readAt === null),
+      );
+      setNotice(t('notificationMarked', { title: item.title }));
+      void refreshUnread();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  const unreadCount = (items ?? []).filter((i) => i.readAt === null).length;
+
+  return (
+    <section className="zl-section" id="notifications" tabIndex={-1} aria-labelledby="me-notifications" data-testid="notifications">
+      <div className="zl-title-row">
+        <h2 id="me-notifications">{t('notificationsTitle')}</h2>
+      </div>
+      <div className="krds-form-check zl-unread-toggle">
+        <input
+          type="checkbox"
+          id="notifications-unread-only"
+          checked={unreadOnly}
+          onChange={(e) => setUnreadOnly(e.target.checked)}
+        />
+        <label htmlFor="notifications-unread-only">{t('notificationsUnreadOnly')}</label>
+      </div>
+      {notice ? (
+        <Alert kind="success">
+          <p>{notice}</p>
+        </Alert>
+      ) : null}
+      {actionError ? <ProblemAlert error={actionError} /> : null}
+      {error ? (
+        <ProblemAlert error={error} />
+      ) : !items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>{unreadOnly ? t('notificationsNoneUnread') : t('notificationsNone')}</p>
+      ) : (
+        <>
+          <p className="zl-hint">{t('notificationsCount', { count: items.length, unread: unreadCount })}</p>
+          <ul className="zl-inbox">
+            {items.map((item) => (
+              <li
+                key={item.id}
+                className={`zl-inbox-item${item.readAt ? '' : ' is-unread'}`}
+                data-testid="notification"
+                data-read={item.readAt ? 'true' : 'false'}
+              >
+                <div className="zl-inbox-head">
+                  {item.readAt ? null : <span className="krds-badge bg-light-primary">{t('notificationUnread')}</span>}
+                  <h3 className="zl-inbox-title">
+                    {item.link && isInternal(item.link) ? (
+                      <Link href={item.link} className="zl-link">
+                        {item.title}
+                      </Link>
+                    ) : (
+                      item.title
+                    )}
+                  </h3>
+                </div>
+                <p className="zl-inbox-body">{item.body}</p>
+                <p className="zl-inbox-meta">
+                  <DateTime iso={item.createdAt} />
+                  {item.readAt ? (
+                    <span>
+                      {' · '}
+                      {t('notificationReadAt', { date: formatDate(item.readAt, lang) })}
+                    </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="krds-btn small tertiary"
+                      onClick={() => markRead(item)}
+                      data-testid="notification-mark-read"
+                    >
+                      {t('notificationMarkRead')}
+                      <span className="sr-only">: {item.title}</span>
+                    </button>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <button type="button" className="krds-btn small secondary" onClick={() => setVersion((v) => v + 1)}>
+              <i className="svg-icon ico-refresh" aria-hidden="true" /> {t('notificationsRefresh')}
+            </button>
+          </p>
+        </>
       )}
     </section>
   );

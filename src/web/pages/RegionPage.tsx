@@ -9,6 +9,10 @@ import { loadBoundaries, MUNICIPALITIES, type Boundary } from '../map/geo.ts';
 import { RegionMap, type MapArea } from '../map/RegionMap.tsx';
 import { MapLegend, statusText } from './Regions.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
+import { InventorySection } from './Inventory.tsx';
+import { ZoneTable } from './Zones.tsx';
+import { loadProvinces, useLoaded } from '../data.ts';
+import type { Zone } from '../types.ts';
 
 export function RegionPage({ code }: { code: string }) {
   const { t, lang, user } = useApp();
@@ -126,6 +130,10 @@ export function RegionPage({ code }: { code: string }) {
       ) : detail.parent ? (
         <LocationSection municipality={region} parent={detail.parent} />
       ) : null}
+
+      <RegionZonesSection region={region} parent={detail.parent} />
+
+      <InventorySection region={region} municipalities={detail.municipalities} />
 
       <section className="zl-section" aria-labelledby="region-neighbours">
         <h2 id="region-neighbours">{t('regionNeighbours')}</h2>
@@ -365,6 +373,54 @@ function LocationSection({ municipality, parent }: { municipality: Region; paren
           <MapLegend kinds={['current', region.capitalArea || !region.eligible ? 'capital' : 'eligible']} />
         </figure>
       </div>
+    </section>
+  );
+}
+
+function RegionZonesSection({ region, parent }: { region: Region; parent: Region | null }) {
+  const { t, lang } = useApp();
+  const provinces = useLoaded(loadProvinces).data;
+  const [zones, setZones] = useState<Zone[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .listZones({ region: region.code })
+      .then((res) => live && setZones(res.items))
+      .catch((err: unknown) => live && setError(err));
+    return () => {
+      live = false;
+    };
+  }, [region.code]);
+  const index = useMemo(() => new Map((provinces ?? []).map((p) => [p.code, p])), [provinces]);
+  const name = regionNameText(region, lang);
+  return (
+    <section className="zl-section" aria-labelledby="region-zones" data-testid="region-zones">
+      <h2 id="region-zones">
+        {t('regionZones')}{' '}
+        {zones ? <span className="zl-count">({t('zonesCount', { count: zones.length })})</span> : null}
+      </h2>
+      {error ? <ProblemAlert error={error} /> : null}
+      {!zones ? (
+        error ? null : <Loading />
+      ) : zones.length === 0 ? (
+        <p>{t('regionNoZones', { name })}</p>
+      ) : (
+        <ZoneTable zones={zones} provinces={index} caption={t('regionZonesCaption', { name })} testId="region-zone-table" />
+      )}
+      {parent ? (
+        <p>
+          <Link href={`/zones?region=${parent.code}`} className="zl-link">
+            {t('regionParentZones', { name: regionNameText(parent, lang) })}
+          </Link>
+        </p>
+      ) : (
+        <p>
+          <Link href={`/zones?region=${region.code}`} className="zl-link">
+            {t('regionZonesOnMap')}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }

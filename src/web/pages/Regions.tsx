@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { Link } from '../router.tsx';
-import type { Translate } from '../i18n/index.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { Region } from '../types.ts';
 import { Alert, Loading, ProblemAlert, useTitle } from '../components/ui.tsx';
 import { RegionNameText, regionNameText } from '../components/text.tsx';
@@ -13,10 +13,22 @@ export function statusText(region: Pick<Region, 'capitalArea' | 'eligible'>, t: 
   return region.capitalArea || !region.eligible ? t('statusCapital') : t('statusEligible');
 }
 
-const LEGEND_KEYS = { current: 'legendCurrent', eligible: 'legendEligible', capital: 'legendCapital' } as const;
+const LEGEND_KEYS = {
+  current: 'legendCurrent',
+  eligible: 'legendEligible',
+  capital: 'legendCapital',
+  selected: 'legendSelected',
+  muted: 'legendOtherEligible',
+} as const satisfies Record<AreaKind, MessageKey>;
 
-/** The map legend; `kinds` limits it to what the map shows. */
-export function MapLegend({ kinds = ['eligible', 'capital'] }: { kinds?: readonly AreaKind[] }) {
+/** The map legend; `kinds` limits it to what the map shows, `labels` renames entries for the page. */
+export function MapLegend({
+  kinds = ['eligible', 'capital'],
+  labels = {},
+}: {
+  kinds?: readonly AreaKind[];
+  labels?: Partial<Record<AreaKind, string>>;
+}) {
   const { t } = useApp();
   return (
     <div className="zl-legend">
@@ -24,7 +36,7 @@ export function MapLegend({ kinds = ['eligible', 'capital'] }: { kinds?: readonl
       <ul>
         {kinds.map((kind) => (
           <li key={kind}>
-            <LegendSwatch kind={kind} /> {t(LEGEND_KEYS[kind])}
+            <LegendSwatch kind={kind} /> {labels[kind] ?? t(LEGEND_KEYS[kind])}
           </li>
         ))}
       </ul>
