@@ -231,6 +231,53 @@ export interface ZonePlanStepTable {
   created_at: Timestamp;
 }
 
+export interface RegulationTable {
+  id: string;
+  instrument: 'act' | 'decree' | 'rule' | 'notice';
+  law: Json<I18nText>;
+  article: string;
+  paragraph: string | null;
+  ministry: string;
+  ministry_name: Json<I18nText>;
+  title: Json<I18nText>;
+  body: Json<I18nText>;
+  effective_from: string;
+  amendments: Json<{ date: string; act: string; note: I18nText | null }[]>;
+  demo: boolean;
+  source: 'reference' | 'demo' | 'platform';
+  search_tokens: string[];
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ExemptionTable {
+  id: string;
+  kind: 'rapid_confirmation' | 'demonstration_exemption' | 'temporary_permit' | 'menu_special_case';
+  title: Json<I18nText>;
+  zone_id: string;
+  holders: string[];
+  conditions: Json<unknown>;
+  stages: string[];
+  granted_on: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  extensions: number;
+  extension_ground: string | null;
+  state: string;
+  amendment_requested_on: string | null;
+  amendment: Json<unknown> | null;
+  law_amended_on: string | null;
+  demo: boolean;
+  search_tokens: string[];
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ExemptionRegulationTable {
+  exemption_id: string;
+  regulation_id: string;
+}
+
 export interface DB {
   region: RegionTable;
   region_link: RegionLinkTable;
@@ -252,5 +299,8 @@ export interface DB {
   zone_plan_signoff: ZonePlanSignoffTable;
   zone_plan_step: ZonePlanStepTable;
   notification: NotificationTable;
+  regulation: RegulationTable;
+  exemption: ExemptionTable;
+  exemption_regulation: ExemptionRegulationTable;
   email_outbox: EmailOutboxTable;
 }

@@ -7,6 +7,7 @@ import { seedDemoInventory } from './seed/demo-inventory.ts';
 import { seedDemoPlan } from './seed/demo-plan.ts';
 import { seedReference } from './seed/reference.ts';
 import { seedReferenceZones } from './seed/zones.ts';
+import { seedDemoExemptions, seedReferenceRegulations } from './seed/regulations.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -17,9 +18,11 @@ export async function prepareDatabase(db: Database, options: { demo: boolean }):
   const count = await db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) === 0) await seedReference(db);
   await seedReferenceZones(db);
+  await seedReferenceRegulations(db);
   if (options.demo) {
     await seedDemo(db);
     await seedDemoInventory(db);
     await seedDemoPlan(db);
+    await seedDemoExemptions(db);
   }
 }

@@ -7,6 +7,9 @@ import { planRoutes } from './plans/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { plannerRoutes } from './planner/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
+import { regulationRoutes } from './regulations/routes.ts';
+import { exemptionRoutes } from './exemptions/routes.ts';
+import { searchRoutes } from './search/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
 import { aboutRoutes } from './system/about.ts';
@@ -24,4 +27,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await zoneRoutes(app);
   await plannerRoutes(app);
   await planRoutes(app);
+  await regulationRoutes(app);
+  await exemptionRoutes(app);
+  await searchRoutes(app);
 }

@@ -7,6 +7,10 @@ import { notify } from '../../src/server/notifications/notify.ts';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
 import { common, consultation, decision, planFixtures, section, type FixtureState, type PlanRef } from '../support/plans.ts';
+import type { Database } from '../../src/db/database.ts';
+import { demoId } from '../../src/db/seed/demo.ts';
+import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
+import { insertExemption } from '../../src/server/exemptions/store.ts';
 
 const ROLES = ['anonymous', 'ministry', 'busan', 'company', 'expert', 'motie', 'busan-read-token'] as const;
 type Role = (typeof ROLES)[number];
@@ -41,6 +45,21 @@ interface Row {
 }
 
 const profile = { teamName: { ko: '팀' }, contactEmail: 'team@example.kr', phone: null, introduction: { ko: '소개' } };
+
+// Regulations and exemptions: a fresh exemption per cell for the routes that change it.
+let matrixDb: Database | null = null;
+let serial = 0;
+const regulationBody = () => ({
+  instrument: 'notice', law: { ko: '매트릭스 고시' }, article: `M${++serial}`, paragraph: null, ministry: 'MOLIT', ministryName: { ko: '국토교통부' },
+  title: { ko: '매트릭스' }, body: { ko: '본문' }, effectiveFrom: '2025-01-01', amendments: [],
+});
+const exemptionConditions = { text: { ko: '조건' }, scope: null, area: null, quantities: [], time: null, safetyMeasures: [], insurance: { deathPerPerson: 150_000_000, injuryPerPerson: 30_000_000, disabilityPerPerson: 150_000_000, propertyPerAccident: 1_000_000_000 } };
+async function freshExemption(holders: string[]): Promise<string> {
+  return insertExemption(matrixDb!, {
+    kind: 'demonstration_exemption', title: { ko: '매트릭스 특례' }, zoneId: zoneAt(25), holders, regulationIds: [regulationId({ key: 'drone_bvlos' })],
+    conditions: exemptionConditions, stages: ['logistics'], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', state: 'active', demo: false,
+  });
+}
 
 const MATRIX: Record<string, Row> = {
   'GET /api/session': { expect: signedIn(200), request: () => ({ url: '/api/session' }) },
@@ -138,6 +157,41 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: '/api/planner/requests' }),
   },
   'GET /api/audit': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/audit' }) },
+  'GET /api/regulations': { expect: all(200), request: () => ({ url: '/api/regulations' }) },
+  'GET /api/regulations/:id': { expect: all(200), request: () => ({ url: `/api/regulations/${regulationId({ key: 'drone_bvlos' })}` }) },
+  'POST /api/regulations': {
+    // MSS keeps the catalogue.
+    expect: all(403, { anonymous: same(401), ministry: same(201) }),
+    request: () => ({ url: '/api/regulations', payload: regulationBody() }),
+  },
+  'POST /api/regulations/import': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: () => ({ url: '/api/regulations/import', payload: { items: [regulationBody()] } }),
+  },
+  'GET /api/exemptions': { expect: all(200), request: () => ({ url: '/api/exemptions' }) },
+  'GET /api/exemptions/:id': { expect: all(200), request: () => ({ url: `/api/exemptions/${demoId('exemption:gyeongbuk-drone')}` }) },
+  'POST /api/exemptions': {
+    // Grants are committee decisions recorded by an MSS administrator.
+    expect: all(403, { anonymous: same(401), ministry: same(201) }),
+    request: () => ({ url: '/api/exemptions', payload: {
+      kind: 'demonstration_exemption', title: { ko: '매트릭스' }, zoneId: zoneAt(25), holders: [], regulationIds: [regulationId({ key: 'drone_bvlos' })],
+      conditions: exemptionConditions, stages: [], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', insuranceProofSubmitted: true,
+    } }),
+  },
+  'POST /api/exemptions/:id/extend': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async () => ({ url: `/api/exemptions/${await freshExemption([])}/extend`, payload: { requestedOn: '2025-06-02', newUntil: '2031-01-01', ground: 'law_not_amended' } }),
+  },
+  'POST /api/exemptions/:id/amendment-request': {
+    // The holding company (its own exemption) or MSS (Act Art. 87(9)).
+    expect: all(403, { anonymous: same(401), ministry: same(200), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({
+      url: `/api/exemptions/${await freshExemption(ctx.scope === 'own' ? [demoId('org:company')] : [demoId('org:ulsan')])}/amendment-request`,
+      payload: { requestedOn: '2026-01-05', results: { ko: '실증 결과' }, evidence: [] },
+    }),
+  },
+  'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },
+  'GET /api/search': { expect: all(200), request: () => ({ url: `/api/search?q=${encodeURIComponent('드론')}` }) },
 };
 
 type PlanRequest = (plan: PlanRef, ctx: Ctx) => Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }>;
@@ -179,6 +233,9 @@ for (const engine of engines()) {
       const res = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { cookie: busan.cookie, 'x-csrf-token': busan.csrf }, payload: { name: 'read', scopes: ['read'] } });
       readToken = res.json().token;
       plans = planFixtures(t);
+      matrixDb = t.db;
+      await seedReferenceRegulations(t.db);
+      await seedDemoExemptions(t.db);
     });
     after(async () => t.close());
 

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
 import { common, consultation, decision, section } from '../support/plans.ts';
+import { regulationId, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
 
 const NO_PLAN = '00000000-0000-4000-8000-000000000000';
 
@@ -38,6 +39,20 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
   },
 };
 
+const regulationBody = { instrument: 'notice', law: { ko: '퍼즈 고시' }, article: '1', paragraph: null, ministry: 'MOLIT', ministryName: { ko: '국토교통부' }, title: { ko: '퍼즈' }, body: { ko: '본문' }, effectiveFrom: '2025-01-01', amendments: [] };
+VALID['POST /api/regulations'] = { url: '/api/regulations', body: regulationBody };
+VALID['POST /api/regulations/import'] = { url: '/api/regulations/import', body: { items: [{ ...regulationBody, article: '2' }] } };
+VALID['POST /api/exemptions'] = {
+  url: '/api/exemptions',
+  body: {
+    kind: 'demonstration_exemption', title: { ko: '퍼즈' }, zoneId: zoneAt(25), holders: [], regulationIds: [regulationId({ key: 'drone_bvlos' })],
+    conditions: { text: { ko: '조건' }, scope: null, area: null, quantities: [], time: null, safetyMeasures: [], insurance: { deathPerPerson: 150_000_000, injuryPerPerson: 30_000_000, disabilityPerPerson: 150_000_000, propertyPerAccident: 1_000_000_000 } },
+    stages: ['logistics'], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', insuranceProofSubmitted: true,
+  },
+};
+VALID['POST /api/exemptions/:id/extend'] = { url: `/api/exemptions/${NO_PLAN}/extend`, body: { requestedOn: '2025-06-02', newUntil: '2031-01-01', ground: 'law_not_amended' } };
+VALID['POST /api/exemptions/:id/amendment-request'] = { url: `/api/exemptions/${NO_PLAN}/amendment-request`, body: { requestedOn: '2026-01-05', results: { ko: '결과' }, evidence: [] } };
+
 const LIMIT = 65_536;
 
 for (const engine of engines()) {
@@ -47,6 +62,7 @@ for (const engine of engines()) {
     before(async () => {
       t = await startTestApp(engine, { BODY_LIMIT_BYTES: String(LIMIT) });
       ministry = await t.login('ministry@demo.zonelink.kr');
+      await seedReferenceRegulations(t.db);
     });
     after(async () => t.close());
 

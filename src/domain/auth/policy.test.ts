@@ -87,6 +87,22 @@ describe('policy', () => {
     assert.equal(decide(ministryAdmin, 'plan:create', { kind: 'region', code: '21' }).allowed, false);
   });
 
+  test('regulations and exemptions: MSS records; the holding company or MSS requests an amendment', () => {
+    const company = actor({ orgKind: 'company', role: 'admin' });
+    const held = { kind: 'exemption' as const, holders: [company.organisationId] };
+    const other = { kind: 'exemption' as const, holders: ['someone-else'] };
+    assert.equal(decide(ministryMember, 'regulation:create').allowed, true);
+    assert.equal(decide(busan, 'regulation:create').allowed, false);
+    assert.equal(decide(ministryAdmin, 'exemption:create').allowed, true);
+    assert.equal(decide(ministryMember, 'exemption:extend').allowed, false);
+    assert.equal(decide(company, 'exemption:create').allowed, false);
+    assert.equal(decide(company, 'exemption:request-amendment', held).allowed, true);
+    assert.equal(decide(company, 'exemption:request-amendment', other).allowed, false);
+    assert.equal(decide(ministryMember, 'exemption:request-amendment', other).allowed, true);
+    assert.equal(decide(actor({ orgKind: 'responsible_ministry' }), 'exemption:request-amendment', held).allowed, false);
+    assert.equal(decide(company, 'exemption:request-amendment').allowed, false);
+  });
+
   test('only the ministry reads the audit log', () => {
     assert.equal(decide(ministryMember, 'audit:read').allowed, true);
     for (const kind of ['local_government', 'company', 'expert', 'responsible_ministry'] as const) {

@@ -11,7 +11,9 @@ export type Target =
   | { kind: 'organisation'; organisationId: string }
   /** A zone plan: its lead government, every participating government (lead and partners), whether it was ever
    *  submitted, and — for section-scoped actions — the government whose section is concerned. */
-  | { kind: 'plan'; lead: string; participants: readonly string[]; submitted: boolean; section?: string };
+  | { kind: 'plan'; lead: string; participants: readonly string[]; submitted: boolean; section?: string }
+  /** An exemption: the organisations holding it (its demonstration operators). */
+  | { kind: 'exemption'; holders: readonly string[] };
 
 export const ACTIONS = {
   'session:read': 'read',
@@ -34,6 +36,10 @@ export const ACTIONS = {
   'plan:remove-participant': 'write',
   'plan:review': 'write',
   'plan:decide': 'write',
+  'regulation:create': 'write',
+  'exemption:create': 'write',
+  'exemption:extend': 'write',
+  'exemption:request-amendment': 'write',
 } as const satisfies Record<string, TokenScope>;
 export type Action = keyof typeof ACTIONS;
 
@@ -120,6 +126,17 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       // Committee decisions are recorded by an MSS administrator (the Minister is the committee's
       // secretary, Art. 77; designation by the Minister, Art. 75(3)).
       return isMinistryAdmin(actor);
+    case 'regulation:create':
+      // MSS keeps the catalogue of the regulations exemptions suspend.
+      return actor.orgKind === 'ministry';
+    case 'exemption:create':
+    case 'exemption:extend':
+      // Grants and extensions are committee decisions recorded by an MSS administrator (Art. 86(4), 86(10)).
+      return isMinistryAdmin(actor);
+    case 'exemption:request-amendment':
+      // The demonstration operator requests the amendment (Art. 87(9)); MSS records one filed through the local head.
+      if (target.kind !== 'exemption') return false;
+      return actor.orgKind === 'ministry' || (actor.orgKind === 'company' && target.holders.includes(actor.organisationId));
   }
 }
 

@@ -40,6 +40,7 @@ export const en: ErrorCatalogue = {
     columns: 'Must have {count} columns.',
     header: 'The first line must be {header}.',
     negative: 'Must be a number of at least 0: {value}',
+    rule: 'Breaks {rule}: {code} ({detail})',
   },
   planner: {
     include_ineligible: '{region} is in the capital area and cannot host a zone.',
@@ -53,5 +54,5 @@ export const en: ErrorCatalogue = {
     needs_in_different_components: 'The regions that meet the needs lie in parts of the map that are not connected.',
     needs_conflict: 'Each need can be met alone, but not all together.',
   },
-  objects: { region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification' },
+  objects: { region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption' },
 };

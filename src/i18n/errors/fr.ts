@@ -40,6 +40,7 @@ export const fr: ErrorCatalogue = {
     columns: 'Doit compter {count} colonnes.',
     header: 'La première ligne doit être {header}.',
     negative: 'Doit être un nombre supérieur ou égal à 0 : {value}',
+    rule: 'Contraire à {rule} : {code} ({detail})',
   },
   planner: {
     include_ineligible: '{region} est dans la région capitale et ne peut pas accueillir de zone.',
@@ -53,5 +54,5 @@ export const fr: ErrorCatalogue = {
     needs_in_different_components: 'Les régions qui répondent aux besoins se trouvent dans des parties non reliées de la carte.',
     needs_conflict: 'Chaque besoin peut être satisfait seul, mais pas tous ensemble.',
   },
-  objects: { region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification' },
+  objects: { region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation' },
 };

@@ -40,6 +40,7 @@ export const ja: ErrorCatalogue = {
     columns: '列は{count}個必要です。',
     header: '1行目は {header} でなければなりません。',
     negative: '0以上の数値でなければなりません: {value}',
+    rule: '{rule} に反します: {code} ({detail})',
   },
   planner: {
     include_ineligible: '{region}は首都圏のため特区を誘致できません。',
@@ -53,5 +54,5 @@ export const ja: ErrorCatalogue = {
     needs_in_different_components: '条件を満たす地域が互いにつながらない場所にあります。',
     needs_conflict: '各条件は個別には満たせますが、同時には満たせません。',
   },
-  objects: { region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知' },
+  objects: { region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知', regulation: '規制', exemption: '規制特例' },
 };

@@ -39,6 +39,7 @@ export const ko = {
     columns: '열이 {count}개 있어야 합니다.',
     header: '첫 줄은 {header} 이어야 합니다.',
     negative: '0 이상의 숫자여야 합니다: {value}',
+    rule: '{rule} 위반: {code} ({detail})',
   },
   planner: {
     include_ineligible: '{region}은(는) 수도권이라 특구를 유치할 수 없습니다.',
@@ -63,5 +64,7 @@ export const ko = {
     'plan-version': '특구계획 판',
     participant: '참여 지방자치단체',
     notification: '알림',
+    regulation: '규제',
+    exemption: '규제특례',
   },
 } as const;

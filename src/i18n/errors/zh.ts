@@ -40,6 +40,7 @@ export const zh: ErrorCatalogue = {
     columns: '必须有 {count} 列。',
     header: '第一行必须是 {header}。',
     negative: '必须是不小于 0 的数字：{value}',
+    rule: '违反 {rule}：{code}（{detail}）',
   },
   planner: {
     include_ineligible: '{region} 属于首都圈，不能设立特区。',
@@ -53,5 +54,5 @@ export const zh: ErrorCatalogue = {
     needs_in_different_components: '满足各项需求的地区位于互不相连的区域。',
     needs_conflict: '各项需求单独可以满足，但无法同时满足。',
   },
-  objects: { region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知' },
+  objects: { region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例' },
 };

@@ -1,0 +1,123 @@
+// The regulation catalogue (규제): laws, decrees and notices with article, ministry, text and amendments.
+// Public reads; the ministry adds provisions one by one or imports a JSON list (all or nothing).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { tryCivilDate } from '../../domain/calendar/civil-date.ts';
+import { queryTokens } from '../../domain/search/tokenize.ts';
+import { actorOf } from '../auth/authorize.ts';
+import { appendAudit } from '../audit/append.ts';
+import { AppError, notFound, type FieldError } from '../errors.ts';
+import { Line, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { RegulationInputSchema, RegulationSchema, MinistryCode } from './schemas.ts';
+import { findSameProvision, insertRegulation, normaliseRegulation, toRegulation, INSTRUMENTS, type RegulationInput } from './store.ts';
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+
+function dateProblems(input: RegulationInput, prefix: string): FieldError[] {
+  const out: FieldError[] = [];
+  if (!tryCivilDate(input.effectiveFrom)) out.push({ path: `${prefix}/effectiveFrom`, keyword: 'format', params: { format: 'date' } });
+  input.amendments.forEach((a, i) => {
+    if (!tryCivilDate(a.date)) out.push({ path: `${prefix}/amendments/${i}/date`, keyword: 'format', params: { format: 'date' } });
+  });
+  return out;
+}
+
+export async function regulationRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = app.services;
+
+  app.get('/api/regulations', {
+    config: { action: 'public' },
+    schema: {
+      tags: ['regulations'],
+      summary: 'The regulation catalogue; `q` matches every language (two-character tokens for Korean, Japanese and Chinese)',
+      querystring: Type.Object({
+        q: Type.Optional(Line(200)),
+        ministry: Type.Optional(MinistryCode),
+        instrument: Type.Optional(Type.Enum([...INSTRUMENTS])),
+        demo: Type.Optional(Type.Boolean()),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(RegulationSchema) }), 400: ProblemSchema },
+    },
+  }, async (request) => {
+    const { q, ministry, instrument, demo } = request.query;
+    let query = db.selectFrom('regulation').select(['id', 'instrument', 'law', 'article', 'paragraph', 'ministry', 'ministry_name', 'title', 'body', 'effective_from', 'amendments', 'demo', 'source', 'updated_at'])
+      .orderBy('demo').orderBy('ministry').orderBy('created_at').orderBy('id');
+    if (q !== undefined) {
+      const tokens = queryTokens(q);
+      if (tokens.length === 0) throw new AppError('validation', { fields: [{ path: '/querystring/q', keyword: 'invalid' }] });
+      query = query.where((eb) => eb('search_tokens', '@>', eb.val(tokens)));
+    }
+    if (ministry !== undefined) query = query.where('ministry', '=', ministry);
+    if (instrument !== undefined) query = query.where('instrument', '=', instrument);
+    if (demo !== undefined) query = query.where('demo', '=', demo);
+    return { items: (await query.execute()).map(toRegulation) };
+  });
+
+  app.get('/api/regulations/:id', {
+    config: { action: 'public' },
+    schema: { tags: ['regulations'], summary: 'One regulation', params: Type.Object({ id: Uuid }), response: { 200: RegulationSchema, 400: ProblemSchema, 404: ProblemSchema } },
+  }, async (request) => {
+    const row = await db.selectFrom('regulation').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+    if (!row) throw notFound('regulation');
+    return toRegulation(row);
+  });
+
+  app.post('/api/regulations', {
+    config: { action: 'regulation:create' },
+    schema: { tags: ['regulations'], summary: 'Add a provision to the catalogue (ministry; audited)', body: RegulationInputSchema, response: { 201: RegulationSchema, ...errors } },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const input = normaliseRegulation(request.body as RegulationInput);
+    const problems = dateProblems(input, '/body');
+    if (problems.length > 0) throw new AppError('validation', { fields: problems });
+    const id = await db.transaction().execute(async (trx) => {
+      const same = await findSameProvision(trx, input);
+      if (same) throw new AppError('conflict', { params: { reason: `${input.law.ko} ${input.article}${input.paragraph ? `(${input.paragraph})` : ''}: already in the catalogue (${same})` } });
+      const newId = await insertRegulation(trx, input, { demo: false, source: 'platform' });
+      await appendAudit(trx, {
+        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+        action: 'regulation:create', objectType: 'regulation', objectId: newId, before: null, after: input,
+      });
+      return newId;
+    });
+    const row = await db.selectFrom('regulation').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return reply.code(201).send(toRegulation(row));
+  });
+
+  app.post('/api/regulations/import', {
+    config: { action: 'regulation:create' },
+    schema: {
+      tags: ['regulations'],
+      summary: 'Import provisions from JSON: all or nothing; every bad item is named (ministry; audited)',
+      body: Type.Object({ items: Type.Array(RegulationInputSchema, { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ created: Type.Integer(), ids: Type.Array(Type.String()) }), ...errors },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const items = (request.body.items as RegulationInput[]).map(normaliseRegulation);
+    const problems = items.flatMap((item, i) => dateProblems(item, `/body/items/${i}`));
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const key = `${item.instrument}|${item.law.ko}|${item.article}|${item.paragraph ?? ''}`;
+      if (seen.has(key)) problems.push({ path: `/body/items/${i}`, keyword: 'duplicate' });
+      seen.set(key, i);
+    });
+    if (problems.length > 0) throw new AppError('validation', { fields: problems });
+    return db.transaction().execute(async (trx) => {
+      const existing: FieldError[] = [];
+      for (const [i, item] of items.entries()) {
+        if (await findSameProvision(trx, item)) existing.push({ path: `/body/items/${i}`, keyword: 'duplicate' });
+      }
+      if (existing.length > 0) throw new AppError('validation', { fields: existing });
+      const ids: string[] = [];
+      for (const item of items) ids.push(await insertRegulation(trx, item, { demo: false, source: 'platform' }));
+      await appendAudit(trx, {
+        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+        action: 'regulation:import', objectType: 'regulation', objectId: ids[0]!, before: null, after: { count: ids.length, ids },
+      });
+      return { created: ids.length, ids };
+    });
+  });
+}

@@ -1,0 +1,115 @@
+// Precedent search over regulations and exemptions (and their conditions) in five languages.
+// Query tokens are computed like the stored ones (src/domain/search); a hit holds all of them
+// (`search_tokens @> query`, GIN-indexed on both engines), then hits are ranked with snippets.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import { EXEMPTION_STATES } from '../../domain/exemptions/lifecycle.ts';
+import { EXEMPTION_KINDS } from '../../domain/exemptions/validity.ts';
+import { exemptionFields, regulationFields } from '../../domain/search/documents.ts';
+import { rank } from '../../domain/search/rank.ts';
+import { queryTokens } from '../../domain/search/tokenize.ts';
+import { STAGES } from '../../domain/supply-chain/stages.ts';
+import { AppError } from '../errors.ts';
+import { conditionTexts } from '../exemptions/store.ts';
+import { loadExemptions } from '../exemptions/view.ts';
+import { I18nTextSchema, Line, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { MinistryCode } from '../regulations/schemas.ts';
+
+const CANDIDATES = 1000;
+
+const HitSchema = Type.Object({
+  type: Type.Enum(['regulation', 'exemption']),
+  id: Type.String(),
+  title: I18nTextSchema(300),
+  score: Type.Number(),
+  matchedFields: Type.Array(Type.String()),
+  snippets: Type.Array(Type.Object({ field: Type.String(), text: Type.String(), highlights: Type.Array(Type.Array(Type.Integer())) })),
+  year: Type.Integer(),
+  demo: Type.Boolean(),
+  ministry: Nullable(Type.String()),
+  kind: Nullable(Type.String()),
+  state: Nullable(Type.String()),
+  stages: Type.Array(Type.String()),
+  zone: Nullable(Type.Object({ id: Type.String(), name: I18nTextSchema(300) })),
+  law: Nullable(I18nTextSchema(300)),
+  article: Nullable(Type.String()),
+});
+
+export async function searchRoutes(base: FastifyInstance): Promise<void> {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = app.services;
+
+  app.get('/api/search', {
+    config: { action: 'public' },
+    schema: {
+      tags: ['search'],
+      summary: 'Precedent search over regulations, exemptions and their conditions, in ko, en, ja, zh and fr (초성 too: ㅅㅅ → 수소)',
+      querystring: Type.Object({
+        q: Line(200),
+        type: Type.Optional(Type.Enum(['regulation', 'exemption'])),
+        kind: Type.Optional(Type.Enum([...EXEMPTION_KINDS])),
+        ministry: Type.Optional(MinistryCode),
+        zone: Type.Optional(Uuid),
+        state: Type.Optional(Type.Enum([...EXEMPTION_STATES])),
+        stage: Type.Optional(Type.Enum([...STAGES])),
+        year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ query: Type.String(), tokens: Type.Array(Type.String()), total: Type.Integer(), items: Type.Array(HitSchema) }), 400: ProblemSchema },
+    },
+  }, async (request) => {
+    const { q, type, kind, ministry, zone, state, stage, year } = request.query;
+    const limit = request.query.limit ?? 20;
+    const tokens = queryTokens(q);
+    if (tokens.length === 0) throw new AppError('validation', { fields: [{ path: '/querystring/q', keyword: 'invalid' }] });
+    const exemptionOnly = kind !== undefined || zone !== undefined || state !== undefined || stage !== undefined;
+    const hits: Static<typeof HitSchema>[] = [];
+
+    if (type !== 'exemption' && !exemptionOnly) {
+      let query = db.selectFrom('regulation').selectAll().where((eb) => eb('search_tokens', '@>', eb.val(tokens))).limit(CANDIDATES);
+      if (ministry !== undefined) query = query.where('ministry', '=', ministry);
+      if (year !== undefined) query = query.where('effective_from', '>=', `${year}-01-01`).where('effective_from', '<=', `${year}-12-31`);
+      for (const r of await query.execute()) {
+        const fields = regulationFields({ law: r.law, article: r.article, paragraph: r.paragraph, ministry: r.ministry, ministryName: r.ministry_name, title: r.title, body: r.body });
+        const y = Number(r.effective_from.slice(0, 4));
+        const ranked = rank(fields, q, tokens, y);
+        hits.push({
+          type: 'regulation', id: r.id, title: r.title, score: ranked.score, matchedFields: [...ranked.matchedFields],
+          snippets: ranked.snippets.map((s) => ({ field: s.field, text: s.text, highlights: s.highlights.map((h) => [h[0], h[1]]) })),
+          year: y, demo: r.demo, ministry: r.ministry, kind: null, state: null, stages: [], zone: null, law: r.law, article: r.paragraph ? `${r.article}(${r.paragraph})` : r.article,
+        });
+      }
+    }
+
+    if (type !== 'regulation') {
+      let query = db.selectFrom('exemption').select('id').where((eb) => eb('search_tokens', '@>', eb.val(tokens))).limit(CANDIDATES);
+      if (kind !== undefined) query = query.where('kind', '=', kind);
+      if (zone !== undefined) query = query.where('zone_id', '=', zone);
+      if (state !== undefined) query = query.where('state', '=', state);
+      if (stage !== undefined) query = query.where((eb) => eb('stages', '@>', eb.val([stage])));
+      if (year !== undefined) query = query.where('granted_on', '>=', `${year}-01-01`).where('granted_on', '<=', `${year}-12-31`);
+      if (ministry !== undefined) {
+        query = query.where('id', 'in', db.selectFrom('exemption_regulation').innerJoin('regulation', 'regulation.id', 'exemption_regulation.regulation_id')
+          .select('exemption_regulation.exemption_id').where('regulation.ministry', '=', ministry));
+      }
+      const ids = (await query.execute()).map((r) => r.id);
+      for (const e of await loadExemptions(db, ids)) {
+        const fields = exemptionFields({
+          title: e.title, conditionsText: e.conditions.text, conditionTexts: conditionTexts(e.conditions), zoneName: e.zone.name,
+          regulationTitles: e.regulations.flatMap((r) => [r.title, r.law]),
+        });
+        const y = Number(e.grantedOn.slice(0, 4));
+        const ranked = rank(fields, q, tokens, y);
+        hits.push({
+          type: 'exemption', id: e.id, title: e.title, score: ranked.score, matchedFields: [...ranked.matchedFields],
+          snippets: ranked.snippets.map((s) => ({ field: s.field, text: s.text, highlights: s.highlights.map((h) => [h[0], h[1]]) })),
+          year: y, demo: e.demo, ministry: e.regulations[0]?.ministry ?? null, kind: e.kind, state: e.state, stages: e.stages,
+          zone: { id: e.zone.id, name: e.zone.name }, law: null, article: null,
+        });
+      }
+    }
+    hits.sort((a, b) => b.score - a.score || b.year - a.year || a.id.localeCompare(b.id));
+    return { query: q, tokens, total: hits.length, items: hits.slice(0, limit) };
+  });
+}
