@@ -86,6 +86,7 @@ export async function loadExemptions(db: Database, ids: readonly string[]) {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('exemption').select(['id', 'kind', 'title', 'zone_id', 'holders', 'conditions', 'stages', 'granted_on', 'valid_from', 'valid_until', 'extensions', 'extension_ground', 'state', 'amendment_requested_on', 'amendment', 'law_amended_on', 'demo'])
     .where('id', 'in', [...ids]).execute() as unknown as ExemptionRecord[];
+  if (rows.length === 0) return [];
   const zones = await db.selectFrom('zone').select(['id', 'name', 'period_start', 'period_end']).where('id', 'in', [...new Set(rows.map((r) => r.zone_id))]).execute();
   const links = await db.selectFrom('exemption_regulation').innerJoin('regulation', 'regulation.id', 'exemption_regulation.regulation_id')
     .select(['exemption_id', 'regulation.id as id', 'regulation.title as title', 'regulation.law as law', 'regulation.article as article', 'regulation.paragraph as paragraph', 'regulation.ministry as ministry'])
