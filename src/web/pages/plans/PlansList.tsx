@@ -1,0 +1,105 @@
+// /plans: the plans of my organisation (the ministry sees the submitted ones).
+import { useEffect, useState } from 'react';
+import { useApp } from '../../app-context.tsx';
+import { Link } from '../../router.tsx';
+import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
+import { DateTime, LocalText } from '../../components/text.tsx';
+import { PlanStateBadge, planModelText, RegionCodeName, usePlansClient, useProvinces } from './common.tsx';
+import type { PlanSummary } from './types.ts';
+
+export function LoginFirst() {
+  const { t } = useApp();
+  return (
+    <Alert kind="info">
+      <p>{t('loginRequired')}</p>
+      <p>
+        <Link href={`/login?next=${encodeURIComponent(window.location.pathname)}`} className="krds-btn primary medium">
+          {t('navLogin')}
+        </Link>
+      </p>
+    </Alert>
+  );
+}
+
+export function PlansListPage() {
+  const { t, user } = useApp();
+  const client = usePlansClient();
+  const [plans, setPlans] = useState<PlanSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const regions = useProvinces();
+  useTitle(t('plansTitle'));
+
+  useEffect(() => {
+    if (!client) return;
+    let live = true;
+    client
+      .list()
+      .then((items) => live && setPlans(items))
+      .catch((err: unknown) => live && setError(err));
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  const canCreate = user?.organisation.kind === 'local_government';
+  return (
+    <>
+      <div className="zl-title-row">
+        <h1 className="zl-page-title">{t('plansTitle')}</h1>
+        {canCreate ? (
+          <Link href="/plans/new" className="krds-btn primary medium" data-testid="plan-new-link">
+            {t('planNewTitle')}
+          </Link>
+        ) : null}
+      </div>
+      <p className="zl-lead">{user?.organisation.kind === 'ministry' ? t('plansLeadMinistry') : t('plansLead')}</p>
+      {user === undefined ? <Loading /> : user === null ? <LoginFirst /> : error ? <ProblemAlert error={error} /> : plans === null ? <Loading /> : plans.length === 0 ? (
+        <p>{t('plansNone')}</p>
+      ) : (
+        <div className="krds-table-wrap">
+          <table className="tbl col data zl-table" data-testid="plans-table">
+            <caption className="sr-only">{t('plansCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('planTitleLabel')}</th>
+                <th scope="col">{t('planModel')}</th>
+                <th scope="col">{t('planParticipants')}</th>
+                <th scope="col">{t('planState')}</th>
+                <th scope="col">{t('planVersion')}</th>
+                <th scope="col">{t('planUpdated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plans.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={`/plans/${p.id}`} className="zl-link">
+                      <LocalText value={p.title} />
+                    </Link>{' '}
+                    {p.demo ? <DemoBadge /> : null}
+                  </td>
+                  <td>{planModelText(p.model, t)}</td>
+                  <td>
+                    {p.participants.map((code, i) => (
+                      <span key={code}>
+                        {i > 0 ? ', ' : ''}
+                        <RegionCodeName code={code} regions={regions} />
+                      </span>
+                    ))}
+                  </td>
+                  <td>
+                    <PlanStateBadge state={p.state} />
+                  </td>
+                  <td className="zl-num">{p.contentVersion}</td>
+                  <td>
+                    <DateTime iso={p.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

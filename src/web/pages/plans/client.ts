@@ -1,0 +1,69 @@
+// The plans API, over the same conventions as src/web/api.ts: same-origin cookie session, UI language as
+// Accept-Language, the CSRF token on writes, problem+json errors as ApiError; If-Match for content writes.
+import { ApiError } from '../../api.ts';
+import type { Problem, Session } from '../../types.ts';
+import type { Consultation, DecisionInput, DiffView, PlanModel, PlanSummary, PlanView, SectionContent, VersionSummary } from './types.ts';
+
+let csrf: { user: string; token: string } | null = null;
+
+async function raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+  const all: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': document.documentElement.lang || 'ko',
+    ...headers,
+  };
+  if (body !== undefined) all['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers: all, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network' });
+  }
+  const payload: unknown = (response.headers.get('content-type') ?? '').includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    throw new ApiError(payload && typeof payload === 'object' ? { ...(payload as Problem), status: response.status } : { status: response.status });
+  }
+  return payload;
+}
+
+/** The session's CSRF token (the session answer carries it; cached per user). */
+async function csrfToken(userId: string): Promise<string> {
+  if (csrf?.user === userId) return csrf.token;
+  const session = (await raw('GET', '/api/session')) as Session;
+  csrf = { user: userId, token: session.csrfToken };
+  return session.csrfToken;
+}
+
+export function plansClient(userId: string) {
+  async function write<T>(method: string, path: string, body?: unknown, etag?: string): Promise<T> {
+    const headers: Record<string, string> = { 'X-CSRF-Token': await csrfToken(userId) };
+    if (etag) headers['If-Match'] = etag;
+    return (await raw(method, path, body, headers)) as T;
+  }
+  const p = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
+  return {
+    list: async () => ((await raw('GET', '/api/plans')) as { items: PlanSummary[] }).items,
+    get: async (id: string) => (await raw('GET', p(id))) as PlanView,
+    versions: async (id: string) => ((await raw('GET', `${p(id)}/versions`)) as { items: VersionSummary[] }).items,
+    diff: async (id: string, from: number, to: number) => (await raw('GET', `${p(id)}/diff?from=${from}&to=${to}`)) as DiffView,
+    create: (input: { model: PlanModel; leadRegion: string; title: { ko: string; en?: string } }) => write<PlanView>('POST', '/api/plans', input),
+    saveCommon: (plan: PlanView, input: unknown) => write<PlanView>('PUT', p(plan.id), input, plan.etag),
+    saveSection: (plan: PlanView, region: string, input: SectionContent) => write<PlanView>('PUT', `${p(plan.id)}/sections/${region}`, input, plan.etag),
+    invite: (plan: PlanView, regionCode: string) => write<PlanView>('POST', `${p(plan.id)}/partners`, { regionCode }, plan.etag),
+    removePartner: (plan: PlanView, region: string) => write<PlanView>('DELETE', `${p(plan.id)}/partners/${region}`, undefined, plan.etag),
+    saveConsultation: (plan: PlanView, input: Consultation) => write<PlanView>('PUT', `${p(plan.id)}/consultation`, input, plan.etag),
+    requestSignOff: (plan: PlanView) => write<PlanView>('POST', `${p(plan.id)}/request-signoff`, undefined, plan.etag),
+    signOff: (plan: PlanView) => write<PlanView>('POST', `${p(plan.id)}/signoff`, { contentHash: plan.contentHash }),
+    withdrawSignOff: (plan: PlanView) => write<PlanView>('DELETE', `${p(plan.id)}/signoff`),
+    submit: (plan: PlanView) => write<PlanView>('POST', `${p(plan.id)}/submit`, undefined, plan.etag),
+    withdraw: (plan: PlanView) => write<PlanView>('POST', `${p(plan.id)}/withdraw`, undefined, plan.etag),
+    accept: (plan: PlanView) => write<PlanView>('POST', `${p(plan.id)}/accept`, undefined, plan.etag),
+    requestSupplement: (plan: PlanView, request: { ko: string }) => write<PlanView>('POST', `${p(plan.id)}/supplement-requests`, { request, items: [] }, plan.etag),
+    answerSupplement: (plan: PlanView, answer: { ko: string }) => write<PlanView>('POST', `${p(plan.id)}/supplement-answer`, { answer }, plan.etag),
+    refer: (plan: PlanView, input: { committee: string; ministryRepliesComplete: boolean; note: { ko: string } | null }) =>
+      write<PlanView>('POST', `${p(plan.id)}/refer`, input, plan.etag),
+    decide: (plan: PlanView, input: DecisionInput) => write<PlanView>('POST', `${p(plan.id)}/decision`, input, plan.etag),
+    revise: (plan: PlanView) => write<PlanView>('POST', `${p(plan.id)}/revise`, undefined, plan.etag),
+  };
+}
+export type PlansClient = ReturnType<typeof plansClient>;

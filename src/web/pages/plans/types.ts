@@ -1,0 +1,166 @@
+// Shapes of the plans API (src/server/plans/schemas.ts), as the browser reads them.
+import type { I18nText } from '../../types.ts';
+
+export type PlanModel = 'single' | 'connected';
+export const PLAN_STATES = [
+  'drafting', 'signing_off', 'submitted', 'under_review', 'supplement_requested', 'returned', 'deliberation',
+  'designated', 'designated_with_conditions', 'rejected', 'sent_back', 'withdrawn',
+] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+export const STAGES = ['rnd', 'materials_parts', 'production', 'testing_certification', 'logistics', 'sales_service', 'recycling'] as const;
+export const NARRATIVE_ITEMS = [
+  'necessity-and-effects', 'industry-growth-plan', 'sandbox-measures', 'local-era-plan-link', 'real-estate-stabilisation',
+  'firm-attraction', 'local-support', 'safety-privacy-measures', 'land-use-plan',
+] as const;
+export type NarrativeItem = (typeof NARRATIVE_ITEMS)[number];
+export type Decision = 'designate' | 'designate_with_conditions' | 'reject' | 'send_back';
+export type Committee = 'deliberation_committee' | 'rfz_committee';
+
+export interface PlanSummary {
+  id: string;
+  title: I18nText;
+  model: PlanModel;
+  leadRegion: string;
+  participants: string[];
+  state: PlanState;
+  contentVersion: number;
+  submittedOn: string | null;
+  zoneId: string | null;
+  demo: boolean;
+  updatedAt: string;
+}
+
+export interface CommonContent {
+  model: PlanModel;
+  title: I18nText;
+  summary: I18nText | null;
+  industries: I18nText[];
+  stages: string[];
+  exemptions: unknown[];
+  designationMonths: number | null;
+  kpis: unknown[];
+  narrative: Partial<Record<NarrativeItem, I18nText>>;
+  attachments: unknown[];
+  conditions: { seaRequired: boolean; landUsePlanRequired: boolean };
+}
+
+export interface SectionContent {
+  sites: unknown[];
+  companies: unknown[];
+  projects: unknown[];
+  budget: unknown[];
+}
+
+export interface PlanContent extends CommonContent {
+  leadRegion: string;
+  partners: string[];
+  sections: Record<string, SectionContent>;
+}
+
+export interface Opinion {
+  id: string;
+  receivedOn: string;
+  from: string;
+  summary: I18nText;
+  response: I18nText | null;
+  reflected: boolean;
+}
+
+export interface Consultation {
+  noticeOn: string | null;
+  noticeUntil: string | null;
+  inspectionFrom: string | null;
+  inspectionUntil: string | null;
+  hearing: { announcedOn: string; heldOn: string } | null;
+  localEraCommitteeHeard: boolean;
+  opinions: Opinion[];
+}
+
+export interface Violation {
+  guard: string | null;
+  code: string;
+  rule: string;
+  severity: 'error' | 'warning';
+  params: Record<string, unknown>;
+  message: string;
+}
+
+export interface Clock {
+  name: 'decision' | 'ministry-reply';
+  rule: string;
+  startedOn: string;
+  days: number;
+  countedDays: number;
+  pausedDays: number;
+  remainingDays: number;
+  paused: boolean;
+  due: string | null;
+  nominalDue: string | null;
+  stoppedOn: string | null;
+  pauses: { from: string; to: string | null }[];
+}
+
+export interface Participant {
+  regionCode: string;
+  role: 'lead' | 'partner';
+  name: { ko: string; en: string };
+  signOff: { contentHash: string; signedOn: string; current: boolean } | null;
+}
+
+export interface PlanStep {
+  seq: number;
+  kind: string;
+  fromState: string;
+  toState: string;
+  onDate: string;
+  body: unknown;
+  createdAt: string;
+}
+
+export interface PlanView extends PlanSummary {
+  contentHash: string;
+  revision: number;
+  etag: string;
+  decidedOn: string | null;
+  createdAt: string;
+  participantDetails: Participant[];
+  content: PlanContent;
+  consultation: Consultation;
+  readiness: { submittable: boolean; facts: Record<string, boolean>; violations: Violation[]; earliestSubmission: string | null };
+  clocks: Clock[];
+  steps: PlanStep[];
+  actions: { action: string; to: PlanState; blockedBy: string[] }[];
+  can: { editCommon: boolean; editSections: string[]; signOff: boolean; review: boolean; decide: boolean };
+}
+
+export interface VersionSummary {
+  version: number;
+  contentHash: string;
+  change: string;
+  createdAt: string;
+  createdRegion: string | null;
+  createdBy: string | null;
+}
+
+export interface DiffView {
+  from: number;
+  to: number;
+  fromHash: string;
+  toHash: string;
+  changes: { path: string; op: 'add' | 'remove' | 'replace'; before?: unknown; after?: unknown }[];
+}
+
+export interface DecisionInput {
+  decision: Decision;
+  committee: Committee;
+  meetingOn: string;
+  noticeGivenOn: string | null;
+  urgent: boolean;
+  members: number;
+  present: number;
+  minutes: I18nText;
+  conditions: I18nText | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  zoneName: I18nText | null;
+}

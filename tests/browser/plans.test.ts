@@ -1,0 +1,287 @@
+// Browser test of zone plans (issue 3): Busan drafts a connected plan with Ulsan, both sign off, Busan records
+// the consultation and submits; the ministry accepts, refers and designates; the public zones list shows the zone.
+// Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import axeCore from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { catalogues } from '../../src/web/i18n/index.ts';
+import { common, consultation, section } from '../support/plans.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const distIndex = `${repo}dist/web/index.html`;
+const screenshots = `${repo}screenshots`;
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'zonelink-demo';
+const ko = catalogues.ko;
+
+const chromiumMissing = !existsSync(executablePath);
+const skip =
+  chromiumMissing && !process.env.CI
+    ? `no Chromium at ${executablePath} (set CHROMIUM_PATH or install chromium); browser tests skipped`
+    : false;
+if (skip) console.warn(`[browser tests] ${skip}`);
+
+const seoulDay = (offset: number): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + offset * 86_400_000),
+  );
+
+describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    if (chromiumMissing) throw new Error(`CI is set but no Chromium exists at ${executablePath} (set CHROMIUM_PATH)`);
+    if (!existsSync(distIndex)) throw new Error(`${distIndex} is missing: build the UI first with \`npx vite build\``);
+    const { startTestServer } = await import('../support/server.ts');
+    server = await startTestServer();
+    browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    mkdirSync(screenshots, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const base = () => {
+    assert.ok(server, 'server not started');
+    return server.url;
+  };
+
+  async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+    assert.ok(browser, 'browser not started');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${base()}/login`);
+    await page.fill('#login-email', email);
+    await page.fill('#login-password', PASSWORD);
+    await page.click('form button[type=submit]');
+    await page.waitForURL(`${base()}/me`);
+    return { context, page };
+  }
+
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeCore.source);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: typeof axeCore }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.targets.join(', ')}`);
+  }
+
+  async function expectAccessible(page: Page, what: string): Promise<void> {
+    assert.deepEqual(await seriousViolations(page), [], `axe on ${what}`);
+  }
+
+  /** Waits for a panel's success message (role=status) with this text. */
+  async function done(page: Page, text: string): Promise<void> {
+    const outcome = page.locator('.zl-alert-success, .zl-alert-error', { hasText: text }).or(page.locator('.zl-alert-error')).first();
+    await outcome.waitFor();
+    assert.equal(await outcome.getAttribute('role'), 'status', `refused: ${await outcome.textContent()}`);
+  }
+
+  async function reload(page: Page): Promise<void> {
+    await page.reload();
+    await page.getByTestId('plan-state').waitFor();
+  }
+
+  /** KRDS checkboxes and radios are drawn by their label: tick through it. */
+  async function tick(page: Page, selector: string): Promise<void> {
+    const input = page.locator(selector);
+    if (await input.isChecked()) return;
+    await page.locator(`label[for="${selector.slice(1)}"]`).click();
+    assert.ok(await input.isChecked(), `${selector} checked`);
+  }
+
+  const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+  async function fillSection(page: Page, region: string, municipality: string, tag: string): Promise<void> {
+    const s = section(municipality, tag);
+    for (const field of ['sites', 'companies', 'projects', 'budget'] as const) await page.fill(`#ps-${region}-${field}`, json(s[field]));
+    await page.getByTestId(`plan-section-save-${region}`).click();
+    await page.getByTestId(`plan-section-${region}`).locator('.zl-alert-success').waitFor();
+  }
+
+  test('two governments draft and sign off a connected plan; the ministry designates it; the zone is public', async () => {
+    const c = common('connected');
+    const busan = await loggedIn('busan@demo.zonelink.kr');
+    const ulsan = await loggedIn('ulsan@demo.zonelink.kr');
+    const ministry = await loggedIn('ministry@demo.zonelink.kr');
+    try {
+      // ---- Busan starts a connected plan.
+      const b = busan.page;
+      await b.click('nav.zl-nav a[href="/plans"]');
+      await b.locator('h1', { hasText: ko.plansTitle }).waitFor();
+      await expectAccessible(b, '/plans');
+      await b.getByTestId('plan-new-link').click();
+      await b.waitForURL(`${base()}/plans/new`);
+      await expectAccessible(b, '/plans/new');
+      await tick(b, '#plan-model-connected');
+      await b.fill('#plan-title-ko', c.title.ko);
+      await b.fill('#plan-title-en', c.title.en);
+      await b.click('form button[type=submit]');
+      await b.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+      const planUrl = b.url();
+      await b.getByTestId('plan-title').waitFor();
+      assert.equal(await b.getByTestId('plan-state').textContent(), ko.planStateDrafting);
+
+      // Common part (lead only).
+      await b.fill('#pc-summary', c.summary.ko);
+      await b.fill('#pc-industries', c.industries.map((i) => i.ko).join('\n'));
+      await b.fill('#pc-months', String(c.designationMonths));
+      for (const stage of c.stages) await tick(b, `#pc-stage-${stage}`);
+      for (const [item, text] of Object.entries(c.narrative)) await b.fill(`#pc-narrative-${item}`, text.ko);
+      await b.fill('#pc-exemptions', json(c.exemptions));
+      await b.fill('#pc-kpis', json(c.kpis));
+      await b.fill('#pc-attachments', json(c.attachments));
+      await b.getByTestId('plan-common-save').click();
+      await done(b, ko.planSavedVersion);
+
+      // Invite Ulsan; each government then writes its own section.
+      await b.selectOption('#plan-invite', '26');
+      await b.getByTestId('plan-invite-submit').click();
+      await b.getByTestId('signoff-26').waitFor();
+      await fillSection(b, '21', '21120', 'busan');
+      // Busan sees Ulsan's section read-only.
+      assert.equal(await b.locator('#ps-26-sites').getAttribute('readonly'), '');
+
+      const u = ulsan.page;
+      await u.goto(planUrl);
+      await u.getByTestId('plan-section-26').waitFor();
+      assert.equal(await u.getByTestId('plan-common-save').count(), 0, 'a partner cannot edit the common part');
+      await fillSection(u, '26', '26310', 'ulsan');
+
+      // Public notice, inspection, hearing and an opinion with its response.
+      await reload(b);
+      await b.fill('#pn-noticeOn', consultation.noticeOn);
+      await b.fill('#pn-noticeUntil', consultation.noticeUntil);
+      await b.fill('#pn-inspectionFrom', consultation.inspectionFrom);
+      await b.fill('#pn-inspectionUntil', consultation.inspectionUntil);
+      await b.fill('#pn-announcedOn', consultation.hearing.announcedOn);
+      await b.fill('#pn-heldOn', consultation.hearing.heldOn);
+      await tick(b, '#pn-heard');
+      const opinion = consultation.opinions[0]!;
+      await b.getByTestId('plan-opinion-add').click();
+      await b.fill('#pn-op-0-from', opinion.from);
+      await b.fill('#pn-op-0-on', opinion.receivedOn);
+      await b.fill('#pn-op-0-summary', opinion.summary.ko);
+      await b.fill('#pn-op-0-response', opinion.response.ko);
+      await tick(b, '#pn-op-0-reflected');
+      await b.getByTestId('plan-consultation-save').click();
+      await done(b, ko.planConsultationSaved);
+
+      // Sign-off round 1: Busan signs, then changes the summary — every sign-off is withdrawn, visibly.
+      await b.getByTestId('plan-do-request_signoff').click();
+      await done(b, ko.planSignOffRequested);
+      assert.equal(await b.getByTestId('plan-state').textContent(), ko.planStateSigningOff);
+      await b.getByTestId('plan-sign').click();
+      await b.getByTestId('signoff-21').getByText(ko.planSignedCurrent).waitFor();
+      await b.fill('#pc-summary', `${c.summary.ko} (수정)`);
+      await b.getByTestId('plan-common-save').click();
+      await b.getByTestId('plan-signoffs-withdrawn').getByText(ko.planSignOffsWithdrawnByChange, { exact: false }).waitFor();
+      assert.equal(await b.getByTestId('signoff-21').textContent(), ko.planNotSigned);
+      assert.equal(await b.getByTestId('plan-state').textContent(), ko.planStateDrafting);
+
+      // The diff between the first and the latest version names the changed summary.
+      await b.selectOption('#plan-diff-from', '1');
+      await b.getByTestId('plan-diff-submit').click();
+      await b.getByTestId('plan-diff').getByText('/summary', { exact: false }).first().waitFor();
+
+      // Round 2: request again, Busan signs; submitting before Ulsan signs is refused with the guard named.
+      await b.getByTestId('plan-do-request_signoff').click();
+      await done(b, ko.planSignOffRequested);
+      await b.getByTestId('plan-sign').click();
+      await b.getByTestId('signoff-21').getByText(ko.planSignedCurrent).waitFor();
+      await b.getByTestId('plan-do-submit').click();
+      const refusal = b.getByTestId('plan-actions').locator('.zl-alert-error');
+      await refusal.waitFor();
+      assert.match((await refusal.textContent()) ?? '', /all-signoffs-match-hash/);
+      await b.screenshot({ path: `${screenshots}/plan-busan-ko.png`, fullPage: true });
+      await expectAccessible(b, '/plans/:id as Busan');
+
+      await reload(u);
+      await u.getByTestId('plan-sign').click();
+      await u.getByTestId('signoff-26').getByText(ko.planSignedCurrent).waitFor();
+
+      await reload(b);
+      await b.getByTestId('plan-do-submit').click();
+      await done(b, ko.planSubmitted);
+      assert.equal(await b.getByTestId('plan-state').textContent(), ko.planStateSubmitted);
+      await b.getByTestId('plan-clocks').locator('[data-clock=decision]').waitFor();
+
+      // ---- The ministry accepts, refers and designates.
+      const m = ministry.page;
+      await m.click('nav.zl-nav a[href="/plans"]');
+      await m.getByTestId('plans-table').getByText(c.title.ko).click();
+      await m.waitForURL(planUrl);
+      await m.getByTestId('plan-accept').click();
+      await done(m, ko.planAccepted);
+      assert.equal(await m.getByTestId('plan-state').textContent(), ko.planStateUnderReview);
+      const replyClock = m.getByTestId('plan-clocks').locator('[data-clock=ministry-reply]');
+      await replyClock.waitFor();
+      assert.match((await replyClock.textContent()) ?? '', /30/);
+      await tick(m, '#pr-replies');
+      await m.getByTestId('plan-refer').click();
+      await done(m, ko.planReferred);
+      assert.equal(await m.getByTestId('plan-state').textContent(), ko.planStateDeliberation);
+      await expectAccessible(m, '/plans/:id as the ministry');
+
+      const zoneName = '부산·울산 수소 해양물류 광역연계 규제자유특구 (시험)';
+      await tick(m, '#pd-designate');
+      await m.fill('#pd-meeting', seoulDay(0));
+      await m.fill('#pd-notice', seoulDay(-14));
+      await m.fill('#pd-minutes', '원안 지정 의결 (시험)');
+      await m.fill('#pd-start', seoulDay(7));
+      await m.fill('#pd-end', '2030-11-30');
+      await m.fill('#pd-zone-name', zoneName);
+      await m.getByTestId('plan-decide').click();
+      await done(m, ko.planDecisionRecorded);
+      assert.equal(await m.getByTestId('plan-state').textContent(), ko.planStateDesignated);
+      const zoneLink = m.getByTestId('plan-zone-link');
+      const href = (await zoneLink.getAttribute('href')) ?? '';
+      assert.match(href, /^\/zones\/[0-9a-f-]{36}$/);
+      await m.screenshot({ path: `${screenshots}/plan-ministry-ko.png`, fullPage: true });
+
+      // The same page in English.
+      await m.getByTestId('language-switcher').click();
+      await m.click('button[data-lang="en"]');
+      await m.getByTestId('plan-state').getByText(catalogues.en.planStateDesignated).waitFor();
+      await m.screenshot({ path: `${screenshots}/plan-ministry-en.png`, fullPage: true });
+      await expectAccessible(m, '/plans/:id in English');
+
+      // ---- The public (no session) finds the zone in the zones list and through the API.
+      assert.ok(browser);
+      const publicContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const p = await publicContext.newPage();
+        const zones = (await (await p.request.get(`${base()}/api/zones`)).json()) as { items: { id: string; name: { ko: string }; source: string }[] };
+        const zone = zones.items.find((z) => z.name.ko === zoneName);
+        assert.ok(zone, 'the designated zone is listed by GET /api/zones');
+        assert.equal(zone.source, 'platform');
+        assert.equal(`/zones/${zone.id}`, href);
+        await p.goto(`${base()}/zones`);
+        await p.getByText(zoneName).first().waitFor();
+      } finally {
+        await publicContext.close();
+      }
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await busan.context.close();
+      await ulsan.context.close();
+      await ministry.context.close();
+    }
+  });
+});
