@@ -8,6 +8,7 @@ import { seedDemoInventory } from '../db/seed/demo-inventory.ts';
 import { seedDemoPlan } from '../db/seed/demo-plan.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { seedReferenceZones } from '../db/seed/zones.ts';
+import { seedDemoExemptions, seedReferenceRegulations } from '../db/seed/regulations.ts';
 import { verifyAuditLog } from '../server/audit/verify.ts';
 import { buildApp } from '../server/app.ts';
 import { startMailer } from '../server/notifications/mailer.ts';
@@ -106,11 +107,14 @@ export async function main(argv: string[]): Promise<number> {
         await migrateToLatest(db);
         const ref = await seedReference(db);
         const zones = await seedReferenceZones(db);
+        const regulations = await seedReferenceRegulations(db);
+        process.stdout.write(`regulations: ${regulations} added\n`);
         process.stdout.write(`reference: ${ref.regions} regions, ${ref.links} links, ${zones} zones added\n`);
         if (!values['no-demo']) {
           const created = (await seedDemo(db)).created;
           await seedDemoInventory(db);
           await seedDemoPlan(db);
+          await seedDemoExemptions(db);
           process.stdout.write(`demo data: ${created ? 'created' : 'already there'}\n`);
         }
         return 0;
