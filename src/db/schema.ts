@@ -278,6 +278,61 @@ export interface ExemptionRegulationTable {
   regulation_id: string;
 }
 
+export interface DemonstrationProjectTable {
+  id: string;
+  zone_id: string;
+  title: Json<I18nText>;
+  summary: Json<I18nText>;
+  state: 'draft' | 'demonstrating' | 'completed';
+  lead_company: string;
+  partner_companies: string[];
+  exemption_ids: string[];
+  sites: string[];
+  products: Json<unknown>;
+  period_start: ColumnType<string, string, string>;
+  period_end: ColumnType<string, string, string>;
+  milestones: Json<unknown>;
+  kpis: Json<unknown>;
+  safety_plan: Json<I18nText>;
+  insurance_required: boolean;
+  insurance: Json<unknown> | null;
+  rules: Json<unknown>;
+  version: number;
+  demo: boolean;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface DemonstrationUploadTable {
+  project_id: string;
+  id: string;
+  format: 'csv' | 'ndjson';
+  mode: 'all' | 'skip-invalid';
+  sha256: string;
+  rows_total: number;
+  rows_stored: number;
+  rows_rejected: number;
+  errors: Json<unknown>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface DemonstrationEventTable {
+  project_id: string;
+  upload_id: string;
+  row_no: number;
+  ts: Timestamp;
+  device_id: number | null;
+  session_id: number | null;
+  lon: number | null;
+  lat: number | null;
+  speed: number | null;
+  altitude: number | null;
+  load: number | null;
+  people: number | null;
+}
+
 export interface DB {
   region: RegionTable;
   region_link: RegionLinkTable;
@@ -303,4 +358,7 @@ export interface DB {
   exemption: ExemptionTable;
   exemption_regulation: ExemptionRegulationTable;
   email_outbox: EmailOutboxTable;
+  demonstration_project: DemonstrationProjectTable;
+  demonstration_upload: DemonstrationUploadTable;
+  demonstration_event: DemonstrationEventTable;
 }

@@ -1,6 +1,7 @@
 // Every capability's routes, registered in one place.
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/routes.ts';
+import { demonstrationRoutes } from './demonstrations/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { planRoutes } from './plans/routes.ts';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await zoneRoutes(app);
   await plannerRoutes(app);
   await planRoutes(app);
+  await demonstrationRoutes(app);
   await regulationRoutes(app);
   await exemptionRoutes(app);
   await searchRoutes(app);

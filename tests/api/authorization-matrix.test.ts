@@ -2,6 +2,7 @@
 // The expectations below are written by hand, independently of the policy code: a new route
 // without a row here fails this test until someone decides who may use it.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { notify } from '../../src/server/notifications/notify.ts';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
@@ -157,6 +158,28 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: '/api/planner/requests' }),
   },
   'GET /api/audit': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/audit' }) },
+  'GET /api/projects': { expect: signedIn(200), request: () => ({ url: '/api/projects' }) },
+  'POST /api/projects': {
+    // A company creates the projects it leads, in any zone.
+    expect: all(403, { anonymous: same(401), company: same(201) }),
+    request: async (ctx) => ({ url: '/api/projects', payload: { zoneId: await projects.zone(ctx.scope), ...projectUpdate } }),
+  },
+  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance']),
+  'PUT /api/projects/:id': {
+    expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/projects/${await projects.project(ctx.scope)}`, payload: projectUpdate }),
+  },
+  'POST /api/projects/:id/transition': {
+    expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/projects/${await projects.project(ctx.scope, ctx.role === 'company')}/transition`, payload: { to: 'demonstrating' } }),
+  },
+  'PUT /api/projects/:id/uploads/:uploadId': {
+    expect: all(403, { anonymous: same(401), company: { own: 201, other: 403 } }),
+    request: async (ctx) => ({
+      url: `/api/projects/${await projects.project(ctx.scope)}/uploads/${randomUUID()}`,
+      payload: 'ts,speed\n2026-11-20T10:00:00+09:00,10\n', headers: { 'content-type': 'text/csv' },
+    }),
+  },
   'GET /api/regulations': { expect: all(200), request: () => ({ url: '/api/regulations' }) },
   'GET /api/regulations/:id': { expect: all(200), request: () => ({ url: `/api/regulations/${regulationId({ key: 'drone_bvlos' })}` }) },
   'POST /api/regulations': {
@@ -193,6 +216,59 @@ const MATRIX: Record<string, Row> = {
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },
   'GET /api/search': { expect: all(200), request: () => ({ url: `/api/search?q=${encodeURIComponent('드론')}` }) },
 };
+
+/** Demonstration projects: the demo company's in a Busan zone (`own`), another company's in an Ulsan zone (`other`). */
+const projectUpdate = {
+  title: { ko: '매트릭스 실증' }, summary: { ko: '요약' }, partnerCompanies: [], exemptionIds: [], sites: [], products: [{ ko: '제품' }],
+  periodStart: '2026-01-01', periodEnd: '2027-12-31', milestones: [], kpis: [], safetyPlan: { ko: '안전계획' }, insuranceRequired: true,
+  insurance: {
+    insurer: '보험사', policyNumber: 'M-1', validFrom: '2026-01-01', validUntil: '2099-12-31',
+    cover: { deathPerPerson: 150_000_000, injuryPerPerson: 30_000_000, disabilityPerPerson: 150_000_000, propertyPerAccident: 1_000_000_000 },
+  },
+  rules: [{ id: 'speed', kind: 'maximum', measure: 'speed', max: 30 }],
+};
+interface ProjectFixtures { zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string> }
+let projects: ProjectFixtures;
+function projectFixtures(t: TestApp): ProjectFixtures {
+  const cache = new Map<Scope, Promise<string>>();
+  let otherCompany: Promise<string> | null = null;
+  const zone = async (scope: Scope) => (await t.db.selectFrom('zone_region').select('zone_id').where('region_code', '=', scope === 'own' ? '21' : '26').orderBy('zone_id').executeTakeFirstOrThrow()).zone_id;
+  const company = async (scope: Scope): Promise<string> => {
+    if (scope === 'own') return (await t.db.selectFrom('app_user').select('organisation_id').where('email', '=', EMAIL.company).executeTakeFirstOrThrow()).organisation_id;
+    otherCompany ??= (async () => {
+      const id = randomUUID();
+      await t.db.insertInto('organisation').values({ id, kind: 'company', name: JSON.stringify({ ko: '다른 기업' }), region_code: null, demo: true }).execute();
+      return id;
+    })();
+    return otherCompany;
+  };
+  async function create(scope: Scope): Promise<string> {
+    const id = randomUUID();
+    const u = projectUpdate;
+    await t.db.insertInto('demonstration_project').values({
+      id, zone_id: await zone(scope), title: JSON.stringify(u.title), summary: JSON.stringify(u.summary), state: 'draft', lead_company: await company(scope),
+      partner_companies: [], exemption_ids: [], sites: [], products: JSON.stringify(u.products), period_start: u.periodStart, period_end: u.periodEnd,
+      milestones: '[]', kpis: '[]', safety_plan: JSON.stringify(u.safetyPlan), insurance_required: true, insurance: JSON.stringify(u.insurance),
+      rules: JSON.stringify(u.rules), version: 1, demo: false, created_by: null,
+    }).execute();
+    return id;
+  }
+  return {
+    zone,
+    project(scope, fresh = false) {
+      if (fresh) return create(scope);
+      if (!cache.has(scope)) cache.set(scope, create(scope));
+      return cache.get(scope)!;
+    },
+  };
+}
+/** Projects are read by their companies, MSS and the zone's local governments. */
+function projectReads(...routes: [string, string][]): Record<string, Row> {
+  return Object.fromEntries(routes.map(([key, suffix]) => [key, {
+    expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 }, 'busan-read-token': { own: 200, other: 403 }, company: { own: 200, other: 403 } }),
+    request: async (ctx: Ctx) => ({ url: `/api/projects/${await projects.project(ctx.scope)}${suffix}` }),
+  }]));
+}
 
 type PlanRequest = (plan: PlanRef, ctx: Ctx) => Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }>;
 /** Plans are read by their participants (and their province), MSS, and responsible ministries once submitted. */
@@ -233,6 +309,7 @@ for (const engine of engines()) {
       const res = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { cookie: busan.cookie, 'x-csrf-token': busan.csrf }, payload: { name: 'read', scopes: ['read'] } });
       readToken = res.json().token;
       plans = planFixtures(t);
+      projects = projectFixtures(t);
       matrixDb = t.db;
       await seedReferenceRegulations(t.db);
       await seedDemoExemptions(t.db);

@@ -10,6 +10,17 @@ import { regulationId, seedReferenceRegulations, zoneAt } from '../../src/db/see
 
 const NO_PLAN = '00000000-0000-4000-8000-000000000000';
 
+const projectBody = {
+  title: { ko: '퍼즈 실증' }, summary: { ko: '요약' }, partnerCompanies: [], exemptionIds: [], sites: ['21010'], products: [{ ko: '제품' }],
+  periodStart: '2026-01-01', periodEnd: '2027-12-31', milestones: [{ title: { ko: '개시' }, due: '2026-03-01', done: false }],
+  kpis: [{ id: 'trips', name: { ko: '운행' }, unit: 'trips', target: 10, frequency: 'monthly' }], safetyPlan: { ko: '안전' }, insuranceRequired: true,
+  insurance: {
+    insurer: '보험사', policyNumber: 'F-1', validFrom: '2026-01-01', validUntil: '2027-12-31',
+    cover: { deathPerPerson: 150_000_000, injuryPerPerson: 30_000_000, disabilityPerPerson: 150_000_000, propertyPerAccident: 1_000_000_000 },
+  },
+  rules: [{ id: 'speed', kind: 'maximum', measure: 'speed', max: 30 }],
+};
+
 /** A valid body for each write route with a body, sent by a user allowed to make it. */
 const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
   'POST /api/session': { url: '/api/session', body: { email: 'nobody@demo.zonelink.kr', password: 'wrong-password' } },
@@ -33,6 +44,10 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
   'POST /api/plans/:id/supplement-answer': { url: `/api/plans/${NO_PLAN}/supplement-answer`, body: { answer: { ko: '답변' } } },
   'POST /api/plans/:id/refer': { url: `/api/plans/${NO_PLAN}/refer`, body: { committee: 'rfz_committee', ministryRepliesComplete: true, note: null } },
   'POST /api/plans/:id/decision': { url: `/api/plans/${NO_PLAN}/decision`, body: decision() },
+  // Demonstration projects: the ministry creates none (refused after validation); an unknown project id.
+  'POST /api/projects': { url: '/api/projects', body: { zoneId: NO_PLAN, ...projectBody } },
+  'PUT /api/projects/:id': { url: `/api/projects/${NO_PLAN}`, body: projectBody },
+  'POST /api/projects/:id/transition': { url: `/api/projects/${NO_PLAN}/transition`, body: { to: 'demonstrating' } },
   'PUT /api/regions/:code/profile': {
     url: '/api/regions/21/profile',
     body: { teamName: { ko: '팀', en: 'Team' }, contactEmail: 'a@b.kr', phone: '051-1', introduction: { ko: '소개' } },

@@ -109,4 +109,23 @@ describe('policy', () => {
       assert.equal(decide(actor({ orgKind: kind, role: 'admin' }), 'audit:read').allowed, false);
     }
   });
+
+  test('demonstration projects: its companies, MSS and the zone\'s governments read; the lead company edits; its companies upload', () => {
+    const lead = actor({ orgKind: 'company', organisationId: 'c1' });
+    const partner = actor({ orgKind: 'company', organisationId: 'c2' });
+    const outsider = actor({ orgKind: 'company', organisationId: 'c3' });
+    const project = { kind: 'project' as const, lead: 'c1', companies: ['c1', 'c2'], regions: ['21', '26110'] };
+    assert.equal(decide(lead, 'project:create').allowed, true);
+    assert.equal(decide(busan, 'project:create').allowed, false);
+    for (const a of [lead, partner, ministryMember, busan, actor({ orgKind: 'local_government', regionCode: '26' })]) assert.equal(decide(a, 'project:read', project).allowed, true);
+    for (const a of [outsider, actor({ orgKind: 'local_government', regionCode: '22' }), actor({ orgKind: 'expert' }), actor({ orgKind: 'responsible_ministry' })]) {
+      assert.equal(decide(a, 'project:read', project).allowed, false);
+    }
+    assert.equal(decide(lead, 'project:edit', project).allowed, true);
+    assert.equal(decide(partner, 'project:edit', project).allowed, false);
+    assert.equal(decide(ministryAdmin, 'project:edit', project).allowed, false);
+    assert.equal(decide(partner, 'project:upload', project).allowed, true);
+    assert.equal(decide(outsider, 'project:upload', project).allowed, false);
+    assert.equal(decide(busan, 'project:upload', project).allowed, false);
+  });
 });

@@ -13,7 +13,10 @@ export type Target =
    *  submitted, and — for section-scoped actions — the government whose section is concerned. */
   | { kind: 'plan'; lead: string; participants: readonly string[]; submitted: boolean; section?: string }
   /** An exemption: the organisations holding it (its demonstration operators). */
-  | { kind: 'exemption'; holders: readonly string[] };
+  | { kind: 'exemption'; holders: readonly string[] }
+  /** A demonstration project: its lead company, every company in it (lead and partners), and the regions
+   *  concerned (the zone's regions and the sites' municipalities). */
+  | { kind: 'project'; lead: string; companies: readonly string[]; regions: readonly string[] };
 
 export const ACTIONS = {
   'session:read': 'read',
@@ -40,6 +43,12 @@ export const ACTIONS = {
   'exemption:create': 'write',
   'exemption:extend': 'write',
   'exemption:request-amendment': 'write',
+  'exemption:record-amendment': 'write',
+  'project:list': 'read',
+  'project:read': 'read',
+  'project:create': 'write',
+  'project:edit': 'write',
+  'project:upload': 'write',
 } as const satisfies Record<string, TokenScope>;
 export type Action = keyof typeof ACTIONS;
 
@@ -137,6 +146,29 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       // The demonstration operator requests the amendment (Art. 87(9)); MSS records one filed through the local head.
       if (target.kind !== 'exemption') return false;
       return actor.orgKind === 'ministry' || (actor.orgKind === 'company' && target.holders.includes(actor.organisationId));
+    case 'exemption:record-amendment':
+      // The responsible ministry amends its law (Art. 87(4), 87(6)); MSS notifies the operator (Decree Art. 59(9)).
+      return actor.orgKind === 'responsible_ministry' || isMinistryAdmin(actor);
+    case 'project:list':
+      // Any signed-in user may ask; the list holds only the projects `project:read` allows.
+      return true;
+    case 'project:read':
+      // The companies in the project, MSS, and the zone's (and the sites') local governments, which
+      // supervise demonstrations jointly (Act Art. 87; Decree Art. 59); a province sees its municipalities'.
+      if (target.kind !== 'project') return false;
+      if (actor.orgKind === 'ministry') return true;
+      if (actor.orgKind === 'company') return target.companies.includes(actor.organisationId);
+      if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
+      return target.regions.some((r) => r === actor.regionCode || (actor.regionCode!.length === 2 && r.startsWith(actor.regionCode!)));
+    case 'project:create':
+      // A company (특구사업자) creates the projects it leads.
+      return actor.orgKind === 'company';
+    case 'project:edit':
+      // The lead company keeps the project's record.
+      return target.kind === 'project' && actor.orgKind === 'company' && actor.organisationId === target.lead;
+    case 'project:upload':
+      // Every company in the project uploads its demonstration data.
+      return target.kind === 'project' && actor.orgKind === 'company' && target.companies.includes(actor.organisationId);
   }
 }
 

@@ -40,6 +40,12 @@ export const en: ErrorCatalogue = {
     columns: 'Must have {count} columns.',
     header: 'The first line must be {header}.',
     negative: 'Must be a number of at least 0: {value}',
+    outOfRange: 'Must be between {min} and {max}: {value}',
+    outOfPeriod: 'Outside the project period ({from} – {to}): {value}',
+    ruleIssue: 'Not a valid rule: {code}',
+    insuranceMissing: 'Liability insurance is required (Decree Art. 60).',
+    insuranceNotValid: 'The policy period ({from} – {to}) does not cover today ({today}).',
+    coverBelowMinimum: 'Cover of {value} KRW is below the Decree Art. 60 minimum of {minimum} KRW.',
     rule: 'Breaks {rule}: {code} ({detail})',
   },
   planner: {
@@ -54,5 +60,5 @@ export const en: ErrorCatalogue = {
     needs_in_different_components: 'The regions that meet the needs lie in parts of the map that are not connected.',
     needs_conflict: 'Each need can be met alone, but not all together.',
   },
-  objects: { region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption' },
+  objects: { project: 'demonstration project', upload: 'upload', region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption' },
 };

@@ -40,6 +40,12 @@ export const fr: ErrorCatalogue = {
     columns: 'Doit compter {count} colonnes.',
     header: 'La première ligne doit être {header}.',
     negative: 'Doit être un nombre supérieur ou égal à 0 : {value}',
+    outOfRange: 'Doit être compris entre {min} et {max} : {value}',
+    outOfPeriod: 'En dehors de la période du projet ({from} – {to}) : {value}',
+    ruleIssue: 'Règle non valide : {code}',
+    insuranceMissing: 'Une assurance responsabilité est requise (décret, art. 60).',
+    insuranceNotValid: 'La période de la police ({from} – {to}) ne couvre pas aujourd’hui ({today}).',
+    coverBelowMinimum: 'La garantie de {value} KRW est inférieure au minimum de {minimum} KRW du décret, art. 60.',
     rule: 'Contraire à {rule} : {code} ({detail})',
   },
   planner: {
@@ -54,5 +60,5 @@ export const fr: ErrorCatalogue = {
     needs_in_different_components: 'Les régions qui répondent aux besoins se trouvent dans des parties non reliées de la carte.',
     needs_conflict: 'Chaque besoin peut être satisfait seul, mais pas tous ensemble.',
   },
-  objects: { region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation' },
+  objects: { project: 'projet de démonstration', upload: 'téléversement', region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation' },
 };

@@ -40,6 +40,12 @@ export const ja: ErrorCatalogue = {
     columns: '列は{count}個必要です。',
     header: '1行目は {header} でなければなりません。',
     negative: '0以上の数値でなければなりません: {value}',
+    outOfRange: '{min}から{max}の間でなければなりません: {value}',
+    outOfPeriod: '事業期間（{from}～{to}）外の時刻です: {value}',
+    ruleIssue: '規則が正しくありません: {code}',
+    insuranceMissing: '賠償責任保険が必要です（施行令第60条）。',
+    insuranceNotValid: '保険期間（{from}～{to}）が今日（{today}）を含みません。',
+    coverBelowMinimum: '補償額 {value} ウォンが施行令第60条の最低額 {minimum} ウォンを下回っています。',
     rule: '{rule} に反します: {code} ({detail})',
   },
   planner: {
@@ -54,5 +60,5 @@ export const ja: ErrorCatalogue = {
     needs_in_different_components: '条件を満たす地域が互いにつながらない場所にあります。',
     needs_conflict: '各条件は個別には満たせますが、同時には満たせません。',
   },
-  objects: { region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知', regulation: '規制', exemption: '規制特例' },
+  objects: { project: '実証事業', upload: 'アップロード', region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知', regulation: '規制', exemption: '規制特例' },
 };

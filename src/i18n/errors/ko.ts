@@ -39,6 +39,12 @@ export const ko = {
     columns: '열이 {count}개 있어야 합니다.',
     header: '첫 줄은 {header} 이어야 합니다.',
     negative: '0 이상의 숫자여야 합니다: {value}',
+    outOfRange: '{min}에서 {max} 사이여야 합니다: {value}',
+    outOfPeriod: '사업 기간({from} ~ {to}) 밖의 시각입니다: {value}',
+    ruleIssue: '규칙이 올바르지 않습니다: {code}',
+    insuranceMissing: '책임보험 정보가 필요합니다 (시행령 제60조).',
+    insuranceNotValid: '보험 기간({from} ~ {to})이 오늘({today})을 포함하지 않습니다.',
+    coverBelowMinimum: '보상 한도 {value}원이 시행령 제60조 최저 {minimum}원보다 적습니다.',
     rule: '{rule} 위반: {code} ({detail})',
   },
   planner: {
@@ -54,6 +60,8 @@ export const ko = {
     needs_conflict: '각 조건은 따로 충족되지만 함께는 충족할 수 없습니다.',
   },
   objects: {
+    project: '실증사업',
+    upload: '업로드',
     region: '지역',
     user: '사용자',
     token: 'API 토큰',

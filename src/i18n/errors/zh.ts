@@ -40,6 +40,12 @@ export const zh: ErrorCatalogue = {
     columns: '必须有 {count} 列。',
     header: '第一行必须是 {header}。',
     negative: '必须是不小于 0 的数字：{value}',
+    outOfRange: '必须在 {min} 与 {max} 之间：{value}',
+    outOfPeriod: '不在项目期间（{from} – {to}）内：{value}',
+    ruleIssue: '规则无效：{code}',
+    insuranceMissing: '需要责任保险（施行令第60条）。',
+    insuranceNotValid: '保险期间（{from} – {to}）不包含今天（{today}）。',
+    coverBelowMinimum: '保额 {value} 韩元低于施行令第60条规定的最低 {minimum} 韩元。',
     rule: '违反 {rule}：{code}（{detail}）',
   },
   planner: {
@@ -54,5 +60,5 @@ export const zh: ErrorCatalogue = {
     needs_in_different_components: '满足各项需求的地区位于互不相连的区域。',
     needs_conflict: '各项需求单独可以满足，但无法同时满足。',
   },
-  objects: { region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例' },
+  objects: { project: '实证项目', upload: '上传', region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例' },
 };

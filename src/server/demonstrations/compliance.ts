@@ -1,0 +1,67 @@
+// Runs a project's compiled compliance rules over its stored events, read in keyset-paginated batches
+// (time order, then upload and line) straight into the engine's columnar batches.
+import type { Database } from '../../db/database.ts';
+import { compileRules, validateRules, type ComplianceReport, type EventBatch, type Rule, type RuleIssue } from '../../domain/compliance/index.ts';
+import { insurancePolicy, type LiabilityInsurance } from '../../domain/demonstrations/project.ts';
+import type { ProjectRow } from './store.ts';
+
+export const READ_BATCH = 10_000;
+export const INSURANCE_RULE_ID = 'decree-60-insurance';
+
+/** The project's rules, plus — when it needs insurance — its policy as an `insurance` rule (Decree Art. 60). */
+export function projectRules(row: ProjectRow): { rules: readonly Rule[]; warnings: readonly RuleIssue[] } {
+  const stored = row.rules as unknown[];
+  const extra: unknown[] = [];
+  const insurance = row.insurance as LiabilityInsurance | null;
+  const policy = insurance ? insurancePolicy(insurance) : null;
+  if (row.insurance_required && !stored.some((r) => (r as { id?: unknown } | null)?.id === INSURANCE_RULE_ID)) {
+    extra.push({ id: INSURANCE_RULE_ID, kind: 'insurance', label: 'Decree Art. 60 liability insurance', policies: policy ? [policy] : [] });
+  }
+  const result = validateRules([...stored, ...extra]);
+  if (!result.ok) throw new Error(`stored rules of project ${row.id} no longer validate`);
+  return { rules: result.rules, warnings: result.warnings };
+}
+
+const num = (v: number | null): number => (v === null ? NaN : v);
+const id = (v: number | null): number => (v === null ? -1 : v);
+
+export async function complianceReport(db: Database, row: ProjectRow, examplesPerRule: number): Promise<{ rules: readonly Rule[]; warnings: readonly RuleIssue[]; report: ComplianceReport }> {
+  const { rules, warnings } = projectRules(row);
+  const run = compileRules(rules).start({ examplesPerRule });
+  let cursor: { ts: Date; upload: string; row: number } | null = null;
+  for (;;) {
+    let query = db.selectFrom('demonstration_event')
+      .select(['ts', 'upload_id', 'row_no', 'device_id', 'session_id', 'lon', 'lat', 'speed', 'altitude', 'load', 'people'])
+      .where('project_id', '=', row.id)
+      .orderBy('ts').orderBy('upload_id').orderBy('row_no')
+      .limit(READ_BATCH);
+    if (cursor !== null) {
+      const c: { ts: Date; upload: string; row: number } = cursor;
+      query = query.where((eb) => eb(eb.refTuple('ts', 'upload_id', 'row_no'), '>', eb.tuple(c.ts, c.upload, c.row)));
+    }
+    const events = await query.execute();
+    if (events.length === 0) break;
+    const n = events.length;
+    const batch: Required<EventBatch> = {
+      ts: new Float64Array(n), deviceId: new Int32Array(n), sessionId: new Int32Array(n), lon: new Float64Array(n), lat: new Float64Array(n),
+      speed: new Float64Array(n), altitude: new Float64Array(n), load: new Float64Array(n), people: new Float64Array(n),
+    };
+    for (let i = 0; i < n; i += 1) {
+      const e = events[i]!;
+      batch.ts[i] = e.ts.getTime();
+      batch.deviceId[i] = id(e.device_id);
+      batch.sessionId[i] = id(e.session_id);
+      batch.lon[i] = num(e.lon);
+      batch.lat[i] = num(e.lat);
+      batch.speed[i] = num(e.speed);
+      batch.altitude[i] = num(e.altitude);
+      batch.load[i] = num(e.load);
+      batch.people[i] = num(e.people);
+    }
+    run.push(batch);
+    const last = events[n - 1]!;
+    cursor = { ts: last.ts, upload: last.upload_id, row: last.row_no };
+    if (n < READ_BATCH) break;
+  }
+  return { rules, warnings, report: run.finish() };
+}

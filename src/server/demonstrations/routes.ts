@@ -1,0 +1,314 @@
+// Demonstration projects (실증사업): created and kept by their lead company, read by their companies, the
+// zone's local governments and MSS; demonstration data uploads (CSV / NDJSON, streamed, idempotent by upload
+// id, all or nothing) and the compliance report over the stored events.
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import type { Database } from '../../db/database.ts';
+import { decide } from '../../domain/auth/policy.ts';
+import type { Actor } from '../../domain/auth/types.ts';
+import { compareDates, tryCivilDate } from '../../domain/calendar/civil-date.ts';
+import { validateRules } from '../../domain/compliance/rules.ts';
+import { insuranceIssues, periodInstants, seoulToday, TRANSITIONS, type LiabilityInsurance, type ProjectState } from '../../domain/demonstrations/project.ts';
+import type { UploadFormat } from '../../domain/demonstrations/events.ts';
+import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
+import { regionByCode } from '../../domain/regions/reference.ts';
+import { appendAudit } from '../audit/append.ts';
+import { authorize } from '../auth/authorize.ts';
+import { AppError, notFound, type FieldError } from '../errors.ts';
+import { ProblemSchema, Uuid } from '../http/schemas.ts';
+import { renderProblem } from '../problem.ts';
+import { complianceReport } from './compliance.ts';
+import { frame } from './messages.ts';
+import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from './schemas.ts';
+import { loadProject, projectEtag, projectTarget, projectView, targetOf, zoneRegions, type ProjectRow } from './store.ts';
+import { hashStream, ingest, issueFields, issuePath, MAX_ERRORS } from './upload.ts';
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema };
+const IdParams = Type.Object({ id: Uuid });
+const MEDIA: Record<string, UploadFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
+
+type ProjectBody = Static<typeof ProjectUpdate>;
+const conflict = (reason: string, fields: FieldError[] = []): AppError => new AppError('conflict', { params: { reason }, fields });
+const auditActor = (request: FastifyRequest, actor: Actor) => ({ requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId });
+
+/** Checks what the schema cannot: real dates in range, companies, municipalities, rules. */
+async function checkProject(db: Database, body: ProjectBody, lead: string): Promise<void> {
+  const fields: FieldError[] = [];
+  const dates: [string, string][] = [['periodStart', body.periodStart], ['periodEnd', body.periodEnd]];
+  body.milestones.forEach((m, i) => dates.push([`milestones/${i}/due`, m.due]));
+  if (body.insurance) dates.push(['insurance/validFrom', body.insurance.validFrom], ['insurance/validUntil', body.insurance.validUntil]);
+  for (const [path, value] of dates) if (tryCivilDate(value) === null) fields.push({ path: `/body/${path}`, keyword: 'format', params: { format: 'date' } });
+  const start = tryCivilDate(body.periodStart);
+  const end = tryCivilDate(body.periodEnd);
+  if (start && end && compareDates(end, start) < 0) fields.push({ path: '/body/periodEnd', keyword: 'minimum', params: { limit: body.periodStart } });
+  const from = body.insurance ? tryCivilDate(body.insurance.validFrom) : null;
+  const until = body.insurance ? tryCivilDate(body.insurance.validUntil) : null;
+  if (from && until && compareDates(until, from) < 0) fields.push({ path: '/body/insurance/validUntil', keyword: 'minimum', params: { limit: body.insurance!.validFrom } });
+  body.sites.forEach((code, i) => {
+    if (regionByCode(code)?.level !== 'municipality') fields.push({ path: `/body/sites/${i}`, keyword: 'unknown', params: { value: code } });
+  });
+  const kpiIds = new Set<string>();
+  body.kpis.forEach((k, i) => {
+    if (kpiIds.has(k.id)) fields.push({ path: `/body/kpis/${i}/id`, keyword: 'duplicate', params: {} });
+    kpiIds.add(k.id);
+  });
+  if (body.partnerCompanies.length > 0) {
+    const companies = await db.selectFrom('organisation').select('id').where('id', 'in', body.partnerCompanies).where('kind', '=', 'company').execute();
+    const known = new Set(companies.map((c) => c.id));
+    body.partnerCompanies.forEach((id, i) => {
+      if (!known.has(id) || id === lead) fields.push({ path: `/body/partnerCompanies/${i}`, keyword: 'unknown', params: { value: id } });
+    });
+  }
+  const rules = validateRules(body.rules);
+  if (!rules.ok) {
+    for (const issue of rules.errors.slice(0, MAX_ERRORS)) {
+      fields.push({ path: `/body/rules/${issue.path.join('/')}`, keyword: 'ruleIssue', params: { code: issue.code, ...issue.params } });
+    }
+  }
+  if (fields.length > 0) throw new AppError('validation', { fields });
+}
+
+function columnsOf(body: ProjectBody) {
+  return {
+    title: JSON.stringify(normaliseText(body.title as I18nText)),
+    summary: JSON.stringify(normaliseText(body.summary as I18nText)),
+    partner_companies: body.partnerCompanies,
+    exemption_ids: body.exemptionIds,
+    sites: body.sites,
+    products: JSON.stringify(body.products.map((p) => normaliseText(p as I18nText))),
+    period_start: body.periodStart,
+    period_end: body.periodEnd,
+    milestones: JSON.stringify(body.milestones.map((m) => ({ ...m, title: normaliseText(m.title as I18nText) }))),
+    kpis: JSON.stringify(body.kpis.map((k) => ({ ...k, name: normaliseText(k.name as I18nText), unit: k.unit.trim() }))),
+    safety_plan: JSON.stringify(normaliseText(body.safetyPlan as I18nText)),
+    insurance_required: body.insuranceRequired,
+    insurance: body.insurance ? JSON.stringify({ ...body.insurance, insurer: body.insurance.insurer.trim(), policyNumber: body.insurance.policyNumber.trim() }) : null,
+    rules: JSON.stringify(body.rules),
+  };
+}
+
+const uploadView = (u: { id: string; format: 'csv' | 'ndjson'; mode: 'all' | 'skip-invalid'; rows_total: number; rows_stored: number; rows_rejected: number; errors: unknown; created_at: Date }, replayed: boolean) => ({
+  uploadId: u.id, format: u.format, mode: u.mode, rowsTotal: u.rows_total, rowsStored: u.rows_stored, rowsRejected: u.rows_rejected, replayed,
+  errors: u.errors as { row: number; column: string; path: string; message: string }[], createdAt: u.created_at.toISOString(),
+});
+
+export async function demonstrationRoutes(base: FastifyInstance): Promise<void> {
+  // Encapsulated: the streamed CSV / NDJSON body parser applies to these routes only.
+  await base.register(async (scope) => {
+    scope.addContentTypeParser(['text/csv', 'application/x-ndjson'], (_request, payload, done) => done(null, payload));
+    routes(scope);
+  });
+}
+
+function routes(base: FastifyInstance): void {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = app.services;
+
+  async function readable(request: FastifyRequest, id: string): Promise<{ row: ProjectRow; target: ReturnType<typeof projectTarget> }> {
+    const row = await loadProject(db, id);
+    if (!row) throw notFound('project');
+    const target = await targetOf(db, row);
+    authorize(request, target);
+    return { row, target };
+  }
+
+  app.get('/api/projects', {
+    config: { action: 'project:list' },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'Demonstration projects the caller may read (its own as a company; its zones\' as a local government; all for MSS)',
+      querystring: Type.Object({ zone: Type.Optional(Uuid) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(ProjectSchema) }), ...errors },
+    },
+  }, async (request) => {
+    let query = db.selectFrom('demonstration_project').selectAll().orderBy('created_at').orderBy('id');
+    if (request.query.zone !== undefined) query = query.where('zone_id', '=', request.query.zone);
+    const rows = await query.execute();
+    const regions = await zoneRegions(db, rows.map((r) => r.zone_id));
+    const items = rows.flatMap((r) => {
+      const target = projectTarget(r, regions.get(r.zone_id) ?? []);
+      return decide(request.actor, 'project:read', target).allowed ? [projectView(r, request.actor, target)] : [];
+    });
+    return { items };
+  });
+
+  app.post('/api/projects', {
+    config: { action: 'project:create', objectScoped: true },
+    schema: { tags: ['demonstrations'], summary: 'Create a demonstration project led by the caller\'s company', body: ProjectInput, response: { 201: ProjectSchema, ...errors } },
+  }, async (request, reply) => {
+    const actor = authorize(request);
+    const body = request.body;
+    const zone = await db.selectFrom('zone').select('id').where('id', '=', body.zoneId).executeTakeFirst();
+    if (!zone) throw new AppError('validation', { fields: [{ path: '/body/zoneId', keyword: 'unknown', params: { value: body.zoneId } }] });
+    await checkProject(db, body, actor.organisationId);
+    const id = randomUUID();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('demonstration_project').values({
+        id, zone_id: body.zoneId, state: 'draft', lead_company: actor.organisationId, ...columnsOf(body), version: 1, demo: false, created_by: actor.userId,
+      }).execute();
+      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:create', objectType: 'demonstration_project', objectId: id, before: null, after: body });
+    });
+    const row = (await loadProject(db, id))!;
+    const target = await targetOf(db, row);
+    reply.code(201).header('location', `/api/projects/${id}`).header('etag', projectEtag(row.version));
+    return projectView(row, actor, target);
+  });
+
+  app.get('/api/projects/:id', {
+    config: { action: 'project:read', objectScoped: true },
+    schema: { tags: ['demonstrations'], summary: 'One demonstration project', params: IdParams, response: { 200: ProjectSchema, ...errors } },
+  }, async (request, reply) => {
+    const { row, target } = await readable(request, request.params.id);
+    reply.header('etag', projectEtag(row.version));
+    return projectView(row, request.actor, target);
+  });
+
+  app.put('/api/projects/:id', {
+    config: { action: 'project:edit', objectScoped: true },
+    schema: { tags: ['demonstrations'], summary: 'Replace the project\'s record (lead company); If-Match guards concurrent edits', params: IdParams, body: ProjectUpdate, response: { 200: ProjectSchema, ...errors } },
+  }, async (request, reply) => {
+    const { row, target } = await readable(request, request.params.id);
+    const actor = request.actor!;
+    const body = request.body;
+    await checkProject(db, body, row.lead_company);
+    const ifMatch = request.headers['if-match'];
+    await db.transaction().execute(async (trx) => {
+      const before = (await loadProject(trx, row.id, true))!;
+      if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== projectEtag(before.version)) throw new AppError('precondition-failed');
+      if (before.state === 'completed') throw conflict(frame(request.locale, 'no-such-transition', { state: before.state, to: 'edit', allowed: '—' }));
+      const { from, to } = periodInstants(body.periodStart, body.periodEnd);
+      const outside = await trx.selectFrom('demonstration_event').select('row_no').where('project_id', '=', row.id)
+        .where((eb) => eb.or([eb('ts', '<', new Date(from)), eb('ts', '>=', new Date(to))])).limit(1).executeTakeFirst();
+      if (outside) throw conflict(frame(request.locale, 'period-outside-events'));
+      await trx.updateTable('demonstration_project').set({ ...columnsOf(body), version: before.version + 1, updated_at: new Date() }).where('id', '=', row.id).execute();
+      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:edit', objectType: 'demonstration_project', objectId: row.id, before: projectView(before, null, target), after: body });
+    });
+    const saved = (await loadProject(db, row.id))!;
+    reply.header('etag', projectEtag(saved.version));
+    return projectView(saved, actor, await targetOf(db, saved));
+  });
+
+  app.post('/api/projects/:id/transition', {
+    config: { action: 'project:edit', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'Move the project to another state; starting to demonstrate needs valid liability insurance where required (Decree Art. 60)',
+      params: IdParams,
+      body: Type.Object({ to: Type.Enum(['draft', 'demonstrating', 'completed']) }, { additionalProperties: false }),
+      response: { 200: ProjectSchema, ...errors },
+    },
+  }, async (request) => {
+    const { row, target } = await readable(request, request.params.id);
+    const actor = request.actor!;
+    const to = request.body.to as ProjectState;
+    await db.transaction().execute(async (trx) => {
+      const before = (await loadProject(trx, row.id, true))!;
+      if (!TRANSITIONS[before.state].includes(to)) {
+        throw conflict(frame(request.locale, 'no-such-transition', { state: before.state, to, allowed: TRANSITIONS[before.state].join(', ') || '—' }));
+      }
+      if (to === 'demonstrating') {
+        const issues = insuranceIssues(before.insurance_required, before.insurance as LiabilityInsurance | null, seoulToday(Date.now()));
+        if (issues.length > 0) {
+          throw conflict(frame(request.locale, 'insurance'), issues.map((i) => ({
+            path: i.path, keyword: i.code === 'missing' ? 'insuranceMissing' : i.code === 'not-valid-today' ? 'insuranceNotValid' : 'coverBelowMinimum', params: { ...i.params },
+          })));
+        }
+      }
+      await trx.updateTable('demonstration_project').set({ state: to, version: before.version + 1, updated_at: new Date() }).where('id', '=', row.id).execute();
+      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:transition', objectType: 'demonstration_project', objectId: row.id, before: { state: before.state }, after: { state: to } });
+    });
+    const saved = (await loadProject(db, row.id))!;
+    return projectView(saved, actor, target);
+  });
+
+  app.put('/api/projects/:id/uploads/:uploadId', {
+    config: { action: 'project:upload', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'Upload demonstration events as text/csv or application/x-ndjson (streamed; idempotent by upload id; all or nothing unless ?mode=skip-invalid)',
+      params: Type.Object({ id: Uuid, uploadId: Uuid }),
+      querystring: Type.Object({ mode: Type.Optional(Type.Enum(['all', 'skip-invalid'])) }, { additionalProperties: false }),
+      response: { 200: UploadResultSchema, 201: UploadResultSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const { row } = await readable(request, request.params.id);
+    const actor = request.actor!;
+    const media = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const format = MEDIA[media];
+    const stream = request.body as Readable | undefined;
+    if (format === undefined || stream === undefined || typeof (stream as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+      throw new AppError('unsupported-media-type');
+    }
+    const mode = request.query.mode ?? 'all';
+    const uploadId = request.params.uploadId;
+    const existing = await db.selectFrom('demonstration_upload').selectAll().where('project_id', '=', row.id).where('id', '=', uploadId).executeTakeFirst();
+    if (existing) {
+      const sha256 = await hashStream(stream);
+      if (sha256 !== existing.sha256) throw conflict(frame(request.locale, 'upload-differs', { upload: uploadId }));
+      return reply.code(200).send(uploadView(existing, true));
+    }
+    const { from, to } = periodInstants(row.period_start, row.period_end);
+    const context = { from, to, fromLabel: row.period_start, toLabel: row.period_end };
+    const saved = await db.transaction().execute(async (trx) => {
+      const claimed = await trx.insertInto('demonstration_upload').values({
+        project_id: row.id, id: uploadId, format, mode, sha256: '', rows_total: 0, rows_stored: 0, rows_rejected: 0, errors: '[]', created_by: actor.userId,
+      }).onConflict((oc) => oc.columns(['project_id', 'id']).doNothing()).returning('id').executeTakeFirst();
+      if (!claimed) throw conflict(frame(request.locale, 'upload-differs', { upload: uploadId }));
+      const result = await ingest(trx, { stream, format, mode, projectId: row.id, uploadId, context });
+      if (result.issues.length > 0 && (mode === 'all' || result.rowsTotal === 0)) {
+        throw new AppError('validation', { fields: issueFields(result.issues) });
+      }
+      const problem = result.issues.length > 0 ? renderProblem(new AppError('validation', { fields: issueFields(result.issues) }), request.locale, request.id) : null;
+      const errorList = result.issues.map((issue, i) => ({ row: issue.row, column: issue.column, path: issuePath(issue), message: problem?.errors?.[i]?.message ?? '' }));
+      const upload = await trx.updateTable('demonstration_upload').set({
+        sha256: result.sha256, rows_total: result.rowsTotal, rows_stored: result.rowsStored, rows_rejected: result.rowsRejected, errors: JSON.stringify(errorList),
+      }).where('project_id', '=', row.id).where('id', '=', uploadId).returningAll().executeTakeFirstOrThrow();
+      await appendAudit(trx, {
+        ...auditActor(request, actor), action: 'project:upload', objectType: 'demonstration_upload', objectId: uploadId, before: null,
+        after: { projectId: row.id, format, mode, sha256: result.sha256, rowsTotal: result.rowsTotal, rowsStored: result.rowsStored, rowsRejected: result.rowsRejected },
+      });
+      return upload;
+    });
+    return reply.code(201).header('location', `/api/projects/${row.id}/uploads/${uploadId}`).send(uploadView(saved, false));
+  });
+
+  app.get('/api/projects/:id/uploads', {
+    config: { action: 'project:read', objectScoped: true },
+    schema: { tags: ['demonstrations'], summary: 'The project\'s data uploads', params: IdParams, response: { 200: Type.Object({ items: Type.Array(UploadResultSchema) }), ...errors } },
+  }, async (request) => {
+    const { row } = await readable(request, request.params.id);
+    const uploads = await db.selectFrom('demonstration_upload').selectAll().where('project_id', '=', row.id).orderBy('created_at').orderBy('id').execute();
+    return { items: uploads.map((u) => uploadView(u, false)) };
+  });
+
+  app.get('/api/projects/:id/compliance', {
+    config: { action: 'project:read', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'Compliance report: the project\'s rules (and its Decree Art. 60 insurance) run over all its stored events',
+      params: IdParams,
+      querystring: Type.Object({ examples: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          projectId: Type.String(),
+          rules: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), label: Type.Optional(Type.String()) })),
+          warnings: Type.Array(Type.Object({ code: Type.String(), path: Type.Array(Type.Union([Type.String(), Type.Integer()])) })),
+          report: Type.Unknown(),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const { row } = await readable(request, request.params.id);
+    const { rules, warnings, report } = await complianceReport(db, row, request.query.examples ?? 10);
+    return {
+      projectId: row.id,
+      rules: rules.map((r) => ({ id: r.id, kind: r.kind, ...(r.label !== undefined ? { label: r.label } : {}) })),
+      warnings: warnings.map((w) => ({ code: w.code, path: [...w.path] })),
+      report,
+    };
+  });
+}

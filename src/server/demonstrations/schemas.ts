@@ -1,0 +1,71 @@
+// Request and response shapes of demonstration projects.
+import { Type } from 'typebox';
+import { PROJECT_STATES } from '../../domain/demonstrations/project.ts';
+import { I18nTextSchema, Line, Nullable, Uuid } from '../http/schemas.ts';
+
+export const DateString = Type.String({ format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
+
+const Krw = Type.Integer({ minimum: 0, maximum: 1e15 });
+export const InsuranceSchema = Type.Object({
+  insurer: Line(200),
+  policyNumber: Line(100),
+  cover: Type.Object({ deathPerPerson: Krw, injuryPerPerson: Krw, disabilityPerPerson: Krw, propertyPerAccident: Krw }, { additionalProperties: false }),
+  validFrom: DateString,
+  validUntil: DateString,
+}, { additionalProperties: false });
+
+export const MilestoneSchema = Type.Object({ title: I18nTextSchema(300), due: DateString, done: Type.Boolean() }, { additionalProperties: false });
+export const KpiSchema = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }),
+  name: I18nTextSchema(200),
+  unit: Line(40),
+  target: Type.Number({ minimum: -1e15, maximum: 1e15 }),
+  frequency: Type.Enum([...KPI_FREQUENCIES]),
+}, { additionalProperties: false });
+
+const projectFields = {
+  title: I18nTextSchema(300),
+  summary: I18nTextSchema(4000),
+  partnerCompanies: Type.Array(Uuid, { maxItems: 50, uniqueItems: true }),
+  exemptionIds: Type.Array(Uuid, { maxItems: 100, uniqueItems: true, description: 'exemption ids (no foreign key yet; ADR 0008)' }),
+  sites: Type.Array(Type.String({ pattern: '^[0-9]{5}$' }), { maxItems: 250, uniqueItems: true, description: 'municipality codes (KOSTAT 2018)' }),
+  products: Type.Array(I18nTextSchema(300), { minItems: 1, maxItems: 20, description: 'products and services combined (a converged project has several)' }),
+  periodStart: DateString,
+  periodEnd: DateString,
+  milestones: Type.Array(MilestoneSchema, { maxItems: 100 }),
+  kpis: Type.Array(KpiSchema, { maxItems: 50 }),
+  safetyPlan: I18nTextSchema(8000),
+  insuranceRequired: Type.Boolean({ description: 'whether the exemptions used require liability insurance (Decree Art. 60)' }),
+  insurance: Nullable(InsuranceSchema),
+  rules: Type.Array(Type.Unknown(), { maxItems: 100, description: 'compliance rules (src/domain/compliance/rules.ts)' }),
+};
+
+export const ProjectInput = Type.Object({ zoneId: Uuid, ...projectFields }, { additionalProperties: false });
+export const ProjectUpdate = Type.Object(projectFields, { additionalProperties: false });
+
+export const ProjectSchema = Type.Object({
+  id: Type.String(),
+  zoneId: Type.String(),
+  state: Type.Enum([...PROJECT_STATES]),
+  leadCompany: Type.String(),
+  ...projectFields,
+  version: Type.Integer(),
+  demo: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  canEdit: Type.Boolean(),
+  canUpload: Type.Boolean(),
+});
+
+export const UploadResultSchema = Type.Object({
+  uploadId: Type.String(),
+  format: Type.Enum(['csv', 'ndjson']),
+  mode: Type.Enum(['all', 'skip-invalid']),
+  rowsTotal: Type.Integer(),
+  rowsStored: Type.Integer(),
+  rowsRejected: Type.Integer(),
+  replayed: Type.Boolean(),
+  errors: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), path: Type.String(), message: Type.String() })),
+  createdAt: Type.String(),
+});

@@ -1,0 +1,63 @@
+// Loading demonstration projects, their policy targets and their API view.
+import type { Selectable } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { DemonstrationProjectTable } from '../../db/schema.ts';
+import { decide, type Target } from '../../domain/auth/policy.ts';
+import type { Actor } from '../../domain/auth/types.ts';
+import type { I18nText } from '../../domain/i18n-text.ts';
+import type { LiabilityInsurance } from '../../domain/demonstrations/project.ts';
+
+export type ProjectRow = Selectable<DemonstrationProjectTable>;
+
+export async function loadProject(db: Database, id: string, forUpdate = false): Promise<ProjectRow | undefined> {
+  let query = db.selectFrom('demonstration_project').selectAll().where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function zoneRegions(db: Database, zoneIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (zoneIds.length === 0) return out;
+  const rows = await db.selectFrom('zone_region').select(['zone_id', 'region_code']).where('zone_id', 'in', [...new Set(zoneIds)]).execute();
+  for (const r of rows) out.set(r.zone_id, [...(out.get(r.zone_id) ?? []), r.region_code]);
+  return out;
+}
+
+export function projectTarget(row: ProjectRow, regions: readonly string[]): Target & { kind: 'project' } {
+  return { kind: 'project', lead: row.lead_company, companies: [row.lead_company, ...row.partner_companies], regions: [...regions, ...row.sites] };
+}
+
+export async function targetOf(db: Database, row: ProjectRow): Promise<Target & { kind: 'project' }> {
+  return projectTarget(row, (await zoneRegions(db, [row.zone_id])).get(row.zone_id) ?? []);
+}
+
+export const projectEtag = (version: number): string => `"project-v${version}"`;
+
+export function projectView(row: ProjectRow, actor: Actor | null, target: Target) {
+  return {
+    id: row.id,
+    zoneId: row.zone_id,
+    state: row.state,
+    leadCompany: row.lead_company,
+    title: row.title as I18nText,
+    summary: row.summary as I18nText,
+    partnerCompanies: row.partner_companies,
+    exemptionIds: row.exemption_ids,
+    sites: row.sites,
+    products: row.products as I18nText[],
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    milestones: row.milestones as { title: I18nText; due: string; done: boolean }[],
+    kpis: row.kpis as { id: string; name: I18nText; unit: string; target: number; frequency: 'monthly' | 'quarterly' | 'half-yearly' | 'yearly' }[],
+    safetyPlan: row.safety_plan as I18nText,
+    insuranceRequired: row.insurance_required,
+    insurance: row.insurance as LiabilityInsurance | null,
+    rules: row.rules as unknown[],
+    version: row.version,
+    demo: row.demo,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    canEdit: decide(actor, 'project:edit', target).allowed,
+    canUpload: decide(actor, 'project:upload', target).allowed,
+  };
+}
