@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo.ts';
 import { seedDemoInventory } from '../db/seed/demo-inventory.ts';
 import { seedDemoPlan } from '../db/seed/demo-plan.ts';
+import { seedDemoDemonstrations } from '../db/seed/demo-demonstrations.ts';
 import { seedReference } from '../db/seed/reference.ts';
 import { seedReferenceZones } from '../db/seed/zones.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from '../db/seed/regulations.ts';
@@ -115,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
           await seedDemoInventory(db);
           await seedDemoPlan(db);
           await seedDemoExemptions(db);
+          await seedDemoDemonstrations(db);
           process.stdout.write(`demo data: ${created ? 'created' : 'already there'}\n`);
         }
         return 0;

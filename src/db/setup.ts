@@ -5,6 +5,7 @@ import { migrateToLatest } from './migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoInventory } from './seed/demo-inventory.ts';
 import { seedDemoPlan } from './seed/demo-plan.ts';
+import { seedDemoDemonstrations } from './seed/demo-demonstrations.ts';
 import { seedReference } from './seed/reference.ts';
 import { seedReferenceZones } from './seed/zones.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from './seed/regulations.ts';
@@ -24,5 +25,6 @@ export async function prepareDatabase(db: Database, options: { demo: boolean }):
     await seedDemoInventory(db);
     await seedDemoPlan(db);
     await seedDemoExemptions(db);
+    await seedDemoDemonstrations(db);
   }
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addDays, civilDate } from '../../src/domain/calendar/civil-date.ts';
 import { seoulToday } from '../../src/domain/demonstrations/project.ts';
+import { DEMO_PROJECT_ID, seedDemoDemonstrations } from '../../src/db/seed/demo-demonstrations.ts';
 import { asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
 
@@ -184,6 +185,16 @@ for (const engine of engines()) {
       assert.deepEqual(report.days.map((d: { day: string }) => d.day), ['2026-11-20', '2026-11-21', '2026-11-22']);
       assert.equal(report.rules[0].examples[0].value, 45);
       assert.equal((await send(expert, 'GET', `/api/projects/${projectId}/compliance`)).statusCode, 403);
+    });
+
+    test('the demo project is seeded once and has a compliance report to show', async () => {
+      assert.equal(await seedDemoDemonstrations(t.db), true);
+      assert.equal(await seedDemoDemonstrations(t.db), false);
+      const res = await send(company, 'GET', `/api/projects/${DEMO_PROJECT_ID}/compliance`);
+      assert.equal(res.statusCode, 200, res.body);
+      const { report } = res.json();
+      assert.equal(report.totalEvents, 240);
+      assert.ok(report.violatingEvents > 0 && report.violatingEvents < 240, String(report.violatingEvents));
     });
   });
 }
