@@ -1,5 +1,11 @@
 // A real HTTP server for the browser tests that also hands out its database, so a test can put
-// notifications in a user's inbox the way the server does (notify()).
+// notifications in a user's inbox the way the server does (notify()). It serves a private copy of the
+// built UI: the server lists static files when it starts, so a rebuild of dist/web during the run (by
+// another test run or a watcher) would otherwise leave the pages pointing at assets it no longer has.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../src/server/app.ts';
 import { notify } from '../../src/server/notifications/notify.ts';
 import { openTestDatabase } from '../support/db.ts';
@@ -12,9 +18,26 @@ export interface BrowserTestServer {
   close(): Promise<void>;
 }
 
+const DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+/** Copies dist/web, retrying while a build is half-written (index.html naming assets not there yet). */
+async function snapshotWebDir(): Promise<string> {
+  for (let attempt = 0; ; attempt += 1) {
+    const dir = mkdtempSync(join(tmpdir(), 'zonelink-web-'));
+    cpSync(DIST, dir, { recursive: true });
+    const index = join(dir, 'index.html');
+    const assets = existsSync(index) ? [...readFileSync(index, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!) : [];
+    if (assets.length > 0 && assets.every((a) => existsSync(join(dir, a)))) return dir;
+    rmSync(dir, { recursive: true, force: true });
+    if (attempt >= 20) throw new Error(`${DIST} holds no complete build (run \`npx vite build\`)`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 export async function startBrowserTestServer(): Promise<BrowserTestServer> {
+  const webDir = await snapshotWebDir();
   const database = await openTestDatabase('pglite');
-  const app = await buildApp({ config: testConfig(), db: database.db });
+  const app = await buildApp({ config: testConfig({ ZONELINK_WEB_DIR: webDir }), db: database.db });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
@@ -36,6 +59,7 @@ export async function startBrowserTestServer(): Promise<BrowserTestServer> {
     async close() {
       await app.close();
       await database.close();
+      rmSync(webDir, { recursive: true, force: true });
     },
   };
 }

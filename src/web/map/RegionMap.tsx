@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { geoMercator, geoPath } from 'd3-geo';
+import { geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import { handleLinkClick } from '../router.tsx';
 import type { Boundary } from './geo.ts';
@@ -34,7 +34,12 @@ interface RegionMapProps {
   className?: string;
   /** CSS class given to every area path, e.g. "province". */
   areaClass: string;
+  /** Codes to zoom on (with their surroundings); the whole map when absent or empty. */
+  focus?: readonly string[] | undefined;
 }
+
+/** How far a focus may zoom in, relative to the whole map. */
+const MAX_ZOOM = 4;
 
 /** Hatch pattern for the capital area, so the distinction never relies on colour alone. */
 export function CapitalPattern({ id }: { id: string }) {
@@ -46,22 +51,38 @@ export function CapitalPattern({ id }: { id: string }) {
   );
 }
 
-export function RegionMap({ boundaries, areas, width, height, labelledBy, className, areaClass }: RegionMapProps) {
+export function RegionMap({ boundaries, areas, width, height, labelledBy, className, areaClass, focus }: RegionMapProps) {
   const patternId = `${useId().replace(/:/g, '')}-capital`;
   const [active, setActive] = useState<string | null>(null);
 
   const shapes = useMemo(() => {
     const collection: FeatureCollection = { type: 'FeatureCollection', features: boundaries };
-    const projection = geoMercator().fitExtent(
+    let projection = geoMercator().fitExtent(
       [
         [8, 8],
         [width - 8, height - 8],
       ],
       collection,
     );
+    const focused = focus && focus.length > 0 ? boundaries.filter((b) => focus.includes(b.properties.code)) : [];
+    if (focused.length > 0) {
+      const target: FeatureCollection = { type: 'FeatureCollection', features: focused };
+      const pad = Math.min(width, height) * 0.2;
+      const maxScale = projection.scale() * MAX_ZOOM;
+      projection = geoMercator().fitExtent(
+        [
+          [pad, pad],
+          [width - pad, height - pad],
+        ],
+        target,
+      );
+      if (projection.scale() > maxScale) {
+        projection = geoMercator().center(geoCentroid(target)).scale(maxScale).translate([width / 2, height / 2]);
+      }
+    }
     const path = geoPath(projection);
     return boundaries.map((b) => ({ code: b.properties.code, d: path(b) ?? '', centre: path.centroid(b) }));
-  }, [boundaries, width, height]);
+  }, [boundaries, width, height, focus]);
 
   const fill = (kind: AreaKind | undefined) =>
     kind === 'capital' ? `url(#${patternId})` : undefined;

@@ -908,6 +908,7 @@ function PlannerMap({
           labelledBy="planner-map-title"
           className="zl-planner-svg"
           areaClass={level === 'province' ? 'province' : 'municipality'}
+          focus={answer.regions}
         />
       ) : (
         <Loading />

@@ -183,6 +183,7 @@ function ZoneMap({ zone }: { zone: Zone }) {
     return boundaries.filter((b) => provinces.has(b.properties.code.slice(0, 2)));
   }, [boundaries, municipal, zone]);
 
+  const focus = useMemo(() => zone.regions.map((r) => r.code), [zone]);
   const areas = useMemo(() => {
     const byCode = new Map<string, MapArea>();
     const own = new Map(zone.regions.map((r) => [r.code, r]));
@@ -224,6 +225,7 @@ function ZoneMap({ zone }: { zone: Zone }) {
           labelledBy="zone-map-title"
           className="zl-zone-map"
           areaClass={municipal ? 'municipality' : 'province'}
+          focus={focus}
         />
       ) : (
         <Loading />
