@@ -318,6 +318,38 @@ export interface DemonstrationUploadTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+export interface DemonstrationReportTable {
+  project_id: string;
+  period_index: number;
+  period_from: string;
+  period_to: string;
+  due: string;
+  kpi_values: Json<unknown>;
+  narrative: Json<I18nText>;
+  submitted_at: Timestamp;
+  submitted_by: string | null;
+  review_state: 'submitted' | 'accepted' | 'changes_requested';
+  review_comment: Json<I18nText> | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  version: number;
+}
+
+export interface DemonstrationIncidentTable {
+  id: string;
+  project_id: string;
+  severity: 'minor' | 'serious' | 'critical';
+  occurred_at: Timestamp;
+  reported_at: Timestamp;
+  report_deadline: Timestamp;
+  place: Json<I18nText>;
+  lon: number | null;
+  lat: number | null;
+  description: Json<I18nText>;
+  immediate_actions: Json<I18nText>;
+  reported_by: string | null;
+}
+
 export interface DemonstrationEventTable {
   project_id: string;
   upload_id: string;
@@ -361,4 +393,6 @@ export interface DB {
   demonstration_project: DemonstrationProjectTable;
   demonstration_upload: DemonstrationUploadTable;
   demonstration_event: DemonstrationEventTable;
+  demonstration_report: DemonstrationReportTable;
+  demonstration_incident: DemonstrationIncidentTable;
 }

@@ -164,7 +164,24 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), company: same(201) }),
     request: async (ctx) => ({ url: '/api/projects', payload: { zoneId: await projects.zone(ctx.scope), ...projectUpdate } }),
   },
-  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance']),
+  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance'], ['GET /api/projects/:id/reports', '/reports'], ['GET /api/projects/:id/incidents', '/incidents']),
+  'PUT /api/projects/:id/reports/:period': {
+    // Every company in the project files its periodic reports (here: the first quarter, ended).
+    expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/projects/${await projects.project(ctx.scope, ctx.role === 'company')}/reports/1`, payload: { kpiValues: [], narrative: { ko: '분기 보고' } } }),
+  },
+  'POST /api/projects/:id/reports/:period/review': {
+    // MSS and the project's local governments review filed reports.
+    expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/projects/${await projects.reported(ctx.scope)}/reports/1/review`, payload: { decision: 'accept', comment: { ko: '확인' } } }),
+  },
+  'POST /api/projects/:id/incidents': {
+    expect: all(403, { anonymous: same(401), company: { own: 201, other: 403 } }),
+    request: async (ctx) => ({
+      url: `/api/projects/${await projects.project(ctx.scope)}/incidents`,
+      payload: { severity: 'minor', occurredAt: '2026-11-20T10:00:00+09:00', place: { ko: '부두' }, lon: null, lat: null, description: { ko: '경미한 접촉' }, immediateActions: { ko: '운행 중지' } },
+    }),
+  },
   'PUT /api/projects/:id': {
     expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
     request: async (ctx) => ({ url: `/api/projects/${await projects.project(ctx.scope)}`, payload: projectUpdate }),
@@ -227,7 +244,7 @@ const projectUpdate = {
   },
   rules: [{ id: 'speed', kind: 'maximum', measure: 'speed', max: 30 }],
 };
-interface ProjectFixtures { zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string> }
+interface ProjectFixtures { zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string>; reported(scope: Scope): Promise<string> }
 let projects: ProjectFixtures;
 function projectFixtures(t: TestApp): ProjectFixtures {
   const cache = new Map<Scope, Promise<string>>();
@@ -255,6 +272,15 @@ function projectFixtures(t: TestApp): ProjectFixtures {
   }
   return {
     zone,
+    /** A fresh project with a report filed for its first quarter, awaiting review. */
+    async reported(scope) {
+      const id = await create(scope);
+      await t.db.insertInto('demonstration_report').values({
+        project_id: id, period_index: 1, period_from: '2026-01-01', period_to: '2026-03-31', due: '2026-04-30', kpi_values: '[]', narrative: JSON.stringify({ ko: '보고' }),
+        submitted_at: new Date(), submitted_by: null, review_state: 'submitted', review_comment: null, reviewed_at: null, reviewed_by: null, version: 1,
+      }).execute();
+      return id;
+    },
     project(scope, fresh = false) {
       if (fresh) return create(scope);
       if (!cache.has(scope)) cache.set(scope, create(scope));

@@ -187,6 +187,55 @@ for (const engine of engines()) {
       assert.equal((await send(expert, 'GET', `/api/projects/${projectId}/compliance`)).statusCode, 403);
     });
 
+    test('reports: periods with due dates, late and missing flags; filing, review and refiling', async () => {
+      let res = await send(company, 'GET', `/api/projects/${projectId}/reports`);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().frequency, 'quarterly');
+      const periods = res.json().items;
+      assert.equal(periods.length, 8);
+      assert.deepEqual([periods[0].from, periods[0].to, periods[0].due], ['2026-01-01', '2026-03-31', '2026-04-30']);
+      assert.equal(periods[0].status, today > '2026-04-30' ? 'missing' : 'open');
+      assert.equal(periods[7].status, 'upcoming');
+      const body = { kpiValues: [{ kpiId: 'trips', value: 120 }], narrative: { ko: '1분기 운행 120회' } };
+      res = await send(company, 'PUT', `/api/projects/${projectId}/reports/1`, { ...body, kpiValues: [{ kpiId: 'nope', value: 1 }] });
+      assert.equal(res.statusCode, 400);
+      assert.equal(problemOf(res).errors![0]!.path, '/body/kpiValues/0/kpiId');
+      assert.equal((await send(company, 'PUT', `/api/projects/${projectId}/reports/8`, body)).statusCode, 409);
+      assert.equal((await send(company, 'PUT', `/api/projects/${projectId}/reports/99`, body)).statusCode, 404);
+      res = await send(company, 'PUT', `/api/projects/${projectId}/reports/1`, body);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().status, today > '2026-04-30' ? 'late' : 'submitted');
+      assert.equal((await send(company, 'PUT', `/api/projects/${projectId}/reports/1`, body)).statusCode, 409);
+      assert.equal((await send(company, 'POST', `/api/projects/${projectId}/reports/1/review`, { decision: 'accept', comment: { ko: '확인' } })).statusCode, 403);
+      res = await send(busan, 'POST', `/api/projects/${projectId}/reports/1/review`, { decision: 'request-changes', comment: { ko: '안전 지표 추가' } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().report.reviewState, 'changes_requested');
+      const inbox = await send(company, 'GET', '/api/me/notifications');
+      assert.ok(inbox.json().items.length >= 1, inbox.body);
+      res = await send(company, 'PUT', `/api/projects/${projectId}/reports/1`, body);
+      assert.equal(res.json().report.version, 2);
+      res = await send(busan, 'POST', `/api/projects/${projectId}/reports/1/review`, { decision: 'accept', comment: { ko: '수리' } });
+      assert.equal(res.json().report.reviewState, 'accepted');
+    });
+
+    test('incidents: reporting deadline by severity; MSS and the zone\'s government are notified', async () => {
+      const ministry = await t.login('ministry@demo.zonelink.kr');
+      const before = (await send(busan, 'GET', '/api/me/notifications')).json().items.length;
+      const occurredAt = new Date(Date.now() - 30 * 3_600_000).toISOString();
+      const incident = { severity: 'serious', occurredAt, place: { ko: '신항 3부두' }, lon: 128.8, lat: 35.08, description: { ko: '후진 중 펜스 접촉' }, immediateActions: { ko: '운행 중지, 점검' } };
+      assert.equal((await send(company, 'POST', `/api/projects/${projectId}/incidents`, { ...incident, lat: null })).statusCode, 400);
+      assert.equal((await send(company, 'POST', `/api/projects/${projectId}/incidents`, { ...incident, occurredAt: '2099-01-01T00:00:00Z' })).statusCode, 400);
+      assert.equal((await send(busan, 'POST', `/api/projects/${projectId}/incidents`, incident)).statusCode, 403);
+      const res = await send(company, 'POST', `/api/projects/${projectId}/incidents`, incident);
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().reportedLate, true);
+      assert.equal(Date.parse(res.json().reportDeadline) - Date.parse(occurredAt), 24 * 3_600_000);
+      assert.equal((await send(busan, 'GET', '/api/me/notifications')).json().items.length, before + 1);
+      assert.ok((await send(ministry, 'GET', '/api/me/notifications')).json().items.length >= 1);
+      const list = await send(busan, 'GET', `/api/projects/${projectId}/incidents`);
+      assert.equal(list.json().items.length, 1);
+    });
+
     test('the demo project is seeded once and has a compliance report to show', async () => {
       assert.equal(await seedDemoDemonstrations(t.db), true);
       assert.equal(await seedDemoDemonstrations(t.db), false);

@@ -48,6 +48,42 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (project_id, id)
     );
 
+    -- Periodic reports: one per reporting period (1-based index of the schedule), reviewed by the zone's
+    -- governments or MSS; resubmitted after a request for changes.
+    create table demonstration_report (
+      project_id uuid not null references demonstration_project (id),
+      period_index integer not null check (period_index >= 1),
+      period_from date not null,
+      period_to date not null,
+      due date not null,
+      kpi_values jsonb not null,
+      narrative jsonb not null,
+      submitted_at timestamptz not null,
+      submitted_by uuid references app_user (id),
+      review_state text not null check (review_state in ('submitted', 'accepted', 'changes_requested')),
+      review_comment jsonb,
+      reviewed_at timestamptz,
+      reviewed_by uuid references app_user (id),
+      version integer not null,
+      primary key (project_id, period_index)
+    );
+
+    create table demonstration_incident (
+      id uuid primary key,
+      project_id uuid not null references demonstration_project (id),
+      severity text not null check (severity in ('minor', 'serious', 'critical')),
+      occurred_at timestamptz not null,
+      reported_at timestamptz not null,
+      report_deadline timestamptz not null,
+      place jsonb not null,
+      lon double precision,
+      lat double precision,
+      description jsonb not null,
+      immediate_actions jsonb not null,
+      reported_by uuid references app_user (id)
+    );
+    create index demonstration_incident_project_idx on demonstration_incident (project_id, occurred_at);
+
     -- Declarative partitioning by time (the same on PostgreSQL and PGlite): one partition per year,
     -- a default partition for the rest. Keys of the partitioned table must include ts.
     create table demonstration_event (

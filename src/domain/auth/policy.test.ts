@@ -127,5 +127,11 @@ describe('policy', () => {
     assert.equal(decide(partner, 'project:upload', project).allowed, true);
     assert.equal(decide(outsider, 'project:upload', project).allowed, false);
     assert.equal(decide(busan, 'project:upload', project).allowed, false);
+    assert.equal(decide(partner, 'project:report', project).allowed, true);
+    assert.equal(decide(outsider, 'project:report', project).allowed, false);
+    assert.equal(decide(busan, 'project:review', project).allowed, true);
+    assert.equal(decide(ministryMember, 'project:review', project).allowed, true);
+    assert.equal(decide(actor({ orgKind: 'local_government', regionCode: '22' }), 'project:review', project).allowed, false);
+    assert.equal(decide(lead, 'project:review', project).allowed, false);
   });
 });

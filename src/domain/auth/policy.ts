@@ -49,6 +49,8 @@ export const ACTIONS = {
   'project:create': 'write',
   'project:edit': 'write',
   'project:upload': 'write',
+  'project:report': 'write',
+  'project:review': 'write',
 } as const satisfies Record<string, TokenScope>;
 export type Action = keyof typeof ACTIONS;
 
@@ -169,6 +171,15 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
     case 'project:upload':
       // Every company in the project uploads its demonstration data.
       return target.kind === 'project' && actor.orgKind === 'company' && target.companies.includes(actor.organisationId);
+    case 'project:report':
+      // Every company in the project files periodic reports and reports incidents.
+      return target.kind === 'project' && actor.orgKind === 'company' && target.companies.includes(actor.organisationId);
+    case 'project:review':
+      // The supervisors review reports: MSS and the project's local governments (Act Art. 87; Decree Art. 59).
+      if (target.kind !== 'project') return false;
+      if (actor.orgKind === 'ministry') return true;
+      if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
+      return target.regions.some((r) => r === actor.regionCode || (actor.regionCode!.length === 2 && r.startsWith(actor.regionCode!)));
   }
 }
 

@@ -66,3 +66,29 @@ describe('insurance (Decree Art. 60)', () => {
     assert.equal(seoulToday(Date.parse('2026-11-25T14:59:59Z')), '2026-11-25');
   });
 });
+
+describe('periodic reports', async () => {
+  const { reportingSchedule, reportFrequency, reportStatus, incidentDeadline } = await import('./reports.ts');
+  const { defaultCalendar } = await import('../calendar/holidays.ts');
+  test('periods are cut from the start by the most frequent KPI frequency; due 30 days later on a business day', () => {
+    assert.equal(reportFrequency(['yearly', 'quarterly', 'half-yearly']), 'quarterly');
+    assert.equal(reportFrequency([]), 'quarterly');
+    const s = reportingSchedule('2026-01-31', '2026-06-15', 'monthly', defaultCalendar());
+    assert.deepEqual(s.map((p) => [p.from, p.to]), [
+      ['2026-01-31', '2026-02-27'], ['2026-02-28', '2026-03-30'], ['2026-03-31', '2026-04-29'], ['2026-04-30', '2026-05-30'], ['2026-05-31', '2026-06-15'],
+    ]);
+    // 2026-02-27 + 30 = 2026-03-29 (Sunday) → Monday 2026-03-30.
+    assert.equal(s[0]!.due, '2026-03-30');
+    const q = reportingSchedule('2026-01-01', '2026-12-31', 'quarterly', defaultCalendar());
+    assert.deepEqual(q.map((p) => p.to), ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31']);
+  });
+  test('status: upcoming, open, missing, submitted, late', () => {
+    const p = { index: 1, from: civilDate('2026-01-01'), to: civilDate('2026-03-31'), due: civilDate('2026-04-30') };
+    assert.equal(reportStatus(p, null, civilDate('2026-03-31')), 'upcoming');
+    assert.equal(reportStatus(p, null, civilDate('2026-04-30')), 'open');
+    assert.equal(reportStatus(p, null, civilDate('2026-05-01')), 'missing');
+    assert.equal(reportStatus(p, civilDate('2026-04-30'), civilDate('2026-06-01')), 'submitted');
+    assert.equal(reportStatus(p, civilDate('2026-05-01'), civilDate('2026-06-01')), 'late');
+    assert.equal(incidentDeadline(0, 'serious'), 24 * 3_600_000);
+  });
+});

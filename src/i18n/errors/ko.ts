@@ -62,6 +62,8 @@ export const ko = {
   objects: {
     project: '실증사업',
     upload: '업로드',
+    report: '실증 보고서',
+    incident: '안전사고',
     region: '지역',
     user: '사용자',
     token: 'API 토큰',

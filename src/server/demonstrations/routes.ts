@@ -22,6 +22,7 @@ import { ProblemSchema, Uuid } from '../http/schemas.ts';
 import { renderProblem } from '../problem.ts';
 import { complianceReport } from './compliance.ts';
 import { frame } from './messages.ts';
+import { reportRoutes } from './reports.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from './schemas.ts';
 import { loadProject, projectEtag, projectTarget, projectView, targetOf, zoneRegions, type ProjectRow } from './store.ts';
 import { hashStream, ingest, issueFields, issuePath, MAX_ERRORS } from './upload.ts';
@@ -100,6 +101,7 @@ export async function demonstrationRoutes(base: FastifyInstance): Promise<void> 
   await base.register(async (scope) => {
     scope.addContentTypeParser(['text/csv', 'application/x-ndjson'], (_request, payload, done) => done(null, payload));
     routes(scope);
+    reportRoutes(scope);
   });
 }
 
