@@ -55,10 +55,10 @@ const regulationBody = () => ({
   title: { ko: '매트릭스' }, body: { ko: '본문' }, effectiveFrom: '2025-01-01', amendments: [],
 });
 const exemptionConditions = { text: { ko: '조건' }, scope: null, area: null, quantities: [], time: null, safetyMeasures: [], insurance: { deathPerPerson: 150_000_000, injuryPerPerson: 30_000_000, disabilityPerPerson: 150_000_000, propertyPerAccident: 1_000_000_000 } };
-async function freshExemption(holders: string[]): Promise<string> {
+async function freshExemption(holders: string[], state: 'active' | 'amendment_requested' = 'active'): Promise<string> {
   return insertExemption(matrixDb!, {
     kind: 'demonstration_exemption', title: { ko: '매트릭스 특례' }, zoneId: zoneAt(25), holders, regulationIds: [regulationId({ key: 'drone_bvlos' })],
-    conditions: exemptionConditions, stages: ['logistics'], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', state: 'active', demo: false,
+    conditions: exemptionConditions, stages: ['logistics'], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', state, demo: false,
   });
 }
 
@@ -229,6 +229,11 @@ const MATRIX: Record<string, Row> = {
       url: `/api/exemptions/${await freshExemption(ctx.scope === 'own' ? [demoId('org:company')] : [demoId('org:ulsan')])}/amendment-request`,
       payload: { requestedOn: '2026-01-05', results: { ko: '실증 결과' }, evidence: [] },
     }),
+  },
+  'POST /api/exemptions/:id/law-amended': {
+    // The responsible ministry amends its law; an MSS administrator may record it.
+    expect: all(403, { anonymous: same(401), ministry: same(200), motie: same(200) }),
+    request: async () => ({ url: `/api/exemptions/${await freshExemption([], 'amendment_requested')}/law-amended`, payload: { amendedOn: '2026-03-03', act: 'Act No. 99999 (matrix)' } }),
   },
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },
   'GET /api/search': { expect: all(200), request: () => ({ url: `/api/search?q=${encodeURIComponent('드론')}` }) },

@@ -130,12 +130,26 @@ for (const engine of engines()) {
       await refused(ministry, `/api/exemptions/${late}/amendment-request`, { ...payload, requestedOn: '2025-11-20' }, 409, /amendment-window-closed.*87\(9\)/);
     });
 
+    test('the responsible ministry records the amended law: law_amended, days from grant, the provision lists the amendment', async () => {
+      const motie = await t.login('motie@demo.zonelink.kr');
+      const id = demoId('exemption:ulsan-hydrogen-trailer');
+      await refused(company, `/api/exemptions/${id}/law-amended`, { amendedOn: '2026-03-03', act: 'Act No. 1' }, 403, /./);
+      await refused(motie, `/api/exemptions/${id}/law-amended`, { amendedOn: '2024-01-01', act: 'Act No. 1' }, 400, /amendedOn.*end-before-start/);
+      await refused(motie, `/api/exemptions/${demoId('exemption:gyeongbuk-drone')}/law-amended`, { amendedOn: '2026-03-03', act: 'Act No. 1' }, 409, /no-such-transition.*active/);
+      const res = await post(motie, `/api/exemptions/${id}/law-amended`, { amendedOn: '2026-03-03', act: 'Act No. 99999 (test)' });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().state, 'law_amended');
+      assert.equal(res.json().daysToAmendment, 547);
+      const reg = (await t.app.inject({ method: 'GET', url: `/api/regulations/${regulationId({ key: 'hydrogen_tube_trailer' })}` })).json();
+      assert.deepEqual(reg.amendments.at(-1), { date: '2026-03-03', act: 'Act No. 99999 (test)', note: null });
+    });
+
     test('the reform board shows every exemption and the days from grant to amendment', async () => {
       const board = (await t.app.inject({ method: 'GET', url: '/api/reform-board' })).json();
       const lpg = board.items.find((i: { id: string }) => i.id === demoId('exemption:busan-lpg-ship'));
       assert.equal(lpg.state, 'law_amended');
       assert.equal(lpg.daysToAmendment, 1764);
-      assert.equal(board.summary.lawAmended, 1);
+      assert.equal(board.summary.lawAmended, 2);
       assert.equal(board.summary.total, board.items.length);
     });
   });

@@ -72,6 +72,7 @@ VALID['POST /api/exemptions'] = {
   },
 };
 VALID['POST /api/exemptions/:id/extend'] = { url: `/api/exemptions/${NO_PLAN}/extend`, body: { requestedOn: '2025-06-02', newUntil: '2031-01-01', ground: 'law_not_amended' } };
+VALID['POST /api/exemptions/:id/law-amended'] = { url: `/api/exemptions/${NO_PLAN}/law-amended`, body: { amendedOn: '2026-03-03', act: 'Act No. 1' } };
 VALID['POST /api/exemptions/:id/amendment-request'] = { url: `/api/exemptions/${NO_PLAN}/amendment-request`, body: { requestedOn: '2026-01-05', results: { ko: '결과' }, evidence: [] } };
 
 const LIMIT = 65_536;

@@ -101,6 +101,9 @@ describe('policy', () => {
     assert.equal(decide(ministryMember, 'exemption:request-amendment', other).allowed, true);
     assert.equal(decide(actor({ orgKind: 'responsible_ministry' }), 'exemption:request-amendment', held).allowed, false);
     assert.equal(decide(company, 'exemption:request-amendment').allowed, false);
+    assert.equal(decide(actor({ orgKind: 'responsible_ministry' }), 'exemption:record-amendment').allowed, true);
+    assert.equal(decide(ministryMember, 'exemption:record-amendment').allowed, false);
+    assert.equal(decide(company, 'exemption:record-amendment').allowed, false);
   });
 
   test('only the ministry reads the audit log', () => {

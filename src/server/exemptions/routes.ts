@@ -12,7 +12,7 @@ import { attempt, type Violation } from '../../domain/zones/transition-table.ts'
 import { actorOf, authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../http/schemas.ts';
 import { DateOnly } from '../regulations/schemas.ts';
 import { ConditionsSchema, insuranceViolations, type Conditions } from './conditions.ts';
 import { insertExemption } from './store.ts';
@@ -289,6 +289,46 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       });
     });
     const [item] = await loadExemptions(db, [row.id]);
+    return item!;
+  });
+
+  app.post('/api/exemptions/:id/law-amended', {
+    config: { action: 'exemption:record-amendment' },
+    schema: {
+      tags: ['exemptions'],
+      summary: 'Record that the law was amended: the exemption has reached its end of road (Act Art. 87(4), 87(6); Decree Art. 59(9); responsible ministry or MSS; audited)',
+      params: Type.Object({ id: Uuid }),
+      body: Type.Object({ amendedOn: DateOnly, act: Text(200, 1) }, { additionalProperties: false }),
+      response: { 200: ExemptionSchema, ...errors },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const amendedOn = date(request.body.amendedOn, '/body/amendedOn');
+    if (amendedOn > todayInSeoul()) throw new AppError('validation', { fields: [{ path: '/body/amendedOn', keyword: 'maximum', params: { limit: todayInSeoul() } }] });
+    await db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('exemption').select(['id', 'state', 'granted_on']).where('id', '=', request.params.id).forUpdate().executeTakeFirst();
+      if (!row) throw notFound('exemption');
+      if (amendedOn < row.granted_on) {
+        throw new AppError('validation', { fields: [{ path: '/body/amendedOn', keyword: 'rule', params: { code: 'end-before-start', rule: 'RFZ Act Art. 87(4)', detail: `grantedOn=${row.granted_on}` } }] });
+      }
+      const moved = attempt(EXEMPTION_MACHINE, row.state as ExemptionState, 'record_law_amended', { role: 'responsible_ministry' }, {});
+      if (!moved.ok) throw new AppError('conflict', { params: { reason: `${moved.code}: record_law_amended from ${row.state} (RFZ Act Art. 87(4), 87(6))` } });
+      const act = request.body.act.trim();
+      await trx.updateTable('exemption').set({ state: moved.to, law_amended_on: amendedOn, updated_at: new Date() }).where('id', '=', row.id).execute();
+      // The suspended provisions record the amendment that ended the exemption.
+      const regs = await trx.selectFrom('exemption_regulation').innerJoin('regulation', 'regulation.id', 'exemption_regulation.regulation_id')
+        .select(['regulation.id as id', 'regulation.amendments as amendments']).where('exemption_id', '=', row.id).execute();
+      for (const r of regs) {
+        const amendments = [...r.amendments, { date: amendedOn, act, note: null }];
+        await trx.updateTable('regulation').set({ amendments: JSON.stringify(amendments), updated_at: new Date() }).where('id', '=', r.id).execute();
+      }
+      await appendAudit(trx, {
+        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+        action: 'exemption:record-amendment', objectType: 'exemption', objectId: row.id,
+        before: { state: row.state }, after: { state: moved.to, lawAmendedOn: amendedOn, act, regulations: regs.map((r) => r.id) },
+      });
+    });
+    const [item] = await loadExemptions(db, [request.params.id]);
     return item!;
   });
 
