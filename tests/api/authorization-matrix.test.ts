@@ -235,6 +235,7 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), ministry: same(200), motie: same(200) }),
     request: async () => ({ url: `/api/exemptions/${await freshExemption([], 'amendment_requested')}/law-amended`, payload: { amendedOn: '2026-03-03', act: 'Act No. 99999 (matrix)' } }),
   },
+  'GET /api/bundles/:zoneId': { expect: all(200), request: () => ({ url: `/api/bundles/${zoneAt(25)}` }) },
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },
   'GET /api/search': { expect: all(200), request: () => ({ url: `/api/search?q=${encodeURIComponent('드론')}` }) },
 };

@@ -144,6 +144,20 @@ for (const engine of engines()) {
       assert.deepEqual(reg.amendments.at(-1), { date: '2026-03-03', act: 'Act No. 99999 (test)', note: null });
     });
 
+    test('bundle: stages covered in a zone, gaps, and precedents from other zones for each gap', async () => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/bundles/${zoneAt(25)}` });
+      assert.equal(res.statusCode, 200, res.body);
+      const b = res.json();
+      assert.equal(b.total, 7);
+      const logistics = b.stages.find((s: { stage: string }) => s.stage === 'logistics');
+      assert.equal(logistics.covered, true);
+      assert.deepEqual(logistics.precedents, []);
+      const testing = b.stages.find((s: { stage: string }) => s.stage === 'testing_certification');
+      assert.equal(testing.covered, false);
+      assert.ok(testing.precedents.some((p: { id: string; zone: { id: string } }) => p.id === demoId('exemption:ulsan-hydrogen-trailer') && p.zone.id !== zoneAt(25)));
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/bundles/00000000-0000-4000-8000-000000000000' })).statusCode, 404);
+    });
+
     test('the reform board shows every exemption and the days from grant to amendment', async () => {
       const board = (await t.app.inject({ method: 'GET', url: '/api/reform-board' })).json();
       const lpg = board.items.find((i: { id: string }) => i.id === demoId('exemption:busan-lpg-ship'));

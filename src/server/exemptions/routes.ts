@@ -15,6 +15,7 @@ import { AppError, notFound, type FieldError } from '../errors.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../http/schemas.ts';
 import { DateOnly } from '../regulations/schemas.ts';
 import { ConditionsSchema, insuranceViolations, type Conditions } from './conditions.ts';
+import { bundleOf } from './bundle.ts';
 import { insertExemption } from './store.ts';
 import { calendar, loadExemptions, todayInSeoul, zoneTerm, type ExemptionRecord } from './view.ts';
 
@@ -330,6 +331,35 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
     });
     const [item] = await loadExemptions(db, [request.params.id]);
     return item!;
+  });
+
+  const BundleExemptionSchema = Type.Object({ id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), state: Type.String(), stages: Type.Array(Type.String()), zone: Type.Object({ id: Type.String(), name: I18nTextSchema(300) }) });
+  app.get('/api/bundles/:zoneId', {
+    config: { action: 'public' },
+    schema: {
+      tags: ['exemptions'],
+      summary: "A zone's exemptions along the supply-chain stages, the uncovered stages, and precedents from other zones for each gap",
+      params: Type.Object({ zoneId: Uuid }),
+      response: {
+        200: Type.Object({
+          zone: Type.Object({ id: Type.String(), name: I18nTextSchema(300) }),
+          covered: Type.Integer(), total: Type.Integer(),
+          stages: Type.Array(Type.Object({
+            stage: Type.String(), name: I18nTextSchema(200), covered: Type.Boolean(),
+            exemptions: Type.Array(BundleExemptionSchema), precedents: Type.Array(BundleExemptionSchema),
+          })),
+        }),
+        400: ProblemSchema, 404: ProblemSchema,
+      },
+    },
+  }, async (request) => {
+    const zone = await db.selectFrom('zone').select(['id', 'name']).where('id', '=', request.params.zoneId).executeTakeFirst();
+    if (!zone) throw notFound('zone');
+    const rows = await db.selectFrom('exemption').innerJoin('zone', 'zone.id', 'exemption.zone_id')
+      .select(['exemption.id as id', 'exemption.title as title', 'exemption.kind as kind', 'exemption.state as state', 'exemption.stages as stages', 'zone.id as zoneId', 'zone.name as zoneName'])
+      .orderBy('exemption.granted_on', 'desc').orderBy('exemption.id').execute();
+    const bundle = bundleOf(zone.id, rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, state: r.state, stages: r.stages, zone: { id: r.zoneId, name: r.zoneName } })));
+    return { zone: { id: zone.id, name: zone.name }, ...bundle };
   });
 
   app.get('/api/reform-board', {
