@@ -187,6 +187,21 @@ for (const engine of engines()) {
       assert.equal((await send(expert, 'GET', `/api/projects/${projectId}/compliance`)).statusCode, 403);
     });
 
+    test('a large upload goes in batches; one bad row at the end stores none of them', async () => {
+      const rows = Array.from({ length: 2500 }, (_, i) => `${new Date(Date.parse('2026-11-23T00:00:00+09:00') + i * 1000).toISOString()},${i % 7},129.0,35.1,${i % 40}`);
+      const header = 'ts,deviceId,lon,lat,speed';
+      const before = await snapshot(t.db);
+      const bad = await upload(randomUUID(), [header, ...rows, 'x,1,129,35,1'].join('\n'));
+      assert.equal(bad.statusCode, 400);
+      assert.deepEqual(problemOf(bad).errors!.map((e) => e.path), ['/body/row/2502/ts']);
+      assert.deepEqual(await snapshot(t.db), before);
+      const good = await upload(randomUUID(), [header, ...rows].join('\n'));
+      assert.equal(good.statusCode, 201, good.body);
+      assert.equal(good.json().rowsStored, 2500);
+      const report = (await send(company, 'GET', `/api/projects/${projectId}/compliance`)).json().report;
+      assert.equal(report.totalEvents, 2506);
+    });
+
     test('reports: periods with due dates, late and missing flags; filing, review and refiling', async () => {
       let res = await send(company, 'GET', `/api/projects/${projectId}/reports`);
       assert.equal(res.statusCode, 200, res.body);

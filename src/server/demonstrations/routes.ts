@@ -25,7 +25,7 @@ import { frame } from './messages.ts';
 import { reportRoutes } from './reports.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from './schemas.ts';
 import { loadProject, projectEtag, projectTarget, projectView, targetOf, zoneRegions, type ProjectRow } from './store.ts';
-import { hashStream, ingest, issueFields, issuePath, MAX_ERRORS } from './upload.ts';
+import { hashStream, insertSpooled, issueFields, issuePath, MAX_ERRORS, spool } from './upload.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema };
 const IdParams = Type.Object({ id: Uuid });
@@ -254,26 +254,31 @@ function routes(base: FastifyInstance): void {
     }
     const { from, to } = periodInstants(row.period_start, row.period_end);
     const context = { from, to, fromLabel: row.period_start, toLabel: row.period_end };
-    const saved = await db.transaction().execute(async (trx) => {
-      const claimed = await trx.insertInto('demonstration_upload').values({
-        project_id: row.id, id: uploadId, format, mode, sha256: '', rows_total: 0, rows_stored: 0, rows_rejected: 0, errors: '[]', created_by: actor.userId,
-      }).onConflict((oc) => oc.columns(['project_id', 'id']).doNothing()).returning('id').executeTakeFirst();
-      if (!claimed) throw conflict(frame(request.locale, 'upload-differs', { upload: uploadId }));
-      const result = await ingest(trx, { stream, format, mode, projectId: row.id, uploadId, context });
+    const result = await spool({ stream, format, context });
+    let saved;
+    try {
       if (result.issues.length > 0 && (mode === 'all' || result.rowsTotal === 0)) {
         throw new AppError('validation', { fields: issueFields(result.issues) });
       }
       const problem = result.issues.length > 0 ? renderProblem(new AppError('validation', { fields: issueFields(result.issues) }), request.locale, request.id) : null;
       const errorList = result.issues.map((issue, i) => ({ row: issue.row, column: issue.column, path: issuePath(issue), message: problem?.errors?.[i]?.message ?? '' }));
-      const upload = await trx.updateTable('demonstration_upload').set({
-        sha256: result.sha256, rows_total: result.rowsTotal, rows_stored: result.rowsStored, rows_rejected: result.rowsRejected, errors: JSON.stringify(errorList),
-      }).where('project_id', '=', row.id).where('id', '=', uploadId).returningAll().executeTakeFirstOrThrow();
-      await appendAudit(trx, {
-        ...auditActor(request, actor), action: 'project:upload', objectType: 'demonstration_upload', objectId: uploadId, before: null,
-        after: { projectId: row.id, format, mode, sha256: result.sha256, rowsTotal: result.rowsTotal, rowsStored: result.rowsStored, rowsRejected: result.rowsRejected },
+      saved = await db.transaction().execute(async (trx) => {
+        const claimed = await trx.insertInto('demonstration_upload').values({
+          project_id: row.id, id: uploadId, format, mode, sha256: result.sha256, rows_total: result.rowsTotal, rows_stored: result.rowsStored,
+          rows_rejected: result.rowsRejected, errors: JSON.stringify(errorList), created_by: actor.userId,
+        }).onConflict((oc) => oc.columns(['project_id', 'id']).doNothing()).returningAll().executeTakeFirst();
+        // Claimed meanwhile by a concurrent request with the same id.
+        if (!claimed) throw conflict(frame(request.locale, 'upload-differs', { upload: uploadId }));
+        await insertSpooled(trx, result, row.id, uploadId);
+        await appendAudit(trx, {
+          ...auditActor(request, actor), action: 'project:upload', objectType: 'demonstration_upload', objectId: uploadId, before: null,
+          after: { projectId: row.id, format, mode, sha256: result.sha256, rowsTotal: result.rowsTotal, rowsStored: result.rowsStored, rowsRejected: result.rowsRejected },
+        });
+        return claimed;
       });
-      return upload;
-    });
+    } finally {
+      await result.dispose();
+    }
     return reply.code(201).header('location', `/api/projects/${row.id}/uploads/${uploadId}`).send(uploadView(saved, false));
   });
 

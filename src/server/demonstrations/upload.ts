@@ -1,6 +1,13 @@
-// Streaming ingestion of demonstration data: lines are read from the request stream, parsed and validated
-// one at a time, and inserted in batches inside the caller's transaction (all or nothing).
+// Streaming ingestion of demonstration data in two phases: lines are read from the request stream, parsed and
+// validated one at a time and the valid events spooled to a temporary file (no transaction open while the client
+// sends); then the spooled events are inserted in batches inside one transaction (all or nothing).
 import { createHash, type Hash } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Database } from '../../db/database.ts';
 import { RowParser, type RowIssue, type StoredEvent, type UploadFormat } from '../../domain/demonstrations/events.ts';
@@ -63,48 +70,79 @@ const eventValues = (projectId: string, uploadId: string, row: number, e: Stored
   lon: e.lon, lat: e.lat, speed: e.speed, altitude: e.altitude, load: e.load, people: e.people,
 });
 
+export interface Spooled extends IngestResult {
+  /** The valid events, one JSON array `[row, ts, deviceId, …]` per line, in a temporary file. */
+  readonly file: string;
+  dispose(): Promise<void>;
+}
+
 /**
- * Reads the whole stream. In `all` mode nothing is inserted once a row failed (the caller rolls back);
- * in `skip-invalid` mode valid rows are inserted and invalid ones counted.
+ * Phase 1, outside any transaction (a slow client must not hold the database): reads and validates the whole
+ * stream, spooling valid events to a temporary file so memory stays flat.
  */
-export async function ingest(
-  trx: Database,
-  input: { stream: Readable; format: UploadFormat; mode: 'all' | 'skip-invalid'; projectId: string; uploadId: string; context: RowContext },
-): Promise<IngestResult> {
-  const parser = new RowParser(input.format, input.context);
-  const hash = createHash('sha256');
-  const issues: RowIssue[] = [];
-  let pending: ReturnType<typeof eventValues>[] = [];
-  let row = 0;
-  let rowsTotal = 0;
-  let rowsStored = 0;
-  let rowsRejected = 0;
-  const flush = async () => {
-    if (pending.length === 0) return;
-    await trx.insertInto('demonstration_event').values(pending).execute();
-    rowsStored += pending.length;
-    pending = [];
-  };
-  for await (const line of readLines(input.stream, hash)) {
-    row += 1;
-    const { event, issues: found } = parser.line(line, row);
-    if (found.length > 0) {
-      rowsRejected += 1;
+export async function spool(input: { stream: Readable; format: UploadFormat; context: RowContext }): Promise<Spooled> {
+  const dir = await mkdtemp(join(tmpdir(), 'zonelink-upload-'));
+  const file = join(dir, 'events.ndjson');
+  const out = createWriteStream(file);
+  const dispose = async () => { await rm(dir, { recursive: true, force: true }); };
+  try {
+    const parser = new RowParser(input.format, input.context);
+    const hash = createHash('sha256');
+    const issues: RowIssue[] = [];
+    let row = 0;
+    let rowsTotal = 0;
+    let rowsValid = 0;
+    let rowsRejected = 0;
+    for await (const line of readLines(input.stream, hash)) {
+      row += 1;
+      const { event, issues: found } = parser.line(line, row);
+      if (found.length > 0) {
+        rowsRejected += 1;
+        rowsTotal += 1;
+        for (const issue of found) if (issues.length < MAX_ERRORS) issues.push(issue);
+        continue;
+      }
+      if (event === null) continue;
       rowsTotal += 1;
-      for (const issue of found) if (issues.length < MAX_ERRORS) issues.push(issue);
-      if (input.mode === 'all') pending = [];
-      continue;
+      rowsValid += 1;
+      const e = event;
+      if (!out.write(`${JSON.stringify([row, e.ts, e.deviceId, e.sessionId, e.lon, e.lat, e.speed, e.altitude, e.load, e.people])}\n`)) await once(out, 'drain');
     }
-    if (event === null) continue;
-    rowsTotal += 1;
-    if (input.mode === 'all' && rowsRejected > 0) continue;
-    pending.push(eventValues(input.projectId, input.uploadId, row, event));
-    if (pending.length >= INSERT_BATCH) await flush();
+    for (const issue of parser.finish(row)) if (issues.length < MAX_ERRORS) { issues.push(issue); rowsRejected += 1; }
+    if (rowsTotal === 0 && issues.length === 0) issues.push({ row: Math.max(row, 1), column: '*', code: 'required', params: {} });
+    out.end();
+    await once(out, 'close');
+    return { rowsTotal, rowsStored: rowsValid, rowsRejected, issues, sha256: hash.digest('hex'), file, dispose };
+  } catch (error) {
+    out.destroy();
+    await dispose();
+    throw error;
   }
-  for (const issue of parser.finish(row)) if (issues.length < MAX_ERRORS) { issues.push(issue); rowsRejected += 1; }
-  if (rowsTotal === 0 && issues.length === 0) issues.push({ row: Math.max(row, 1), column: '*', code: 'required', params: {} });
-  if (input.mode === 'skip-invalid' || issues.length === 0) await flush();
-  return { rowsTotal, rowsStored, rowsRejected, issues, sha256: hash.digest('hex') };
+}
+
+/** Phase 2, inside the caller's transaction: inserts the spooled events in batches. */
+export async function insertSpooled(trx: Database, spooled: Spooled, projectId: string, uploadId: string): Promise<number> {
+  let pending: ReturnType<typeof eventValues>[] = [];
+  let stored = 0;
+  const lines = createInterface({ input: createReadStream(spooled.file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line === '') continue;
+    const [row, ts, deviceId, sessionId, lon, lat, speed, altitude, load, people] = JSON.parse(line) as [number, number, ...(number | null)[]];
+    pending.push(eventValues(projectId, uploadId, row, {
+      ts, deviceId: deviceId ?? null, sessionId: sessionId ?? null, lon: lon ?? null, lat: lat ?? null, speed: speed ?? null,
+      altitude: altitude ?? null, load: load ?? null, people: people ?? null,
+    }));
+    if (pending.length >= INSERT_BATCH) {
+      await trx.insertInto('demonstration_event').values(pending).execute();
+      stored += pending.length;
+      pending = [];
+    }
+  }
+  if (pending.length > 0) {
+    await trx.insertInto('demonstration_event').values(pending).execute();
+    stored += pending.length;
+  }
+  return stored;
 }
 
 const KEYWORD: Record<RowIssue['code'], FieldError['keyword']> = {
