@@ -245,6 +245,7 @@ function Planner({ user }: { user: Me }) {
     setBusy(true);
     setServerError(null);
     setPlaced(noErrors());
+    setResult(null);
     try {
       const answer = await api.solvePlan(query);
       setResult({ query, result: answer });
@@ -543,6 +544,9 @@ function Planner({ user }: { user: Me }) {
           <button type="submit" className="krds-btn primary large" disabled={busy} data-testid="planner-submit">
             {busy ? t('plannerSolving') : t('plannerSubmit')}
           </button>
+          <p className="zl-loading zl-inline-status" role="status">
+            {busy ? t('plannerSolving') : ''}
+          </p>
         </div>
       </form>
 
@@ -804,8 +808,10 @@ function PlannerResultView({
                       onChange={() => setSelected(i)}
                     />
                     <label htmlFor={`planner-answer-${i}`}>
-                      <strong>{i === 0 ? t('plannerBest') : t('plannerAlternative', { n: i })}</strong>:{' '}
-                      {listText(a.regions, index, lang)} — {objectiveText(a, query.objective, t, lang)}
+                      <span>
+                        <strong>{i === 0 ? t('plannerBest') : t('plannerAlternative', { n: i })}</strong>:{' '}
+                        {listText(a.regions, index, lang)} — {objectiveText(a, query.objective, t, lang)}
+                      </span>
                     </label>
                     {comparison ? (
                       <p className="form-hint" id={`planner-answer-${i}-cmp`}>
