@@ -62,7 +62,7 @@ describe('zonelink CLI', () => {
     writeFileSync(file, JSON.stringify({ needs: { capabilities: [{ key: 'port', min: 1e8 }], stages: [], exemptions: [] } }));
     const res = run('plan', '--needs', file);
     assert.equal(res.status, 1);
-    assert.match(res.stderr, /\/body\/needs\/capabilities\/0: capability:port: 100000000 needed/);
+    assert.match(res.stderr, /\/body\/needs\/capabilities\/0: Ports: 100000000 needed/);
   });
 
   test('an unknown command exits 2 with the help', () => {

@@ -34,7 +34,7 @@ export async function planCommand(db: Database, options: PlanOptions, out: (s: s
     if (!validate(query)) throw new AppError('validation', { fields: fieldErrors(validate.errors ?? [], 'body') });
     const names = new Map((await db.selectFrom('region').select(['code', 'name']).execute()).map((r) => [r.code, r.name]));
     const name = (code: string) => `${code} ${names.get(code)?.[locale] ?? names.get(code)?.en ?? ''}`.trim();
-    const result = await runPlanner(await buildPlanningRequest(db, query as PlanningQuery, options.timeLimitMs), planConsortium);
+    const result = await runPlanner(await buildPlanningRequest(db, query as PlanningQuery, options.timeLimitMs), planConsortium, locale);
     if (options.json) {
       out(`${JSON.stringify({ ...result, bound: Number.isFinite(result.bound) ? result.bound : null }, null, 2)}\n`);
       return 0;

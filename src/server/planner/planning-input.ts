@@ -2,10 +2,11 @@
 // regions, links and inventories into the planner's pure PlanningRequest; maps its outcome to problems.
 import { Type, type Static } from 'typebox';
 import type { Database } from '../../db/database.ts';
-import { ASSETS, CLUSTERS, EXEMPTION_KINDS } from '../../domain/capabilities/catalogue.ts';
+import { ASSETS, CAPABILITIES, CLUSTERS, EXEMPTION_KINDS, type CapabilityKey, type ExemptionKindKey } from '../../domain/capabilities/catalogue.ts';
 import { sumInventories, type Inventory } from '../../domain/capabilities/inventory.ts';
 import { PlanningError, type PlanningIssue, type PlanningRequest, type PlanningResult } from '../../domain/planner/index.ts';
-import { STAGES } from '../../domain/supply-chain/stages.ts';
+import { STAGE_NAMES, STAGES, type Stage } from '../../domain/supply-chain/stages.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { AppError, type FieldError, type FieldKeyword } from '../errors.ts';
 import { loadInventory } from '../inventory/load-inventory.ts';
 
@@ -81,6 +82,13 @@ const ISSUE_KEYWORD: Partial<Record<PlanningIssue['code'], FieldKeyword>> = {
   duplicate_region: 'duplicate',
 };
 
+/** 'capability:port' → 'Ports' (in the reader's language), for messages people read. */
+export function needName(needId: string, locale: Locale): string {
+  const [kind, key = ''] = needId.split(':');
+  const names = kind === 'capability' ? CAPABILITIES[key as CapabilityKey] : kind === 'stage' ? STAGE_NAMES[key as Stage] : kind === 'exemption' ? EXEMPTION_KINDS[key as ExemptionKindKey] : undefined;
+  return names?.[locale] ?? needId;
+}
+
 const flatParams = (params: Record<string, unknown>): Record<string, string | number> =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v)]));
 
@@ -88,7 +96,11 @@ const flatParams = (params: Record<string, unknown>): Record<string, string | nu
  * Runs the planner (through `solve`, e.g. a worker thread); malformed requests become 400, infeasible
  * ones 422, each naming the need or constraint.
  */
-export async function runPlanner(request: PlanningRequest, solve: (r: PlanningRequest) => Promise<PlanningResult> | PlanningResult): Promise<PlanningResult> {
+export async function runPlanner(
+  request: PlanningRequest,
+  solve: (r: PlanningRequest) => Promise<PlanningResult> | PlanningResult,
+  locale: Locale = 'ko',
+): Promise<PlanningResult> {
   let result: PlanningResult;
   try {
     result = await solve(request);
@@ -107,7 +119,7 @@ export async function runPlanner(request: PlanningRequest, solve: (r: PlanningRe
       fields: (result.explanation.infeasible ?? []).map((reason) => ({
         path: `/body${reason.path}`,
         keyword: `planner.${reason.code}` as FieldKeyword,
-        params: flatParams(reason.params),
+        params: { ...flatParams(reason.params), ...(typeof reason.params.need === 'string' ? { need: needName(reason.params.need, locale) } : {}) },
       })),
     });
   }

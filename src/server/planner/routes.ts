@@ -47,7 +47,7 @@ export async function plannerRoutes(base: FastifyInstance): Promise<void> {
   }, async (request) => {
     authorize(request);
     const planning = await buildPlanningRequest(db, request.body, config.plannerTimeLimitMs);
-    const result = await runPlanner(planning, solve);
+    const result = await runPlanner(planning, solve, request.locale);
     return { ...result, bound: Number.isFinite(result.bound) ? result.bound : null };
   });
 
@@ -62,7 +62,7 @@ export async function plannerRoutes(base: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const actor = authorize(request);
     const planning = await buildPlanningRequest(db, request.body.query, config.plannerTimeLimitMs);
-    const result = await runPlanner(planning, solve);
+    const result = await runPlanner(planning, solve, request.locale);
     const id = randomUUID();
     const regions = result.best?.regions ?? [];
     await db.transaction().execute(async (trx) => {
