@@ -255,7 +255,9 @@ let projects: ProjectFixtures;
 function projectFixtures(t: TestApp): ProjectFixtures {
   const cache = new Map<Scope, Promise<string>>();
   let otherCompany: Promise<string> | null = null;
-  const zone = async (scope: Scope) => (await t.db.selectFrom('zone_region').select('zone_id').where('region_code', '=', scope === 'own' ? '21' : '26').orderBy('zone_id').executeTakeFirstOrThrow()).zone_id;
+  // A reference zone of that region only: zones designated by other rows' plans (Busan + Ulsan) would blur own/other.
+  const zone = async (scope: Scope) => (await t.db.selectFrom('zone_region').innerJoin('zone', 'zone.id', 'zone_region.zone_id').select('zone_region.zone_id')
+    .where('zone_region.region_code', '=', scope === 'own' ? '21' : '26').where('zone.source', '=', 'reference').orderBy('zone_region.zone_id').executeTakeFirstOrThrow()).zone_id;
   const company = async (scope: Scope): Promise<string> => {
     if (scope === 'own') return (await t.db.selectFrom('app_user').select('organisation_id').where('email', '=', EMAIL.company).executeTakeFirstOrThrow()).organisation_id;
     otherCompany ??= (async () => {
