@@ -283,7 +283,7 @@ export interface DemonstrationProjectTable {
   zone_id: string;
   title: Json<I18nText>;
   summary: Json<I18nText>;
-  state: 'draft' | 'demonstrating' | 'completed';
+  state: 'draft' | 'demonstrating' | 'suspended' | 'completed';
   lead_company: string;
   partner_companies: string[];
   exemption_ids: string[];

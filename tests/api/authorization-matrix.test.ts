@@ -175,6 +175,11 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
     request: async (ctx) => ({ url: `/api/projects/${await projects.reported(ctx.scope)}/reports/1/review`, payload: { decision: 'accept', comment: { ko: '확인' } } }),
   },
+  'POST /api/projects/:id/suspension': {
+    // MSS suspends a demonstration after a serious incident (Act Art. 89).
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => ({ url: `/api/projects/${await projects.suspendable(ctx.scope)}/suspension`, payload: { action: 'suspend', reason: { ko: '중대 사고' } } }),
+  },
   'POST /api/projects/:id/incidents': {
     expect: all(403, { anonymous: same(401), company: { own: 201, other: 403 } }),
     request: async (ctx) => ({
@@ -250,7 +255,7 @@ const projectUpdate = {
   },
   rules: [{ id: 'speed', kind: 'maximum', measure: 'speed', max: 30 }],
 };
-interface ProjectFixtures { zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string>; reported(scope: Scope): Promise<string> }
+interface ProjectFixtures { zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string>; reported(scope: Scope): Promise<string>; suspendable(scope: Scope): Promise<string> }
 let projects: ProjectFixtures;
 function projectFixtures(t: TestApp): ProjectFixtures {
   const cache = new Map<Scope, Promise<string>>();
@@ -280,6 +285,17 @@ function projectFixtures(t: TestApp): ProjectFixtures {
   }
   return {
     zone,
+    /** A fresh demonstrating project with a serious incident on record. */
+    async suspendable(scope) {
+      const id = await create(scope);
+      await t.db.updateTable('demonstration_project').set({ state: 'demonstrating' }).where('id', '=', id).execute();
+      const at = new Date('2026-11-20T01:00:00Z');
+      await t.db.insertInto('demonstration_incident').values({
+        id: randomUUID(), project_id: id, severity: 'serious', occurred_at: at, reported_at: at, report_deadline: at, place: JSON.stringify({ ko: '부두' }),
+        lon: null, lat: null, description: JSON.stringify({ ko: '충돌' }), immediate_actions: JSON.stringify({ ko: '정지' }), reported_by: null,
+      }).execute();
+      return id;
+    },
     /** A fresh project with a report filed for its first quarter, awaiting review. */
     async reported(scope) {
       const id = await create(scope);

@@ -9,7 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       zone_id uuid not null references zone (id),
       title jsonb not null,
       summary jsonb not null,
-      state text not null check (state in ('draft', 'demonstrating', 'completed')),
+      state text not null check (state in ('draft', 'demonstrating', 'suspended', 'completed')),
       lead_company uuid not null references organisation (id),
       partner_companies uuid[] not null default '{}',
       exemption_ids uuid[] not null default '{}',

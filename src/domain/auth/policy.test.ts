@@ -136,5 +136,8 @@ describe('policy', () => {
     assert.equal(decide(ministryMember, 'project:review', project).allowed, true);
     assert.equal(decide(actor({ orgKind: 'local_government', regionCode: '22' }), 'project:review', project).allowed, false);
     assert.equal(decide(lead, 'project:review', project).allowed, false);
+    assert.equal(decide(ministryMember, 'project:suspend', project).allowed, true);
+    assert.equal(decide(busan, 'project:suspend', project).allowed, false);
+    assert.equal(decide(lead, 'project:suspend', project).allowed, false);
   });
 });

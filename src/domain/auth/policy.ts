@@ -51,6 +51,7 @@ export const ACTIONS = {
   'project:upload': 'write',
   'project:report': 'write',
   'project:review': 'write',
+  'project:suspend': 'write',
 } as const satisfies Record<string, TokenScope>;
 export type Action = keyof typeof ACTIONS;
 
@@ -174,6 +175,9 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
     case 'project:report':
       // Every company in the project files periodic reports and reports incidents.
       return target.kind === 'project' && actor.orgKind === 'company' && target.companies.includes(actor.organisationId);
+    case 'project:suspend':
+      // MSS suspends a project's demonstration after a serious incident and lifts it (Act Art. 89; Decree Art. 63).
+      return target.kind === 'project' && actor.orgKind === 'ministry';
     case 'project:review':
       // The supervisors review reports: MSS and the project's local governments (Act Art. 87; Decree Art. 59).
       if (target.kind !== 'project') return false;

@@ -1,7 +1,7 @@
 // Localised reasons of refused demonstration operations (the `{reason}` of a 409 `conflict` problem).
 import { format, type Locale } from '../../i18n/locales.ts';
 
-type Frames = Record<'no-such-transition' | 'insurance' | 'upload-differs' | 'not-a-company' | 'unknown-zone' | 'period-outside-events' | 'period-open' | 'report-state', string>;
+type Frames = Record<'no-such-transition' | 'insurance' | 'upload-differs' | 'not-a-company' | 'unknown-zone' | 'period-outside-events' | 'period-open' | 'report-state' | 'no-serious-incident', string>;
 
 const FRAMES: Record<Locale, Frames> = {
   ko: {
@@ -13,6 +13,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': '저장된 실증 데이터가 새 사업 기간 밖에 있습니다.',
     'period-open': '보고 기간 {period}은(는) {to}에 끝납니다. 그 뒤에 제출하세요.',
     'report-state': '보고서 {period}은(는) 현재 \'{state}\' 상태입니다.',
+    'no-serious-incident': '중대한 안전사고 기록이 있어야 실증을 정지할 수 있습니다.',
   },
   en: {
     'no-such-transition': "A project in state '{state}' cannot move to '{to}'. Possible: {allowed}",
@@ -23,6 +24,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': 'Stored demonstration data lies outside the new project period.',
     'period-open': 'Reporting period {period} ends on {to}; file its report afterwards.',
     'report-state': 'Report {period} is \'{state}\'.',
+    'no-serious-incident': 'A demonstration is suspended only after a serious or critical incident on record.',
   },
   ja: {
     'no-such-transition': "「{state}」の実証事業は「{to}」に変更できません。可能な状態: {allowed}",
@@ -33,6 +35,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': '保存済みの実証データが新しい事業期間の外にあります。',
     'period-open': '報告期間 {period} は {to} に終わります。その後に提出してください。',
     'report-state': '報告書 {period} は現在「{state}」です。',
+    'no-serious-incident': '重大な安全事故の記録がある場合にのみ実証を停止できます。',
   },
   zh: {
     'no-such-transition': "处于“{state}”状态的项目不能变为“{to}”。可选：{allowed}",
@@ -43,6 +46,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': '已保存的实证数据不在新的项目期间内。',
     'period-open': '报告期 {period} 于 {to} 结束，请在此后提交。',
     'report-state': '报告 {period} 当前为“{state}”。',
+    'no-serious-incident': '只有在记录了严重安全事故后才能暂停实证。',
   },
   fr: {
     'no-such-transition': "Un projet à l’état « {state} » ne peut pas passer à « {to} ». Possible : {allowed}",
@@ -53,6 +57,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': 'Des données de démonstration enregistrées sont hors de la nouvelle période du projet.',
     'period-open': 'La période {period} se termine le {to} ; déposez son rapport ensuite.',
     'report-state': 'Le rapport {period} est à l’état « {state} ».',
+    'no-serious-incident': 'Une démonstration n’est suspendue qu’après un incident grave ou critique enregistré.',
   },
 };
 

@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/auth/types.ts';
 import { civilDate } from '../../domain/calendar/civil-date.ts';
 import { defaultCalendar } from '../../domain/calendar/holidays.ts';
 import { SEOUL_OFFSET_MS } from '../../domain/compliance/events.ts';
-import { seoulToday } from '../../domain/demonstrations/project.ts';
+import { insuranceIssues, seoulToday, SUSPENDING_SEVERITIES, SUSPENSION, type LiabilityInsurance } from '../../domain/demonstrations/project.ts';
 import {
   INCIDENT_SEVERITIES, incidentDeadline, reportFrequency, reportingSchedule, reportStatus, type Frequency, type IncidentSeverity,
 } from '../../domain/demonstrations/reports.ts';
@@ -20,7 +20,8 @@ import { AppError, notFound, type FieldError } from '../errors.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { notify } from '../notifications/notify.ts';
 import { frame } from './messages.ts';
-import { loadProject, targetOf, type ProjectRow } from './store.ts';
+import { ProjectSchema } from './schemas.ts';
+import { loadProject, projectView, targetOf, type ProjectRow } from './store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const IdParams = Type.Object({ id: Uuid });
@@ -245,5 +246,44 @@ export function reportRoutes(base: FastifyInstance): void {
       reportedLate: now > deadline, place: normaliseText(body.place as I18nText), lon: body.lon, lat: body.lat,
       description: normaliseText(body.description as I18nText), immediateActions: normaliseText(body.immediateActions as I18nText),
     };
+  });
+
+  app.post('/api/projects/:id/suspension', {
+    config: { action: 'project:suspend', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'MSS suspends a demonstration after a serious incident, or lifts the suspension (insurance checked again); the companies are notified',
+      params: IdParams,
+      body: Type.Object({ action: Type.Enum(['suspend', 'lift']), reason: I18nTextSchema(4000) }, { additionalProperties: false }),
+      response: { 200: ProjectSchema, ...errors },
+    },
+  }, async (request) => {
+    const { row, target, actor } = await project(request, request.params.id);
+    const move = SUSPENSION[request.body.action];
+    await db.transaction().execute(async (trx) => {
+      const before = (await loadProject(trx, row.id, true))!;
+      if (before.state !== move.from) {
+        throw new AppError('conflict', { params: { reason: frame(request.locale, 'no-such-transition', { state: before.state, to: move.to, allowed: '—' }) } });
+      }
+      if (request.body.action === 'suspend') {
+        const serious = await trx.selectFrom('demonstration_incident').select('id').where('project_id', '=', row.id).where('severity', 'in', [...SUSPENDING_SEVERITIES] as IncidentSeverity[]).limit(1).executeTakeFirst();
+        if (!serious) throw new AppError('conflict', { params: { reason: frame(request.locale, 'no-serious-incident') } });
+      } else {
+        const issues = insuranceIssues(before.insurance_required, before.insurance as LiabilityInsurance | null, seoulToday(Date.now()));
+        if (issues.length > 0) throw new AppError('conflict', { params: { reason: frame(request.locale, 'insurance') } });
+      }
+      await trx.updateTable('demonstration_project').set({ state: move.to, version: before.version + 1, updated_at: new Date() }).where('id', '=', row.id).execute();
+      await appendAudit(trx, {
+        ...auditActor(request, actor), action: `project:${request.body.action}`, objectType: 'demonstration_project', objectId: row.id,
+        before: { state: before.state }, after: { state: move.to, reason: request.body.reason },
+      });
+      const companies = await trx.selectFrom('app_user').select('id').where('organisation_id', 'in', [row.lead_company, ...row.partner_companies]).execute();
+      await notify(trx, {
+        userIds: companies.map((u) => u.id), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_project', objectId: row.id,
+        params: { subject: (row.title as I18nText).ko, state: move.to, actor: await displayName(trx, actor) },
+      });
+    });
+    const saved = (await loadProject(db, row.id))!;
+    return projectView(saved, actor, target);
   });
 }
