@@ -15,6 +15,7 @@ import { buildApp } from '../server/app.ts';
 import { startMailer } from '../server/notifications/mailer.ts';
 import { startDeadlineScanner } from '../server/notifications/deadline-scan.ts';
 import { planCommand } from './plan.ts';
+import { importCommand } from '../server/demonstrations/import.ts';
 
 const HELP = `zonelink — Regulation-Free Special Zones platform
 
@@ -25,6 +26,8 @@ Usage:
   zonelink audit verify     check the audit log's hash chain
   zonelink plan --needs needs.json [--level province|municipality] [--json] [--lang ko|en|ja|zh|fr]
                             find the optimal consortium of regions (same as POST /api/planner/solve)
+  zonelink import <file.csv|file.ndjson> --project <id> [--upload-id <id>] [--mode all|skip-invalid]
+                            import demonstration data (all or nothing; a re-run imports it once)
   zonelink --help           this text
 
 Environment: DATABASE_URL (postgres://…; default: embedded PGlite in ZONELINK_DATA_DIR=.data/pglite),
@@ -85,6 +88,9 @@ export async function main(argv: string[]): Promise<number> {
       level: { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
+      project: { type: 'string' },
+      'upload-id': { type: 'string' },
+      mode: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -127,6 +133,12 @@ export async function main(argv: string[]): Promise<number> {
         await prepareDatabase(db, { demo: config.seedDemo });
         return planCommand(db, { needs: values.needs!, level: values.level, json: values.json ?? false, lang: values.lang, timeLimitMs: config.plannerTimeLimitMs },
           (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+      });
+    case 'import':
+      if (sub === undefined || values.project === undefined) break;
+      return withDb(config, async (db) => {
+        await prepareDatabase(db, { demo: config.seedDemo });
+        return importCommand(db, { file: sub, project: values.project!, uploadId: values['upload-id'], mode: values.mode }, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       });
     case 'audit':
       if (sub !== 'verify') break;

@@ -5,6 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addDays, civilDate } from '../../src/domain/calendar/civil-date.ts';
 import { seoulToday } from '../../src/domain/demonstrations/project.ts';
+import { importCommand } from '../../src/server/demonstrations/import.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_PROJECT_ID, seedDemoDemonstrations } from '../../src/db/seed/demo-demonstrations.ts';
 import { asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
@@ -200,6 +204,32 @@ for (const engine of engines()) {
       assert.equal(good.json().rowsStored, 2500);
       const report = (await send(company, 'GET', `/api/projects/${projectId}/compliance`)).json().report;
       assert.equal(report.totalEvents, 2506);
+    });
+
+    test('zonelink import: all or nothing from a file, a re-run imports it once', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'zl-import-'));
+      try {
+        const good = join(dir, 'trips.csv');
+        const bad = join(dir, 'bad.csv');
+        const rows = Array.from({ length: 1500 }, (_, i) => `${new Date(Date.parse('2026-11-24T00:00:00+09:00') + i * 1000).toISOString()},9,129.0,35.1,5`);
+        await writeFile(good, ['ts,deviceId,lon,lat,speed', ...rows].join('\n'));
+        await writeFile(bad, ['ts,deviceId,lon,lat,speed', ...rows, 'x,9,129,35,5'].join('\n'));
+        const out: string[] = [];
+        const err: string[] = [];
+        const before = await snapshot(t.db);
+        assert.equal(await importCommand(t.db, { file: bad, project: projectId }, (x) => out.push(x), (x) => err.push(x)), 1);
+        assert.match(err.join(''), /row\/1502\/ts/);
+        assert.deepEqual(await snapshot(t.db), before);
+        assert.equal(await importCommand(t.db, { file: good, project: projectId }, (x) => out.push(x), (x) => err.push(x)), 0);
+        assert.match(out.join(''), /1500 rows stored/);
+        assert.equal(await importCommand(t.db, { file: good, project: projectId }, (x) => out.push(x), (x) => err.push(x)), 0);
+        assert.match(out.at(-1)!, /already imported/);
+        const n = await t.db.selectFrom('demonstration_event').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('device_id', '=', 9).executeTakeFirstOrThrow();
+        assert.equal(Number(n.n), 1500);
+        assert.equal(await importCommand(t.db, { file: join(dir, 'x.txt'), project: projectId }, () => {}, () => {}), 2);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     test('reports: periods with due dates, late and missing flags; filing, review and refiling', async () => {

@@ -121,7 +121,7 @@ export async function spool(input: { stream: Readable; format: UploadFormat; con
 }
 
 /** Phase 2, inside the caller's transaction: inserts the spooled events in batches. */
-export async function insertSpooled(trx: Database, spooled: Spooled, projectId: string, uploadId: string): Promise<number> {
+export async function insertSpooled(trx: Database, spooled: Spooled, projectId: string, uploadId: string, onProgress?: (stored: number) => void): Promise<number> {
   let pending: ReturnType<typeof eventValues>[] = [];
   let stored = 0;
   const lines = createInterface({ input: createReadStream(spooled.file, 'utf8'), crlfDelay: Infinity });
@@ -136,6 +136,7 @@ export async function insertSpooled(trx: Database, spooled: Spooled, projectId: 
       await trx.insertInto('demonstration_event').values(pending).execute();
       stored += pending.length;
       pending = [];
+      onProgress?.(stored);
     }
   }
   if (pending.length > 0) {
