@@ -356,6 +356,19 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       await switchLanguage(page, 'ko');
       await page.locator('h1', { hasText: catalogues.ko.plannerTitle }).waitFor();
       await shot(page, 'planner-ko');
+
+      // From the answer straight to a connected-zone plan led by Busan, with Ulsan invited.
+      await page.getByTestId('planner-submit').click();
+      await page.getByTestId('coverage-table').waitFor();
+      await page.fill('#planner-request-title', '해양 수소 물류 연계');
+      await page.getByTestId('save-request-submit').click();
+      await page.getByTestId('start-plan').click();
+      await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+      const planId = page.url().split('/').pop()!;
+      const plan = await page.evaluate(async (id) => (await fetch(`/api/plans/${id}`)).json(), planId);
+      assert.equal(plan.content.model, 'connected');
+      assert.equal(plan.content.leadRegion, '21');
+      assert.deepEqual(plan.content.partners, ['26']);
     } finally {
       await context.close();
     }

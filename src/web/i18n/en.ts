@@ -383,6 +383,7 @@ export const en: Record<keyof typeof ko, string> = {
   plannerRequestTitle: 'Request title',
   plannerSaveButton: 'Save as plan request',
   plannerSaved: 'The plan request “{title}” was saved.',
+  plannerStartPlan: 'Start a connected-zone plan with these {count} partner region(s) invited',
   plannerSavedList: 'Saved plan requests',
   plannerSavedListLead: 'Plan requests saved by your organisation. Loading one puts its needs back into the form.',
   plannerSavedNone: 'No plan request saved yet.',

@@ -385,6 +385,7 @@ export const fr: Record<keyof typeof ko, string> = {
   plannerRequestTitle: 'Titre de la demande',
   plannerSaveButton: 'Enregistrer comme demande de plan',
   plannerSaved: 'La demande de plan « {title} » a été enregistrée.',
+  plannerStartPlan: 'Lancer un plan de zone interrégionale en invitant ces {count} région(s) partenaires',
   plannerSavedList: 'Demandes de plan enregistrées',
   plannerSavedListLead: 'Les demandes de plan enregistrées par votre organisation. En charger une remet ses besoins dans le formulaire.',
   plannerSavedNone: 'Aucune demande de plan enregistrée pour l’instant.',

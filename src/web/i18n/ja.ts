@@ -383,6 +383,7 @@ export const ja: Record<keyof typeof ko, string> = {
   plannerRequestTitle: '要請のタイトル',
   plannerSaveButton: '計画要請として保存',
   plannerSaved: '計画要請「{title}」を保存しました。',
+  plannerStartPlan: 'この{count}地域を招待して広域連携型特区計画を始める',
   plannerSavedList: '保存した計画要請',
   plannerSavedListLead: '所属機関が保存した計画要請です。読み込むと条件がフォームに入ります。',
   plannerSavedNone: '保存した計画要請はまだありません。',

@@ -383,6 +383,7 @@ export const ko = {
   plannerRequestTitle: '요청 제목',
   plannerSaveButton: '계획 요청으로 저장',
   plannerSaved: '"{title}" 계획 요청을 저장했습니다.',
+  plannerStartPlan: '이 {count}개 지역을 초대해 광역 연계형 특구계획 시작',
   plannerSavedList: '저장한 계획 요청',
   plannerSavedListLead: '우리 기관이 저장한 계획 요청입니다. 불러오면 조건이 양식에 들어갑니다.',
   plannerSavedNone: '아직 저장한 계획 요청이 없습니다.',

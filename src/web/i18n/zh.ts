@@ -381,6 +381,7 @@ export const zh: Record<keyof typeof ko, string> = {
   plannerRequestTitle: '申请标题',
   plannerSaveButton: '保存为规划申请',
   plannerSaved: '规划申请“{title}”已保存。',
+  plannerStartPlan: '邀请这 {count} 个地区，开始广域联动型特区计划',
   plannerSavedList: '已保存的规划申请',
   plannerSavedListLead: '本机构保存的规划申请。载入后其条件将填入表单。',
   plannerSavedNone: '尚未保存规划申请。',

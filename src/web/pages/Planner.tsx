@@ -21,6 +21,7 @@ import { catalogueName, DateTime, pickRegionName } from '../components/text.tsx'
 import { loadBoundaries, MUNICIPALITIES, PROVINCES, type Boundary } from '../map/geo.ts';
 import { RegionMap, type MapArea } from '../map/RegionMap.tsx';
 import { MapLegend } from './Regions.tsx';
+import { plansClient } from './plans/client.ts';
 import { GROUP_KEYS } from './Inventory.tsx';
 
 type Level = PlannerQuery['level'];
@@ -1084,7 +1085,27 @@ function CoverageTable({
 }
 
 function SaveRequest({ query, onSaved }: { query: PlannerQuery; onSaved: () => void }) {
-  const { t } = useApp();
+  const { t, user } = useApp();
+  const [savedRegions, setSavedRegions] = useState<string[]>([]);
+  const [starting, setStarting] = useState(false);
+  const ownRegion = user?.organisation.kind === 'local_government' ? user.organisation.regionCode : null;
+  const partners = ownRegion && savedRegions.includes(ownRegion) ? savedRegions.filter((code) => code !== ownRegion) : [];
+  /** Starts a connected-zone plan led by the user's government, with the consortium's other regions invited. */
+  const startPlan = async () => {
+    if (!user || !ownRegion || !saved) return;
+    setStarting(true);
+    setError(null);
+    try {
+      const client = plansClient(user.id);
+      let plan = await client.create({ model: 'connected', leadRegion: ownRegion, title: { ko: saved } });
+      for (const code of partners) plan = await client.invite(plan, code);
+      navigate(`/plans/${plan.id}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setStarting(false);
+    }
+  };
   const id = useId();
   const [title, setTitle] = useState('');
   const [missing, setMissing] = useState(false);
@@ -1101,6 +1122,7 @@ function SaveRequest({ query, onSaved }: { query: PlannerQuery; onSaved: () => v
     try {
       const result = await api.savePlanRequest(title.trim(), query);
       setSaved(result.title);
+      setSavedRegions(result.regions);
       setTitle('');
       onSaved();
     } catch (err) {
@@ -1119,6 +1141,11 @@ function SaveRequest({ query, onSaved }: { query: PlannerQuery; onSaved: () => v
       {saved ? (
         <Alert kind="success">
           <p>{t('plannerSaved', { title: saved })}</p>
+          {partners.length > 0 ? (
+            <button type="button" className="krds-btn secondary medium" disabled={starting} onClick={() => void startPlan()} data-testid="start-plan">
+              {t('plannerStartPlan', { count: partners.length })}
+            </button>
+          ) : null}
         </Alert>
       ) : null}
       <div className="zl-picker-row">
