@@ -395,7 +395,7 @@ export const ja: Record<keyof typeof ko, string> = {
 
   notificationsTitle: 'お知らせ',
   notificationsBell: 'お知らせ',
-  notificationsBellUnread: 'お知らせ、未読{count}件',
+  notificationsBellUnread: 'お知らせ、未読: {count}',
   notificationsUnreadOnly: '未読のみ表示',
   notificationsNone: 'お知らせはありません。',
   notificationsNoneUnread: '未読のお知らせはありません。',

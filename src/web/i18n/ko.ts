@@ -395,7 +395,7 @@ export const ko = {
 
   notificationsTitle: '알림',
   notificationsBell: '알림',
-  notificationsBellUnread: '알림, 읽지 않은 알림 {count}건',
+  notificationsBellUnread: '알림, 읽지 않음: {count}',
   notificationsUnreadOnly: '읽지 않은 알림만 보기',
   notificationsNone: '알림이 없습니다.',
   notificationsNoneUnread: '읽지 않은 알림이 없습니다.',
