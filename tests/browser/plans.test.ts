@@ -3,26 +3,12 @@
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import axeCore from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, PASSWORD, screenshots, seriousViolations, skip } from './harness.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { common, consultation, section } from '../support/plans.ts';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const distIndex = `${repo}dist/web/index.html`;
-const screenshots = `${repo}screenshots`;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'zonelink-demo';
 const ko = catalogues.ko;
-
-const chromiumMissing = !existsSync(executablePath);
-const skip =
-  chromiumMissing && !process.env.CI
-    ? `no Chromium at ${executablePath} (set CHROMIUM_PATH or install chromium); browser tests skipped`
-    : false;
-if (skip) console.warn(`[browser tests] ${skip}`);
 
 const seoulDay = (offset: number): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
@@ -35,15 +21,9 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
   const pageErrors: string[] = [];
 
   before(async () => {
-    if (chromiumMissing) throw new Error(`CI is set but no Chromium exists at ${executablePath} (set CHROMIUM_PATH)`);
-    if (!existsSync(distIndex)) throw new Error(`${distIndex} is missing: build the UI first with \`npx vite build\``);
     const { startTestServer } = await import('../support/server.ts');
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    mkdirSync(screenshots, { recursive: true });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -70,17 +50,6 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
     return { context, page };
   }
 
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(axeCore.source);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof axeCore }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.targets.join(', ')}`);
-  }
 
   async function expectAccessible(page: Page, what: string): Promise<void> {
     assert.deepEqual(await seriousViolations(page), [], `axe on ${what}`);

@@ -2,24 +2,9 @@
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import axeCore from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, PASSWORD, screenshots, seriousViolations, skip } from './harness.ts';
 import { catalogues, LANGS, type Lang } from '../../src/web/i18n/index.ts';
-
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const distIndex = `${repo}dist/web/index.html`;
-const screenshots = `${repo}screenshots`;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'zonelink-demo';
-
-const chromiumMissing = !existsSync(executablePath);
-const skip =
-  chromiumMissing && !process.env.CI
-    ? `no Chromium at ${executablePath} (set CHROMIUM_PATH or install chromium); browser tests skipped`
-    : false;
-if (skip) console.warn(`[browser tests] ${skip}`);
 
 describe('browser UI', { skip, timeout: 300_000 }, () => {
   let server: { url: string; close(): Promise<void> } | undefined;
@@ -27,24 +12,9 @@ describe('browser UI', { skip, timeout: 300_000 }, () => {
   const pageErrors: string[] = [];
 
   before(async () => {
-    if (chromiumMissing) throw new Error(`CI is set but no Chromium exists at ${executablePath} (set CHROMIUM_PATH)`);
-    if (!existsSync(distIndex)) {
-      throw new Error(`${distIndex} is missing: build the UI first with \`npx vite build\` (npm run build:web)`);
-    }
     const { startTestServer } = await import('../support/server.ts');
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -80,24 +50,6 @@ describe('browser UI', { skip, timeout: 300_000 }, () => {
     await page.click('form button[type=submit]');
     await page.waitForURL(`${base()}/me`);
     await page.getByTestId('me-email').waitFor();
-  }
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    // Evaluated through the DevTools protocol, so the app's CSP (script-src 'self') still applies to the app.
-    await page.evaluate(axeCore.source);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof axeCore }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-      }));
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.targets.join(', ')}`);
   }
 
   test('logging in as Busan shows the own page', async () => {
@@ -200,8 +152,7 @@ describe('browser UI', { skip, timeout: 300_000 }, () => {
       await page.waitForURL(`${base()}/regions/21`);
       await page.locator('h1', { hasText: '부산광역시' }).waitFor();
 
-      mkdirSync(screenshots, { recursive: true });
-      for (const lang of ['ko', 'fr'] as const) {
+        for (const lang of ['ko', 'fr'] as const) {
         await page.goto(`${base()}/regions`);
         await page.evaluate((l) => localStorage.setItem('zonelink.lang', l), lang);
         await page.reload();

@@ -3,25 +3,10 @@
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import axeCore from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, PASSWORD, screenshots, seriousViolations, skip } from './harness.ts';
 import { catalogues, format, type Lang } from '../../src/web/i18n/index.ts';
 import type { BrowserTestServer } from './server.ts';
-
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const distIndex = `${repo}dist/web/index.html`;
-const screenshots = `${repo}screenshots`;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'zonelink-demo';
-
-const chromiumMissing = !existsSync(executablePath);
-const skip =
-  chromiumMissing && !process.env.CI
-    ? `no Chromium at ${executablePath} (set CHROMIUM_PATH or install chromium); browser tests skipped`
-    : false;
-if (skip) console.warn(`[browser tests] ${skip}`);
 
 interface ZoneItem {
   id: string;
@@ -34,25 +19,9 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
   const pageErrors: string[] = [];
 
   before(async () => {
-    if (chromiumMissing) throw new Error(`CI is set but no Chromium exists at ${executablePath} (set CHROMIUM_PATH)`);
-    if (!existsSync(distIndex)) {
-      throw new Error(`${distIndex} is missing: build the UI first with \`npx vite build\` (npm run build:web)`);
-    }
     const { startBrowserTestServer } = await import('./server.ts');
     server = await startBrowserTestServer();
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    mkdirSync(screenshots, { recursive: true });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -100,27 +69,6 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
   async function shot(page: Page, name: string): Promise<void> {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
-  }
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    // Judge the page at rest: pointer away and nothing pressed, after KRDS's colour transitions ended.
-    await page.mouse.move(0, 0);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.waitForTimeout(400);
-    await page.evaluate(axeCore.source);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof axeCore }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-      }));
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.targets.join(', ')}`);
   }
 
   async function zones(): Promise<ZoneItem[]> {
@@ -515,7 +463,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
           await entry.act?.(page);
           await page.waitForLoadState('networkidle');
           assert.equal(await page.locator('h1').count(), 1, `one h1 on ${entry.path}`);
-          for (const v of await seriousViolations(page)) failures.push(`[${lang}] ${entry.path}: ${v}`);
+          for (const v of await seriousViolations(page, { atRest: true })) failures.push(`[${lang}] ${entry.path}: ${v}`);
           if (entry.user) await switchLanguage(page, 'ko');
         } catch (error) {
           await page.screenshot({ path: `${screenshots}/failed-axe-${lang}-${entry.path.replace(/\W+/g, '_')}.png`, fullPage: true });

@@ -1,0 +1,51 @@
+// What every browser test file shares: where Chromium and the built UI are, whether to skip, how to
+// launch the browser, and the axe-core check (serious and critical violations only).
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import axeCore from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const distIndex = `${repo}dist/web/index.html`;
+export const screenshots = `${repo}screenshots`;
+export const PASSWORD = 'zonelink-demo';
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumMissing = !existsSync(executablePath);
+
+/** Browser tests skip (with this message) only when there is no Chromium and CI is not set. */
+export const skip: string | false =
+  chromiumMissing && !process.env.CI ? `no Chromium at ${executablePath} (set CHROMIUM_PATH or install chromium); browser tests skipped` : false;
+if (skip) console.warn(`[browser tests] ${skip}`);
+
+/** Fails clearly when Chromium or the built UI is missing; otherwise starts headless Chromium. */
+export async function launchBrowser(): Promise<Browser> {
+  if (chromiumMissing) throw new Error(`CI is set but no Chromium exists at ${executablePath} (set CHROMIUM_PATH)`);
+  if (!existsSync(distIndex)) throw new Error(`${distIndex} is missing: build the UI first with \`npx vite build\` (npm run build:web)`);
+  mkdirSync(screenshots, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * axe-core's serious and critical violations on the page as it is; `atRest` first moves the pointer away,
+ * blurs the focused element and waits out KRDS's colour transitions.
+ */
+export async function seriousViolations(page: Page, options: { atRest?: boolean } = {}): Promise<string[]> {
+  if (options.atRest) {
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.waitForTimeout(400);
+  }
+  // Evaluated through the DevTools protocol, so the app's CSP (script-src 'self') still applies to the app.
+  await page.evaluate(axeCore.source);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof axeCore }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.targets.join(', ')}`);
+}
