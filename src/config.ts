@@ -11,6 +11,8 @@ export interface Config {
   /** Folder of the built browser UI. */
   webDir: string;
   cookieSecure: boolean;
+  /** Believe X-Forwarded-For (client address for the sign-in limiter) — only behind a trusted proxy. */
+  trustProxy: boolean;
   sessionTtlHours: number;
   login: { maxAttempts: number; windowMs: number };
   bodyLimitBytes: number;
@@ -56,6 +58,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.ZONELINK_DATA_DIR === 'memory://' ? 'memory://' : resolve(env.ZONELINK_DATA_DIR ?? '.data/pglite'),
     webDir: resolve(env.ZONELINK_WEB_DIR ?? 'dist/web'),
     cookieSecure: boolVar(env, 'COOKIE_SECURE', env.NODE_ENV === 'production', errors),
+    trustProxy: boolVar(env, 'TRUST_PROXY', false, errors),
     sessionTtlHours: intVar(env, 'SESSION_TTL_HOURS', 12, errors),
     login: {
       maxAttempts: intVar(env, 'LOGIN_MAX_ATTEMPTS', 10, errors),

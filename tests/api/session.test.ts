@@ -59,6 +59,15 @@ for (const engine of engines()) {
       assert.equal(right.statusCode, 429);
     });
 
+    test('X-Forwarded-For does not dodge the limit unless a trusted proxy is configured', async () => {
+      const attempt = (forwarded: string) => t.app.inject({
+        method: 'POST', url: '/api/session', remoteAddress: '10.8.8.8', headers: { 'x-forwarded-for': forwarded },
+        payload: { email: 'motie@demo.zonelink.kr', password: 'wrong' },
+      });
+      for (let i = 0; i < 3; i += 1) assert.equal((await attempt(`198.51.100.${i}`)).statusCode, 401);
+      assert.equal((await attempt('198.51.100.99')).statusCode, 429);
+    });
+
     test('a cookie-authenticated write without the CSRF header is refused', async () => {
       const s = await t.login('company@demo.zonelink.kr');
       const res = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { cookie: s.cookie }, payload: { displayName: 'X' } });
