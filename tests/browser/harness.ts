@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import axeCore from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const distIndex = `${repo}dist/web/index.html`;
@@ -48,4 +48,30 @@ export async function seriousViolations(page: Page, options: { atRest?: boolean 
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.targets.join(', ')}`);
+}
+
+/** A fresh context and page (1280×900), optionally starting in `lang`; page errors are collected. */
+export async function openPage(browser: Browser, pageErrors: string[], lang?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (lang) {
+    await context.addInitScript((l) => {
+      if (!sessionStorage.getItem('zl-test-init')) {
+        localStorage.setItem('zonelink.lang', l);
+        sessionStorage.setItem('zl-test-init', '1');
+      }
+    }, lang);
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return { context, page };
+}
+
+/** Signs in through the login page and waits for the own page. */
+export async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', PASSWORD);
+  await page.click('form button[type=submit]');
+  await page.waitForURL(`${base}/me`);
+  await page.getByTestId('me-email').waitFor();
 }

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, PASSWORD, screenshots, seriousViolations, skip } from './harness.ts';
+import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
 import { catalogues, LANGS, type Lang } from '../../src/web/i18n/index.ts';
 
 describe('browser UI', { skip, timeout: 300_000 }, () => {
@@ -27,30 +27,12 @@ describe('browser UI', { skip, timeout: 300_000 }, () => {
     return server.url;
   };
 
-  async function newPage(lang?: Lang): Promise<{ context: BrowserContext; page: Page }> {
+  function newPage(lang?: Lang): Promise<{ context: BrowserContext; page: Page }> {
     assert.ok(browser, 'browser not started');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    if (lang) {
-      await context.addInitScript((l) => {
-        if (!sessionStorage.getItem('zl-test-init')) {
-          localStorage.setItem('zonelink.lang', l);
-          sessionStorage.setItem('zl-test-init', '1');
-        }
-      }, lang);
-    }
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return { context, page };
+    return openPage(browser, pageErrors, lang);
   }
 
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${base()}/login`);
-    await page.fill('#login-email', email);
-    await page.fill('#login-password', PASSWORD);
-    await page.click('form button[type=submit]');
-    await page.waitForURL(`${base()}/me`);
-    await page.getByTestId('me-email').waitFor();
-  }
+  const login = (page: Page, email: string): Promise<void> => signIn(page, base(), email);
 
   test('logging in as Busan shows the own page', async () => {
     const { context, page } = await newPage();
