@@ -44,8 +44,8 @@ const FRAMES: Record<Locale, Frames> = {
   },
 };
 
-/** Violation texts in Korean and English; the other languages use English (codes and articles are universal). */
-const VIOLATIONS: Record<'ko' | 'en', Record<string, string>> = {
+/** Violation texts in the five languages (codes and articles stay as they are, so clients can match them). */
+export const VIOLATIONS: Record<Locale, Record<string, string>> = {
   ko: {
     'missing-item': '누락된 항목: {item}',
     'public-notice-too-short': '공고 기간 부족: {requiredDays}일 이상, {mustRunUntil}까지 공고해야 함 (공고 종료일: {ranUntil})',
@@ -96,6 +96,81 @@ const VIOLATIONS: Record<'ko' | 'en', Record<string, string>> = {
     'quorum-not-present': 'a majority of the {members} members must be present (present: {present})',
     'ministry-replies-pending': 'ministry replies are not complete and their deadline ({due}) has not passed',
   },
+  ja: {
+    'missing-item': '不足している項目: {item}',
+    'public-notice-too-short': '公告期間が不足: {requiredDays}日以上、{mustRunUntil}まで公告が必要（公告終了日: {ranUntil}）',
+    'inspection-starts-too-early': '閲覧の開始が早すぎます: {earliestStart}以降（開始日: {startedOn}）',
+    'inspection-too-short': '閲覧期間が不足: {requiredDays}日以上、{mustRunUntil}まで（終了日: {ranUntil}）',
+    'hearing-announced-too-late': '公聴会の公告が遅れています: {latest}までに公告が必要（公告日: {announcedOn}）',
+    'submitted-before-consultation-ended': '公告・閲覧・公聴会の終了後（{earliest}から）提出できます',
+    'opinion-without-response': '意見 {opinion} に対する反映の有無・回答がありません',
+    'site-in-capital-area': '首都圏の敷地: {regionCode} の {site}',
+    'site-outside-applicants': '申請自治体の管轄外の敷地: {regionCode} の {site}',
+    'applicant-in-capital-area': '首都圏の自治体は申請できません: {applicant}',
+    'no-site': '敷地がありません',
+    'no-applicant': '申請自治体がありません',
+    'connected-needs-two-metropolitan': '広域連携型特区には広域自治体が{required}か所以上必要です（現在 {metropolitan}か所）',
+    'province-not-notified': '{applicant} の申請を {province} に通知する必要があります',
+    'regions-not-contiguous': '参加地域がつながっていません: {components}',
+    'sign-off-missing': '{government} の署名（同意）がありません',
+    'sign-off-stale': '{government} の署名が現在の版（{current}）と異なります',
+    'no-participants': '参加自治体がありません',
+    'stale-content': '{government} が署名した版（{signed}）が現在の版（{current}）と異なります',
+    'not-a-participant': '{government} は参加自治体ではありません',
+    'meeting-notice-too-late': '会議招集の通知が遅れています: {latest}まで（通知日: {noticeGivenOn}）',
+    'quorum-not-present': '在籍委員 {members}名の過半数の出席が必要です（出席 {present}名）',
+    'ministry-replies-pending': '関係省庁の回答が揃っておらず、回答期限（{due}）も過ぎていません',
+  },
+  zh: {
+    'missing-item': '缺少项目：{item}',
+    'public-notice-too-short': '公告期不足：至少 {requiredDays} 天，须公告至 {mustRunUntil}（实际至 {ranUntil}）',
+    'inspection-starts-too-early': '公开查阅开始过早：不得早于 {earliestStart}（开始于 {startedOn}）',
+    'inspection-too-short': '公开查阅期不足：至少 {requiredDays} 天，至 {mustRunUntil}（实际至 {ranUntil}）',
+    'hearing-announced-too-late': '听证会公告过晚：须在 {latest} 前公告（公告于 {announcedOn}）',
+    'submitted-before-consultation-ended': '公告、查阅和听证会结束后（自 {earliest} 起）方可提交',
+    'opinion-without-response': '意见 {opinion} 没有是否采纳的答复',
+    'site-in-capital-area': '首都圈内的场地：{regionCode} 的 {site}',
+    'site-outside-applicants': '申请地方政府辖区外的场地：{regionCode} 的 {site}',
+    'applicant-in-capital-area': '首都圈地方政府不能申请：{applicant}',
+    'no-site': '没有场地',
+    'no-applicant': '没有申请地方政府',
+    'connected-needs-two-metropolitan': '广域联合型特区至少需要 {required} 个广域地方政府（现有 {metropolitan} 个）',
+    'province-not-notified': '须将 {applicant} 的申请告知 {province}',
+    'regions-not-contiguous': '参与地区互不相连：{components}',
+    'sign-off-missing': '缺少 {government} 的签署（同意）',
+    'sign-off-stale': '{government} 的签署不是当前版本（{current}）',
+    'no-participants': '没有参与的地方政府',
+    'stale-content': '{government} 签署的版本（{signed}）与当前版本（{current}）不同',
+    'not-a-participant': '{government} 不是本计划的参与方',
+    'meeting-notice-too-late': '会议通知过晚：须在 {latest} 前（通知于 {noticeGivenOn}）',
+    'quorum-not-present': '须 {members} 名委员中过半数出席（出席 {present} 名）',
+    'ministry-replies-pending': '相关部门的答复尚未完成，且答复期限（{due}）尚未届满',
+  },
+  fr: {
+    'missing-item': 'élément manquant : {item}',
+    'public-notice-too-short': 'avis public trop court : au moins {requiredDays} jours, jusqu’au {mustRunUntil} (publié jusqu’au {ranUntil})',
+    'inspection-starts-too-early': 'consultation ouverte trop tôt : pas avant le {earliestStart} (ouverte le {startedOn})',
+    'inspection-too-short': 'consultation trop courte : au moins {requiredDays} jours, jusqu’au {mustRunUntil} (close le {ranUntil})',
+    'hearing-announced-too-late': 'audition publique annoncée trop tard : au plus tard le {latest} (annoncée le {announcedOn})',
+    'submitted-before-consultation-ended': 'le plan peut être déposé une fois l’avis, la consultation et l’audition terminés (à partir du {earliest})',
+    'opinion-without-response': 'l’avis {opinion} n’a pas de réponse',
+    'site-in-capital-area': 'site dans la région capitale : {site} à {regionCode}',
+    'site-outside-applicants': 'site hors du territoire des collectivités demanderesses : {site} à {regionCode}',
+    'applicant-in-capital-area': 'une collectivité de la région capitale ne peut pas déposer de demande : {applicant}',
+    'no-site': 'aucun site',
+    'no-applicant': 'aucune collectivité demanderesse',
+    'connected-needs-two-metropolitan': 'une zone interrégionale exige au moins {required} collectivités métropolitaines (actuellement {metropolitan})',
+    'province-not-notified': '{province} doit être informée de la demande de {applicant}',
+    'regions-not-contiguous': 'les régions ne sont pas contiguës : {components}',
+    'sign-off-missing': 'pas de signature de {government}',
+    'sign-off-stale': 'la signature de {government} ne porte pas sur la version actuelle ({current})',
+    'no-participants': 'aucune collectivité participante',
+    'stale-content': '{government} a signé {signed}, mais le plan est maintenant {current}',
+    'not-a-participant': '{government} ne participe pas au plan',
+    'meeting-notice-too-late': 'convocation trop tardive : au plus tard le {latest} (donnée le {noticeGivenOn})',
+    'quorum-not-present': 'la majorité des {members} membres doit être présente (présents : {present})',
+    'ministry-replies-pending': 'les réponses des ministères ne sont pas complètes et leur délai ({due}) n’est pas écoulé',
+  },
 };
 
 const REGION_PARAMS = new Set(['government', 'applicant', 'province', 'regionCode', 'region', 'member']);
@@ -116,8 +191,7 @@ const stringify = (locale: Locale, params: Violation['params']): Record<string, 
   }));
 
 export function violationMessage(locale: Locale, v: Violation): string {
-  const table = locale === 'ko' ? VIOLATIONS.ko : VIOLATIONS.en;
-  const template = table[v.code];
+  const template = VIOLATIONS[locale][v.code] ?? VIOLATIONS.en[v.code];
   const text = template ? format(template, stringify(locale, v.params)) : `${v.code} ${JSON.stringify(v.params)}`;
   return `${v.code}: ${text} [${v.rule}]`;
 }
