@@ -22,6 +22,8 @@ export interface Config {
   /** Hard cap on one planner run (the planner returns its best answer and gap when reached). */
   plannerTimeLimitMs: number;
   mailFrom: string;
+  /** Contiguity of a connected zone's regions: a warning (false, default) or a submission error (true). */
+  requireContiguity: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -70,6 +72,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     plannerTimeLimitMs: intVar(env, 'PLANNER_TIME_LIMIT_MS', 5000, errors),
     mailFrom: env.MAIL_FROM ?? 'ZoneLink <no-reply@zonelink.local>',
+    requireContiguity: boolVar(env, 'REQUIRE_CONTIGUITY', false, errors),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -85,11 +85,17 @@ export interface Evaluation {
   readonly earliestSubmission: CivilDate | null;
 }
 
+/** Submission policy set by configuration (`REQUIRE_CONTIGUITY`). */
+export interface SubmissionPolicy {
+  /** The call requires a connected zone's regions to be contiguous: the warning becomes an error. */
+  readonly requireContiguity: boolean;
+}
+
 /**
  * Everything the submit transition checks, plus the sign-off request's item check (which leaves out the
  * consultation results: a plan is signed off before it is publicly noticed) — see docs/decisions/0006-plans.md.
  */
-export function evaluatePlan(content: PlanContent, consultation: Consultation, signOffs: SignOffSet, on: CivilDate): Evaluation {
+export function evaluatePlan(content: PlanContent, consultation: Consultation, signOffs: SignOffSet, on: CivilDate, policy: SubmissionPolicy): Evaluation {
   const applicants = applicantsOf(content);
   const provinces = [...new Set(participantsOf(content).map(provinceOf))];
   const conditions = { seaRequired: content.conditions.seaRequired, landUsePlanRequired: content.conditions.landUsePlanRequired };
@@ -107,7 +113,7 @@ export function evaluatePlan(content: PlanContent, consultation: Consultation, s
     conditions,
     regions: provinces,
     adjacency: adjacencyOf(provinces),
-    requireContiguity: false,
+    requireContiguity: policy.requireContiguity,
     submittedOn: on,
   }, calendar);
   // Valid opinions must be reflected (Art. 74(2)): every opinion received needs a recorded response.

@@ -104,7 +104,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     if (!plan) throw notFound('plan');
     reply.header('etag', planEtag(plan));
     reply.header('cache-control', 'private, no-cache');
-    return planView(plan, request.actor, request.locale, todayInSeoul(), await loadSteps(db, id));
+    return planView(plan, request.actor, request.locale, todayInSeoul(), await loadSteps(db, id), app.services.config);
   }
 
   /** Loads the plan under a row lock, authorises the route's action on it, checks If-Match, runs `change`. */
@@ -410,12 +410,12 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
   app.post('/api/plans/:id/submit', {
     config: { action: 'plan:lead', objectScoped: true }, serializerCompiler,
     schema: {
-      tags: ['plans'], summary: 'Submit the application to MSS (guards: sign-offs on the current hash, eligibility, connected-zone rule, public consultation, items; contiguity is a warning)',
+      tags: ['plans'], summary: 'Submit the application to MSS (guards: sign-offs on the current hash, eligibility, connected-zone rule, public consultation, items; contiguity is a warning, or an error with REQUIRE_CONTIGUITY=true)',
       ...planParams, response: { 200: PlanView, ...errors },
     },
   }, async (request, reply) => {
     await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor, today) => {
-      const evaluation = evaluatePlan(plan.content, plan.consultation, signOffSet(plan), today);
+      const evaluation = evaluatePlan(plan.content, plan.consultation, signOffSet(plan), today, app.services.config);
       const warnings = evaluation.violations.filter((v) => v.severity === 'warning').map((v) => ({ code: v.code, rule: v.rule, params: v.params }));
       await transition(trx, request, plan, actor, today, {
         action: 'submit', facts: evaluation.facts, violations: evaluation.violations,

@@ -7,7 +7,7 @@ import { PLAN_MACHINE, type PlanAction, type PlanGuard, type PlanState } from '.
 import { availableActions, type Actor as MachineActor } from '../../domain/zones/transition-table.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { participantsOf, regionName } from './content.ts';
-import { calendar, evaluatePlan, signOffItemViolations } from './evaluate.ts';
+import { calendar, evaluatePlan, signOffItemViolations, type SubmissionPolicy } from './evaluate.ts';
 import { violationMessage } from './messages.ts';
 import { planEtag, planTarget, signOffSet, type loadSteps, type PlanRecord, type StoredClock } from './store.ts';
 
@@ -36,8 +36,8 @@ export function planSummary(plan: PlanRecord) {
   };
 }
 
-export function planView(plan: PlanRecord, actor: Actor | null, locale: Locale, today: CivilDate, steps: Awaited<ReturnType<typeof loadSteps>>) {
-  const evaluation = evaluatePlan(plan.content, plan.consultation, signOffSet(plan), today);
+export function planView(plan: PlanRecord, actor: Actor | null, locale: Locale, today: CivilDate, steps: Awaited<ReturnType<typeof loadSteps>>, policy: SubmissionPolicy) {
+  const evaluation = evaluatePlan(plan.content, plan.consultation, signOffSet(plan), today, policy);
   const itemViolations = signOffItemViolations(plan.content, plan.consultation);
   const facts: Partial<Record<PlanGuard, boolean>> = { ...evaluation.facts };
   const actions: { action: PlanAction; to: PlanState; blockedBy: PlanGuard[] }[] = [];
