@@ -1,3 +1,4 @@
+import { formsEn } from './forms/en.ts';
 import { plansEn } from './plans/en.ts';
 import type { ko } from './ko.ts';
 
@@ -406,4 +407,5 @@ export const en: Record<keyof typeof ko, string> = {
   notificationReadAt: 'read on {date}',
   notificationsRefresh: 'Refresh',
   ...plansEn,
+  ...formsEn,
 };

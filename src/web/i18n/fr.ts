@@ -1,3 +1,4 @@
+import { formsFr } from './forms/fr.ts';
 import { plansFr } from './plans/fr.ts';
 import type { ko } from './ko.ts';
 
@@ -408,4 +409,5 @@ export const fr: Record<keyof typeof ko, string> = {
   notificationReadAt: 'lue le {date}',
   notificationsRefresh: 'Actualiser',
   ...plansFr,
+  ...formsFr,
 };

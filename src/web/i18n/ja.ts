@@ -1,3 +1,4 @@
+import { formsJa } from './forms/ja.ts';
 import { plansJa } from './plans/ja.ts';
 import type { ko } from './ko.ts';
 
@@ -406,4 +407,5 @@ export const ja: Record<keyof typeof ko, string> = {
   notificationReadAt: '{date}に既読',
   notificationsRefresh: '再読み込み',
   ...plansJa,
+  ...formsJa,
 };

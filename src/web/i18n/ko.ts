@@ -1,3 +1,4 @@
+import { formsKo } from './forms/ko.ts';
 // Korean (default) catalogue. It defines the keys: every other catalogue is typed
 // Record<keyof typeof ko, string>, so a missing key fails to compile.
 // Placeholders are written {name} and must appear in every translation.
@@ -406,4 +407,5 @@ export const ko = {
   notificationReadAt: '{date}에 읽음',
   notificationsRefresh: '새로 고침',
   ...plansKo,
+  ...formsKo,
 } as const;

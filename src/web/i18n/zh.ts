@@ -1,3 +1,4 @@
+import { formsZh } from './forms/zh.ts';
 import { plansZh } from './plans/zh.ts';
 import type { ko } from './ko.ts';
 
@@ -404,4 +405,5 @@ export const zh: Record<keyof typeof ko, string> = {
   notificationReadAt: '{date} 已读',
   notificationsRefresh: '刷新',
   ...plansZh,
+  ...formsZh,
 };

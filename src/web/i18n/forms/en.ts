@@ -1,0 +1,15 @@
+import type { formsKo } from './ko.ts';
+
+export const formsEn: Record<keyof typeof formsKo, string> = {
+  formTranslations: 'Translations',
+  formTranslationsNone: 'none',
+  formTranslationsHint: 'English, Japanese, Chinese and French are optional. Without a translation, readers see the Korean text with a notice.',
+  formRowsEmpty: 'No entries yet.',
+  formMoveUp: 'Move {item} up',
+  formMoveDown: 'Move {item} down',
+  formMoveUpShort: 'Up',
+  formMoveDownShort: 'Down',
+  formRemoveRow: 'Remove {item}',
+  formRemoveRowShort: 'Remove',
+  formErrorSummary: 'Please check what you entered ({count})',
+};

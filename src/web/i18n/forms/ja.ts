@@ -1,0 +1,15 @@
+import type { formsKo } from './ko.ts';
+
+export const formsJa: Record<keyof typeof formsKo, string> = {
+  formTranslations: '翻訳',
+  formTranslationsNone: 'なし',
+  formTranslationsHint: '英語、日本語、中国語、フランス語は任意です。翻訳がない場合、韓国語が注記付きで表示されます。',
+  formRowsEmpty: 'まだ項目がありません。',
+  formMoveUp: '{item}を上へ移動',
+  formMoveDown: '{item}を下へ移動',
+  formMoveUpShort: '上へ',
+  formMoveDownShort: '下へ',
+  formRemoveRow: '{item}を削除',
+  formRemoveRowShort: '削除',
+  formErrorSummary: '入力内容を確認してください（{count}件）',
+};
