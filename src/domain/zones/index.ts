@@ -5,3 +5,7 @@ export * from './signoff.ts';
 export * from './eligibility.ts';
 export * from './procedure.ts';
 export * from './submission.ts';
+export * from './designation-notice.ts';
+export * from './zone-changes.ts';
+export * from './zone-evaluation.ts';
+export * from './zone-period.ts';

@@ -76,7 +76,8 @@ describe('zone machine (RFZ Act Art. 81–84, 141; Decree 52–55)', () => {
   const rows: [string, string, { role: string }, Record<string, boolean>, string, string][] = [
     ['designated', 'evaluate', { role: 'ministry' }, { 'evaluation-confirmed': true }, 'evaluated', 'Art. 83'],
     ['designated', 'extend', { role: 'committee' }, { 'before-expiry': true, 'change-procedure-complete': true }, 'no-such-transition', 'extension needs an evaluation first'],
-    ['evaluated', 'extend', { role: 'committee' }, { 'before-expiry': true, 'change-procedure-complete': true }, 'extended', 'Art. 81'],
+    ['evaluated', 'extend', { role: 'committee' }, { 'before-expiry': true, 'extension-allowed': true, 'change-procedure-complete': true }, 'extended', 'Art. 81'],
+    ['evaluated', 'extend', { role: 'committee' }, { 'before-expiry': true, 'change-procedure-complete': true }, 'guard-failed', 'a poor grade or too long an extension'],
     ['evaluated', 'cancel', { role: 'committee' }, { 'cancellation-ground': true }, 'guard-failed', 'Art. 141: hearing first'],
     ['extended', 'cancel', { role: 'committee' }, { 'cancellation-ground': true, 'hearing-held': true }, 'cancelled', 'Art. 82(3), 141'],
     ['designated', 'expire', { role: 'ministry' }, { 'period-ended': true }, 'expired', 'Decree 44(3)2'],

@@ -14,6 +14,7 @@ export const ZONE_GUARDS = [
   'change-procedure-complete',
   'evaluation-confirmed',
   'before-expiry',
+  'extension-allowed',
   'hearing-held',
   'cancellation-ground',
   'period-ended',
@@ -39,8 +40,9 @@ export const ZONE_TRANSITIONS: readonly T[] = [
   ...operatingTransitions,
   // Extending the designation period is a change of the designation (Art. 81); ZoneLink requires
   // a confirmed evaluation first (policy; the committee weighs past evaluations, Decree 45 item 10).
-  { from: 'evaluated', action: 'extend', to: 'extended', roles: ['committee'], guards: ['before-expiry', 'change-procedure-complete'], rule: 'RFZ Act Art. 81; Decree Art. 45 item 10' },
-  { from: 'extended', action: 'extend', to: 'extended', roles: ['committee'], guards: ['before-expiry', 'change-procedure-complete'], rule: 'RFZ Act Art. 81' },
+  // `extension-allowed`: a later end within the policy cap, latest grade not poor (zone-period.ts checkExtension).
+  { from: 'evaluated', action: 'extend', to: 'extended', roles: ['committee'], guards: ['before-expiry', 'extension-allowed', 'change-procedure-complete'], rule: 'RFZ Act Art. 81; Decree Art. 45 item 10' },
+  { from: 'extended', action: 'extend', to: 'extended', roles: ['committee'], guards: ['before-expiry', 'extension-allowed', 'change-procedure-complete'], rule: 'RFZ Act Art. 81' },
   { from: 'cancelled', action: 'begin_post_management', to: 'post_management', roles: ['ministry'], guards: [], rule: 'RFZ Act Art. 84(2); Decree Art. 55(3)' },
   { from: 'expired', action: 'begin_post_management', to: 'post_management', roles: ['ministry'], guards: [], rule: 'RFZ Act Art. 84(2); Decree Art. 55(3)' },
   { from: 'post_management', action: 'close', to: 'closed', roles: ['ministry'], guards: ['post-management-period-over'], rule: 'Decree Art. 55(3) (2 years)' },
