@@ -6,7 +6,7 @@ import { defaultCalendar } from '../calendar/holidays.ts';
 import { buildDesignationNotice, designationNumber } from './designation-notice.ts';
 import { CHANGE_ITEMS, CHANGE_MACHINE, classifyChange, type ChangeItem } from './zone-changes.ts';
 import { checkEvaluation, consequencesOf, evaluationDue, evaluationYears, gradeOf, GRADES } from './zone-evaluation.ts';
-import { checkCancellation, checkDataRequest, checkExtension, hasExpired } from './zone-period.ts';
+import { checkCancellation, checkDataRequest, checkExtension, hasExpired, type ExtensionInput } from './zone-period.ts';
 import { attempt, validateMachine } from './transition-table.ts';
 import { checkMachineProperties, coversAllStates } from './testing/machine-properties.ts';
 
@@ -114,8 +114,8 @@ describe('yearly evaluation (RFZ Act Art. 83; Decree Art. 54)', () => {
 });
 
 describe('extension, cancellation, expiry, post-management (RFZ Act Art. 81, 82, 84(2), 141; Decree 53, 55(3))', () => {
-  const ext = { periodEnd: d('2030-11-30'), newPeriodEnd: d('2032-11-30'), today: d('2030-06-01'), latestGrade: 'good' as const };
-  const rows: [string, Partial<typeof ext> & { latestGrade?: 'good' | 'poor' | null }, string[]][] = [
+  const ext: ExtensionInput = { periodEnd: d('2030-11-30'), newPeriodEnd: d('2032-11-30'), today: d('2030-06-01'), latestGrade: 'good' };
+  const rows: [string, Partial<ExtensionInput>, string[]][] = [
     ['two more years after a good evaluation', {}, []],
     ['after the period ended', { today: d('2030-12-01') }, ['extension-after-expiry']],
     ['on the last day it still may be extended', { today: d('2030-11-30') }, []],
@@ -125,7 +125,7 @@ describe('extension, cancellation, expiry, post-management (RFZ Act Art. 81, 82,
     ['needs an evaluation', { latestGrade: null }, ['extension-needs-evaluation']],
     ['not after a poor grade', { latestGrade: 'poor' }, ['extension-poor-grade']],
   ];
-  for (const [why, over, expected] of rows) it(`extension: ${why}`, () => assert.deepEqual(codes(checkExtension({ ...ext, ...over } as never)), expected));
+  for (const [why, over, expected] of rows) it(`extension: ${why}`, () => assert.deepEqual(codes(checkExtension({ ...ext, ...over })), expected));
 
   it('cancellation needs a hearing held before the decision (Art. 141(2)2) and a poor grade for poor performance (Art. 82(3))', () => {
     const c = { ground: 'purpose-achieved' as const, hearingHeldOn: d('2028-03-02'), decidedOn: d('2028-03-10'), latestGrade: 'good' as const };
