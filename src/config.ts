@@ -24,6 +24,10 @@ export interface Config {
   mailFrom: string;
   /** Contiguity of a connected zone's regions: a warning (false, default) or a submission error (true). */
   requireContiguity: boolean;
+  /** Folder of stored files (report attachments), outside the database. */
+  filesDir: string;
+  /** Largest report attachment. */
+  attachmentLimitBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -73,6 +77,8 @@ export function loadConfig(env: Env = process.env): Config {
     plannerTimeLimitMs: intVar(env, 'PLANNER_TIME_LIMIT_MS', 5000, errors),
     mailFrom: env.MAIL_FROM ?? 'ZoneLink <no-reply@zonelink.local>',
     requireContiguity: boolVar(env, 'REQUIRE_CONTIGUITY', false, errors),
+    filesDir: resolve(env.ZONELINK_FILES_DIR ?? '.data/files'),
+    attachmentLimitBytes: intVar(env, 'ATTACHMENT_LIMIT_BYTES', 20 * 1_048_576, errors),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004-plans.ts';
 import * as m0005 from './migrations/0005-notifications.ts';
 import * as m0006 from './migrations/0006-regulations.ts';
 import * as m0007 from './migrations/0007-demonstrations.ts';
+import * as m0009 from './migrations/0009-attachments-evidence.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-notifications': m0005,
   '0006-regulations': m0006,
   '0007-demonstrations': m0007,
+  '0009-attachments-evidence': m0009,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

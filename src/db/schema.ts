@@ -286,7 +286,6 @@ export interface DemonstrationProjectTable {
   state: 'draft' | 'demonstrating' | 'suspended' | 'completed';
   lead_company: string;
   partner_companies: string[];
-  exemption_ids: string[];
   sites: string[];
   products: Json<unknown>;
   period_start: ColumnType<string, string, string>;
@@ -350,6 +349,24 @@ export interface DemonstrationIncidentTable {
   reported_by: string | null;
 }
 
+export interface DemonstrationAttachmentTable {
+  id: string;
+  project_id: string;
+  period_index: number;
+  name: string;
+  kind: 'pdf' | 'png' | 'jpeg' | 'csv' | 'xlsx';
+  size_bytes: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface DemonstrationProjectExemptionTable {
+  project_id: string;
+  exemption_id: string;
+  position: number;
+}
+
 export interface DemonstrationEventTable {
   project_id: string;
   upload_id: string;
@@ -395,4 +412,6 @@ export interface DB {
   demonstration_event: DemonstrationEventTable;
   demonstration_report: DemonstrationReportTable;
   demonstration_incident: DemonstrationIncidentTable;
+  demonstration_attachment: DemonstrationAttachmentTable;
+  demonstration_project_exemption: DemonstrationProjectExemptionTable;
 }

@@ -11,6 +11,7 @@ export const STATUS: Record<ErrorCode, number> = {
   'malformed-body': 400,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
+  'attachment-type': 415,
   unauthenticated: 401,
   'invalid-credentials': 401,
   csrf: 403,

@@ -2,7 +2,9 @@
 // The expectations below are written by hand, independently of the policy code: a new route
 // without a row here fails this test until someone decides who may use it.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { notify } from '../../src/server/notifications/notify.ts';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
@@ -202,6 +204,22 @@ const MATRIX: Record<string, Row> = {
       payload: 'ts,speed\n2026-11-20T10:00:00+09:00,10\n', headers: { 'content-type': 'text/csv' },
     }),
   },
+  'POST /api/projects/:id/reports/:period/attachments': {
+    // Every company in the project attaches files to its filed reports.
+    expect: all(403, { anonymous: same(401), company: { own: 201, other: 403 } }),
+    request: async (ctx) => ({
+      url: `/api/projects/${await projects.reported(ctx.scope)}/reports/1/attachments?name=matrix.pdf`,
+      payload: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'content-type': 'application/pdf' },
+    }),
+  },
+  'GET /api/projects/:id/reports/:period/attachments': {
+    expect: projectReads(['x', ''])['x']!.expect,
+    request: async (ctx) => ({ url: (await projects.attachment(ctx.scope)).replace(/\/[^/]+$/, '') }),
+  },
+  'GET /api/projects/:id/reports/:period/attachments/:attachmentId': {
+    expect: projectReads(['x', ''])['x']!.expect,
+    request: async (ctx) => ({ url: await projects.attachment(ctx.scope) }),
+  },
   'GET /api/regulations': { expect: all(200), request: () => ({ url: '/api/regulations' }) },
   'GET /api/regulations/:id': { expect: all(200), request: () => ({ url: `/api/regulations/${regulationId({ key: 'drone_bvlos' })}` }) },
   'POST /api/regulations': {
@@ -255,10 +273,15 @@ const projectUpdate = {
   },
   rules: [{ id: 'speed', kind: 'maximum', measure: 'speed', max: 30 }],
 };
-interface ProjectFixtures { zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string>; reported(scope: Scope): Promise<string>; suspendable(scope: Scope): Promise<string> }
+interface ProjectFixtures {
+  zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string>; reported(scope: Scope): Promise<string>; suspendable(scope: Scope): Promise<string>;
+  /** The download address of a PDF attached to the first report of the scope's project. */
+  attachment(scope: Scope): Promise<string>;
+}
 let projects: ProjectFixtures;
 function projectFixtures(t: TestApp): ProjectFixtures {
   const cache = new Map<Scope, Promise<string>>();
+  const attachments = new Map<Scope, Promise<string>>();
   let otherCompany: Promise<string> | null = null;
   // A reference zone of that region only: zones designated by other rows' plans (Busan + Ulsan) would blur own/other.
   const zone = async (scope: Scope) => (await t.db.selectFrom('zone_region').innerJoin('zone', 'zone.id', 'zone_region.zone_id').select('zone_region.zone_id')
@@ -277,7 +300,7 @@ function projectFixtures(t: TestApp): ProjectFixtures {
     const u = projectUpdate;
     await t.db.insertInto('demonstration_project').values({
       id, zone_id: await zone(scope), title: JSON.stringify(u.title), summary: JSON.stringify(u.summary), state: 'draft', lead_company: await company(scope),
-      partner_companies: [], exemption_ids: [], sites: [], products: JSON.stringify(u.products), period_start: u.periodStart, period_end: u.periodEnd,
+      partner_companies: [], sites: [], products: JSON.stringify(u.products), period_start: u.periodStart, period_end: u.periodEnd,
       milestones: '[]', kpis: '[]', safety_plan: JSON.stringify(u.safetyPlan), insurance_required: true, insurance: JSON.stringify(u.insurance),
       rules: JSON.stringify(u.rules), version: 1, demo: false, created_by: null,
     }).execute();
@@ -304,6 +327,26 @@ function projectFixtures(t: TestApp): ProjectFixtures {
         submitted_at: new Date(), submitted_by: null, review_state: 'submitted', review_comment: null, reviewed_at: null, reviewed_by: null, version: 1,
       }).execute();
       return id;
+    },
+    attachment(scope) {
+      if (!attachments.has(scope)) {
+        attachments.set(scope, (async () => {
+          const project = await this.project(scope);
+          const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+          await t.db.insertInto('demonstration_report').values({
+            project_id: project, period_index: 1, period_from: '2026-01-01', period_to: '2026-03-31', due: '2026-04-30', kpi_values: '[]', narrative: JSON.stringify({ ko: '보고' }),
+            submitted_at: new Date(), submitted_by: null, review_state: 'submitted', review_comment: null, reviewed_at: null, reviewed_by: null, version: 1,
+          }).onConflict((oc) => oc.doNothing()).execute();
+          const id = randomUUID();
+          await mkdir(join(t.config.filesDir, 'attachments'), { recursive: true });
+          await writeFile(join(t.config.filesDir, 'attachments', id), pdf);
+          await t.db.insertInto('demonstration_attachment').values({
+            id, project_id: project, period_index: 1, name: 'matrix.pdf', kind: 'pdf', size_bytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), created_by: null,
+          }).execute();
+          return `/api/projects/${project}/reports/1/attachments/${id}`;
+        })());
+      }
+      return attachments.get(scope)!;
     },
     project(scope, fresh = false) {
       if (fresh) return create(scope);

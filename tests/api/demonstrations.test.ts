@@ -29,7 +29,7 @@ export const projectBody = (zoneId: string, over: Record<string, unknown> = {}) 
   title: { ko: '수소 트럭 실증', en: 'Hydrogen truck demonstration' },
   summary: { ko: '부산항 수소 트럭 운행' },
   partnerCompanies: [],
-  exemptionIds: [randomUUID()],
+  exemptionIds: [],
   sites: ['21010'],
   products: [{ ko: '수소 트럭' }, { ko: '이동형 충전소' }],
   periodStart: '2026-01-01',
@@ -93,10 +93,11 @@ for (const engine of engines()) {
       const before = await snapshot(t.db);
       const res = await send(company, 'POST', '/api/projects', projectBody(busanZone, {
         rules: [{ id: 'x', kind: 'maximum', measure: 'speed', max: -1 }], sites: ['99999'], partnerCompanies: [randomUUID()], periodEnd: '2025-01-01',
+        exemptionIds: [randomUUID()],
       }));
       assert.equal(res.statusCode, 400);
       const paths = problemOf(res).errors!.map((e) => e.path);
-      for (const p of ['/body/rules/0/max', '/body/sites/0', '/body/partnerCompanies/0', '/body/periodEnd']) assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
+      for (const p of ['/body/rules/0/max', '/body/sites/0', '/body/partnerCompanies/0', '/body/periodEnd', '/body/exemptionIds/0']) assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
       assert.equal((await send(company, 'POST', '/api/projects', projectBody(randomUUID()))).statusCode, 400);
       assert.deepEqual(await snapshot(t.db), before);
     });

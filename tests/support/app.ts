@@ -1,4 +1,7 @@
 // A full application on a test database, driven through Fastify's inject (no sockets).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
@@ -24,7 +27,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 export async function startTestApp(engine: Engine, overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase(engine);
-  const config = testConfig(overrides);
+  // Stored files (report attachments) go to a fresh folder of this test app, removed on close.
+  const filesDir = overrides.ZONELINK_FILES_DIR ?? await mkdtemp(join(tmpdir(), 'zonelink-files-'));
+  const config = testConfig({ ...overrides, ZONELINK_FILES_DIR: filesDir });
   const app = await buildApp({ config, db: database.db });
   await app.ready();
   return {
@@ -42,6 +47,7 @@ export async function startTestApp(engine: Engine, overrides: Record<string, str
     async close() {
       await app.close();
       await database.close();
+      if (overrides.ZONELINK_FILES_DIR === undefined) await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -46,7 +46,7 @@ export async function openTestDatabase(engine: Engine, options: { demo?: boolean
 
 /** A fingerprint of every table's content, to prove a refused request changed nothing. */
 export async function snapshot(db: Database): Promise<Record<string, string>> {
-  const tables = ['region', 'region_link', 'region_profile', 'organisation', 'app_user', 'session', 'api_token', 'audit_log', 'region_capability', 'region_stage', 'region_exemption_held', 'planning_request', 'zone', 'zone_region', 'zone_plan', 'zone_plan_participant', 'zone_plan_version', 'zone_plan_signoff', 'zone_plan_step', 'notification', 'email_outbox', 'regulation', 'exemption', 'exemption_regulation', 'demonstration_project', 'demonstration_upload', 'demonstration_event', 'demonstration_report', 'demonstration_incident'];
+  const tables = ['region', 'region_link', 'region_profile', 'organisation', 'app_user', 'session', 'api_token', 'audit_log', 'region_capability', 'region_stage', 'region_exemption_held', 'planning_request', 'zone', 'zone_region', 'zone_plan', 'zone_plan_participant', 'zone_plan_version', 'zone_plan_signoff', 'zone_plan_step', 'notification', 'email_outbox', 'regulation', 'exemption', 'exemption_regulation', 'demonstration_project', 'demonstration_upload', 'demonstration_event', 'demonstration_report', 'demonstration_incident', 'demonstration_attachment', 'demonstration_project_exemption'];
   const out: Record<string, string> = {};
   for (const table of tables) {
     const result = await sql<{ digest: string | null }>`select md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(table)} t`.execute(db);

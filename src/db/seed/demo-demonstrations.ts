@@ -53,7 +53,7 @@ export async function seedDemoDemonstrations(db: Database): Promise<boolean> {
       id: DEMO_PROJECT_ID, zone_id: zone.zone_id, state: 'demonstrating', lead_company: company.id,
       title: JSON.stringify({ ko: '(데모) 부산항 수소 트럭 물류 실증', en: '(demo) Hydrogen truck logistics in the port of Busan' }),
       summary: JSON.stringify({ ko: '(데모) 부산항 신항에서 수소 트럭과 이동형 충전소를 함께 실증합니다.', en: '(demo) Hydrogen trucks and a mobile refuelling station demonstrated together in Busan New Port.' }),
-      partner_companies: [], exemption_ids: [], sites: ['21120'],
+      partner_companies: [], sites: ['21120'],
       products: JSON.stringify([{ ko: '(데모) 수소 트럭', en: '(demo) Hydrogen truck' }, { ko: '(데모) 이동형 수소 충전소', en: '(demo) Mobile hydrogen refuelling station' }]),
       period_start: '2026-01-01', period_end: '2027-12-31',
       milestones: JSON.stringify([

@@ -5,6 +5,7 @@ export const en: ErrorCatalogue = {
     validation: { title: 'The input is not valid', detail: 'Please check {count} field(s) of the request: {fields}' },
     'malformed-body': { title: 'The request body cannot be read', detail: 'The body is not valid UTF-8 JSON.' },
     'unsupported-media-type': { title: 'Unsupported media type', detail: 'The body must be application/json.' },
+    'attachment-type': { title: 'This file cannot be attached', detail: 'The type recognised from the file’s content ({detected}) is not allowed. Allowed: {allowed}' },
     'payload-too-large': { title: 'The request is too large', detail: 'The body may not exceed {limit} bytes.' },
     unauthenticated: { title: 'Sign-in required', detail: 'Sign in or send an API token to do this.' },
     'invalid-credentials': { title: 'Sign-in failed', detail: 'The e-mail address or password is not correct.' },
@@ -60,5 +61,5 @@ export const en: ErrorCatalogue = {
     needs_in_different_components: 'The regions that meet the needs lie in parts of the map that are not connected.',
     needs_conflict: 'Each need can be met alone, but not all together.',
   },
-  objects: { project: 'demonstration project', upload: 'upload', report: 'report', incident: 'incident', region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption' },
+  objects: { project: 'demonstration project', attachment: 'attachment', upload: 'upload', report: 'report', incident: 'incident', region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption' },
 };

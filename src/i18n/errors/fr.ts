@@ -5,6 +5,7 @@ export const fr: ErrorCatalogue = {
     validation: { title: 'Les données saisies ne sont pas valides', detail: 'Vérifiez {count} champ(s) de la requête : {fields}' },
     'malformed-body': { title: 'Le corps de la requête est illisible', detail: 'Le corps n’est pas du JSON UTF-8 valide.' },
     'unsupported-media-type': { title: 'Format non pris en charge', detail: 'Le corps doit être au format application/json.' },
+    'attachment-type': { title: 'Ce fichier ne peut pas être joint', detail: 'Le type reconnu d’après le contenu du fichier ({detected}) n’est pas autorisé. Autorisés : {allowed}' },
     'payload-too-large': { title: 'Requête trop volumineuse', detail: 'Le corps ne peut pas dépasser {limit} octets.' },
     unauthenticated: { title: 'Connexion requise', detail: 'Connectez-vous ou envoyez un jeton d’API pour effectuer cette action.' },
     'invalid-credentials': { title: 'Échec de la connexion', detail: 'L’adresse électronique ou le mot de passe est incorrect.' },
@@ -60,5 +61,5 @@ export const fr: ErrorCatalogue = {
     needs_in_different_components: 'Les régions qui répondent aux besoins se trouvent dans des parties non reliées de la carte.',
     needs_conflict: 'Chaque besoin peut être satisfait seul, mais pas tous ensemble.',
   },
-  objects: { project: 'projet de démonstration', upload: 'téléversement', report: 'rapport', incident: 'incident', region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation' },
+  objects: { project: 'projet de démonstration', attachment: 'pièce jointe', upload: 'téléversement', report: 'rapport', incident: 'incident', region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation' },
 };

@@ -5,6 +5,7 @@ export const ja: ErrorCatalogue = {
     validation: { title: '入力内容が正しくありません', detail: 'リクエストの{count}項目を確認してください: {fields}' },
     'malformed-body': { title: 'リクエスト本文を読み取れません', detail: '本文が正しいUTF-8のJSONではありません。' },
     'unsupported-media-type': { title: '対応していない形式です', detail: '本文は application/json 形式でなければなりません。' },
+    'attachment-type': { title: '添付できないファイルです', detail: 'ファイルの内容から判別した形式（{detected}）は許可されていません。許可: {allowed}' },
     'payload-too-large': { title: 'リクエストが大きすぎます', detail: '本文は{limit}バイトを超えられません。' },
     unauthenticated: { title: 'ログインが必要です', detail: 'この操作にはログインまたはAPIトークンが必要です。' },
     'invalid-credentials': { title: 'ログインに失敗しました', detail: 'メールアドレスまたはパスワードが正しくありません。' },
@@ -60,5 +61,5 @@ export const ja: ErrorCatalogue = {
     needs_in_different_components: '条件を満たす地域が互いにつながらない場所にあります。',
     needs_conflict: '各条件は個別には満たせますが、同時には満たせません。',
   },
-  objects: { project: '実証事業', upload: 'アップロード', report: '実証報告書', incident: '安全事故', region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知', regulation: '規制', exemption: '規制特例' },
+  objects: { project: '実証事業', attachment: '添付ファイル', upload: 'アップロード', report: '実証報告書', incident: '安全事故', region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知', regulation: '規制', exemption: '規制特例' },
 };

@@ -4,6 +4,7 @@ export const ko = {
     validation: { title: '입력값이 올바르지 않습니다', detail: '요청의 {count}개 항목을 확인해 주세요: {fields}' },
     'malformed-body': { title: '요청 본문을 읽을 수 없습니다', detail: '본문이 올바른 UTF-8 JSON이 아닙니다.' },
     'unsupported-media-type': { title: '지원하지 않는 형식입니다', detail: '본문은 application/json 형식이어야 합니다.' },
+    'attachment-type': { title: '첨부할 수 없는 파일입니다', detail: '파일 내용으로 판별한 형식({detected})은 허용되지 않습니다. 허용: {allowed}' },
     'payload-too-large': { title: '요청이 너무 큽니다', detail: '본문은 {limit}바이트를 넘을 수 없습니다.' },
     unauthenticated: { title: '로그인이 필요합니다', detail: '이 작업을 하려면 로그인하거나 API 토큰을 보내 주세요.' },
     'invalid-credentials': { title: '로그인에 실패했습니다', detail: '이메일 또는 비밀번호가 올바르지 않습니다.' },
@@ -61,6 +62,7 @@ export const ko = {
   },
   objects: {
     project: '실증사업',
+    attachment: '첨부파일',
     upload: '업로드',
     report: '실증 보고서',
     incident: '안전사고',

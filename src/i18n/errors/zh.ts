@@ -5,6 +5,7 @@ export const zh: ErrorCatalogue = {
     validation: { title: '输入内容无效', detail: '请检查请求中的 {count} 个字段：{fields}' },
     'malformed-body': { title: '无法读取请求正文', detail: '正文不是有效的 UTF-8 JSON。' },
     'unsupported-media-type': { title: '不支持的格式', detail: '正文必须为 application/json 格式。' },
+    'attachment-type': { title: '无法附加此文件', detail: '根据文件内容识别的格式（{detected}）不被允许。允许：{allowed}' },
     'payload-too-large': { title: '请求过大', detail: '正文不得超过 {limit} 字节。' },
     unauthenticated: { title: '需要登录', detail: '请登录或提供 API 令牌后再执行此操作。' },
     'invalid-credentials': { title: '登录失败', detail: '电子邮件地址或密码不正确。' },
@@ -60,5 +61,5 @@ export const zh: ErrorCatalogue = {
     needs_in_different_components: '满足各项需求的地区位于互不相连的区域。',
     needs_conflict: '各项需求单独可以满足，但无法同时满足。',
   },
-  objects: { project: '实证项目', upload: '上传', report: '实证报告', incident: '安全事故', region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例' },
+  objects: { project: '实证项目', attachment: '附件', upload: '上传', report: '实证报告', incident: '安全事故', region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例' },
 };

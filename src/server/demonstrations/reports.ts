@@ -47,7 +47,7 @@ const IncidentSchema = Type.Object({
   description: I18nTextSchema(8000), immediateActions: I18nTextSchema(8000),
 });
 
-function scheduleOf(row: ProjectRow) {
+export function scheduleOf(row: ProjectRow) {
   const kpis = row.kpis as { id: string; frequency: Frequency }[];
   const frequency = reportFrequency(kpis.map((k) => k.frequency));
   return { frequency, periods: reportingSchedule(row.period_start, row.period_end, frequency, defaultCalendar()) };

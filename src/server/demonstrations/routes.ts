@@ -20,11 +20,12 @@ import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { ProblemSchema, Uuid } from '../http/schemas.ts';
 import { renderProblem } from '../problem.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
 import { frame } from './messages.ts';
 import { reportRoutes } from './reports.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from './schemas.ts';
-import { loadProject, projectEtag, projectTarget, projectView, targetOf, zoneRegions, type ProjectRow } from './store.ts';
+import { loadProject, projectEtag, projectTarget, projectView, saveProjectExemptions, selectProjects, targetOf, zoneRegions, type ProjectRow } from './store.ts';
 import { hashStream, insertSpooled, issueFields, issuePath, MAX_ERRORS, spool } from './upload.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema };
@@ -63,6 +64,13 @@ async function checkProject(db: Database, body: ProjectBody, lead: string): Prom
       if (!known.has(id) || id === lead) fields.push({ path: `/body/partnerCompanies/${i}`, keyword: 'unknown', params: { value: id } });
     });
   }
+  if (body.exemptionIds.length > 0) {
+    const exemptions = await db.selectFrom('exemption').select('id').where('id', 'in', body.exemptionIds).execute();
+    const known = new Set(exemptions.map((e) => e.id));
+    body.exemptionIds.forEach((id, i) => {
+      if (!known.has(id)) fields.push({ path: `/body/exemptionIds/${i}`, keyword: 'unknown', params: { value: id } });
+    });
+  }
   const rules = validateRules(body.rules);
   if (!rules.ok) {
     for (const issue of rules.errors.slice(0, MAX_ERRORS)) {
@@ -77,7 +85,6 @@ function columnsOf(body: ProjectBody) {
     title: JSON.stringify(normaliseText(body.title as I18nText)),
     summary: JSON.stringify(normaliseText(body.summary as I18nText)),
     partner_companies: body.partnerCompanies,
-    exemption_ids: body.exemptionIds,
     sites: body.sites,
     products: JSON.stringify(body.products.map((p) => normaliseText(p as I18nText))),
     period_start: body.periodStart,
@@ -103,6 +110,7 @@ export async function demonstrationRoutes(base: FastifyInstance): Promise<void> 
     routes(scope);
     reportRoutes(scope);
   });
+  await attachmentRoutes(base);
 }
 
 function routes(base: FastifyInstance): void {
@@ -126,7 +134,7 @@ function routes(base: FastifyInstance): void {
       response: { 200: Type.Object({ items: Type.Array(ProjectSchema) }), ...errors },
     },
   }, async (request) => {
-    let query = db.selectFrom('demonstration_project').selectAll().orderBy('created_at').orderBy('id');
+    let query = selectProjects(db).orderBy('created_at').orderBy('id');
     if (request.query.zone !== undefined) query = query.where('zone_id', '=', request.query.zone);
     const rows = await query.execute();
     const regions = await zoneRegions(db, rows.map((r) => r.zone_id));
@@ -151,6 +159,7 @@ function routes(base: FastifyInstance): void {
       await trx.insertInto('demonstration_project').values({
         id, zone_id: body.zoneId, state: 'draft', lead_company: actor.organisationId, ...columnsOf(body), version: 1, demo: false, created_by: actor.userId,
       }).execute();
+      await saveProjectExemptions(trx, id, body.exemptionIds);
       await appendAudit(trx, { ...auditActor(request, actor), action: 'project:create', objectType: 'demonstration_project', objectId: id, before: null, after: body });
     });
     const row = (await loadProject(db, id))!;
@@ -186,6 +195,7 @@ function routes(base: FastifyInstance): void {
         .where((eb) => eb.or([eb('ts', '<', new Date(from)), eb('ts', '>=', new Date(to))])).limit(1).executeTakeFirst();
       if (outside) throw conflict(frame(request.locale, 'period-outside-events'));
       await trx.updateTable('demonstration_project').set({ ...columnsOf(body), version: before.version + 1, updated_at: new Date() }).where('id', '=', row.id).execute();
+      await saveProjectExemptions(trx, row.id, body.exemptionIds);
       await appendAudit(trx, { ...auditActor(request, actor), action: 'project:edit', objectType: 'demonstration_project', objectId: row.id, before: projectView(before, null, target), after: body });
     });
     const saved = (await loadProject(db, row.id))!;

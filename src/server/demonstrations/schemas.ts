@@ -28,7 +28,7 @@ const projectFields = {
   title: I18nTextSchema(300),
   summary: I18nTextSchema(4000),
   partnerCompanies: Type.Array(Uuid, { maxItems: 50, uniqueItems: true }),
-  exemptionIds: Type.Array(Uuid, { maxItems: 100, uniqueItems: true, description: 'exemption ids (no foreign key yet; ADR 0008)' }),
+  exemptionIds: Type.Array(Uuid, { maxItems: 100, uniqueItems: true, description: 'the exemptions (규제특례) the project demonstrates under; their conditions become compliance rules' }),
   sites: Type.Array(Type.String({ pattern: '^[0-9]{5}$' }), { maxItems: 250, uniqueItems: true, description: 'municipality codes (KOSTAT 2018)' }),
   products: Type.Array(I18nTextSchema(300), { minItems: 1, maxItems: 20, description: 'products and services combined (a converged project has several)' }),
   periodStart: DateString,

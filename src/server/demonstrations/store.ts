@@ -1,5 +1,5 @@
 // Loading demonstration projects, their policy targets and their API view.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { DemonstrationProjectTable } from '../../db/schema.ts';
 import { decide, type Target } from '../../domain/auth/policy.ts';
@@ -7,12 +7,27 @@ import type { Actor } from '../../domain/auth/types.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import type { LiabilityInsurance } from '../../domain/demonstrations/project.ts';
 
-export type ProjectRow = Selectable<DemonstrationProjectTable>;
+/** A project's row with the ids of the exemptions it uses (in the order given). */
+export type ProjectRow = Selectable<DemonstrationProjectTable> & { exemption_ids: string[] };
+
+/** All projects, or one, with their exemption ids. */
+export function selectProjects(db: Database) {
+  return db.selectFrom('demonstration_project').selectAll('demonstration_project')
+    .select(sql<string[]>`array(select x.exemption_id from demonstration_project_exemption x where x.project_id = demonstration_project.id order by x.position)`.as('exemption_ids'));
+}
 
 export async function loadProject(db: Database, id: string, forUpdate = false): Promise<ProjectRow | undefined> {
-  let query = db.selectFrom('demonstration_project').selectAll().where('id', '=', id);
+  let query = selectProjects(db).where('demonstration_project.id', '=', id);
   if (forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** Replaces the project's exemptions (inside the caller's transaction). */
+export async function saveProjectExemptions(trx: Database, projectId: string, exemptionIds: readonly string[]): Promise<void> {
+  await trx.deleteFrom('demonstration_project_exemption').where('project_id', '=', projectId).execute();
+  if (exemptionIds.length > 0) {
+    await trx.insertInto('demonstration_project_exemption').values(exemptionIds.map((exemption_id, position) => ({ project_id: projectId, exemption_id, position }))).execute();
+  }
 }
 
 export async function zoneRegions(db: Database, zoneIds: readonly string[]): Promise<Map<string, string[]>> {
