@@ -44,13 +44,26 @@ export async function openTestDatabase(engine: Engine, options: { demo?: boolean
   };
 }
 
-/** A fingerprint of every table's content, to prove a refused request changed nothing. */
+const tablesOf = new WeakMap<Database, string[]>();
+
+/**
+ * A fingerprint of every table of the test schema, to prove a refused request changed nothing: per table the row
+ * count and a sum over each row's xmin (the transaction that wrote it), so an insert, delete or update shows,
+ * even one writing the same values. Tables are listed from the catalogue once per database.
+ */
 export async function snapshot(db: Database): Promise<Record<string, string>> {
-  const tables = ['region', 'region_link', 'region_profile', 'organisation', 'app_user', 'session', 'api_token', 'audit_log', 'region_capability', 'region_stage', 'region_exemption_held', 'planning_request', 'zone', 'zone_region', 'zone_plan', 'zone_plan_participant', 'zone_plan_version', 'zone_plan_signoff', 'zone_plan_step', 'notification', 'email_outbox', 'regulation', 'exemption', 'exemption_regulation', 'demonstration_project', 'demonstration_upload', 'demonstration_event', 'demonstration_report', 'demonstration_incident', 'demonstration_attachment', 'demonstration_project_exemption'];
-  const out: Record<string, string> = {};
-  for (const table of tables) {
-    const result = await sql<{ digest: string | null }>`select md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(table)} t`.execute(db);
-    out[table] = result.rows[0]?.digest ?? 'empty';
+  let tables = tablesOf.get(db);
+  if (!tables) {
+    const listed = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
+      order by 1`.execute(db);
+    tables = listed.rows.map((row) => row.name);
+    tablesOf.set(db, tables);
   }
-  return out;
+  const parts = tables.map(
+    (table) => sql<{ name: string; digest: string }>`select ${table} as name, count(*)::text || ':' || coalesce(sum(hashtext(xmin::text)::bigint), 0)::text as digest from ${sql.table(table)}`,
+  );
+  const result = await sql<{ name: string; digest: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return Object.fromEntries(result.rows.map((row) => [row.name, row.digest]));
 }
