@@ -4,7 +4,7 @@ import { useApp } from '../../app-context.tsx';
 import { navigate } from '../../router.tsx';
 import { Alert, Field, Loading, ProblemAlert, splitFieldErrors, useTitle } from '../../components/ui.tsx';
 import { RegionCodeName, usePlansClient, useProvinces } from './common.tsx';
-import { LoginFirst } from './PlansList.tsx';
+import { LoginFirst } from '../../components/LoginFirst.tsx';
 import type { PlanModel } from './types.ts';
 
 export function PlanNewPage() {

@@ -15,7 +15,7 @@ import { CommonEditor, ConsultationEditor, SectionEditor } from './PlanEditors.t
 import { ReviewPanel } from './PlanReview.tsx';
 import { SignOffPanel } from './PlanSignOff.tsx';
 import { VersionsPanel } from './PlanVersions.tsx';
-import { LoginFirst } from './PlansList.tsx';
+import { LoginFirst } from '../../components/LoginFirst.tsx';
 import type { PlanView } from './types.ts';
 
 /** The lead's moves without a form: ask for sign-off, submit, withdraw, revise — with the guards still open. */

@@ -2,24 +2,11 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { Link } from '../../router.tsx';
-import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
+import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
+import { LoginFirst } from '../../components/LoginFirst.tsx';
 import { DateTime, LocalText } from '../../components/text.tsx';
 import { PlanStateBadge, planModelText, RegionCodeName, usePlansClient, useProvinces } from './common.tsx';
 import type { PlanSummary } from './types.ts';
-
-export function LoginFirst() {
-  const { t } = useApp();
-  return (
-    <Alert kind="info">
-      <p>{t('loginRequired')}</p>
-      <p>
-        <Link href={`/login?next=${encodeURIComponent(window.location.pathname)}`} className="krds-btn primary medium">
-          {t('navLogin')}
-        </Link>
-      </p>
-    </Alert>
-  );
-}
 
 export function PlansListPage() {
   const { t, user } = useApp();

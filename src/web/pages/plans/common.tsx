@@ -1,7 +1,6 @@
 // Shared bits of the plan pages: state labels and badges, region names, the signed-in client.
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../../api.ts';
-import { Alert, ProblemAlert } from '../../components/ui.tsx';
+import { api } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import { RegionNameText } from '../../components/text.tsx';
 import type { Region } from '../../types.ts';
@@ -119,36 +118,4 @@ export function RegionCodeName({ code, regions }: { code: string; regions: Regio
   return region ? <RegionNameText region={region} /> : <span className="zl-mono">{code}</span>;
 }
 
-/** Runs one write at a time for a panel; the answer (the plan) goes to `onPlan`, a refusal stays in `error`. */
-export function usePlanAction<P>(onPlan: (plan: P) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<MessageKey | null>(null);
-  async function run(fn: () => Promise<P>, success: MessageKey): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const plan = await fn();
-      onPlan(plan);
-      setDone(success);
-      return true;
-    } catch (err) {
-      setError(err);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, error, done, run };
-}
-
-/** The panel's outcome: the server's refusal (with field paths) or a short confirmation. */
-export function ActionOutcome({ error, done }: { error: unknown; done: MessageKey | null }) {
-  const { t } = useApp();
-  if (error) {
-    const fields = error instanceof ApiError ? error.fieldErrors.map((f) => ({ path: f.path, message: `${f.path.replace(/^\/body\//, '')}: ${f.message}` })) : [];
-    return <ProblemAlert error={error} extra={fields} />;
-  }
-  return done ? <Alert kind="success">{t(done)}</Alert> : null;
-}
+export { useAction as usePlanAction, ActionOutcome } from '../../components/actions.tsx';
