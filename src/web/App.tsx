@@ -13,6 +13,9 @@ import { PlanWorkspacePage } from './pages/plans/PlanWorkspace.tsx';
 import { RegionPage } from './pages/RegionPage.tsx';
 import { RegionsPage } from './pages/Regions.tsx';
 import { PlannerPage } from './pages/Planner.tsx';
+import { ProjectNewPage } from './pages/demonstrations/ProjectNew.tsx';
+import { ProjectPage } from './pages/demonstrations/ProjectPage.tsx';
+import { ProjectsListPage } from './pages/demonstrations/ProjectsList.tsx';
 import { ZonePage } from './pages/ZonePage.tsx';
 import { ZonesPage } from './pages/Zones.tsx';
 
@@ -40,6 +43,12 @@ function Page() {
       return <PlanNewPage />;
     case 'plan':
       return <PlanWorkspacePage key={route.id} id={route.id} />;
+    case 'projects':
+      return <ProjectsListPage />;
+    case 'projectNew':
+      return <ProjectNewPage />;
+    case 'project':
+      return <ProjectPage key={route.id} id={route.id} />;
     case 'me':
       return <MePage />;
     case 'notFound':

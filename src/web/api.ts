@@ -49,15 +49,18 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': currentLang,
-  };
+/** Headers every call carries: the UI language, and the CSRF token for a write (for callers that cannot use `request`). */
+export function apiHeaders(write: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': currentLang };
+  if (write && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<T> {
+  const headers = apiHeaders(method !== 'GET' && opts.csrf !== false);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && opts.csrf !== false && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {

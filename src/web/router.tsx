@@ -45,6 +45,9 @@ export type Route =
   | { name: 'plans' }
   | { name: 'planNew' }
   | { name: 'plan'; id: string }
+  | { name: 'projects' }
+  | { name: 'projectNew' }
+  | { name: 'project'; id: string }
   | { name: 'me' }
   | { name: 'notFound' };
 
@@ -58,6 +61,10 @@ export function matchRoute(pathname: string): Route {
   if (path === '/plans/new') return { name: 'planNew' };
   const plan = /^\/plans\/([0-9a-fA-F-]{36})$/.exec(path);
   if (plan?.[1]) return { name: 'plan', id: plan[1].toLowerCase() };
+  if (path === '/projects') return { name: 'projects' };
+  if (path === '/projects/new') return { name: 'projectNew' };
+  const project = /^\/projects\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (project?.[1]) return { name: 'project', id: project[1].toLowerCase() };
   if (path === '/zones') return { name: 'zones' };
   if (path === '/planner') return { name: 'planner' };
   const zone = /^\/zones\/([0-9a-fA-F-]{36})$/.exec(path);

@@ -41,7 +41,7 @@ export function Header() {
     { href: '/zones', label: t('navZones') },
     { href: '/regions', label: t('navRegions') },
   ];
-  if (user) links.push({ href: '/planner', label: t('navPlanner') }, { href: '/plans', label: t('planNav') }, { href: '/me', label: t('navMe') });
+  if (user) links.push({ href: '/planner', label: t('navPlanner') }, { href: '/plans', label: t('planNav') }, { href: '/projects', label: t('prjNav') }, { href: '/me', label: t('navMe') });
 
   return (
     <header id="krds-header" className="zl-header">

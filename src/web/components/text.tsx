@@ -51,9 +51,13 @@ function Paragraphs({ text, lang }: { text: string; lang?: string | undefined })
   );
 }
 
-export function formatDateTime(iso: string, lang: Lang): string {
+/** Date and time in the reader's format; in `timeZone` (named in the text) when given, else the browser's zone. */
+export function formatDateTime(iso: string, lang: Lang, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  if (timeZone) {
+    return new Intl.DateTimeFormat(INTL_LOCALE[lang], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date);
+  }
   return new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
@@ -63,9 +67,14 @@ export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium' }).format(date);
 }
 
-export function DateTime({ iso }: { iso: string }) {
+export function DateTime({ iso, timeZone }: { iso: string; timeZone?: string }) {
   const { lang } = useApp();
-  return <time dateTime={iso}>{formatDateTime(iso, lang)}</time>;
+  return <time dateTime={iso}>{formatDateTime(iso, lang, timeZone)}</time>;
+}
+
+/** Administrative times are Korean times: shown in Asia/Seoul whatever the reader's clock, with the zone named. */
+export function SeoulTime({ iso }: { iso: string }) {
+  return <DateTime iso={iso} timeZone="Asia/Seoul" />;
 }
 
 /**

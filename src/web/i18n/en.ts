@@ -1,5 +1,6 @@
 import { formsEn } from './forms/en.ts';
 import { plansEn } from './plans/en.ts';
+import { demonstrationsEn } from './demonstrations/en.ts';
 import type { ko } from './ko.ts';
 
 export const en: Record<keyof typeof ko, string> = {
@@ -408,4 +409,5 @@ export const en: Record<keyof typeof ko, string> = {
   notificationsRefresh: 'Refresh',
   ...plansEn,
   ...formsEn,
+  ...demonstrationsEn,
 };

@@ -1,5 +1,6 @@
 import { formsFr } from './forms/fr.ts';
 import { plansFr } from './plans/fr.ts';
+import { demonstrationsFr } from './demonstrations/fr.ts';
 import type { ko } from './ko.ts';
 
 export const fr: Record<keyof typeof ko, string> = {
@@ -410,4 +411,5 @@ export const fr: Record<keyof typeof ko, string> = {
   notificationsRefresh: 'Actualiser',
   ...plansFr,
   ...formsFr,
+  ...demonstrationsFr,
 };

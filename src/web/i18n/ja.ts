@@ -1,5 +1,6 @@
 import { formsJa } from './forms/ja.ts';
 import { plansJa } from './plans/ja.ts';
+import { demonstrationsJa } from './demonstrations/ja.ts';
 import type { ko } from './ko.ts';
 
 export const ja: Record<keyof typeof ko, string> = {
@@ -408,4 +409,5 @@ export const ja: Record<keyof typeof ko, string> = {
   notificationsRefresh: '再読み込み',
   ...plansJa,
   ...formsJa,
+  ...demonstrationsJa,
 };

@@ -3,6 +3,7 @@ import { formsKo } from './forms/ko.ts';
 // Record<keyof typeof ko, string>, so a missing key fails to compile.
 // Placeholders are written {name} and must appear in every translation.
 import { plansKo } from './plans/ko.ts';
+import { demonstrationsKo } from './demonstrations/ko.ts';
 
 export const ko = {
   appName: 'ZoneLink',
@@ -408,4 +409,5 @@ export const ko = {
   notificationsRefresh: '새로 고침',
   ...plansKo,
   ...formsKo,
+  ...demonstrationsKo,
 } as const;

@@ -1,5 +1,6 @@
 import { formsZh } from './forms/zh.ts';
 import { plansZh } from './plans/zh.ts';
+import { demonstrationsZh } from './demonstrations/zh.ts';
 import type { ko } from './ko.ts';
 
 // Simplified Chinese.
@@ -406,4 +407,5 @@ export const zh: Record<keyof typeof ko, string> = {
   notificationsRefresh: '刷新',
   ...plansZh,
   ...formsZh,
+  ...demonstrationsZh,
 };

@@ -24,6 +24,13 @@ export interface MapArea {
   linked?: boolean;
 }
 
+/** A place drawn as a dot (e.g. a violation), named by `label` in its tooltip; list them beside the map too. */
+export interface MapPoint {
+  lon: number;
+  lat: number;
+  label: string;
+}
+
 interface RegionMapProps {
   boundaries: Boundary[];
   areas: Map<string, MapArea>;
@@ -36,6 +43,8 @@ interface RegionMapProps {
   areaClass: string;
   /** Codes to zoom on (with their surroundings); the whole map when absent or empty. */
   focus?: readonly string[] | undefined;
+  /** Dots drawn over the areas (decorative for assistive technology: give the same facts as text). */
+  points?: readonly MapPoint[] | undefined;
 }
 
 /** How far a focus may zoom in, relative to the whole map. */
@@ -51,7 +60,7 @@ export function CapitalPattern({ id }: { id: string }) {
   );
 }
 
-export function RegionMap({ boundaries, areas, width, height, labelledBy, className, areaClass, focus }: RegionMapProps) {
+export function RegionMap({ boundaries, areas, width, height, labelledBy, className, areaClass, focus, points }: RegionMapProps) {
   const patternId = `${useId().replace(/:/g, '')}-capital`;
   const [active, setActive] = useState<string | null>(null);
 
@@ -81,15 +90,19 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
       }
     }
     const path = geoPath(projection);
-    return boundaries.map((b) => ({ code: b.properties.code, d: path(b) ?? '', centre: path.centroid(b) }));
+    return { projection, list: boundaries.map((b) => ({ code: b.properties.code, d: path(b) ?? '', centre: path.centroid(b) })) };
   }, [boundaries, width, height, focus]);
+  const dots = (points ?? []).flatMap((p) => {
+    const xy = shapes.projection([p.lon, p.lat]);
+    return xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height ? [{ ...p, x: xy[0], y: xy[1] }] : [];
+  });
 
   const fill = (kind: AreaKind | undefined) =>
     kind === 'capital' ? `url(#${patternId})` : undefined;
   const areaClassName = (area: MapArea) =>
     `zl-area zl-area-${area.kind}${area.shade !== undefined && area.kind !== 'capital' ? ` zl-shade zl-shade-${area.shade}` : ''} ${areaClass}`;
 
-  const activeShape = active ? shapes.find((s) => s.code === active) : undefined;
+  const activeShape = active ? shapes.list.find((s) => s.code === active) : undefined;
 
   return (
     <svg
@@ -101,7 +114,7 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
       <defs>
         <CapitalPattern id={patternId} />
       </defs>
-      {shapes.map((shape) => {
+      {shapes.list.map((shape) => {
         const area = areas.get(shape.code);
         if (!area) {
           return <path key={shape.code} d={shape.d} className="zl-area zl-area-other" aria-hidden="true" />;
@@ -129,17 +142,17 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
           </a>
         );
       })}
-      {shapes
+      {shapes.list
         .filter((shape) => areas.get(shape.code)?.kind === 'current')
         .map((shape) => (
           <path key={`current-${shape.code}`} d={shape.d} className="zl-current-outline" aria-hidden="true" />
         ))}
-      {shapes
+      {shapes.list
         .filter((shape) => areas.get(shape.code)?.kind === 'selected')
         .map((shape) => (
           <path key={`selected-${shape.code}`} d={shape.d} className="zl-selected-outline" aria-hidden="true" />
         ))}
-      {shapes.map((shape) => {
+      {shapes.list.map((shape) => {
         const marker = areas.get(shape.code)?.marker;
         const [x, y] = shape.centre;
         if (!marker || !Number.isFinite(x) || !Number.isFinite(y)) return null;
@@ -150,6 +163,15 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
         );
       })}
       {activeShape ? <path d={activeShape.d} className="zl-area-outline" aria-hidden="true" /> : null}
+      {dots.length > 0 ? (
+        <g className="zl-map-points" aria-hidden="true">
+          {dots.map((d, i) => (
+            <circle key={i} cx={d.x} cy={d.y} r={4} className="zl-map-point">
+              <title>{d.label}</title>
+            </circle>
+          ))}
+        </g>
+      ) : null}
     </svg>
   );
 }

@@ -1,0 +1,71 @@
+// /projects: the demonstration projects I may read — my company's, my zones' as a local government, all for MSS.
+import { useApp } from '../../app-context.tsx';
+import { Link } from '../../router.tsx';
+import { LoginFirst } from '../../components/LoginFirst.tsx';
+import { useLoad } from '../../components/load.ts';
+import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
+import { LocalText, RefText } from '../../components/text.tsx';
+import { projectsApi } from './client.ts';
+import { DayText, ProjectStateBadge, useZones } from './common.tsx';
+
+export function ProjectsListPage() {
+  const { t, user } = useApp();
+  const projects = useLoad(user ? `projects:${user.id}` : null, projectsApi.list);
+  const zones = useZones();
+  useTitle(t('prjListTitle'));
+  const kind = user?.organisation.kind;
+  const lead = kind === 'company' ? t('prjListLeadCompany') : kind === 'ministry' ? t('prjListLeadMinistry') : t('prjListLeadLocal');
+
+  return (
+    <>
+      <div className="zl-title-row">
+        <h1 className="zl-page-title">{t('prjListTitle')}</h1>
+        {kind === 'company' ? (
+          <Link href="/projects/new" className="krds-btn primary medium" data-testid="project-new-link">
+            {t('prjNewTitle')}
+          </Link>
+        ) : null}
+      </div>
+      {user ? <p className="zl-lead">{lead}</p> : null}
+      {user === undefined ? <Loading /> : user === null ? <LoginFirst /> : projects.error ? <ProblemAlert error={projects.error} /> : projects.data === undefined ? <Loading /> : projects.data.length === 0 ? (
+        <p>{t('prjListNone')}</p>
+      ) : (
+        <div className="krds-table-wrap">
+          <table className="tbl col data zl-table" data-testid="projects-table">
+            <caption className="sr-only">{t('prjListCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('prjTitle')}</th>
+                <th scope="col">{t('prjZone')}</th>
+                <th scope="col">{t('prjState')}</th>
+                <th scope="col">{t('prjPeriod')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {projects.data.map((p) => {
+                const zone = zones?.find((z) => z.id === p.zoneId);
+                return (
+                  <tr key={p.id}>
+                    <td>
+                      <Link href={`/projects/${p.id}`} className="zl-link">
+                        <LocalText value={p.title} />
+                      </Link>{' '}
+                      {p.demo ? <DemoBadge /> : null}
+                    </td>
+                    <td>{zone ? <RefText value={zone.name} /> : null}</td>
+                    <td>
+                      <ProjectStateBadge state={p.state} />
+                    </td>
+                    <td className="zl-nowrap">
+                      <DayText day={p.periodStart} /> – <DayText day={p.periodEnd} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

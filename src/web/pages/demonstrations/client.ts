@@ -1,0 +1,75 @@
+// The demonstrations API through the app's one request helper (src/web/api.ts); uploads go through
+// XMLHttpRequest, the only browser API that reports upload progress, with the same headers.
+import { apiHeaders, ApiError, request } from '../../api.ts';
+import type { Problem } from '../../types.ts';
+import type {
+  ComplianceView, ExemptionItem, Incident, IncidentInput, Project, ProjectInput, ProjectState, ReportingPeriod, UploadMode, UploadResult,
+} from './types.ts';
+
+const p = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
+
+export const projectsApi = {
+  list: async () => (await request<{ items: Project[] }>('GET', '/api/projects')).items,
+  get: (id: string) => request<Project>('GET', p(id)),
+  create: (input: ProjectInput) => request<Project>('POST', '/api/projects', input),
+  transition: (id: string, to: Exclude<ProjectState, 'suspended'>) => request<Project>('POST', `${p(id)}/transition`, { to }),
+  suspension: (id: string, action: 'suspend' | 'lift', reason: { ko: string }) => request<Project>('POST', `${p(id)}/suspension`, { action, reason }),
+  reports: (id: string) => request<{ frequency: string; items: ReportingPeriod[] }>('GET', `${p(id)}/reports`),
+  fileReport: (id: string, period: number, body: { kpiValues: { kpiId: string; value: number }[]; narrative: { ko: string } }) =>
+    request<ReportingPeriod>('PUT', `${p(id)}/reports/${period}`, body),
+  review: (id: string, period: number, decision: 'accept' | 'request-changes', comment: { ko: string }) =>
+    request<ReportingPeriod>('POST', `${p(id)}/reports/${period}/review`, { decision, comment }),
+  incidents: async (id: string) => (await request<{ items: Incident[] }>('GET', `${p(id)}/incidents`)).items,
+  reportIncident: (id: string, input: IncidentInput) => request<Incident>('POST', `${p(id)}/incidents`, input),
+  uploads: async (id: string) => (await request<{ items: UploadResult[] }>('GET', `${p(id)}/uploads`)).items,
+  compliance: (id: string, examples = 20) => request<ComplianceView>('GET', `${p(id)}/compliance?examples=${examples}`),
+  exemptions: async (zoneId: string) => (await request<{ items: ExemptionItem[] }>('GET', `/api/exemptions?zone=${encodeURIComponent(zoneId)}`)).items,
+};
+
+/** The media type the upload API expects for a file (by its name, then its type); null when neither fits. */
+export function uploadMediaType(file: { name: string; type: string }): 'text/csv' | 'application/x-ndjson' | null {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.csv') || file.type === 'text/csv') return 'text/csv';
+  if (name.endsWith('.ndjson') || name.endsWith('.jsonl') || file.type === 'application/x-ndjson') return 'application/x-ndjson';
+  return null;
+}
+
+/** A random UUID (v4), also where crypto.randomUUID is missing (plain-HTTP origins other than localhost). */
+export function newUploadId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Streams the file to PUT /api/projects/:id/uploads/:uploadId. The same upload id may be sent again after a
+ * failure: the server answers a replay with the first result and stores nothing twice.
+ */
+export function uploadFile(
+  projectId: string, uploadId: string, file: Blob, mediaType: string, mode: UploadMode, onProgress: (sent: number, total: number) => void,
+): Promise<UploadResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', `${p(projectId)}/uploads/${encodeURIComponent(uploadId)}${mode === 'skip-invalid' ? '?mode=skip-invalid' : ''}`);
+    xhr.withCredentials = true;
+    for (const [name, value] of Object.entries(apiHeaders(true))) xhr.setRequestHeader(name, value);
+    xhr.setRequestHeader('Content-Type', mediaType);
+    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onerror = () => reject(new ApiError({ status: 0, code: 'network' }));
+    xhr.onabort = () => reject(new ApiError({ status: 0, code: 'network' }));
+    xhr.onload = () => {
+      let payload: unknown;
+      try {
+        payload = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        payload = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(payload as UploadResult);
+      else reject(new ApiError(payload && typeof payload === 'object' ? { ...(payload as Problem), status: xhr.status } : { status: xhr.status }));
+    };
+    xhr.send(file);
+  });
+}

@@ -1,0 +1,243 @@
+// Browser test of demonstrations (issue 5): a company creates a project (errors next to fields first), starts
+// it, files a report, reports an incident, uploads data (a bad row: rejected with the row and column; the same
+// file in "valid rows only" mode: an error file to download; then a good file, sent twice without storing twice)
+// and reads the compliance report; the zone's government accepts the report; the ministry suspends the project.
+// Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
+import type { BrowserTestServer } from './server.ts';
+import { catalogues, type Lang } from '../../src/web/i18n/index.ts';
+
+const ko = catalogues.ko;
+const en = catalogues.en;
+const DAY = 86_400_000;
+const seoulDay = (offset: number): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offset * DAY));
+/** An instant `days` ago at `hour`:`minute` Seoul time, ISO with offset. */
+const seoulAt = (days: number, hour: number, minute: number): string =>
+  `${seoulDay(-days)}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+09:00`;
+
+const HEADER = 'ts,deviceId,lon,lat,speed';
+const GOOD = [HEADER, ...Array.from({ length: 40 }, (_, i) => `${seoulAt(2, 9 + Math.floor(i / 10), (i % 10) * 5)},${1 + (i % 3)},129.03,35.10,${i % 8 === 0 ? 45 : 20}`)].join('\n');
+const BAD = [HEADER, `${seoulAt(3, 10, 0)},1,129.03,35.10,20`, `${seoulAt(3, 10, 5)},1,129.03,35.10,fast`, `${seoulAt(3, 10, 10)},2,129.03,35.10,50`].join('\n');
+
+describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
+  let server: BrowserTestServer | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+  let projectUrl = '';
+
+  before(async () => {
+    const { startBrowserTestServer } = await import('./server.ts');
+    server = await startBrowserTestServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const base = () => {
+    assert.ok(server, 'server not started');
+    return server.url;
+  };
+
+  async function as(email: string, lang: Lang) {
+    assert.ok(browser, 'browser not started');
+    const opened = await openPage(browser, pageErrors, lang);
+    await signIn(opened.page, base(), email);
+    if (lang !== 'ko') {
+      // The account's language wins at sign-in: switch (which also saves it as the account's language).
+      await opened.page.getByTestId('language-switcher').click();
+      await opened.page.click(`button[data-lang="${lang}"]`);
+      await opened.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    }
+    return opened;
+  }
+
+  async function accessible(page: Page, what: string): Promise<void> {
+    assert.deepEqual(await seriousViolations(page, { atRest: true }), [], `axe on ${what}`);
+  }
+
+  /** KRDS checkboxes and radios are drawn by their label: tick through it. */
+  async function tick(page: Page, id: string): Promise<void> {
+    await page.locator(`label[for="${id}"]`).click();
+    assert.ok(await page.locator(`#${id}`).isChecked(), `${id} checked`);
+  }
+
+  async function success(page: Page, text: string): Promise<void> {
+    await page.locator('.zl-alert-success', { hasText: text }).or(page.locator('.zl-alert-error')).first().waitFor();
+    const error = page.locator('.zl-alert-error');
+    assert.equal(await error.count(), 0, `refused: ${await error.first().textContent().catch(() => '')}`);
+  }
+
+  test('a company creates a project, files a report and an incident, uploads data and reads the compliance report', async () => {
+    const { context, page } = await as('company@demo.zonelink.kr', 'ko');
+    try {
+      await page.locator('nav.zl-nav a[href="/projects"]').click();
+      await page.getByTestId('projects-table').or(page.getByText(ko.prjListNone)).waitFor();
+      await accessible(page, '/projects (ko)');
+      await page.getByTestId('project-new-link').click();
+      await page.getByTestId('project-form').waitFor();
+
+      // Nothing filled in: the browser says so next to each required field, in Korean.
+      await page.getByTestId('project-create').click();
+      assert.equal(await page.locator('#prj-title-ko-error').textContent(), ko.fieldRequired);
+      assert.equal(await page.locator('#prj-zoneId-error').textContent(), ko.fieldRequired);
+      assert.equal(await page.locator('#prj-kpis-0-unit-error').textContent(), ko.fieldRequired);
+
+      const zones = await page.evaluate(() => fetch('/api/zones?region=21').then((r) => r.json() as Promise<{ items: { id: string }[] }>));
+      await page.selectOption('#prj-zoneId', zones.items[0]!.id);
+      await page.getByTestId('exemptions-field').locator('.krds-form-check, .zl-hint').first().waitFor();
+      await page.fill('#prj-title-ko', '부산 자율주행 셔틀 실증 (브라우저 시험)');
+      await page.fill('#prj-title-en', 'Busan autonomous shuttle (browser test)');
+      await page.fill('#prj-summary-ko', '부산 원도심에서 자율주행 셔틀을 운행합니다.');
+      await page.locator('.zl-check-grid input[type=checkbox]').first().waitFor();
+      const firstSite = await page.locator('.zl-check-grid input[type=checkbox]').first().getAttribute('id');
+      await tick(page, firstSite!);
+      await page.fill('#prj-products-0-ko', '자율주행 셔틀');
+      await page.getByRole('button', { name: ko.prjAddProduct }).click();
+      await page.fill('#prj-products-1-ko', '원격 관제 서비스');
+      // End before start: the server refuses and the message stands next to the end date.
+      await page.fill('#prj-periodStart', seoulDay(-200));
+      await page.fill('#prj-periodEnd', seoulDay(-300));
+      await page.fill('#prj-kpis-0-name-ko', '운행 횟수');
+      await page.fill('#prj-kpis-0-unit', '회');
+      await page.fill('#prj-kpis-0-target', '500');
+      await page.selectOption('#prj-kpis-0-frequency', 'monthly');
+      await page.fill('#prj-maxSpeed', '30');
+      await page.fill('#prj-safetyPlan-ko', '운행 전 점검, 최고 속도 30 km/h, 원격 관제 상시 대기');
+      await page.fill('#prj-insurance-insurer', '데모화재');
+      await page.fill('#prj-insurance-policyNumber', 'P-BROWSER-1');
+      await page.fill('#prj-insurance-cover-deathPerPerson', '150000000');
+      await page.fill('#prj-insurance-cover-injuryPerPerson', '30000000');
+      await page.fill('#prj-insurance-cover-disabilityPerPerson', '150000000');
+      await page.fill('#prj-insurance-cover-propertyPerAccident', '1000000000');
+      await page.fill('#prj-insurance-validFrom', seoulDay(-200));
+      await page.fill('#prj-insurance-validUntil', seoulDay(200));
+      await page.getByTestId('project-create').click();
+      await page.locator('#prj-periodEnd-error').waitFor();
+      assert.ok(((await page.locator('#prj-periodEnd-error').textContent()) ?? '').length > 0);
+      assert.equal(await page.locator('#prj-periodEnd').getAttribute('aria-invalid'), 'true');
+      await accessible(page, '/projects/new with errors (ko)');
+      await page.screenshot({ path: `${screenshots}/demonstrations-new-ko.png`, fullPage: true });
+
+      await page.fill('#prj-periodEnd', seoulDay(60));
+      await page.getByTestId('project-create').click();
+      await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+      projectUrl = page.url();
+      await page.getByTestId('project-facts').waitFor();
+      assert.equal(await page.getByTestId('project-state').getAttribute('data-state'), 'draft');
+
+      // Valid insurance: the project may start demonstrating.
+      await page.getByRole('button', { name: ko.prjStart }).click();
+      await page.locator('[data-testid=project-state][data-state=demonstrating]').waitFor();
+
+      // A report for the first (finished, overdue) period, with the KPI value.
+      await page.getByTestId('reports-table').waitFor();
+      assert.ok(await page.getByTestId('reports-flagged').isVisible(), 'missing reports are flagged');
+      assert.equal(await page.locator('[data-testid=reports-table] tr[data-period="1"]').getAttribute('data-status'), 'missing');
+      await page.getByTestId('report-submit').click();
+      assert.equal(await page.locator('#report-narrative-error').textContent(), ko.fieldRequired);
+      await page.locator('[data-testid=report-form] input[type=number]').first().fill('42');
+      await page.fill('#report-narrative', '1개월 차 운행 42회, 사고 없음');
+      await page.getByTestId('report-submit').click();
+      await success(page, ko.prjReportFiled);
+      assert.equal(await page.locator('[data-testid=reports-table] tr[data-period="1"]').getAttribute('data-status'), 'late');
+
+      // An incident: its reporting deadline (24 h for a serious one) is shown before it is sent.
+      await tick(page, 'incident-severity-serious');
+      assert.match((await page.getByTestId('incident-deadline').textContent()) ?? '', /24/);
+      await page.fill('#incident-place', '중앙동 교차로');
+      await page.fill('#incident-description', '셔틀이 정지 중 보행자와 가볍게 접촉');
+      await page.fill('#incident-immediateActions', '운행 중지, 보행자 병원 이송, 차량 점검');
+      await page.getByTestId('incident-submit').click();
+      await success(page, ko.prjIncidentReported);
+      await page.getByTestId('incidents-table').waitFor();
+      assert.equal(await page.locator('[data-testid=incidents-table] tbody tr').count(), 1);
+
+      // A file with one bad row is refused: the row and the column are named; nothing is stored.
+      const file = page.getByTestId('upload-file');
+      await file.setInputFiles({ name: 'trips-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD) });
+      await page.getByTestId('upload-submit').click();
+      await page.getByTestId('upload-errors').waitFor();
+      const cells = await page.locator('[data-testid=upload-errors] tbody tr').first().locator('td').allTextContents();
+      assert.deepEqual(cells.slice(0, 2), ['3', 'speed']);
+      assert.ok(await page.getByText(ko.prjUploadNothingStored).isVisible());
+      assert.ok(await page.getByText(ko.prjUploadsNone).isVisible(), 'nothing stored');
+      await accessible(page, 'upload refused (ko)');
+
+      // The same file, valid rows only: two stored, the bad one comes back as a downloadable error file.
+      await tick(page, (await page.getByTestId('upload-mode-skip-invalid').getAttribute('id'))!);
+      await page.getByTestId('upload-submit').click();
+      await page.getByTestId('upload-error-file').waitFor();
+      assert.match((await page.getByTestId('upload-result').textContent()) ?? '', /2/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('upload-error-file').click()]);
+      const errorFile = await readFile((await download.path())!, 'utf8');
+      assert.match(errorFile, /^\uFEFFrow,column,message,line\r\n3,speed,/);
+      assert.ok(errorFile.includes(',fast'), errorFile);
+
+      // A good file, all or nothing: stored; sent again under the same upload id, nothing is stored twice.
+      await tick(page, (await page.getByTestId('upload-mode-all').getAttribute('id'))!);
+      await file.setInputFiles({ name: 'trips.ndjson.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD) });
+      const uploadId = await page.getByTestId('upload-id').textContent();
+      await page.getByTestId('upload-submit').click();
+      await page.locator('[data-testid=upload-result]', { hasText: '40' }).waitFor();
+      await page.getByTestId('upload-submit').click();
+      await page.getByText(ko.prjUploadReplayed).waitFor();
+      assert.equal(await page.getByTestId('upload-id').textContent(), uploadId);
+      assert.equal(await page.locator('[data-testid=uploads-table] tbody tr').count(), 2);
+
+      // The compliance report: 42 events; the six faster than 30 km/h (one from the bad file's valid rows) violate.
+      await page.locator('[data-testid=compliance-totals]', { hasText: '42' }).waitFor();
+      const speedRow = page.locator('[data-testid=compliance-rules] tr[data-rule=max-speed]');
+      assert.equal(await speedRow.locator('td.zl-num').first().textContent(), '6');
+      assert.equal(await page.getByTestId('violating-events').textContent(), '6');
+      await page.getByTestId('violations-chart').waitFor();
+      await page.locator('.zl-project-map svg').last().waitFor();
+      await accessible(page, 'project page (ko)');
+      await page.screenshot({ path: `${screenshots}/demonstrations-project-ko.png`, fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the zone\'s government accepts the report; the ministry suspends the demonstration (English)', async () => {
+    assert.ok(projectUrl, 'the project was created');
+    {
+      const { context, page } = await as('busan@demo.zonelink.kr', 'ko');
+      try {
+        await page.goto(projectUrl);
+        await page.getByTestId('review-form-1').waitFor();
+        await page.fill('#review-1-comment', '확인했습니다');
+        await page.getByRole('button', { name: ko.prjReviewAccept }).click();
+        await success(page, ko.prjReviewAcceptedDone);
+        assert.ok(await page.locator('[data-testid=reports-table] tr[data-period="1"]', { hasText: ko.prjReviewAccepted }).isVisible());
+      } finally {
+        await context.close();
+      }
+    }
+    const { context, page } = await as('ministry@demo.zonelink.kr', 'en');
+    try {
+      await page.goto(projectUrl);
+      await page.getByTestId('project-suspend').waitFor();
+      await page.getByTestId('project-suspend').click();
+      assert.equal(await page.locator('#prj-suspension-reason-error').textContent(), en.fieldRequired);
+      await page.fill('#prj-suspension-reason', '중대 사고 조사');
+      await page.getByTestId('project-suspend').click();
+      await page.getByTestId('project-suspended').waitFor();
+      assert.equal(await page.getByTestId('project-state').getAttribute('data-state'), 'suspended');
+      assert.equal(await page.getByTestId('project-suspended').textContent(), en.prjSuspendedText);
+      await page.getByTestId('violations-chart').waitFor();
+      await accessible(page, 'project page, suspended (en)');
+      await page.screenshot({ path: `${screenshots}/demonstrations-project-en.png`, fullPage: true });
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(pageErrors, []);
+  });
+});
