@@ -96,8 +96,8 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       await page.fill('#prj-title-ko', '부산 자율주행 셔틀 실증 (브라우저 시험)');
       await page.fill('#prj-title-en', 'Busan autonomous shuttle (browser test)');
       await page.fill('#prj-summary-ko', '부산 원도심에서 자율주행 셔틀을 운행합니다.');
-      await page.locator('.zl-check-grid input[type=checkbox]').first().waitFor();
-      const firstSite = await page.locator('.zl-check-grid input[type=checkbox]').first().getAttribute('id');
+      await page.locator('.zl-site-grid input[type=checkbox]').first().waitFor();
+      const firstSite = await page.locator('.zl-site-grid input[type=checkbox]').first().getAttribute('id');
       await tick(page, firstSite!);
       await page.fill('#prj-products-0-ko', '자율주행 셔틀');
       await page.getByRole('button', { name: ko.prjAddProduct }).click();

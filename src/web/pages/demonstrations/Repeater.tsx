@@ -20,9 +20,9 @@ export function Repeater<T>({ legend, items, onChange, make, min = 0, addLabel, 
     <fieldset className="zl-fieldset" data-testid={testId}>
       <legend>{legend}</legend>
       {items.map((item, i) => (
-        <fieldset key={i} className="zl-row-fieldset">
+        <fieldset key={i} className="zl-repeat-row">
           <legend>{rowLegend(i)}</legend>
-          <div className="zl-row-fields">{render(item, i, update(i))}</div>
+          <div className="zl-repeat-fields">{render(item, i, update(i))}</div>
           {items.length > min ? (
             <button type="button" className="krds-btn small tertiary" onClick={() => onChange(items.filter((_, j) => j !== i))}>
               {t('prjRemoveRow', { row: rowLegend(i) })}

@@ -85,7 +85,7 @@ export function SitesPicker({ value, onChange, initialProvince, error }: {
         </div>
       </div>
       {province && list ? (
-        <div className="zl-check-grid" role="group" aria-label={t('prjSitesMunicipalities')}>
+        <div className="zl-site-grid" role="group" aria-label={t('prjSitesMunicipalities')}>
           {list.map((m) => (
             <div className="krds-form-check" key={m.code}>
               <input type="checkbox" id={`${id}-m-${m.code}`} checked={value.includes(m.code)} onChange={() => toggle(m.code)} />
