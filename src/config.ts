@@ -28,6 +28,8 @@ export interface Config {
   filesDir: string;
   /** Largest report attachment. */
   attachmentLimitBytes: number;
+  /** OpenType CJK font (collection) embedded in generated PDFs (Debian package fonts-noto-cjk). */
+  pdfFont: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,6 +81,7 @@ export function loadConfig(env: Env = process.env): Config {
     requireContiguity: boolVar(env, 'REQUIRE_CONTIGUITY', false, errors),
     filesDir: resolve(env.ZONELINK_FILES_DIR ?? '.data/files'),
     attachmentLimitBytes: intVar(env, 'ATTACHMENT_LIMIT_BYTES', 20 * 1_048_576, errors),
+    pdfFont: env.PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -166,7 +166,8 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), company: same(201) }),
     request: async (ctx) => ({ url: '/api/projects', payload: { zoneId: await projects.zone(ctx.scope), ...projectUpdate } }),
   },
-  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance'], ['GET /api/projects/:id/reports', '/reports'], ['GET /api/projects/:id/incidents', '/incidents']),
+  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance'], ['GET /api/projects/:id/reports', '/reports'], ['GET /api/projects/:id/incidents', '/incidents'],
+    ['GET /api/projects/:id/evidence-pack.pdf', '/evidence-pack.pdf'], ['GET /api/projects/:id/evidence-pack.csv', '/evidence-pack.csv']),
   'PUT /api/projects/:id/reports/:period': {
     // Every company in the project files its periodic reports (here: the first quarter, ended).
     expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),

@@ -2,7 +2,10 @@
 // (time order, then upload and line) straight into the engine's columnar batches.
 import type { Database } from '../../db/database.ts';
 import { compileRules, validateRules, type ComplianceReport, type EventBatch, type Rule, type RuleIssue } from '../../domain/compliance/index.ts';
+import { compileExemptionRules, type ExemptionConditionsInput, type NotCheckable } from '../../domain/compliance/exemption-rules.ts';
 import { insurancePolicy, type LiabilityInsurance } from '../../domain/demonstrations/project.ts';
+import type { I18nText } from '../../domain/i18n-text.ts';
+import { municipalitiesArea } from './areas.ts';
 import type { ProjectRow } from './store.ts';
 
 export const READ_BATCH = 10_000;
@@ -22,12 +25,56 @@ export function projectRules(row: ProjectRow): { rules: readonly Rule[]; warning
   return { rules: result.rules, warnings: result.warnings };
 }
 
+export interface ExemptionRules {
+  readonly exemptionId: string;
+  readonly title: I18nText;
+  readonly kind: ExemptionConditionsInput['kind'];
+  readonly state: string;
+  readonly validFrom: string | null;
+  readonly validUntil: string | null;
+  readonly rules: readonly Rule[];
+  readonly notCheckable: readonly NotCheckable[];
+}
+
+/** The project's exemptions (in the project's order) with their conditions compiled into rules. */
+export async function exemptionRules(db: Database, row: ProjectRow): Promise<ExemptionRules[]> {
+  if (row.exemption_ids.length === 0) return [];
+  const found = await db.selectFrom('exemption').select(['id', 'kind', 'title', 'state', 'valid_from', 'valid_until', 'conditions'])
+    .where('id', 'in', row.exemption_ids).execute();
+  const insurance = row.insurance as LiabilityInsurance | null;
+  const policy = insurance ? insurancePolicy(insurance) : null;
+  const context = { area: municipalitiesArea(row.sites), policies: policy ? [policy] : [] };
+  return row.exemption_ids.flatMap((id) => {
+    const e = found.find((x) => x.id === id);
+    if (!e) return [];
+    const compiled = compileExemptionRules({
+      id: e.id, kind: e.kind, validFrom: e.valid_from, validUntil: e.valid_until, conditions: e.conditions as ExemptionConditionsInput['conditions'],
+    }, context);
+    const checked = validateRules(compiled.rules);
+    if (!checked.ok) throw new Error(`conditions of exemption ${e.id} compile to invalid rules: ${JSON.stringify(checked.errors.slice(0, 3))}`);
+    return [{
+      exemptionId: e.id, title: e.title as I18nText, kind: e.kind, state: e.state, validFrom: e.valid_from, validUntil: e.valid_until,
+      rules: checked.rules, notCheckable: compiled.notCheckable,
+    }];
+  });
+}
+
 const num = (v: number | null): number => (v === null ? NaN : v);
 const id = (v: number | null): number => (v === null ? -1 : v);
 
-export async function complianceReport(db: Database, row: ProjectRow, examplesPerRule: number): Promise<{ rules: readonly Rule[]; warnings: readonly RuleIssue[]; report: ComplianceReport }> {
+export interface ProjectCompliance {
+  rules: readonly Rule[];
+  warnings: readonly RuleIssue[];
+  report: ComplianceReport;
+  /** Per exemption the project uses: its conditions as rules and their report over the same events. */
+  exemptions: (ExemptionRules & { report: ComplianceReport })[];
+}
+
+/** One pass over the project's events feeds the project's own rules and each exemption's rules. */
+export async function complianceReport(db: Database, row: ProjectRow, examplesPerRule: number): Promise<ProjectCompliance> {
   const { rules, warnings } = projectRules(row);
-  const run = compileRules(rules).start({ examplesPerRule });
+  const exemptions = await exemptionRules(db, row);
+  const runs = [rules, ...exemptions.map((e) => e.rules)].map((set) => compileRules(set).start({ examplesPerRule }));
   let cursor: { ts: Date; upload: string; row: number } | null = null;
   for (;;) {
     let query = db.selectFrom('demonstration_event')
@@ -58,10 +105,11 @@ export async function complianceReport(db: Database, row: ProjectRow, examplesPe
       batch.load[i] = num(e.load);
       batch.people[i] = num(e.people);
     }
-    run.push(batch);
+    for (const run of runs) run.push(batch);
     const last = events[n - 1]!;
     cursor = { ts: last.ts, upload: last.upload_id, row: last.row_no };
     if (n < READ_BATCH) break;
   }
-  return { rules, warnings, report: run.finish() };
+  const [report, ...perExemption] = runs.map((run) => run.finish());
+  return { rules, warnings, report: report!, exemptions: exemptions.map((e, i) => ({ ...e, report: perExemption[i]! })) };
 }

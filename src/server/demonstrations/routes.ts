@@ -10,7 +10,7 @@ import type { Database } from '../../db/database.ts';
 import { decide } from '../../domain/auth/policy.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { compareDates, tryCivilDate } from '../../domain/calendar/civil-date.ts';
-import { validateRules } from '../../domain/compliance/rules.ts';
+import { validateRules, type Rule } from '../../domain/compliance/rules.ts';
 import { insuranceIssues, periodInstants, seoulToday, TRANSITIONS, type LiabilityInsurance, type ProjectState } from '../../domain/demonstrations/project.ts';
 import type { UploadFormat } from '../../domain/demonstrations/events.ts';
 import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
@@ -22,6 +22,7 @@ import { ProblemSchema, Uuid } from '../http/schemas.ts';
 import { renderProblem } from '../problem.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
+import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
 import { frame } from './messages.ts';
 import { reportRoutes } from './reports.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from './schemas.ts';
@@ -301,6 +302,27 @@ function routes(base: FastifyInstance): void {
     return { items: uploads.map((u) => uploadView(u, false)) };
   });
 
+  const evidenceRoute = (format: 'pdf' | 'csv') => app.get(`/api/projects/:id/evidence-pack.${format}`, {
+    config: { action: 'project:read', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: format === 'pdf'
+        ? 'Evidence pack for a law-amendment request as PDF (Korean, embedded Noto Sans CJK): the safety and KPI record under each exemption — events, violations of its conditions, incidents, reports, outcomes'
+        : 'Evidence pack as CSV (UTF-8 with BOM; columns section, exemption_id, date, item, value, target, unit, detail): events and violations per exemption, incidents, reports, KPI values, outcomes',
+      params: IdParams,
+      response: { 200: Type.Unsafe<Buffer | string>({ type: 'string', format: format === 'pdf' ? 'binary' : undefined }), ...errors },
+    },
+  }, async (request, reply) => {
+    const { row } = await readable(request, request.params.id);
+    const data = await evidenceData(db, row);
+    const name = `evidence-pack-${row.id}.${format}`;
+    reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'private, no-store');
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(evidenceCsv(data));
+    return reply.type('application/pdf').send(evidencePdf(data, app.services.config.pdfFont));
+  });
+  evidenceRoute('pdf');
+  evidenceRoute('csv');
+
   app.get('/api/projects/:id/compliance', {
     config: { action: 'project:read', objectScoped: true },
     schema: {
@@ -314,18 +336,31 @@ function routes(base: FastifyInstance): void {
           rules: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), label: Type.Optional(Type.String()) })),
           warnings: Type.Array(Type.Object({ code: Type.String(), path: Type.Array(Type.Union([Type.String(), Type.Integer()])) })),
           report: Type.Unknown(),
+          exemptions: Type.Array(Type.Object({
+            exemptionId: Type.String(),
+            title: Type.Record(Type.String(), Type.String()),
+            kind: Type.String(),
+            state: Type.String(),
+            rules: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), label: Type.Optional(Type.String()) })),
+            notCheckable: Type.Array(Type.Object({ condition: Type.Enum(['quantity', 'area']), index: Type.Optional(Type.Integer()), unit: Type.Optional(Type.String()) })),
+            report: Type.Unknown({ description: 'the compliance report of the exemption\'s conditions over the same events' }),
+          }), { description: 'each exemption the project uses: its conditions compiled into rules (src/domain/compliance/exemption-rules.ts)' }),
         }),
         ...errors,
       },
     },
   }, async (request) => {
     const { row } = await readable(request, request.params.id);
-    const { rules, warnings, report } = await complianceReport(db, row, request.query.examples ?? 10);
+    const { rules, warnings, report, exemptions } = await complianceReport(db, row, request.query.examples ?? 10);
+    const ruleList = (list: readonly Rule[]) => list.map((r) => ({ id: r.id, kind: r.kind, ...(r.label !== undefined ? { label: r.label } : {}) }));
     return {
       projectId: row.id,
-      rules: rules.map((r) => ({ id: r.id, kind: r.kind, ...(r.label !== undefined ? { label: r.label } : {}) })),
+      rules: ruleList(rules),
       warnings: warnings.map((w) => ({ code: w.code, path: [...w.path] })),
       report,
+      exemptions: exemptions.map((e) => ({
+        exemptionId: e.exemptionId, title: e.title, kind: e.kind, state: e.state, rules: ruleList(e.rules), notCheckable: e.notCheckable.map((n) => ({ ...n })), report: e.report,
+      })),
     };
   });
 }
