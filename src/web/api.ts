@@ -58,16 +58,18 @@ export function apiHeaders(write: boolean): Record<string, string> {
   return headers;
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<T> {
+/** A JSON call; with `opts.raw` the body is sent as it is (a file) instead of as JSON. */
+export async function request<T>(method: Method, path: string, body?: unknown, opts: { csrf?: boolean; raw?: Blob } = {}): Promise<T> {
   const headers = apiHeaders(method !== 'GET' && opts.csrf !== false);
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.raw) headers['Content-Type'] = 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError({ status: 0, code: 'network' });

@@ -1,12 +1,12 @@
 // Browser test of demonstrations (issue 5): a company creates a project (errors next to fields first), starts
-// it, files a report, reports an incident, uploads data (a bad row: rejected with the row and column; the same
+// it, files a report with attachments (one refused by its bytes), reports an incident, uploads data (a bad row: rejected with the row and column; the same
 // file in "valid rows only" mode: an error file to download; then a good file, sent twice without storing twice)
 // and reads the compliance report; the zone's government accepts the report; the ministry suspends the project.
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
 import type { BrowserTestServer } from './server.ts';
 import { catalogues, type Lang } from '../../src/web/i18n/index.ts';
@@ -69,9 +69,10 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
     assert.ok(await page.locator(`#${id}`).isChecked(), `${id} checked`);
   }
 
-  async function success(page: Page, text: string): Promise<void> {
-    await page.locator('.zl-alert-success', { hasText: text }).or(page.locator('.zl-alert-error')).first().waitFor();
-    const error = page.locator('.zl-alert-error');
+  /** Waits for the success message in `scope` (a page or a form), failing on an error shown there instead. */
+  async function success(scope: Page | Locator, text: string): Promise<void> {
+    await scope.locator('.zl-alert-success', { hasText: text }).or(scope.locator('.zl-alert-error')).first().waitFor();
+    const error = scope.locator('.zl-alert-error');
     assert.equal(await error.count(), 0, `refused: ${await error.first().textContent().catch(() => '')}`);
   }
 
@@ -94,6 +95,8 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       await page.selectOption('#prj-zoneId', zones.items[0]!.id);
       await page.getByTestId('exemptions-field').locator('.krds-form-check, .zl-hint').first().waitFor();
       await page.fill('#prj-title-ko', '부산 자율주행 셔틀 실증 (브라우저 시험)');
+      // Translations sit in a disclosure under the Korean text.
+      await page.locator('[data-pointer="/title"] summary').click();
       await page.fill('#prj-title-en', 'Busan autonomous shuttle (browser test)');
       await page.fill('#prj-summary-ko', '부산 원도심에서 자율주행 셔틀을 운행합니다.');
       await page.locator('.zl-site-grid input[type=checkbox]').first().waitFor();
@@ -123,6 +126,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       await page.locator('#prj-periodEnd-error').waitFor();
       assert.ok(((await page.locator('#prj-periodEnd-error').textContent()) ?? '').length > 0);
       assert.equal(await page.locator('#prj-periodEnd').getAttribute('aria-invalid'), 'true');
+      assert.ok(((await page.getByTestId('form-error-summary').textContent()) ?? '').includes(ko.prjPeriodEnd), 'the summary names the field');
       await accessible(page, '/projects/new with errors (ko)');
       await page.screenshot({ path: `${screenshots}/demonstrations-new-ko.png`, fullPage: true });
 
@@ -145,8 +149,15 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       assert.equal(await page.locator('#report-narrative-error').textContent(), ko.fieldRequired);
       await page.locator('[data-testid=report-form] input[type=number]').first().fill('42');
       await page.fill('#report-narrative', '1개월 차 운행 42회, 사고 없음');
+      // Two attachments: a PDF (kept) and a program renamed as a picture (refused by its bytes, the report still filed).
+      await page.getByTestId('report-files').setInputFiles([
+        { name: '운행일지.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') },
+        { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]) },
+      ]);
       await page.getByTestId('report-submit').click();
-      await success(page, ko.prjReportFiled);
+      await page.locator('.zl-alert-success', { hasText: ko.prjReportFiled }).waitFor();
+      assert.match((await page.getByTestId('attachments-refused').textContent()) ?? '', /^photo\.png: /);
+      await page.getByTestId('attachments-1').getByText('운행일지.pdf').waitFor();
       assert.equal(await page.locator('[data-testid=reports-table] tr[data-period="1"]').getAttribute('data-status'), 'late');
 
       // An incident: its reporting deadline (24 h for a serious one) is shown before it is sent.
@@ -156,7 +167,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       await page.fill('#incident-description', '셔틀이 정지 중 보행자와 가볍게 접촉');
       await page.fill('#incident-immediateActions', '운행 중지, 보행자 병원 이송, 차량 점검');
       await page.getByTestId('incident-submit').click();
-      await success(page, ko.prjIncidentReported);
+      await success(page.getByTestId('incident-form'), ko.prjIncidentReported);
       await page.getByTestId('incidents-table').waitFor();
       assert.equal(await page.locator('[data-testid=incidents-table] tbody tr').count(), 1);
 

@@ -1,34 +1,38 @@
 // /projects/new: a company creates a demonstration project it leads — zone, exemptions used, partners, sites,
 // products and services, period, milestones, KPIs, the conditions its data is checked against, safety plan and
-// liability insurance (Decree Art. 60). Errors appear next to their fields, in the UI language.
-import { useState, type FormEvent } from 'react';
+// liability insurance (Decree Art. 60). Built from the shared form pieces: texts in five languages, rows, numbers;
+// errors found here and errors the server names both stand next to their fields, in the UI language.
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import { navigate } from '../../router.tsx';
 import { LoginFirst } from '../../components/LoginFirst.tsx';
+import { CheckGroup, ErrorSummary, FormErrors, I18nTextField, NumberField, RowList, SelectField, useField } from '../../components/forms.tsx';
+import { bodyPointer } from '../../components/form-errors.ts';
+import { blankText, parseNumber, requiredText } from '../../components/form-values.ts';
 import { useLoad } from '../../components/load.ts';
-import { Alert, Field, Loading, normalisePath, ProblemAlert, useTitle } from '../../components/ui.tsx';
-import { LocalText, refTextString } from '../../components/text.tsx';
+import { Alert, Field, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
+import { refTextString } from '../../components/text.tsx';
+import { LANGS, type MessageKey, type Translate } from '../../i18n/index.ts';
+import type { I18nText } from '../../types.ts';
 import { projectsApi } from './client.ts';
 import { frequencyText, useZones } from './common.tsx';
-import { Repeater } from './Repeater.tsx';
 import { SitesPicker } from './sites.tsx';
 import { KPI_FREQUENCIES, type KpiFrequency, type ProjectInput } from './types.ts';
 
 interface Draft {
   zoneId: string;
-  titleKo: string;
-  titleEn: string;
-  summary: string;
+  title: I18nText;
+  summary: I18nText;
   exemptionIds: string[];
   insuranceRequired: boolean;
   partners: string;
   sites: string[];
-  products: { name: string }[];
+  products: I18nText[];
   periodStart: string;
   periodEnd: string;
-  milestones: { title: string; due: string; done: boolean }[];
-  kpis: { name: string; unit: string; target: string; frequency: KpiFrequency }[];
+  milestones: { title: I18nText; due: string; done: boolean }[];
+  kpis: { name: I18nText; unit: string; target: string; frequency: KpiFrequency }[];
   maxSpeed: string;
   maxAltitude: string;
   maxLoad: string;
@@ -37,7 +41,7 @@ interface Draft {
   windowEnd: string;
   requireDevice: boolean;
   requirePosition: boolean;
-  safetyPlan: string;
+  safetyPlan: I18nText;
   insurer: string;
   policyNumber: string;
   death: string;
@@ -48,130 +52,175 @@ interface Draft {
   validUntil: string;
 }
 
+const newKpi = (): Draft['kpis'][number] => ({ name: blankText(), unit: '', target: '', frequency: 'quarterly' });
 const EMPTY: Draft = {
-  zoneId: '', titleKo: '', titleEn: '', summary: '', exemptionIds: [], insuranceRequired: true, partners: '', sites: [], products: [{ name: '' }],
-  periodStart: '', periodEnd: '', milestones: [], kpis: [{ name: '', unit: '', target: '', frequency: 'quarterly' }],
+  zoneId: '', title: blankText(), summary: blankText(), exemptionIds: [], insuranceRequired: true, partners: '', sites: [], products: [blankText()],
+  periodStart: '', periodEnd: '', milestones: [], kpis: [newKpi()],
   maxSpeed: '', maxAltitude: '', maxLoad: '', maxPeople: '', windowStart: '', windowEnd: '', requireDevice: false, requirePosition: false,
-  safetyPlan: '', insurer: '', policyNumber: '', death: '', injury: '', disability: '', property: '', validFrom: '', validUntil: '',
+  safetyPlan: blankText(), insurer: '', policyNumber: '', death: '', injury: '', disability: '', property: '', validFrom: '', validUntil: '',
 };
 
-/** Decree Art. 60(1) minimum cover, KRW (shown as the hint of each amount). */
-const MINIMUM = { death: 150_000_000, injury: 30_000_000, disability: 150_000_000, property: 1_000_000_000 } as const;
-const COVER_FIELD = { death: 'deathPerPerson', injury: 'injuryPerPerson', disability: 'disabilityPerPerson', property: 'propertyPerAccident' } as const;
-const LIMITS = [['maxSpeed', 'speed'], ['maxAltitude', 'altitude'], ['maxLoad', 'load'], ['maxPeople', 'people']] as const;
+/** Decree Art. 60(1) minimum cover, KRW (the hint of each amount). */
+const COVER = [
+  ['death', 'deathPerPerson', 150_000_000, 'prjCoverDeath'],
+  ['injury', 'injuryPerPerson', 30_000_000, 'prjCoverInjury'],
+  ['disability', 'disabilityPerPerson', 150_000_000, 'prjCoverDisability'],
+  ['property', 'propertyPerAccident', 1_000_000_000, 'prjCoverProperty'],
+] as const;
+const LIMITS = [['maxSpeed', 'speed', 'prjMaxSpeed'], ['maxAltitude', 'altitude', 'prjMaxAltitude'], ['maxLoad', 'load', 'prjMaxLoad'], ['maxPeople', 'people', 'prjMaxPeople']] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const num = (s: string): number | null => (s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : null);
-
-/** The request body, the client-side problems by field, and which form field each rule came from. */
-function build(d: Draft): { body: ProjectInput; problems: Record<string, 'required' | 'number' | 'time'>; ruleFields: string[] } {
-  const problems: Record<string, 'required' | 'number' | 'time'> = {};
-  const need = (path: string, value: string) => {
-    if (value.trim() === '') problems[path] = 'required';
+/** The request body, what the browser finds wrong (body pointer → message), and the form field of each rule. */
+function build(d: Draft, t: Translate): { body: ProjectInput; problems: { path: string; message: string }[]; ruleFields: string[] } {
+  const problems: { path: string; message: string }[] = [];
+  const flag = (pointer: string, message: string) => problems.push({ path: `/body${pointer}`, message });
+  const need = (pointer: string, value: string) => {
+    if (value.trim() === '') flag(pointer, t('fieldRequired'));
   };
-  const number = (path: string, value: string, required: boolean) => {
+  const number = (pointer: string, value: string, required: boolean) => {
     if (value.trim() === '') {
-      if (required) problems[path] = 'required';
-    } else if (num(value) === null) problems[path] = 'number';
+      if (required) flag(pointer, t('fieldRequired'));
+    } else if (parseNumber(value) === null) flag(pointer, t('prjNeedNumber'));
   };
-  need('zoneId', d.zoneId);
-  need('title.ko', d.titleKo);
-  need('summary.ko', d.summary);
-  d.products.forEach((p, i) => need(`products.${i}.ko`, p.name));
-  need('periodStart', d.periodStart);
-  need('periodEnd', d.periodEnd);
+  need('/zoneId', d.zoneId);
+  need('/title/ko', d.title.ko);
+  need('/summary/ko', d.summary.ko);
+  d.products.forEach((p, i) => need(`/products/${i}/ko`, p.ko));
+  need('/periodStart', d.periodStart);
+  need('/periodEnd', d.periodEnd);
   d.milestones.forEach((m, i) => {
-    need(`milestones.${i}.title.ko`, m.title);
-    need(`milestones.${i}.due`, m.due);
+    need(`/milestones/${i}/title/ko`, m.title.ko);
+    need(`/milestones/${i}/due`, m.due);
   });
   d.kpis.forEach((k, i) => {
-    need(`kpis.${i}.name.ko`, k.name);
-    need(`kpis.${i}.unit`, k.unit);
-    number(`kpis.${i}.target`, k.target, true);
+    need(`/kpis/${i}/name/ko`, k.name.ko);
+    need(`/kpis/${i}/unit`, k.unit);
+    number(`/kpis/${i}/target`, k.target, true);
   });
-  need('safetyPlan.ko', d.safetyPlan);
+  need('/safetyPlan/ko', d.safetyPlan.ko);
 
   const rules: unknown[] = [];
   const ruleFields: string[] = [];
   for (const [field, measure] of LIMITS) {
-    number(field, d[field], false);
-    const max = num(d[field]);
+    number(`/${field}`, d[field], false);
+    const max = parseNumber(d[field]);
     if (max !== null) {
       rules.push({ id: `max-${measure}`, kind: 'maximum', measure, max });
-      ruleFields.push(field);
+      ruleFields.push(`/${field}`);
     }
   }
   if (d.windowStart !== '' || d.windowEnd !== '') {
-    if (!TIME.test(d.windowStart)) problems.windowStart = d.windowStart === '' ? 'required' : 'time';
-    if (!TIME.test(d.windowEnd)) problems.windowEnd = d.windowEnd === '' ? 'required' : 'time';
+    for (const [field, value] of [['windowStart', d.windowStart], ['windowEnd', d.windowEnd]] as const) {
+      if (!TIME.test(value)) flag(`/${field}`, value === '' ? t('fieldRequired') : t('prjNeedTime'));
+    }
     rules.push({ id: 'hours', kind: 'timeWindow', windows: [{ days: [0, 1, 2, 3, 4, 5, 6], start: d.windowStart, end: d.windowEnd }] });
-    ruleFields.push('windowStart');
+    ruleFields.push('/windowStart');
   }
   const fields = [...(d.requireDevice ? ['deviceId'] : []), ...(d.requirePosition ? ['lon', 'lat'] : [])];
   if (fields.length > 0) {
     rules.push({ id: 'required-fields', kind: 'requiredFields', fields });
-    ruleFields.push('requiredFields');
+    ruleFields.push('/requiredFields');
   }
 
-  const insuranceParts = [d.insurer, d.policyNumber, d.death, d.injury, d.disability, d.property, d.validFrom, d.validUntil];
-  const anyInsurance = insuranceParts.some((v) => v.trim() !== '');
+  const anyInsurance = [d.insurer, d.policyNumber, d.death, d.injury, d.disability, d.property, d.validFrom, d.validUntil].some((v) => v.trim() !== '');
   if (anyInsurance) {
-    need('insurance.insurer', d.insurer);
-    need('insurance.policyNumber', d.policyNumber);
-    for (const key of ['death', 'injury', 'disability', 'property'] as const) number(`insurance.cover.${COVER_FIELD[key]}`, d[key], true);
-    need('insurance.validFrom', d.validFrom);
-    need('insurance.validUntil', d.validUntil);
+    need('/insurance/insurer', d.insurer);
+    need('/insurance/policyNumber', d.policyNumber);
+    for (const [key, field] of COVER) number(`/insurance/cover/${field}`, d[key], true);
+    need('/insurance/validFrom', d.validFrom);
+    need('/insurance/validUntil', d.validUntil);
   }
   const body: ProjectInput = {
     zoneId: d.zoneId,
-    title: { ko: d.titleKo.trim(), ...(d.titleEn.trim() ? { en: d.titleEn.trim() } : {}) },
-    summary: { ko: d.summary.trim() },
+    title: requiredText(d.title),
+    summary: requiredText(d.summary),
     partnerCompanies: d.partners.split(/[\s,]+/).map((s) => s.trim().toLowerCase()).filter(Boolean),
     exemptionIds: d.exemptionIds,
     sites: d.sites,
-    products: d.products.map((p) => ({ ko: p.name.trim() })),
+    products: d.products.map(requiredText),
     periodStart: d.periodStart,
     periodEnd: d.periodEnd,
-    milestones: d.milestones.map((m) => ({ title: { ko: m.title.trim() }, due: m.due, done: m.done })),
-    kpis: d.kpis.map((k, i) => ({ id: `kpi-${i + 1}`, name: { ko: k.name.trim() }, unit: k.unit.trim(), target: num(k.target) ?? 0, frequency: k.frequency })),
-    safetyPlan: { ko: d.safetyPlan.trim() },
+    milestones: d.milestones.map((m) => ({ title: requiredText(m.title), due: m.due, done: m.done })),
+    kpis: d.kpis.map((k, i) => ({ id: `kpi-${i + 1}`, name: requiredText(k.name), unit: k.unit.trim(), target: parseNumber(k.target) ?? 0, frequency: k.frequency })),
+    safetyPlan: requiredText(d.safetyPlan),
     insuranceRequired: d.insuranceRequired,
     insurance: anyInsurance ? {
       insurer: d.insurer.trim(), policyNumber: d.policyNumber.trim(), validFrom: d.validFrom, validUntil: d.validUntil,
-      cover: { deathPerPerson: num(d.death) ?? 0, injuryPerPerson: num(d.injury) ?? 0, disabilityPerPerson: num(d.disability) ?? 0, propertyPerAccident: num(d.property) ?? 0 },
+      cover: {
+        deathPerPerson: parseNumber(d.death) ?? 0, injuryPerPerson: parseNumber(d.injury) ?? 0,
+        disabilityPerPerson: parseNumber(d.disability) ?? 0, propertyPerAccident: parseNumber(d.property) ?? 0,
+      },
     } : null,
     rules,
   };
   return { body, problems, ruleFields };
 }
 
-/** Server field errors by form field: list items go to their list, rules to the field they came from. */
-function serverErrors(error: unknown, ruleFields: string[]): { byField: Record<string, string>; unmatched: { path: string; message: string }[] } {
-  const byField: Record<string, string> = {};
-  const unmatched: { path: string; message: string }[] = [];
-  if (!(error instanceof ApiError)) return { byField, unmatched };
-  for (const item of error.fieldErrors) {
-    const path = normalisePath(item.path);
-    let field: string | undefined = path;
-    const list = /^(sites|partnerCompanies|exemptionIds)\.\d+$/.exec(path);
-    const rule = /^rules\.(\d+)(\.|$)/.exec(path);
-    const kpi = /^kpis\.(\d+)\.id$/.exec(path);
-    if (list) field = list[1];
-    else if (rule) field = ruleFields[Number(rule[1])];
-    else if (kpi) field = `kpis.${kpi[1]}.name.ko`;
-    else if (path === 'title' || path === 'summary' || path === 'safetyPlan') field = `${path}.ko`;
-    else if (path === 'insurance') field = 'insurance.insurer';
-    if (field && !byField[field]) byField[field] = item.message;
-    else unmatched.push(item);
+/** The server's field errors with rules and generated KPI ids moved onto the form fields they came from. */
+function onFormFields(error: unknown, ruleFields: readonly string[]): unknown {
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return error;
+  const errors = error.fieldErrors.map((f) => {
+    const pointer = bodyPointer(f.path);
+    const rule = /^\/rules\/(\d+)(\/|$)/.exec(pointer);
+    const kpi = /^\/kpis\/(\d+)\/id$/.exec(pointer);
+    const moved = rule ? ruleFields[Number(rule[1])] : kpi ? `/kpis/${kpi[1]}/name/ko` : undefined;
+    return moved ? { ...f, path: `/body${moved}` } : f;
+  });
+  return new ApiError({ ...error.problem, errors });
+}
+
+const PLAIN: Record<string, MessageKey> = {
+  zoneId: 'prjZone', title: 'prjTitle', summary: 'prjSummary', periodStart: 'prjPeriodStart', periodEnd: 'prjPeriodEnd', safetyPlan: 'prjSafetyPlan',
+  sites: 'prjSites', partnerCompanies: 'prjPartners', exemptionIds: 'prjExemptions', maxSpeed: 'prjMaxSpeed', maxAltitude: 'prjMaxAltitude',
+  maxLoad: 'prjMaxLoad', maxPeople: 'prjMaxPeople', windowStart: 'prjWindowStart', windowEnd: 'prjWindowEnd', requiredFields: 'prjRequiredFields',
+  insurer: 'prjInsurer', policyNumber: 'prjPolicyNumber', validFrom: 'prjValidFrom', validUntil: 'prjValidUntil', deathPerPerson: 'prjCoverDeath',
+  injuryPerPerson: 'prjCoverInjury', disabilityPerPerson: 'prjCoverDisability', propertyPerAccident: 'prjCoverProperty', insurance: 'prjInsurance',
+};
+const ROW: Record<string, [MessageKey, Record<string, MessageKey>]> = {
+  products: ['prjProductN', {}],
+  milestones: ['prjMilestoneN', { title: 'prjMilestoneTitle', due: 'prjMilestoneDue' }],
+  kpis: ['prjKpiN', { name: 'prjKpiName', unit: 'prjKpiUnit', target: 'prjKpiTarget', frequency: 'prjKpiFrequency' }],
+};
+
+/** Names the field of a pointer for the error summary, e.g. "/kpis/0/unit" → "KPI 1: Unit". */
+function describeField(pointer: string, t: Translate): string {
+  const parts = pointer.split('/').filter((x) => x !== '' && !(LANGS as readonly string[]).includes(x));
+  const row = ROW[parts[0] ?? ''];
+  if (row && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
+    const field = parts[2] ? row[1][parts[2]] : undefined;
+    return `${t(row[0], { n: Number(parts[1]) + 1 })}${field ? `: ${t(field)}` : ''}`;
   }
-  return { byField, unmatched };
+  const known = [...parts].reverse().find((x) => PLAIN[x]);
+  return known ? t(PLAIN[known]!) : pointer;
+}
+
+/** A plain input at a body pointer (dates, times, short texts), with the error the form holds for it. */
+function Input({ pointer, label, value, onChange, type = 'text', required, hint, within }: {
+  pointer: string; label: string; value: string; onChange: (v: string) => void; type?: string; required?: boolean; hint?: string; within?: boolean;
+}) {
+  const f = useField(pointer, within);
+  return (
+    <Field id={f.id} label={label} required={required} hint={hint} error={f.error}>
+      {(a) => type === 'textarea'
+        ? <textarea {...a} className="krds-input zl-textarea" value={value} onChange={(e) => onChange(e.target.value)} />
+        : <input {...a} className="krds-input" type={type} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+function Checkbox({ id, label, checked, onChange }: { id: string; label: ReactNode; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <div className="krds-form-check">
+      <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
 }
 
 export function ProjectNewPage() {
-  const { t, user } = useApp();
+  const { t, user, lang } = useApp();
   const zones = useZones();
   const [d, setD] = useState<Draft>(EMPTY);
-  const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const exemptions = useLoad(d.zoneId ? `exemptions:${d.zoneId}` : null, () => projectsApi.exemptions(d.zoneId));
@@ -184,201 +233,181 @@ export function ProjectNewPage() {
   }
 
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
-  const { ruleFields } = build(d);
-  const server = serverErrors(error, ruleFields);
-  const message = (code: string) => (code === 'required' ? t('fieldRequired') : code === 'number' ? t('prjNeedNumber') : code === 'time' ? t('prjNeedTime') : code);
-  /** The error shown next to a field: what the browser found first, else what the server said. */
-  const err = (path: string): string | undefined => (problems[path] ? message(problems[path]!) : server.byField[path]);
+  const { ruleFields } = build(d, t);
+  const shown = onFormFields(error, ruleFields);
   const zone = zones?.find((z) => z.id === d.zoneId);
+  const refused = error instanceof ApiError && error.fieldErrors.length === 0;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const built = build(d);
-    setProblems(built.problems);
-    setError(null);
-    if (Object.keys(built.problems).length > 0) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    const built = build(d, t);
+    if (built.problems.length > 0) {
+      setError(new ApiError({ status: 400, errors: built.problems }));
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid=form-error-summary] a')?.focus());
       return;
     }
     setBusy(true);
+    setError(null);
     try {
       const project = await projectsApi.create(built.body);
       navigate(`/projects/${project.id}`);
     } catch (err) {
       setError(err);
       setBusy(false);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .zl-alert-error')?.focus());
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid=form-error-summary] a, .zl-alert-error')?.focus());
     }
   }
-
-  const text = (path: string, label: string, value: string, onChange: (v: string) => void, opts: { required?: boolean; hint?: string; area?: boolean; type?: string; lang?: string } = {}) => (
-    <Field id={`prj-${path.replace(/\./g, '-')}`} label={label} required={opts.required ?? false} error={err(path)} hint={opts.hint}>
-      {(a) => opts.area ? (
-        <textarea {...a} className="krds-input zl-textarea" value={value} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...a} className="krds-input" type={opts.type ?? 'text'} lang={opts.lang} inputMode={opts.type === 'number' ? 'decimal' : undefined} value={value} onChange={(e) => onChange(e.target.value)} />
-      )}
-    </Field>
-  );
 
   return (
     <>
       <h1 className="zl-page-title">{t('prjNewTitle')}</h1>
       <p className="zl-lead">{t('prjNewLead')}</p>
-      {Object.keys(problems).length > 0 ? <Alert kind="error">{t('errorSummary')}</Alert> : null}
-      {error ? <ProblemAlert error={error} extra={server.unmatched} /> : null}
-      <form className="zl-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="project-form">
-        <fieldset className="zl-fieldset">
-          <legend>{t('prjBasics')}</legend>
-          <Field id="prj-zoneId" label={t('prjZone')} required error={err('zoneId')}>
-            {(a) => (
-              <select {...a} className="krds-form-select" value={d.zoneId} onChange={(e) => set({ zoneId: e.target.value, exemptionIds: [] })}>
-                <option value="">{t('prjChoose')}</option>
-                {(zones ?? []).map((z) => (
-                  <option key={z.id} value={z.id}>{refTextString(z.name, 'ko')}</option>
-                ))}
-              </select>
+      <FormErrors error={shown} idBase="prj">
+        <ErrorSummary describe={(pointer) => describeField(pointer, t)} />
+        {refused ? <ProblemAlert error={error} /> : null}
+        <form className="zl-form" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="project-form">
+          <fieldset className="zl-fieldset">
+            <legend>{t('prjBasics')}</legend>
+            <SelectField
+              pointer="/zoneId" label={t('prjZone')} required value={d.zoneId} placeholder={t('prjChoose')}
+              onChange={(zoneId) => set({ zoneId, exemptionIds: [] })}
+              options={(zones ?? []).map((z) => ({ value: z.id, label: refTextString(z.name, lang) }))}
+            />
+            <I18nTextField pointer="/title" label={t('prjTitle')} required value={d.title} onChange={(title) => set({ title })} />
+            <I18nTextField pointer="/summary" label={t('prjSummary')} required multiline value={d.summary} onChange={(summary) => set({ summary })} />
+          </fieldset>
+
+          <div data-testid="exemptions-field">
+            {!d.zoneId ? (
+              <fieldset className="zl-fieldset"><legend>{t('prjExemptions')}</legend><p className="zl-hint">{t('prjExemptionsChooseZone')}</p></fieldset>
+            ) : exemptions.data === undefined ? <Loading /> : (
+              <CheckGroup
+                pointer="/exemptionIds" legend={t('prjExemptions')} value={d.exemptionIds} empty={t('prjExemptionsNone')}
+                options={exemptions.data.map((x) => ({ value: x.id, label: refTextString(x.title, lang) }))}
+                onChange={(exemptionIds) => set({
+                  exemptionIds,
+                  // An exemption whose conditions name insurance makes it required (Decree Art. 60).
+                  ...(exemptions.data!.some((x) => exemptionIds.includes(x.id) && x.conditions.insurance) ? { insuranceRequired: true } : {}),
+                })}
+              />
             )}
-          </Field>
-          {text('title.ko', t('prjTitleKo'), d.titleKo, (v) => set({ titleKo: v }), { required: true, lang: 'ko' })}
-          {text('title.en', t('prjTitleEn'), d.titleEn, (v) => set({ titleEn: v }), { lang: 'en' })}
-          {text('summary.ko', t('prjSummary'), d.summary, (v) => set({ summary: v }), { required: true, area: true, hint: t('prjInKorean') })}
-        </fieldset>
+          </div>
+          <div className="zl-mt">
+            <Checkbox id="prj-insuranceRequired" label={t('prjInsuranceRequired')} checked={d.insuranceRequired} onChange={(insuranceRequired) => set({ insuranceRequired })} />
+          </div>
 
-        <fieldset className="zl-fieldset" data-testid="exemptions-field">
-          <legend>{t('prjExemptions')}</legend>
-          {!d.zoneId ? <p className="zl-hint">{t('prjExemptionsChooseZone')}</p> : exemptions.data === undefined ? <Loading /> : exemptions.data.length === 0 ? (
-            <p className="zl-hint">{t('prjExemptionsNone')}</p>
-          ) : (
-            <div className="zl-check-list">
-              {exemptions.data.map((x) => (
-                <div className="krds-form-check" key={x.id}>
-                  <input
-                    type="checkbox" id={`prj-ex-${x.id}`} checked={d.exemptionIds.includes(x.id)}
-                    onChange={() => set({
-                      exemptionIds: d.exemptionIds.includes(x.id) ? d.exemptionIds.filter((e) => e !== x.id) : [...d.exemptionIds, x.id],
-                      ...(x.conditions.insurance && !d.exemptionIds.includes(x.id) ? { insuranceRequired: true } : {}),
-                    })}
+          <fieldset className="zl-fieldset">
+            <legend>{t('prjPartners')}</legend>
+            <Input pointer="/partnerCompanies" within type="textarea" label={t('prjPartnerIds')} hint={t('prjPartnerIdsHint')} value={d.partners} onChange={(partners) => set({ partners })} />
+          </fieldset>
+
+          <SitesPicker value={d.sites} onChange={(sites) => set({ sites })} initialProvince={zone?.regions[0]?.code.slice(0, 2)} />
+
+          <RowList
+            pointer="/products" legend={t('prjProducts')} items={d.products} onChange={(products) => set({ products })} newItem={blankText}
+            addLabel={t('prjAddProduct')} itemLabel={(_, i) => t('prjProductN', { n: i + 1 })}
+          >
+            {(p, i, update) => <I18nTextField pointer={`/products/${i}`} label={t('prjProductName')} required value={p} onChange={update} />}
+          </RowList>
+
+          <fieldset className="zl-fieldset">
+            <legend>{t('prjPeriod')}</legend>
+            <div className="zl-two-col">
+              <Input pointer="/periodStart" type="date" label={t('prjPeriodStart')} required value={d.periodStart} onChange={(periodStart) => set({ periodStart })} />
+              <Input pointer="/periodEnd" type="date" label={t('prjPeriodEnd')} required value={d.periodEnd} onChange={(periodEnd) => set({ periodEnd })} />
+            </div>
+          </fieldset>
+
+          <RowList
+            pointer="/milestones" legend={t('prjMilestones')} items={d.milestones} onChange={(milestones) => set({ milestones })}
+            newItem={() => ({ title: blankText(), due: '', done: false })} addLabel={t('prjAddMilestone')} itemLabel={(_, i) => t('prjMilestoneN', { n: i + 1 })}
+          >
+            {(m, i, update) => (
+              <>
+                <I18nTextField pointer={`/milestones/${i}/title`} label={t('prjMilestoneTitle')} required value={m.title} onChange={(title) => update({ ...m, title })} />
+                <Input pointer={`/milestones/${i}/due`} type="date" label={t('prjMilestoneDue')} required value={m.due} onChange={(due) => update({ ...m, due })} />
+                <Checkbox id={`prj-milestones-${i}-done`} label={t('prjMilestoneDone')} checked={m.done} onChange={(done) => update({ ...m, done })} />
+              </>
+            )}
+          </RowList>
+
+          <RowList
+            pointer="/kpis" legend={t('prjKpis')} items={d.kpis} onChange={(kpis) => set({ kpis })} newItem={newKpi}
+            addLabel={t('prjAddKpi')} itemLabel={(k, i) => (k.name.ko ? `${t('prjKpiN', { n: i + 1 })}: ${k.name.ko}` : t('prjKpiN', { n: i + 1 }))}
+          >
+            {(k, i, update) => (
+              <>
+                <I18nTextField pointer={`/kpis/${i}/name`} label={t('prjKpiName')} required value={k.name} onChange={(name) => update({ ...k, name })} />
+                <div className="zl-two-col">
+                  <Input pointer={`/kpis/${i}/unit`} label={t('prjKpiUnit')} required value={k.unit} onChange={(unit) => update({ ...k, unit })} />
+                  <NumberField pointer={`/kpis/${i}/target`} label={t('prjKpiTarget')} required value={k.target} onChange={(target) => update({ ...k, target })} />
+                  <SelectField
+                    pointer={`/kpis/${i}/frequency`} label={t('prjKpiFrequency')} required value={k.frequency}
+                    onChange={(frequency) => update({ ...k, frequency: frequency as KpiFrequency })}
+                    options={KPI_FREQUENCIES.map((f) => ({ value: f, label: frequencyText(f, t) }))}
                   />
-                  <label htmlFor={`prj-ex-${x.id}`}><LocalText value={x.title} /></label>
                 </div>
+              </>
+            )}
+          </RowList>
+
+          <fieldset className="zl-fieldset">
+            <legend>{t('prjConditions')}</legend>
+            <p className="zl-hint">{t('prjConditionsHint')}</p>
+            <div className="zl-two-col">
+              {LIMITS.map(([field, , label]) => (
+                <NumberField key={field} pointer={`/${field}`} label={t(label)} min={0} value={d[field]} onChange={(v) => set({ [field]: v } as Partial<Draft>)} />
               ))}
+              <Input pointer="/windowStart" type="time" label={t('prjWindowStart')} hint={t('prjWindowHint')} value={d.windowStart} onChange={(windowStart) => set({ windowStart })} />
+              <Input pointer="/windowEnd" type="time" label={t('prjWindowEnd')} value={d.windowEnd} onChange={(windowEnd) => set({ windowEnd })} />
             </div>
-          )}
-          {err('exemptionIds') ? <p className="form-hint-invalid">{err('exemptionIds')}</p> : null}
-          <div className="krds-form-check zl-mt">
-            <input type="checkbox" id="prj-insuranceRequired" checked={d.insuranceRequired} onChange={(e) => set({ insuranceRequired: e.target.checked })} />
-            <label htmlFor="prj-insuranceRequired">{t('prjInsuranceRequired')}</label>
-          </div>
-        </fieldset>
+            <RequiredFields d={d} set={set} />
+          </fieldset>
 
-        <fieldset className="zl-fieldset">
-          <legend>{t('prjPartners')}</legend>
-          {text('partnerCompanies', t('prjPartnerIds'), d.partners, (v) => set({ partners: v }), { area: true, hint: t('prjPartnerIdsHint') })}
-        </fieldset>
+          <fieldset className="zl-fieldset">
+            <legend>{t('prjSafetyPlan')}</legend>
+            <I18nTextField pointer="/safetyPlan" label={t('prjSafetyPlanText')} required multiline rows={5} value={d.safetyPlan} onChange={(safetyPlan) => set({ safetyPlan })} />
+          </fieldset>
 
-        <SitesPicker value={d.sites} onChange={(sites) => set({ sites })} initialProvince={zone?.regions[0]?.code.slice(0, 2)} error={err('sites')} />
-
-        <Repeater
-          legend={t('prjProducts')} testId="products-field" items={d.products} min={1} onChange={(products) => set({ products })} make={() => ({ name: '' })}
-          addLabel={t('prjAddProduct')} rowLegend={(i) => t('prjProductN', { n: i + 1 })}
-          render={(p, i, update) => text(`products.${i}.ko`, t('prjProductName'), p.name, (name) => update({ name }), { required: true })}
-        />
-
-        <fieldset className="zl-fieldset">
-          <legend>{t('prjPeriod')}</legend>
-          <div className="zl-two-col">
-            {text('periodStart', t('prjPeriodStart'), d.periodStart, (v) => set({ periodStart: v }), { required: true, type: 'date' })}
-            {text('periodEnd', t('prjPeriodEnd'), d.periodEnd, (v) => set({ periodEnd: v }), { required: true, type: 'date' })}
-          </div>
-        </fieldset>
-
-        <Repeater
-          legend={t('prjMilestones')} testId="milestones-field" items={d.milestones} onChange={(milestones) => set({ milestones })}
-          make={() => ({ title: '', due: '', done: false })} addLabel={t('prjAddMilestone')} rowLegend={(i) => t('prjMilestoneN', { n: i + 1 })}
-          render={(m, i, update) => (
-            <>
-              {text(`milestones.${i}.title.ko`, t('prjMilestoneTitle'), m.title, (title) => update({ title }), { required: true })}
-              {text(`milestones.${i}.due`, t('prjMilestoneDue'), m.due, (due) => update({ due }), { required: true, type: 'date' })}
-              <div className="krds-form-check">
-                <input type="checkbox" id={`prj-milestone-${i}-done`} checked={m.done} onChange={(e) => update({ done: e.target.checked })} />
-                <label htmlFor={`prj-milestone-${i}-done`}>{t('prjMilestoneDone')}</label>
-              </div>
-            </>
-          )}
-        />
-
-        <Repeater
-          legend={t('prjKpis')} testId="kpis-field" items={d.kpis} onChange={(kpis) => set({ kpis })}
-          make={() => ({ name: '', unit: '', target: '', frequency: 'quarterly' as KpiFrequency })} addLabel={t('prjAddKpi')} rowLegend={(i) => t('prjKpiN', { n: i + 1 })}
-          render={(k, i, update) => (
-            <>
-              {text(`kpis.${i}.name.ko`, t('prjKpiName'), k.name, (name) => update({ name }), { required: true })}
-              {text(`kpis.${i}.unit`, t('prjKpiUnit'), k.unit, (unit) => update({ unit }), { required: true })}
-              {text(`kpis.${i}.target`, t('prjKpiTarget'), k.target, (target) => update({ target }), { required: true, type: 'number' })}
-              <Field id={`prj-kpis-${i}-frequency`} label={t('prjKpiFrequency')} required error={err(`kpis.${i}.frequency`)}>
-                {(a) => (
-                  <select {...a} className="krds-form-select" value={k.frequency} onChange={(e) => update({ frequency: e.target.value as KpiFrequency })}>
-                    {KPI_FREQUENCIES.map((f) => <option key={f} value={f}>{frequencyText(f, t)}</option>)}
-                  </select>
-                )}
-              </Field>
-            </>
-          )}
-        />
-
-        <fieldset className="zl-fieldset">
-          <legend>{t('prjConditions')}</legend>
-          <p className="zl-hint">{t('prjConditionsHint')}</p>
-          <div className="zl-two-col">
-            {text('maxSpeed', t('prjMaxSpeed'), d.maxSpeed, (v) => set({ maxSpeed: v }), { type: 'number' })}
-            {text('maxAltitude', t('prjMaxAltitude'), d.maxAltitude, (v) => set({ maxAltitude: v }), { type: 'number' })}
-            {text('maxLoad', t('prjMaxLoad'), d.maxLoad, (v) => set({ maxLoad: v }), { type: 'number' })}
-            {text('maxPeople', t('prjMaxPeople'), d.maxPeople, (v) => set({ maxPeople: v }), { type: 'number' })}
-            {text('windowStart', t('prjWindowStart'), d.windowStart, (v) => set({ windowStart: v }), { type: 'time', hint: t('prjWindowHint') })}
-            {text('windowEnd', t('prjWindowEnd'), d.windowEnd, (v) => set({ windowEnd: v }), { type: 'time' })}
-          </div>
-          <div className="zl-check-list zl-mt" role="group" aria-label={t('prjRequiredFields')}>
-            <div className="krds-form-check">
-              <input type="checkbox" id="prj-requireDevice" checked={d.requireDevice} onChange={(e) => set({ requireDevice: e.target.checked })} />
-              <label htmlFor="prj-requireDevice">{t('prjRequireDevice')}</label>
+          <fieldset className="zl-fieldset">
+            <legend>{t('prjInsurance')}</legend>
+            <p className="zl-hint">{t('prjInsuranceHint')}</p>
+            <div className="zl-two-col">
+              <Input pointer="/insurance/insurer" label={t('prjInsurer')} value={d.insurer} onChange={(insurer) => set({ insurer })} />
+              <Input pointer="/insurance/policyNumber" label={t('prjPolicyNumber')} value={d.policyNumber} onChange={(policyNumber) => set({ policyNumber })} />
+              {COVER.map(([key, field, minimum, label]) => (
+                <NumberField
+                  key={key} pointer={`/insurance/cover/${field}`} label={t(label)} min={0} value={d[key]} onChange={(v) => set({ [key]: v } as Partial<Draft>)}
+                  hint={t('prjCoverMinimum', { amount: new Intl.NumberFormat('ko-KR').format(minimum) })}
+                />
+              ))}
+              <Input pointer="/insurance/validFrom" type="date" label={t('prjValidFrom')} value={d.validFrom} onChange={(validFrom) => set({ validFrom })} />
+              <Input pointer="/insurance/validUntil" type="date" label={t('prjValidUntil')} value={d.validUntil} onChange={(validUntil) => set({ validUntil })} />
             </div>
-            <div className="krds-form-check">
-              <input type="checkbox" id="prj-requirePosition" checked={d.requirePosition} onChange={(e) => set({ requirePosition: e.target.checked })} />
-              <label htmlFor="prj-requirePosition">{t('prjRequirePosition')}</label>
-            </div>
+          </fieldset>
+
+          <div className="zl-actions">
+            <button type="submit" className="krds-btn primary medium" disabled={busy} data-testid="project-create">
+              {busy ? t('prjSaving') : t('prjCreate')}
+            </button>
           </div>
-          {err('requiredFields') ? <p className="form-hint-invalid">{err('requiredFields')}</p> : null}
-        </fieldset>
-
-        <fieldset className="zl-fieldset">
-          <legend>{t('prjSafetyPlan')}</legend>
-          {text('safetyPlan.ko', t('prjSafetyPlanText'), d.safetyPlan, (v) => set({ safetyPlan: v }), { required: true, area: true, hint: t('prjInKorean') })}
-        </fieldset>
-
-        <fieldset className="zl-fieldset">
-          <legend>{t('prjInsurance')}</legend>
-          <p className="zl-hint">{t('prjInsuranceHint')}</p>
-          <div className="zl-two-col">
-            {text('insurance.insurer', t('prjInsurer'), d.insurer, (v) => set({ insurer: v }))}
-            {text('insurance.policyNumber', t('prjPolicyNumber'), d.policyNumber, (v) => set({ policyNumber: v }))}
-            {(['death', 'injury', 'disability', 'property'] as const).map((key) => (
-              <div key={key}>
-                {text(`insurance.cover.${COVER_FIELD[key]}`, t(key === 'death' ? 'prjCoverDeath' : key === 'injury' ? 'prjCoverInjury' : key === 'disability' ? 'prjCoverDisability' : 'prjCoverProperty'),
-                  d[key], (v) => set({ [key]: v } as Partial<Draft>), { type: 'number', hint: t('prjCoverMinimum', { amount: new Intl.NumberFormat('ko-KR').format(MINIMUM[key]) }) })}
-              </div>
-            ))}
-            {text('insurance.validFrom', t('prjValidFrom'), d.validFrom, (v) => set({ validFrom: v }), { type: 'date' })}
-            {text('insurance.validUntil', t('prjValidUntil'), d.validUntil, (v) => set({ validUntil: v }), { type: 'date' })}
-          </div>
-        </fieldset>
-
-        <div className="zl-actions">
-          <button type="submit" className="krds-btn primary medium" disabled={busy} data-testid="project-create">
-            {busy ? t('prjSaving') : t('prjCreate')}
-          </button>
-        </div>
-      </form>
+        </form>
+      </FormErrors>
     </>
+  );
+}
+
+function RequiredFields({ d, set }: { d: Draft; set: (patch: Partial<Draft>) => void }) {
+  const { t } = useApp();
+  const f = useField('/requiredFields');
+  return (
+    <fieldset className="zl-fieldset" aria-describedby={f.error ? `${f.id}-error` : undefined}>
+      <legend>{t('prjRequiredFields')}</legend>
+      <div className="zl-check-list">
+        <Checkbox id={`${f.id}-device`} label={t('prjRequireDevice')} checked={d.requireDevice} onChange={(requireDevice) => set({ requireDevice })} />
+        <Checkbox id={`${f.id}-position`} label={t('prjRequirePosition')} checked={d.requirePosition} onChange={(requirePosition) => set({ requirePosition })} />
+      </div>
+      {f.error ? <p className="form-hint-invalid" id={`${f.id}-error`}>{f.error}</p> : null}
+    </fieldset>
   );
 }

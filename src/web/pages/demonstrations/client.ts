@@ -3,7 +3,7 @@
 import { apiHeaders, ApiError, request } from '../../api.ts';
 import type { Problem } from '../../types.ts';
 import type {
-  ComplianceView, ExemptionItem, Incident, IncidentInput, Project, ProjectInput, ProjectState, ReportingPeriod, UploadMode, UploadResult,
+  Attachment, ComplianceView, ExemptionItem, Incident, IncidentInput, Project, ProjectInput, ProjectState, ReportingPeriod, UploadMode, UploadResult,
 } from './types.ts';
 
 const p = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
@@ -19,6 +19,10 @@ export const projectsApi = {
     request<ReportingPeriod>('PUT', `${p(id)}/reports/${period}`, body),
   review: (id: string, period: number, decision: 'accept' | 'request-changes', comment: { ko: string }) =>
     request<ReportingPeriod>('POST', `${p(id)}/reports/${period}/review`, { decision, comment }),
+  attachments: async (id: string, period: number) => (await request<{ items: Attachment[] }>('GET', `${p(id)}/reports/${period}/attachments`)).items,
+  /** Attaches a file to a filed report (the server recognises its type from the bytes). */
+  attach: (id: string, period: number, file: File) =>
+    request<Attachment>('POST', `${p(id)}/reports/${period}/attachments?name=${encodeURIComponent(file.name)}`, undefined, { raw: file }),
   incidents: async (id: string) => (await request<{ items: Incident[] }>('GET', `${p(id)}/incidents`)).items,
   reportIncident: (id: string, input: IncidentInput) => request<Incident>('POST', `${p(id)}/incidents`, input),
   uploads: async (id: string) => (await request<{ items: UploadResult[] }>('GET', `${p(id)}/uploads`)).items,

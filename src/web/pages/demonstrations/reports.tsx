@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { ActionOutcome, useAction } from '../../components/actions.tsx';
 import { useLoad } from '../../components/load.ts';
-import { Alert, Field, Loading, ProblemAlert } from '../../components/ui.tsx';
+import { Alert, Field, Loading, ProblemAlert, problemText } from '../../components/ui.tsx';
 import { LocalText, SeoulTime } from '../../components/text.tsx';
 import { projectsApi } from './client.ts';
 import { DayText, frequencyText, PeriodStatusBadge, reviewText, useNumber } from './common.tsx';
@@ -62,6 +62,7 @@ export function ReportsPanel({ project }: { project: Project }) {
                         const kpi = project.kpis.find((k) => k.id === v.kpiId);
                         return <span key={v.kpiId} className="zl-block">{kpi ? <LocalText value={kpi.name} /> : v.kpiId}: {n(v.value)} {kpi?.unit}</span>;
                       }) : '—'}
+                      {p.report ? <ReportAttachments projectId={project.id} period={p.index} version={p.report.version} /> : null}
                     </td>
                   </tr>
                 ))}
@@ -83,12 +84,16 @@ function FileReportForm({ project, periods, onPeriod }: { project: Project; peri
   const [values, setValues] = useState<Record<string, string>>({});
   const [narrative, setNarrative] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileInput, setFileInput] = useState(0);
+  const [refused, setRefused] = useState<{ name: string; error: unknown }[]>([]);
   const { busy, error, done, run } = useAction(onPeriod);
   const chosen = period ?? open[0]?.index ?? null;
   if (open.length === 0) {
     return (
       <>
         <ActionOutcome error={error} done={done} />
+        <AttachmentRefusals refused={refused} />
         <p className="zl-hint" data-testid="no-report-due">{t('prjReportNoneDue')}</p>
       </>
     );
@@ -106,11 +111,27 @@ function FileReportForm({ project, periods, onPeriod }: { project: Project; peri
     if (narrative.trim() === '') found.narrative = t('fieldRequired');
     setProblems(found);
     if (Object.keys(found).length > 0 || chosen === null) return;
-    void run(() => projectsApi.fileReport(project.id, chosen, { kpiValues, narrative: { ko: narrative.trim() } }), 'prjReportFiled').then((ok) => {
+    setRefused([]);
+    void run(async () => {
+      const filed = await projectsApi.fileReport(project.id, chosen, { kpiValues, narrative: { ko: narrative.trim() } });
+      // The report stands once filed; a refused attachment (type, size) is reported beside it.
+      const failed: { name: string; error: unknown }[] = [];
+      for (const file of files) {
+        try {
+          await projectsApi.attach(project.id, chosen, file);
+        } catch (err) {
+          failed.push({ name: file.name, error: err });
+        }
+      }
+      setRefused(failed);
+      return filed;
+    }, 'prjReportFiled').then((ok) => {
       if (ok) {
         setValues({});
         setNarrative('');
         setPeriod(null);
+        setFiles([]);
+        setFileInput((k) => k + 1);
       }
     });
   };
@@ -118,6 +139,7 @@ function FileReportForm({ project, periods, onPeriod }: { project: Project; peri
     <form className="zl-form zl-card zl-mt" noValidate onSubmit={(e) => { e.preventDefault(); submit(); }} data-testid="report-form" aria-labelledby="report-form-title">
       <h3 id="report-form-title">{t('prjFileReport')}</h3>
       <ActionOutcome error={error} done={done} />
+      <AttachmentRefusals refused={refused} />
       <Field id="report-period" label={t('prjReportPeriod')} required>
         {(a) => (
           <select {...a} className="krds-form-select" value={chosen ?? ''} onChange={(e) => setPeriod(Number(e.target.value))}>
@@ -133,7 +155,14 @@ function FileReportForm({ project, periods, onPeriod }: { project: Project; peri
       <Field id="report-narrative" label={t('prjReportNarrative')} required error={problems.narrative} hint={t('prjInKorean')}>
         {(a) => <textarea {...a} className="krds-input zl-textarea" value={narrative} onChange={(e) => setNarrative(e.target.value)} />}
       </Field>
-      <p className="zl-hint">{t('prjAttachmentsLater')}</p>
+      <Field id="report-files" label={t('prjAttachments')} hint={t('prjAttachmentsHint')}>
+        {(a) => (
+          <input
+            {...a} key={fileInput} type="file" multiple className="krds-input zl-file" accept=".pdf,.png,.jpg,.jpeg,.csv,.xlsx" data-testid="report-files"
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          />
+        )}
+      </Field>
       <div className="zl-actions">
         <button type="submit" className="krds-btn primary medium" disabled={busy} data-testid="report-submit">{t('prjFileReportSubmit')}</button>
       </div>
@@ -190,5 +219,34 @@ function ReviewForm({ project, period, onPeriod }: { project: Project; period: R
         <button type="button" className="krds-btn secondary medium" disabled={busy} onClick={() => decide('request-changes')}>{t('prjReviewRequestChanges')}</button>
       </div>
     </form>
+  );
+}
+
+function AttachmentRefusals({ refused }: { refused: { name: string; error: unknown }[] }) {
+  const { t } = useApp();
+  if (refused.length === 0) return null;
+  return (
+    <Alert kind="error" title={t('prjAttachmentsRefused')}>
+      <ul className="zl-alert-list" data-testid="attachments-refused">
+        {refused.map((r, i) => <li key={i}>{r.name}: {problemText(r.error, t)}</li>)}
+      </ul>
+    </Alert>
+  );
+}
+
+/** The files attached to a filed report, as download links (the server checks each file's SHA-256 on download). */
+function ReportAttachments({ projectId, period, version }: { projectId: string; period: number; version: number }) {
+  const { t } = useApp();
+  const n = useNumber();
+  const list = useLoad(`attachments:${projectId}:${period}:${version}`, () => projectsApi.attachments(projectId, period));
+  if (!list.data || list.data.length === 0) return null;
+  return (
+    <ul className="zl-plain-list zl-attachments" aria-label={t('prjAttachments')} data-testid={`attachments-${period}`}>
+      {list.data.map((a) => (
+        <li key={a.id}>
+          <a href={a.href} download={a.name} className="zl-link">{a.name}</a> <span className="zl-hint">({a.kind.toUpperCase()}, {n(Math.ceil(a.sizeBytes / 1024))} KB)</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -8,6 +8,7 @@ import { loadBoundaries, MUNICIPALITIES, type Boundary } from '../../map/geo.ts'
 import { RegionMap, type MapArea, type MapPoint } from '../../map/RegionMap.tsx';
 import type { Region } from '../../types.ts';
 import { useProvinces } from '../plans/common.tsx';
+import { useField } from '../../components/forms.tsx';
 
 const byProvince = new Map<string, Promise<Region[]>>();
 
@@ -44,15 +45,13 @@ export function SiteName({ code, regions }: { code: string; regions: Map<string,
 }
 
 /** Chooses municipalities: a province, then its municipalities as checkboxes; the chosen ones stay listed. */
-export function SitesPicker({ value, onChange, initialProvince, error }: {
-  value: string[]; onChange: (codes: string[]) => void; initialProvince: string | undefined; error: string | undefined;
-}) {
+export function SitesPicker({ value, onChange, initialProvince }: { value: string[]; onChange: (codes: string[]) => void; initialProvince: string | undefined }) {
   const { t, lang } = useApp();
   const provinces = useProvinces();
   const [province, setProvince] = useState(initialProvince ?? '');
   const [list, setList] = useState<Region[] | null>(null);
   const names = useMunicipalities(value);
-  const id = useId().replace(/:/g, '');
+  const { id, error } = useField('/sites', true);
   useEffect(() => {
     if (initialProvince) setProvince(initialProvince);
   }, [initialProvince]);

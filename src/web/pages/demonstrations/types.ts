@@ -172,3 +172,15 @@ export interface ExemptionItem {
   conditions: { insurance: InsuranceCover | null };
   demo: boolean;
 }
+
+export interface Attachment {
+  id: string;
+  period: number;
+  name: string;
+  kind: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+  href: string;
+}
