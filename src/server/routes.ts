@@ -5,6 +5,7 @@ import { demonstrationRoutes } from './demonstrations/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { organisationRoutes } from './organisations/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { plannerRoutes } from './planner/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
@@ -32,4 +33,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await regulationRoutes(app);
   await exemptionRoutes(app);
   await searchRoutes(app);
+  await organisationRoutes(app);
 }

@@ -18,6 +18,11 @@ import { ProjectPage } from './pages/demonstrations/ProjectPage.tsx';
 import { ProjectsListPage } from './pages/demonstrations/ProjectsList.tsx';
 import { ZonePage } from './pages/ZonePage.tsx';
 import { ZonesPage } from './pages/Zones.tsx';
+import { ExemptionNewPage } from './pages/exemptions/ExemptionNew.tsx';
+import { ExemptionPage } from './pages/exemptions/ExemptionPage.tsx';
+import { ReformBoardPage } from './pages/exemptions/ReformBoard.tsx';
+import { RegulationPage } from './pages/exemptions/RegulationPage.tsx';
+import { SearchPage } from './pages/exemptions/SearchPage.tsx';
 
 function Page() {
   const { pathname } = useLocation();
@@ -51,6 +56,16 @@ function Page() {
       return <ProjectPage key={route.id} id={route.id} />;
     case 'me':
       return <MePage />;
+    case 'search':
+      return <SearchPage />;
+    case 'reform':
+      return <ReformBoardPage />;
+    case 'exemptionNew':
+      return <ExemptionNewPage />;
+    case 'exemption':
+      return <ExemptionPage key={route.id} id={route.id} />;
+    case 'regulation':
+      return <RegulationPage key={route.id} id={route.id} />;
     case 'notFound':
       return <NotFoundPage />;
   }

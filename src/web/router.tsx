@@ -49,6 +49,11 @@ export type Route =
   | { name: 'projectNew' }
   | { name: 'project'; id: string }
   | { name: 'me' }
+  | { name: 'search' }
+  | { name: 'reform' }
+  | { name: 'exemptionNew' }
+  | { name: 'exemption'; id: string }
+  | { name: 'regulation'; id: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -65,6 +70,13 @@ export function matchRoute(pathname: string): Route {
   if (path === '/projects/new') return { name: 'projectNew' };
   const project = /^\/projects\/([0-9a-fA-F-]{36})$/.exec(path);
   if (project?.[1]) return { name: 'project', id: project[1].toLowerCase() };
+  if (path === '/search') return { name: 'search' };
+  if (path === '/reform') return { name: 'reform' };
+  if (path === '/exemptions/new') return { name: 'exemptionNew' };
+  const exemption = /^\/exemptions\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (exemption?.[1]) return { name: 'exemption', id: exemption[1].toLowerCase() };
+  const regulation = /^\/regulations\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (regulation?.[1]) return { name: 'regulation', id: regulation[1].toLowerCase() };
   if (path === '/zones') return { name: 'zones' };
   if (path === '/planner') return { name: 'planner' };
   const zone = /^\/zones\/([0-9a-fA-F-]{36})$/.exec(path);

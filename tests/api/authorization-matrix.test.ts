@@ -262,6 +262,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/bundles/:zoneId': { expect: all(200), request: () => ({ url: `/api/bundles/${zoneAt(25)}` }) },
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },
   'GET /api/search': { expect: all(200), request: () => ({ url: `/api/search?q=${encodeURIComponent('드론')}` }) },
+  'GET /api/organisations': { expect: all(200), request: () => ({ url: '/api/organisations?kind=company' }) },
 };
 
 /** Demonstration projects: the demo company's in a Busan zone (`own`), another company's in an Ulsan zone (`other`). */

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Database } from '../../src/db/database.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { notify } from '../../src/server/notifications/notify.ts';
 import { openTestDatabase } from '../support/db.ts';
@@ -13,6 +14,8 @@ import { testConfig } from '../support/app.ts';
 
 export interface BrowserTestServer {
   url: string;
+  /** The server's database, for seeding what a test needs beyond the demo data (e.g. the regulation catalogue). */
+  db: Database;
   /** Sends a plain message notification to the user with this e-mail address; returns nothing. */
   message(email: string, subject: string, text: string, link?: string): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +47,7 @@ export async function startBrowserTestServer(): Promise<BrowserTestServer> {
   const db = database.db;
   return {
     url: `http://127.0.0.1:${address.port}`,
+    db,
     async message(email, subject, text, link) {
       const user = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
       await db.transaction().execute((trx) =>

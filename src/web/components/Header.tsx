@@ -40,6 +40,8 @@ export function Header() {
     { href: '/', label: t('navHome') },
     { href: '/zones', label: t('navZones') },
     { href: '/regions', label: t('navRegions') },
+    { href: '/search', label: t('exNavSearch') },
+    { href: '/reform', label: t('exNavReform') },
   ];
   if (user) links.push({ href: '/planner', label: t('navPlanner') }, { href: '/plans', label: t('planNav') }, { href: '/projects', label: t('prjNav') }, { href: '/me', label: t('navMe') });
 

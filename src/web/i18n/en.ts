@@ -1,6 +1,7 @@
 import { formsEn } from './forms/en.ts';
 import { plansEn } from './plans/en.ts';
 import { demonstrationsEn } from './demonstrations/en.ts';
+import { exemptionsEn } from './exemptions/en.ts';
 import type { ko } from './ko.ts';
 
 export const en: Record<keyof typeof ko, string> = {
@@ -410,4 +411,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...plansEn,
   ...formsEn,
   ...demonstrationsEn,
+  ...exemptionsEn,
 };

@@ -1,6 +1,7 @@
 import { formsFr } from './forms/fr.ts';
 import { plansFr } from './plans/fr.ts';
 import { demonstrationsFr } from './demonstrations/fr.ts';
+import { exemptionsFr } from './exemptions/fr.ts';
 import type { ko } from './ko.ts';
 
 export const fr: Record<keyof typeof ko, string> = {
@@ -412,4 +413,5 @@ export const fr: Record<keyof typeof ko, string> = {
   ...plansFr,
   ...formsFr,
   ...demonstrationsFr,
+  ...exemptionsFr,
 };

@@ -1,6 +1,7 @@
 import { formsJa } from './forms/ja.ts';
 import { plansJa } from './plans/ja.ts';
 import { demonstrationsJa } from './demonstrations/ja.ts';
+import { exemptionsJa } from './exemptions/ja.ts';
 import type { ko } from './ko.ts';
 
 export const ja: Record<keyof typeof ko, string> = {
@@ -410,4 +411,5 @@ export const ja: Record<keyof typeof ko, string> = {
   ...plansJa,
   ...formsJa,
   ...demonstrationsJa,
+  ...exemptionsJa,
 };

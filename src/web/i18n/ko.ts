@@ -4,6 +4,7 @@ import { formsKo } from './forms/ko.ts';
 // Placeholders are written {name} and must appear in every translation.
 import { plansKo } from './plans/ko.ts';
 import { demonstrationsKo } from './demonstrations/ko.ts';
+import { exemptionsKo } from './exemptions/ko.ts';
 
 export const ko = {
   appName: 'ZoneLink',
@@ -410,4 +411,5 @@ export const ko = {
   ...plansKo,
   ...formsKo,
   ...demonstrationsKo,
+  ...exemptionsKo,
 } as const;

@@ -1,6 +1,7 @@
 import { formsZh } from './forms/zh.ts';
 import { plansZh } from './plans/zh.ts';
 import { demonstrationsZh } from './demonstrations/zh.ts';
+import { exemptionsZh } from './exemptions/zh.ts';
 import type { ko } from './ko.ts';
 
 // Simplified Chinese.
@@ -408,4 +409,5 @@ export const zh: Record<keyof typeof ko, string> = {
   ...plansZh,
   ...formsZh,
   ...demonstrationsZh,
+  ...exemptionsZh,
 };

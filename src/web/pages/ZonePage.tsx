@@ -9,6 +9,7 @@ import { RefText, RegionNameText, refTextString, regionNameText } from '../compo
 import { loadBoundaries, MUNICIPALITIES, PROVINCES, type Boundary } from '../map/geo.ts';
 import { RegionMap, type MapArea } from '../map/RegionMap.tsx';
 import { MapLegend } from './Regions.tsx';
+import { ZoneExemptions } from './exemptions/ZoneExemptions.tsx';
 import { formatDay, zoneModelText, zoneOutcomeText, ZoneStateBadge, zoneStateText } from './Zones.tsx';
 
 export function ZonePage({ id }: { id: string }) {
@@ -149,6 +150,7 @@ export function ZonePage({ id }: { id: string }) {
         </section>
         <ZoneMap zone={zone} />
       </div>
+      <ZoneExemptions zoneId={zone.id} />
       {zone.source === 'demo' ? (
         <Alert kind="warning">
           <p>{t('demoNotice')}</p>

@@ -7,7 +7,8 @@ import type { MessageKey } from '../../i18n/index.ts';
 import type { I18nText } from '../../types.ts';
 import { ActionOutcome, regionLabel, usePlanAction } from './common.tsx';
 import type { PlansClient } from './client.ts';
-import { NARRATIVE_ITEMS, STAGES, type Consultation, type NarrativeItem, type PlanView, type SectionContent } from './types.ts';
+import { STAGES, STAGE_KEYS } from '../../stages.ts';
+import { NARRATIVE_ITEMS, type Consultation, type NarrativeItem, type PlanView, type SectionContent } from './types.ts';
 
 export const NARRATIVE_KEYS: Record<NarrativeItem, MessageKey> = {
   'necessity-and-effects': 'planItemNecessity',
@@ -21,15 +22,6 @@ export const NARRATIVE_KEYS: Record<NarrativeItem, MessageKey> = {
   'land-use-plan': 'planItemLandUse',
 };
 
-export const STAGE_KEYS: Record<(typeof STAGES)[number], MessageKey> = {
-  rnd: 'planStageRnd',
-  materials_parts: 'planStageMaterials',
-  production: 'planStageProduction',
-  testing_certification: 'planStageTesting',
-  logistics: 'planStageLogistics',
-  sales_service: 'planStageSales',
-  recycling: 'planStageRecycling',
-};
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
 /** Keeps the other languages of a text when its Korean is edited; null when emptied. */

@@ -7,7 +7,6 @@ export const PLAN_STATES = [
   'designated', 'designated_with_conditions', 'rejected', 'sent_back', 'withdrawn',
 ] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
-export const STAGES = ['rnd', 'materials_parts', 'production', 'testing_certification', 'logistics', 'sales_service', 'recycling'] as const;
 export const NARRATIVE_ITEMS = [
   'necessity-and-effects', 'industry-growth-plan', 'sandbox-measures', 'local-era-plan-link', 'real-estate-stabilisation',
   'firm-attraction', 'local-support', 'safety-privacy-measures', 'land-use-plan',

@@ -1,0 +1,147 @@
+// What the signed-in user may do with an exemption, by role (the server decides again): extend it once
+// (MSS administrator, Act Art. 86(10)), request the law amendment (holder or MSS, Art. 87(9)), record the
+// amended law (responsible ministry or MSS administrator, Art. 87(4)).
+import { useState } from 'react';
+import { useApp } from '../../app-context.tsx';
+import { Field } from '../../components/ui.tsx';
+import { formatDay } from '../Zones.tsx';
+import { ActionPanel } from './ActionPanel.tsx';
+import { exemptionsApi } from './client.ts';
+import { seoulToday } from './common.tsx';
+import type { Exemption } from './types.ts';
+
+type Done = (e: Exemption, message: string) => void;
+
+export function ExemptionActions({ exemption, onChange }: { exemption: Exemption; onChange: (e: Exemption) => void }) {
+  const { t, user } = useApp();
+  const [notice, setNotice] = useState<string | null>(null);
+  if (!user) return null;
+  const done: Done = (e, message) => {
+    onChange(e);
+    setNotice(message);
+  };
+  const org = user.organisation;
+  const ministryAdmin = org.kind === 'ministry' && user.role === 'admin';
+  const v = exemption.validity;
+  const canExtend = ministryAdmin && v.until !== null && v.extensionsUsed < v.maxExtensions;
+  const canRequest = (org.kind === 'ministry' || (org.kind === 'company' && exemption.holders.includes(org.id)))
+    && v.until !== null && exemption.amendmentRequestedOn === null && exemption.lawAmendedOn === null;
+  const canRecord = (org.kind === 'responsible_ministry' || ministryAdmin) && exemption.lawAmendedOn === null && exemption.kind !== 'rapid_confirmation';
+  if (!canExtend && !canRequest && !canRecord && !notice) return null;
+  return (
+    <section className="zl-section" aria-labelledby="ex-actions-title">
+      <h2 id="ex-actions-title">{t('exActions')}</h2>
+      <div role="status" data-testid="ex-action-done">
+        {notice ? <div className="zl-alert zl-alert-success"><p>{notice}</p></div> : null}
+      </div>
+      <div className="zl-ex-actions">
+        {canExtend ? <ExtendPanel exemption={exemption} onDone={done} /> : null}
+        {canRequest ? <AmendmentRequestPanel exemption={exemption} onDone={done} /> : null}
+        {canRecord ? <LawAmendedPanel exemption={exemption} onDone={done} /> : null}
+      </div>
+    </section>
+  );
+}
+
+function ExtendPanel({ exemption, onDone }: { exemption: Exemption; onDone: Done }) {
+  const { t, lang } = useApp();
+  const [requestedOn, setRequestedOn] = useState(seoulToday());
+  const [newUntil, setNewUntil] = useState('');
+  const [ground, setGround] = useState('law_not_amended');
+  const applyBy = exemption.validity.extensionApplyBy;
+  return (
+    <ActionPanel
+      id="ex-extend"
+      title={t('exExtendTitle')}
+      lead={applyBy ? t('exExtendLead', { date: formatDay(applyBy.lastBusinessDay, lang) ?? applyBy.lastBusinessDay }) : undefined}
+      fields={['requestedOn', 'newUntil', 'ground']}
+      submitLabel={t('exExtendSubmit')}
+      run={async () => {
+        const updated = await exemptionsApi.extend(exemption.id, { requestedOn, newUntil, ground });
+        onDone(updated, t('exExtendDone', { date: formatDay(updated.validity.until, lang) ?? '' }));
+      }}
+    >
+      {({ fieldError }) => (
+        <>
+          <Field id="ex-extend-requested" label={t('exRequestedOn')} required error={fieldError('requestedOn')}>
+            {(p) => <input {...p} type="date" className="krds-input" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
+          </Field>
+          <Field id="ex-extend-until" label={t('exNewUntil')} required error={fieldError('newUntil')} hint={t('exNewUntilHint')}>
+            {(p) => <input {...p} type="date" className="krds-input" value={newUntil} onChange={(e) => setNewUntil(e.target.value)} />}
+          </Field>
+          <Field id="ex-extend-ground" label={t('exGround')} required error={fieldError('ground')}>
+            {(p) => (
+              <select {...p} className="krds-form-select completed" value={ground} onChange={(e) => setGround(e.target.value)}>
+                <option value="law_not_amended">{t('exGroundLawNotAmended')}</option>
+                <option value="demonstration_delayed">{t('exGroundDelayed')}</option>
+              </select>
+            )}
+          </Field>
+        </>
+      )}
+    </ActionPanel>
+  );
+}
+
+function AmendmentRequestPanel({ exemption, onDone }: { exemption: Exemption; onDone: Done }) {
+  const { t } = useApp();
+  const [requestedOn, setRequestedOn] = useState(seoulToday());
+  const [results, setResults] = useState('');
+  const [evidence, setEvidence] = useState('');
+  return (
+    <ActionPanel
+      id="ex-amendment-request"
+      title={t('exRequestTitle')}
+      lead={t('exRequestLead')}
+      fields={['requestedOn', 'results.ko', 'evidence']}
+      submitLabel={t('exRequestSubmit')}
+      run={async () => {
+        const links = evidence.split('\n').map((l) => l.trim()).filter(Boolean);
+        onDone(await exemptionsApi.requestAmendment(exemption.id, { requestedOn, results: { ko: results }, evidence: links }), t('exRequestDone'));
+      }}
+    >
+      {({ fieldError }) => (
+        <>
+          <Field id="ex-request-on" label={t('exRequestedOn')} required error={fieldError('requestedOn')}>
+            {(p) => <input {...p} type="date" className="krds-input" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
+          </Field>
+          <Field id="ex-request-results" label={t('exResults')} required error={fieldError('results.ko')}>
+            {(p) => <textarea {...p} rows={3} className="krds-input zl-textarea" value={results} onChange={(e) => setResults(e.target.value)} />}
+          </Field>
+          <Field id="ex-request-evidence" label={t('exEvidence')} hint={t('exEvidenceHint')} error={fieldError('evidence')}>
+            {(p) => <textarea {...p} rows={2} className="krds-input zl-textarea" value={evidence} onChange={(e) => setEvidence(e.target.value)} />}
+          </Field>
+        </>
+      )}
+    </ActionPanel>
+  );
+}
+
+function LawAmendedPanel({ exemption, onDone }: { exemption: Exemption; onDone: Done }) {
+  const { t } = useApp();
+  const [amendedOn, setAmendedOn] = useState(seoulToday());
+  const [act, setAct] = useState('');
+  return (
+    <ActionPanel
+      id="ex-law-amended"
+      title={t('exAmendedTitle')}
+      lead={t('exAmendedLead')}
+      fields={['amendedOn', 'act']}
+      submitLabel={t('exAmendedSubmit')}
+      run={async () => {
+        onDone(await exemptionsApi.recordAmendment(exemption.id, { amendedOn, act }), t('exAmendedDone'));
+      }}
+    >
+      {({ fieldError }) => (
+        <>
+          <Field id="ex-amended-on" label={t('exAmendedOn')} required error={fieldError('amendedOn')}>
+            {(p) => <input {...p} type="date" className="krds-input" value={amendedOn} onChange={(e) => setAmendedOn(e.target.value)} />}
+          </Field>
+          <Field id="ex-amended-act" label={t('exAct')} required hint={t('exActHint')} error={fieldError('act')}>
+            {(p) => <input {...p} type="text" className="krds-input" value={act} maxLength={200} onChange={(e) => setAct(e.target.value)} />}
+          </Field>
+        </>
+      )}
+    </ActionPanel>
+  );
+}

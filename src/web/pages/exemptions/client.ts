@@ -1,0 +1,34 @@
+// Exemptions, the regulation catalogue, bundles, the reform board and precedent search, through the one
+// request function of src/web/api.ts (session cookie, UI language, CSRF token on writes).
+import { request } from '../../api.ts';
+import type {
+  AuditEntry, Bundle, Exemption, ExemptionInput, Organisation, ReformBoard, Regulation, RegulationInput, SearchQuery, SearchResult,
+} from './types.ts';
+
+const qs = (params: Record<string, string | undefined>): string => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+};
+const at = (id: string) => encodeURIComponent(id);
+
+export const exemptionsApi = {
+  list: (filter: { zone?: string } = {}) => request<{ items: Exemption[] }>('GET', `/api/exemptions${qs(filter)}`),
+  get: (id: string) => request<Exemption>('GET', `/api/exemptions/${at(id)}`),
+  create: (input: ExemptionInput) => request<Exemption>('POST', '/api/exemptions', input),
+  extend: (id: string, body: { requestedOn: string; newUntil: string; ground: string }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/extend`, body),
+  requestAmendment: (id: string, body: { requestedOn: string; results: { ko: string }; evidence: string[] }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/amendment-request`, body),
+  recordAmendment: (id: string, body: { amendedOn: string; act: string }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/law-amended`, body),
+  history: (id: string) => request<{ items: AuditEntry[] }>('GET', `/api/audit${qs({ limit: '50', objectType: 'exemption', objectId: id })}`),
+  bundle: (zoneId: string) => request<Bundle>('GET', `/api/bundles/${at(zoneId)}`),
+  reformBoard: () => request<ReformBoard>('GET', '/api/reform-board'),
+  search: (query: SearchQuery) => request<SearchResult>('GET', `/api/search${qs({ ...query, limit: '50' })}`),
+  regulations: (q?: string) => request<{ items: Regulation[] }>('GET', `/api/regulations${qs({ q })}`),
+  regulation: (id: string) => request<Regulation>('GET', `/api/regulations/${at(id)}`),
+  createRegulation: (input: RegulationInput) => request<Regulation>('POST', '/api/regulations', input),
+  organisations: (kind: string) => request<{ items: Organisation[] }>('GET', `/api/organisations${qs({ kind })}`),
+};

@@ -1,0 +1,143 @@
+// Shared bits of the exemption pages: kind, state and stage labels, badges, dates, highlighted snippets,
+// and small form parts (a Korean + English text pair, a select of enumerated values).
+import type { ReactNode } from 'react';
+import { useApp } from '../../app-context.tsx';
+import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { formatDay } from '../Zones.tsx';
+import type { ExemptionKind } from './types.ts';
+import './exemptions.css';
+
+const KIND_KEYS: Record<ExemptionKind, MessageKey> = {
+  rapid_confirmation: 'exKindRapidConfirmation',
+  demonstration_exemption: 'exKindDemonstration',
+  temporary_permit: 'exKindTemporaryPermit',
+  menu_special_case: 'exKindMenu',
+};
+export const kindText = (kind: string, t: Translate): string => (kind in KIND_KEYS ? t(KIND_KEYS[kind as ExemptionKind]) : kind);
+
+const STATE_KEYS: Record<string, MessageKey> = {
+  requested: 'exStateRequested', forwarded: 'exStateForwarded', declined: 'exStateDeclined', returned: 'exStateReturned',
+  ministry_review: 'exStateMinistryReview', supplement_requested: 'exStateSupplementRequested', committee: 'exStateCommittee',
+  granted: 'exStateGranted', rejected: 'exStateRejected', redeliberation: 'exStateRedeliberation', active: 'exStateActive',
+  extended: 'exStateExtended', amendment_requested: 'exStateAmendmentRequested', expired: 'exStateExpired',
+  results_reported: 'exStateResultsReported', law_amended: 'exStateLawAmended', temporary_permit: 'exStateTemporaryPermit',
+  ended: 'exStateEnded', cancelled: 'exStateCancelled', withdrawn: 'exStateWithdrawn',
+};
+export const stateText = (state: string, t: Translate): string => (STATE_KEYS[state] ? t(STATE_KEYS[state]) : state);
+
+const STATE_TONE: Record<string, string> = {
+  active: 'bg-light-primary', extended: 'bg-light-primary', granted: 'bg-light-primary', amendment_requested: 'bg-light-warning',
+  law_amended: 'bg-light-success', temporary_permit: 'bg-light-success', cancelled: 'bg-light-danger', rejected: 'bg-light-danger',
+};
+
+export function ExemptionStateBadge({ state }: { state: string }) {
+  const { t } = useApp();
+  return (
+    <span className={`krds-badge ${STATE_TONE[state] ?? 'bg-light-gray'} zl-ex-state`} data-state={state}>
+      {stateText(state, t)}
+    </span>
+  );
+}
+
+export { stageText } from '../../stages.ts';
+
+/** A civil date (YYYY-MM-DD) in the UI language, or a dash. */
+export function Day({ iso }: { iso: string | null | undefined }) {
+  const { lang } = useApp();
+  if (!iso) return <>—</>;
+  return <time dateTime={iso}>{formatDay(iso, lang)}</time>;
+}
+
+/** Today in Asia/Seoul, the day administrative dates are counted in (used only to pre-fill forms). */
+export function seoulToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Text with [start, end) ranges marked, as the search API returns them. */
+export function Highlighted({ text, ranges }: { text: string; ranges: number[][] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  ranges.forEach(([start = 0, end = 0], i) => {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={i}>{text.slice(start, end)}</mark>);
+    at = end;
+  });
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+/** Korean (required) and English (optional) inputs for one I18nText field. */
+export function TextPair({
+  id, label, ko, en, onKo, onEn, error, required = false, multiline = false, hint,
+}: {
+  id: string; label: string; ko: string; en: string; onKo: (v: string) => void; onEn: (v: string) => void;
+  error?: string | undefined; required?: boolean; multiline?: boolean; hint?: string | undefined;
+}) {
+  const { t } = useApp();
+  const control = (lang: 'ko' | 'en', value: string, set: (v: string) => void) => {
+    const props = {
+      id: `${id}-${lang}`,
+      lang,
+      value,
+      className: multiline ? 'krds-input zl-textarea' : 'krds-input',
+      onChange: (e: { target: { value: string } }) => set(e.target.value),
+      ...(lang === 'ko' && error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {}),
+      ...(lang === 'ko' && required ? { 'aria-required': true as const } : {}),
+    };
+    return multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />;
+  };
+  return (
+    <fieldset className="zl-ex-pair">
+      <legend>
+        {label}
+        {required ? <span className="zl-required"> ({t('required')})</span> : null}
+      </legend>
+      {hint ? <p className="form-hint">{hint}</p> : null}
+      <div className="zl-ex-pair-fields">
+        <div className={`form-group${error ? ' is-error' : ''}`}>
+          <label htmlFor={`${id}-ko`}>{t('exInKorean')}</label>
+          {control('ko', ko, onKo)}
+        </div>
+        <div className="form-group">
+          <label htmlFor={`${id}-en`}>{t('exInEnglish')}</label>
+          {control('en', en, onEn)}
+        </div>
+      </div>
+      {error ? (
+        <p className="form-hint-invalid" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** An I18nText from a Korean/English pair: English only when given. */
+export const pair = (ko: string, en: string): { ko: string; en?: string } => (en.trim() ? { ko: ko.trim(), en: en.trim() } : { ko: ko.trim() });
+
+/** A labelled select over fixed values with an "all" option (filters). */
+export function FilterSelect({
+  id, label, value, onChange, options,
+}: {
+  id: string; label: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[];
+}) {
+  const { t } = useApp();
+  return (
+    <div className="form-group">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="krds-form-select completed" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('filterAll')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** "Act Art. 86(10)" in the UI language. */
+export function articleText(article: string, paragraph: string | null, t: Translate): string {
+  return t('exArticle', { article: paragraph ? `${article}(${paragraph})` : article });
+}
