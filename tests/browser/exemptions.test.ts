@@ -186,8 +186,8 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       assert.match((await page.getByTestId('cond-quantities').textContent()) ?? '', /드론.*5 대/);
       assert.match((await page.getByTestId('exemption-regulations').textContent()) ?? '', /제129조/);
       assert.equal(await page.getByTestId('calendar-expiry').getAttribute('data-date'), until);
-      const window = await page.getByTestId('calendar-window').getAttribute('data-date');
-      assert.ok(window && window < until, 'the request window closes before expiry');
+      const windowCloses = await page.getByTestId('calendar-window').getAttribute('data-date');
+      assert.ok(windowCloses && windowCloses < until, 'the request window closes before expiry');
       await page.getByTestId('month-window').waitFor();
       await accessible(page, '/exemptions/:id');
       await page.screenshot({ path: `${screenshots}/exemptions-detail-ko.png`, fullPage: true });
