@@ -125,14 +125,14 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       await page.getByTestId('zone-exemption-new').click();
       await page.waitForURL(`${base()}/exemptions/new?zone=${zone}`);
       await page.getByTestId('exemption-form').waitFor();
-      assert.equal(await page.locator('#ex-zone').inputValue(), zone, 'the zone comes from the zone page');
+      assert.equal(await page.locator('#ex-zoneId').inputValue(), zone, 'the zone comes from the zone page');
 
       // A provision missing from the catalogue: refused without its article, then added and picked.
       await page.getByTestId('regulation-add-open').click();
       await page.fill('#ex-reg-law-ko', '항공안전법 (테스트)');
-      await page.fill('#ex-reg-effective', '2020-01-01');
+      await page.fill('#ex-reg-effectiveFrom', '2020-01-01');
       await page.fill('#ex-reg-ministry', 'MOLIT');
-      await page.fill('#ex-reg-ministry-name-ko', '국토교통부');
+      await page.fill('#ex-reg-ministryName-ko', '국토교통부');
       await page.fill('#ex-reg-title-ko', '야간 드론 비행의 제한 (테스트)');
       await page.fill('#ex-reg-body-ko', '일몰 후 일출 전에는 드론을 비행할 수 없다.');
       await page.getByTestId('regulation-save').click();
@@ -147,35 +147,37 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       assert.equal(await page.getByTestId('picked-regulations').locator('li').count(), 2);
 
       await page.fill('#ex-title-ko', '야간 드론 항만 물류 실증 (테스트)');
+      await page.locator('[data-pointer="/title"] summary').click();
       await page.fill('#ex-title-en', 'Night drone port logistics (test)');
-      await tick(page, `ex-holder-${COMPANY}`);
-      await tick(page, 'ex-stage-logistics');
-      await page.fill('#ex-cond-text-ko', '항만 구역 안에서만 야간 비행한다.');
-      await page.fill('#ex-cond-scope-ko', '야간 드론 화물 배송');
-      await page.fill('#ex-cond-area-ko', '부산 북항 지정 구역');
-      await page.fill('#ex-cond-time-ko', '20:00–05:00');
-      await page.getByTestId('quantity-add').click();
-      await page.fill('#ex-q-0-ko', '드론');
-      await page.fill('#ex-q-0-max', '5');
-      await page.fill('#ex-q-0-unit', '대');
-      await page.getByTestId('safety-add').click();
-      await page.fill('#ex-safety-0-ko', '낙하산 장착');
-      await page.fill('#ex-ins-deathPerPerson', '1000');
-      await page.fill('#ex-valid-from', from);
-      await page.fill('#ex-valid-until', plusYears(from, 5));
+      await tick(page, `ex-holders-${COMPANY}`);
+      await tick(page, 'ex-stages-logistics');
+      await page.fill('#ex-conditions-text-ko', '항만 구역 안에서만 야간 비행한다.');
+      await page.fill('#ex-conditions-scope-ko', '야간 드론 화물 배송');
+      await page.fill('#ex-conditions-area-ko', '부산 북항 지정 구역');
+      await page.fill('#ex-conditions-time-ko', '20:00–05:00');
+      await page.getByTestId('ex-conditions-quantities').getByTestId('row-add').click();
+      await page.fill('#ex-conditions-quantities-0-item-ko', '드론');
+      await page.fill('#ex-conditions-quantities-0-max', '5');
+      await page.fill('#ex-conditions-quantities-0-unit', '대');
+      await page.getByTestId('ex-conditions-safetyMeasures').getByTestId('row-add').click();
+      await page.fill('#ex-conditions-safetyMeasures-0-ko', '낙하산 장착');
+      await page.fill('#ex-conditions-insurance-deathPerPerson', '1000');
+      await page.fill('#ex-validFrom', from);
+      await page.fill('#ex-validUntil', plusYears(from, 5));
       await tick(page, 'ex-proof');
 
       // Refused: over the 4-year maximum and below the insurance minimum; the rules are named beside the fields.
       await page.getByTestId('exemption-submit').click();
-      await page.locator('#ex-valid-until-error').waitFor();
+      await page.locator('#ex-validUntil-error').waitFor();
       await page.getByTestId('insurance-error').waitFor();
-      assert.match((await page.locator('#ex-valid-until-error').textContent()) ?? '', /86/);
+      await page.getByTestId('form-error-summary').waitFor();
+      assert.match((await page.locator('#ex-validUntil-error').textContent()) ?? '', /86/);
       assert.match((await page.getByTestId('insurance-error').textContent()) ?? '', /60/);
       await accessible(page, '/exemptions/new with errors');
       await page.screenshot({ path: `${screenshots}/exemptions-new-errors-ko.png`, fullPage: true });
 
-      await page.fill('#ex-ins-deathPerPerson', '150000000');
-      await page.fill('#ex-valid-until', until);
+      await page.fill('#ex-conditions-insurance-deathPerPerson', '150000000');
+      await page.fill('#ex-validUntil', until);
       await page.getByTestId('exemption-submit').click();
       await page.waitForURL(/\/exemptions\/[0-9a-f-]{36}$/);
       recorded = page.url().split('/').pop()!;

@@ -1,129 +1,93 @@
-// Editing an exemption's structured conditions: text, scope, area, time windows, quantity limits, safety
-// measures and the liability-insurance cover (pre-filled with the minimums of Decree Art. 60(1)).
+// Editing an exemption's structured conditions with the shared form pieces: text, scope, area, time windows,
+// quantity limits, safety measures and the liability-insurance cover (pre-filled with the minimums of
+// Decree Art. 60(1)). Errors come from the enclosing FormErrors by body pointer ("/conditions/...").
 import { useApp } from '../../app-context.tsx';
+import { useField, I18nTextField, NumberField, RowList } from '../../components/forms.tsx';
+import { blankText, cleanText, numberText, requiredText } from '../../components/form-values.ts';
+import type { I18nText } from '../../types.ts';
 import { INSURANCE_ITEMS, INSURANCE_KEYS, INSURANCE_MINIMUMS, useWon } from './ConditionsView.tsx';
-import { pair, TextPair } from './common.tsx';
+import { LineField } from './common.tsx';
 import type { Conditions, Insurance } from './types.ts';
 
-interface Pair { ko: string; en: string }
 export interface ConditionsDraft {
-  text: Pair;
-  scope: Pair;
-  area: Pair;
-  time: Pair;
-  quantities: { ko: string; en: string; max: string; unit: string }[];
-  safety: Pair[];
+  text: I18nText;
+  scope: I18nText;
+  area: I18nText;
+  time: I18nText;
+  quantities: { item: I18nText; max: string; unit: string }[];
+  safety: I18nText[];
   insured: boolean;
   insurance: Record<keyof Insurance, string>;
 }
 
-const blank = (): Pair => ({ ko: '', en: '' });
 export const emptyConditions = (): ConditionsDraft => ({
-  text: blank(), scope: blank(), area: blank(), time: blank(), quantities: [], safety: [], insured: true,
-  insurance: Object.fromEntries(INSURANCE_ITEMS.map((k) => [k, String(INSURANCE_MINIMUMS[k])])) as Record<keyof Insurance, string>,
+  text: blankText(), scope: blankText(), area: blankText(), time: blankText(), quantities: [], safety: [], insured: true,
+  insurance: Object.fromEntries(INSURANCE_ITEMS.map((k) => [k, numberText(INSURANCE_MINIMUMS[k])])) as Record<keyof Insurance, string>,
 });
 
-const optional = (p: Pair) => (p.ko.trim() ? pair(p.ko, p.en) : null);
-/** The API's conditions from the draft; numbers that do not parse are sent as they are and refused by the server. */
+/** The API's conditions from the draft; a number that does not parse is sent as NaN → null and refused by the server. */
 export function conditionsOf(d: ConditionsDraft): Conditions {
   return {
-    text: pair(d.text.ko, d.text.en),
-    scope: optional(d.scope),
-    area: optional(d.area),
-    time: optional(d.time),
-    quantities: d.quantities.map((q) => ({ item: pair(q.ko, q.en), max: Number(q.max), unit: q.unit.trim() })),
-    safetyMeasures: d.safety.filter((s) => s.ko.trim()).map((s) => pair(s.ko, s.en)),
+    text: requiredText(d.text),
+    scope: cleanText(d.scope),
+    area: cleanText(d.area),
+    time: cleanText(d.time),
+    quantities: d.quantities.map((q) => ({ item: requiredText(q.item), max: Number(q.max), unit: q.unit.trim() })),
+    safetyMeasures: d.safety.map((s) => cleanText(s)).filter((s): s is I18nText => s !== null),
     insurance: d.insured ? (Object.fromEntries(INSURANCE_ITEMS.map((k) => [k, Number(d.insurance[k])])) as unknown as Insurance) : null,
   };
 }
 
-type Errors = Partial<Record<'conditions.text' | 'conditions.scope' | 'conditions.area' | 'conditions.time' | 'conditions.quantities' | 'conditions.safetyMeasures' | 'conditions.insurance', string>>;
-
-export function ConditionsEditor({
-  value, onChange, errors, insuranceRequired,
-}: { value: ConditionsDraft; onChange: (d: ConditionsDraft) => void; errors: Errors; insuranceRequired: boolean }) {
+export function ConditionsEditor({ value, onChange, insuranceRequired }: { value: ConditionsDraft; onChange: (d: ConditionsDraft) => void; insuranceRequired: boolean }) {
   const { t } = useApp();
   const won = useWon();
   const d = value;
   const set = (patch: Partial<ConditionsDraft>) => onChange({ ...d, ...patch });
-  const textPair = (key: 'text' | 'scope' | 'area' | 'time', label: string, hint?: string) => (
-    <TextPair id={`ex-cond-${key}`} label={label} hint={hint} ko={d[key].ko} en={d[key].en} multiline={key === 'text'} required={key === 'text'}
-      onKo={(ko) => set({ [key]: { ...d[key], ko } })} onEn={(en) => set({ [key]: { ...d[key], en } })} error={errors[`conditions.${key}`]} />
-  );
+  const insurance = useField('/conditions/insurance');
   return (
-    <fieldset className="zl-ex-pair zl-ex-conditions-editor" data-testid="conditions-editor">
+    <fieldset className="zl-fieldset zl-ex-conditions-editor" data-testid="conditions-editor">
       <legend>{t('exConditions')}</legend>
-      {textPair('text', t('exCondText'))}
-      {textPair('scope', t('exCondScope'), t('exCondScopeHint'))}
-      {textPair('area', t('exCondArea'), t('exCondAreaHint'))}
-      {textPair('time', t('exCondTime'), t('exCondTimeHint'))}
+      <I18nTextField pointer="/conditions/text" label={t('exCondText')} value={d.text} onChange={(text) => set({ text })} required multiline />
+      <I18nTextField pointer="/conditions/scope" label={t('exCondScope')} hint={t('exCondScopeHint')} value={d.scope} onChange={(scope) => set({ scope })} />
+      <I18nTextField pointer="/conditions/area" label={t('exCondArea')} hint={t('exCondAreaHint')} value={d.area} onChange={(area) => set({ area })} />
+      <I18nTextField pointer="/conditions/time" label={t('exCondTime')} hint={t('exCondTimeHint')} value={d.time} onChange={(time) => set({ time })} />
 
-      <fieldset className="zl-ex-pair">
-        <legend>{t('exCondQuantities')}</legend>
-        {errors['conditions.quantities'] ? <p className="form-hint-invalid">{errors['conditions.quantities']}</p> : null}
-        {d.quantities.map((q, i) => {
-          const update = (patch: Partial<typeof q>) => set({ quantities: d.quantities.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-          return (
-            <div className="zl-ex-row zl-ex-quantity" key={i} data-testid={`quantity-${i}`}>
-              <div className="form-group">
-                <label htmlFor={`ex-q-${i}-ko`}>{t('exQtyItem')}</label>
-                <input id={`ex-q-${i}-ko`} lang="ko" className="krds-input" value={q.ko} onChange={(e) => update({ ko: e.target.value })} />
-              </div>
-              <div className="form-group">
-                <label htmlFor={`ex-q-${i}-en`}>{t('exQtyItemEn')}</label>
-                <input id={`ex-q-${i}-en`} lang="en" className="krds-input" value={q.en} onChange={(e) => update({ en: e.target.value })} />
-              </div>
-              <div className="form-group">
-                <label htmlFor={`ex-q-${i}-max`}>{t('exQtyMax')}</label>
-                <input id={`ex-q-${i}-max`} type="number" min={0} className="krds-input" value={q.max} onChange={(e) => update({ max: e.target.value })} />
-              </div>
-              <div className="form-group">
-                <label htmlFor={`ex-q-${i}-unit`}>{t('exQtyUnit')}</label>
-                <input id={`ex-q-${i}-unit`} className="krds-input" value={q.unit} maxLength={40} onChange={(e) => update({ unit: e.target.value })} />
-              </div>
-              <button type="button" className="krds-btn small tertiary" onClick={() => set({ quantities: d.quantities.filter((_, j) => j !== i) })}>
-                {t('exRemove')}
-                <span className="sr-only"> ({t('exRowN', { n: i + 1 })})</span>
-              </button>
-            </div>
-          );
-        })}
-        <button type="button" className="krds-btn small secondary" data-testid="quantity-add"
-          onClick={() => set({ quantities: [...d.quantities, { ko: '', en: '', max: '', unit: '' }] })}>
-          {t('exQtyAdd')}
-        </button>
-      </fieldset>
-
-      <fieldset className="zl-ex-pair">
-        <legend>{t('exCondSafety')}</legend>
-        {errors['conditions.safetyMeasures'] ? <p className="form-hint-invalid">{errors['conditions.safetyMeasures']}</p> : null}
-        {d.safety.map((s, i) => (
-          <div className="zl-ex-row" key={i}>
-            <div className="form-group">
-              <label htmlFor={`ex-safety-${i}-ko`}>{t('exSafetyItem', { n: i + 1 })}</label>
-              <input id={`ex-safety-${i}-ko`} lang="ko" className="krds-input" value={s.ko}
-                onChange={(e) => set({ safety: d.safety.map((x, j) => (j === i ? { ...x, ko: e.target.value } : x)) })} />
-            </div>
-            <div className="form-group">
-              <label htmlFor={`ex-safety-${i}-en`}>{t('exInEnglish')}</label>
-              <input id={`ex-safety-${i}-en`} lang="en" className="krds-input" value={s.en}
-                onChange={(e) => set({ safety: d.safety.map((x, j) => (j === i ? { ...x, en: e.target.value } : x)) })} />
-            </div>
-            <button type="button" className="krds-btn small tertiary" onClick={() => set({ safety: d.safety.filter((_, j) => j !== i) })}>
-              {t('exRemove')}
-              <span className="sr-only"> ({t('exRowN', { n: i + 1 })})</span>
-            </button>
+      <RowList
+        pointer="/conditions/quantities"
+        legend={t('exCondQuantities')}
+        items={d.quantities}
+        onChange={(quantities) => set({ quantities })}
+        newItem={() => ({ item: blankText(), max: '', unit: '' })}
+        itemLabel={(q, i) => t('exQtyRow', { n: i + 1, item: q.item.ko })}
+        addLabel={t('exQtyAdd')}
+        max={50}
+      >
+        {(q, i, update) => (
+          <div className="zl-ex-row">
+            <I18nTextField pointer={`/conditions/quantities/${i}/item`} label={t('exQtyItem')} value={q.item} onChange={(item) => update({ ...q, item })} required />
+            <NumberField pointer={`/conditions/quantities/${i}/max`} label={t('exQtyMax')} value={q.max} onChange={(max) => update({ ...q, max })} min={0} required />
+            <LineField pointer={`/conditions/quantities/${i}/unit`} label={t('exQtyUnit')} value={q.unit} onChange={(unit) => update({ ...q, unit })} maxLength={40} required />
           </div>
-        ))}
-        <button type="button" className="krds-btn small secondary" data-testid="safety-add" onClick={() => set({ safety: [...d.safety, blank()] })}>
-          {t('exSafetyAdd')}
-        </button>
-      </fieldset>
+        )}
+      </RowList>
 
-      <fieldset className="zl-ex-pair" aria-describedby="ex-ins-hint">
+      <RowList
+        pointer="/conditions/safetyMeasures"
+        legend={t('exCondSafety')}
+        items={d.safety}
+        onChange={(safety) => set({ safety })}
+        newItem={blankText}
+        itemLabel={(_, i) => t('exSafetyItem', { n: i + 1 })}
+        addLabel={t('exSafetyAdd')}
+        max={50}
+      >
+        {(s, i, update) => <I18nTextField pointer={`/conditions/safetyMeasures/${i}`} label={t('exSafetyItem', { n: i + 1 })} value={s} onChange={update} required />}
+      </RowList>
+
+      <fieldset className="zl-fieldset" aria-describedby={insurance.error ? `${insurance.id}-error ex-ins-hint` : 'ex-ins-hint'}>
         <legend>{t('exCondInsurance')}</legend>
         <p className="form-hint" id="ex-ins-hint">{insuranceRequired ? t('exInsRequiredHint') : t('exInsOptionalHint')}</p>
-        {errors['conditions.insurance'] ? <p className="form-hint-invalid" data-testid="insurance-error">{errors['conditions.insurance']}</p> : null}
+        {insurance.error ? <p className="form-hint-invalid" id={`${insurance.id}-error`} data-testid="insurance-error">{insurance.error}</p> : null}
         <div className="krds-form-check">
           <input type="checkbox" id="ex-insured" checked={d.insured} onChange={(e) => set({ insured: e.target.checked })} />
           <label htmlFor="ex-insured">{t('exInsured')}</label>
@@ -131,13 +95,9 @@ export function ConditionsEditor({
         {d.insured ? (
           <div className="zl-ex-row">
             {INSURANCE_ITEMS.map((k) => (
-              <div className={`form-group${errors['conditions.insurance'] ? ' is-error' : ''}`} key={k}>
-                <label htmlFor={`ex-ins-${k}`}>{t(INSURANCE_KEYS[k])}</label>
-                <input id={`ex-ins-${k}`} type="number" min={0} step={1000000} className="krds-input" value={d.insurance[k]}
-                  aria-describedby={`ex-ins-${k}-min`}
-                  onChange={(e) => set({ insurance: { ...d.insurance, [k]: e.target.value } })} />
-                <p className="form-hint" id={`ex-ins-${k}-min`}>{t('exInsMinimumIs', { amount: won(INSURANCE_MINIMUMS[k]) })}</p>
-              </div>
+              <NumberField key={k} pointer={`/conditions/insurance/${k}`} label={t(INSURANCE_KEYS[k])} unit="₩" min={0} step={1}
+                hint={t('exInsMinimumIs', { amount: won(INSURANCE_MINIMUMS[k]) })}
+                value={d.insurance[k]} onChange={(v) => set({ insurance: { ...d.insurance, [k]: v } })} />
             ))}
           </div>
         ) : null}

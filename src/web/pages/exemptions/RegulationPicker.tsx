@@ -2,16 +2,16 @@
 // to the catalogue on the spot (it is then picked).
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
+import { useField } from '../../components/forms.tsx';
 import { RefText } from '../../components/text.tsx';
 import { exemptionsApi } from './client.ts';
 import { articleText } from './common.tsx';
 import { RegulationForm } from './RegulationForm.tsx';
 import type { Regulation } from './types.ts';
 
-export function RegulationPicker({
-  selected, onChange, error,
-}: { selected: Regulation[]; onChange: (next: Regulation[]) => void; error?: string | undefined }) {
+export function RegulationPicker({ selected, onChange }: { selected: Regulation[]; onChange: (next: Regulation[]) => void }) {
   const { t, user } = useApp();
+  const { error } = useField('/regulationIds', true);
   const [q, setQ] = useState('');
   const [matches, setMatches] = useState<Regulation[] | null>(null);
   const [adding, setAdding] = useState(false);
@@ -38,7 +38,7 @@ export function RegulationPicker({
   const chosen = new Set(selected.map((s) => s.id));
 
   return (
-    <fieldset className="zl-ex-pair" aria-describedby={error ? 'ex-regs-error' : undefined}>
+    <fieldset className="zl-fieldset" aria-describedby={error ? 'ex-regs-error' : undefined}>
       <legend>
         {t('exSuspended')} <span className="zl-required">({t('required')})</span>
       </legend>

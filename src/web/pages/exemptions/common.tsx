@@ -1,7 +1,9 @@
 // Shared bits of the exemption pages: kind, state and stage labels, badges, dates, highlighted snippets,
-// and small form parts (a Korean + English text pair, a select of enumerated values).
+// and the form parts src/web/components/forms.tsx lacks (a date, a plain line, a filter select).
 import type { ReactNode } from 'react';
 import { useApp } from '../../app-context.tsx';
+import { useField } from '../../components/forms.tsx';
+import { Field } from '../../components/ui.tsx';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import { formatDay } from '../Zones.tsx';
 import type { ExemptionKind } from './types.ts';
@@ -66,54 +68,29 @@ export function Highlighted({ text, ranges }: { text: string; ranges: number[][]
   return <>{parts}</>;
 }
 
-/** Korean (required) and English (optional) inputs for one I18nText field. */
-export function TextPair({
-  id, label, ko, en, onKo, onEn, error, required = false, multiline = false, hint,
-}: {
-  id: string; label: string; ko: string; en: string; onKo: (v: string) => void; onEn: (v: string) => void;
-  error?: string | undefined; required?: boolean; multiline?: boolean; hint?: string | undefined;
+/** A date input placed by its body pointer (errors and ids from the enclosing FormErrors). */
+export function DateField({ pointer, label, value, onChange, required, hint }: {
+  pointer: string; label: string; value: string; onChange: (v: string) => void; required?: boolean; hint?: string | undefined;
 }) {
-  const { t } = useApp();
-  const control = (lang: 'ko' | 'en', value: string, set: (v: string) => void) => {
-    const props = {
-      id: `${id}-${lang}`,
-      lang,
-      value,
-      className: multiline ? 'krds-input zl-textarea' : 'krds-input',
-      onChange: (e: { target: { value: string } }) => set(e.target.value),
-      ...(lang === 'ko' && error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {}),
-      ...(lang === 'ko' && required ? { 'aria-required': true as const } : {}),
-    };
-    return multiline ? <textarea rows={3} {...props} /> : <input type="text" {...props} />;
-  };
+  const f = useField(pointer);
   return (
-    <fieldset className="zl-ex-pair">
-      <legend>
-        {label}
-        {required ? <span className="zl-required"> ({t('required')})</span> : null}
-      </legend>
-      {hint ? <p className="form-hint">{hint}</p> : null}
-      <div className="zl-ex-pair-fields">
-        <div className={`form-group${error ? ' is-error' : ''}`}>
-          <label htmlFor={`${id}-ko`}>{t('exInKorean')}</label>
-          {control('ko', ko, onKo)}
-        </div>
-        <div className="form-group">
-          <label htmlFor={`${id}-en`}>{t('exInEnglish')}</label>
-          {control('en', en, onEn)}
-        </div>
-      </div>
-      {error ? (
-        <p className="form-hint-invalid" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    <Field id={f.id} label={label} required={required} hint={hint} error={f.error}>
+      {(aria) => <input {...aria} type="date" className="krds-input" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }
 
-/** An I18nText from a Korean/English pair: English only when given. */
-export const pair = (ko: string, en: string): { ko: string; en?: string } => (en.trim() ? { ko: ko.trim(), en: en.trim() } : { ko: ko.trim() });
+/** A one-line plain text input placed by its body pointer. */
+export function LineField({ pointer, label, value, onChange, required, hint, maxLength }: {
+  pointer: string; label: string; value: string; onChange: (v: string) => void; required?: boolean; hint?: string | undefined; maxLength?: number;
+}) {
+  const f = useField(pointer);
+  return (
+    <Field id={f.id} label={label} required={required} hint={hint} error={f.error}>
+      {(aria) => <input {...aria} type="text" className="krds-input" value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
 
 /** A labelled select over fixed values with an "all" option (filters). */
 export function FilterSelect({
