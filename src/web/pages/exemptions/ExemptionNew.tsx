@@ -4,6 +4,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
+import { LoginFirst } from '../../components/LoginFirst.tsx';
 import { CheckGroup, ErrorSummary, FormErrors, I18nTextField, SelectField } from '../../components/forms.tsx';
 import { blankText, requiredText } from '../../components/form-values.ts';
 import { Alert, ProblemAlert, useTitle } from '../../components/ui.tsx';
@@ -52,7 +53,15 @@ export function ExemptionNewPage() {
   );
 
   if (user === undefined) return null;
-  if (!user || user.organisation.kind !== 'ministry' || user.role !== 'admin') {
+  if (user === null) {
+    return (
+      <>
+        <h1 className="zl-page-title">{t('exNewTitle')}</h1>
+        <LoginFirst />
+      </>
+    );
+  }
+  if (user.organisation.kind !== 'ministry' || user.role !== 'admin') {
     return (
       <>
         <h1 className="zl-page-title">{t('exNewTitle')}</h1>
