@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, PASSWORD, screenshots, seriousViolations, skip } from './harness.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { common, consultation, section } from '../support/plans.ts';
+import { fillCommonPart, fillSectionPart } from './plan-forms.ts';
 
 const ko = catalogues.ko;
 
@@ -75,11 +76,8 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
     assert.ok(await input.isChecked(), `${selector} checked`);
   }
 
-  const json = (value: unknown) => JSON.stringify(value, null, 2);
-
   async function fillSection(page: Page, region: string, municipality: string, tag: string): Promise<void> {
-    const s = section(municipality, tag);
-    for (const field of ['sites', 'companies', 'projects', 'budget'] as const) await page.fill(`#ps-${region}-${field}`, json(s[field]));
+    await fillSectionPart(page, region, section(municipality, tag));
     await page.getByTestId(`plan-section-save-${region}`).click();
     await page.getByTestId(`plan-section-${region}`).locator('.zl-alert-success').waitFor();
   }
@@ -108,14 +106,7 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       assert.equal(await b.getByTestId('plan-state').textContent(), ko.planStateDrafting);
 
       // Common part (lead only).
-      await b.fill('#pc-summary', c.summary.ko);
-      await b.fill('#pc-industries', c.industries.map((i) => i.ko).join('\n'));
-      await b.fill('#pc-months', String(c.designationMonths));
-      for (const stage of c.stages) await tick(b, `#pc-stage-${stage}`);
-      for (const [item, text] of Object.entries(c.narrative)) await b.fill(`#pc-narrative-${item}`, text.ko);
-      await b.fill('#pc-exemptions', json(c.exemptions));
-      await b.fill('#pc-kpis', json(c.kpis));
-      await b.fill('#pc-attachments', json(c.attachments));
+      await fillCommonPart(b, c);
       await b.getByTestId('plan-common-save').click();
       await done(b, ko.planSavedVersion);
 
@@ -125,7 +116,8 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       await b.getByTestId('signoff-26').waitFor();
       await fillSection(b, '21', '21120', 'busan');
       // Busan sees Ulsan's section read-only.
-      assert.equal(await b.locator('#ps-26-sites').getAttribute('readonly'), '');
+      await b.getByTestId('plan-section-view-26').waitFor();
+      assert.equal(await b.getByTestId('plan-section-form-26').count(), 0);
 
       const u = ulsan.page;
       await u.goto(planUrl);
@@ -158,7 +150,7 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       assert.equal(await b.getByTestId('plan-state').textContent(), ko.planStateSigningOff);
       await b.getByTestId('plan-sign').click();
       await b.getByTestId('signoff-21').getByText(ko.planSignedCurrent).waitFor();
-      await b.fill('#pc-summary', `${c.summary.ko} (수정)`);
+      await b.fill('#pc-summary-ko', `${c.summary.ko} (수정)`);
       await b.getByTestId('plan-common-save').click();
       await b.getByTestId('plan-signoffs-withdrawn').getByText(ko.planSignOffsWithdrawnByChange, { exact: false }).waitFor();
       assert.equal(await b.getByTestId('signoff-21').textContent(), ko.planNotSigned);
@@ -167,7 +159,7 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       // The diff between the first and the latest version names the changed summary.
       await b.selectOption('#plan-diff-from', '1');
       await b.getByTestId('plan-diff-submit').click();
-      await b.getByTestId('plan-diff').getByText('/summary', { exact: false }).first().waitFor();
+      await b.getByTestId('plan-diff').locator('[data-change="common/-/summary/ko"]').waitFor();
 
       // Round 2: request again, Busan signs; submitting before Ulsan signs is refused with the guard named.
       await b.getByTestId('plan-do-request_signoff').click();

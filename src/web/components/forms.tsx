@@ -90,7 +90,7 @@ interface TextFieldProps {
 
 /** Korean in the field itself; English, Japanese, Chinese and French in a "translations" disclosure. */
 export function I18nTextField({ pointer, label, value, onChange, required, multiline, rows = 3, hint, readOnly }: TextFieldProps) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const text = value ?? blankText();
   const ko = useField(`${pointer}/ko`);
   const whole = useField(pointer);
@@ -110,7 +110,8 @@ export function I18nTextField({ pointer, label, value, onChange, required, multi
   };
   return (
     <div className="zl-i18n-field" data-pointer={pointer}>
-      <Field id={ko.id} label={label} required={required} hint={hint} error={ko.error ?? whole.error}>
+      {/* Korean is the text itself; readers of another UI language are told which language the field holds. */}
+      <Field id={ko.id} label={lang === 'ko' ? label : `${label} — ${AUTONYMS.ko}`} required={required} hint={hint} error={ko.error ?? whole.error}>
         {(aria) => control('ko', aria)}
       </Field>
       {readOnly && translated.length === 0 ? null : (

@@ -1,3 +1,4 @@
+import { planEditorsEn } from './plan-editors/en.ts';
 import { formsEn } from './forms/en.ts';
 import { plansEn } from './plans/en.ts';
 import { demonstrationsEn } from './demonstrations/en.ts';
@@ -412,4 +413,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...formsEn,
   ...demonstrationsEn,
   ...exemptionsEn,
+  ...planEditorsEn,
 };

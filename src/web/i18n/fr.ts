@@ -1,3 +1,4 @@
+import { planEditorsFr } from './plan-editors/fr.ts';
 import { formsFr } from './forms/fr.ts';
 import { plansFr } from './plans/fr.ts';
 import { demonstrationsFr } from './demonstrations/fr.ts';
@@ -414,4 +415,5 @@ export const fr: Record<keyof typeof ko, string> = {
   ...formsFr,
   ...demonstrationsFr,
   ...exemptionsFr,
+  ...planEditorsFr,
 };

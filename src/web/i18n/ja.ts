@@ -1,3 +1,4 @@
+import { planEditorsJa } from './plan-editors/ja.ts';
 import { formsJa } from './forms/ja.ts';
 import { plansJa } from './plans/ja.ts';
 import { demonstrationsJa } from './demonstrations/ja.ts';
@@ -412,4 +413,5 @@ export const ja: Record<keyof typeof ko, string> = {
   ...formsJa,
   ...demonstrationsJa,
   ...exemptionsJa,
+  ...planEditorsJa,
 };

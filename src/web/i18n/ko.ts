@@ -1,3 +1,4 @@
+import { planEditorsKo } from './plan-editors/ko.ts';
 import { formsKo } from './forms/ko.ts';
 // Korean (default) catalogue. It defines the keys: every other catalogue is typed
 // Record<keyof typeof ko, string>, so a missing key fails to compile.
@@ -412,4 +413,5 @@ export const ko = {
   ...formsKo,
   ...demonstrationsKo,
   ...exemptionsKo,
+  ...planEditorsKo,
 } as const;

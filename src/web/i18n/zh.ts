@@ -1,3 +1,4 @@
+import { planEditorsZh } from './plan-editors/zh.ts';
 import { formsZh } from './forms/zh.ts';
 import { plansZh } from './plans/zh.ts';
 import { demonstrationsZh } from './demonstrations/zh.ts';
@@ -410,4 +411,5 @@ export const zh: Record<keyof typeof ko, string> = {
   ...formsZh,
   ...demonstrationsZh,
   ...exemptionsZh,
+  ...planEditorsZh,
 };

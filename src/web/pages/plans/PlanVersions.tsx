@@ -1,4 +1,4 @@
-// Every saved version of the plan with its hash, and what changed between any two of them.
+// Every saved version of the plan with its hash, and what changed between any two of them, field by field.
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { DateTime } from '../../components/text.tsx';
@@ -6,7 +6,17 @@ import { ProblemAlert } from '../../components/ui.tsx';
 import type { Translate } from '../../i18n/index.ts';
 import { regionLabel, shortHash } from './common.tsx';
 import type { PlansClient } from './client.ts';
-import type { DiffView, PlanView, VersionSummary } from './types.ts';
+import { diffPlanContent, type PlanChange } from './plan-diff.ts';
+import { PlanDiffTable } from './PlanDiffTable.tsx';
+import type { PlanContent, PlanView, VersionSummary } from './types.ts';
+
+interface Compared {
+  from: number;
+  to: number;
+  before: PlanContent;
+  after: PlanContent;
+  changes: PlanChange[];
+}
 
 function changeText(change: string, t: Translate, name: (code: string) => string): string {
   const [kind = '', code] = change.split(':');
@@ -21,20 +31,13 @@ function changeText(change: string, t: Translate, name: (code: string) => string
   }
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  const text = JSON.stringify(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
 export function VersionsPanel({ plan, client }: { plan: PlanView; client: PlansClient }) {
   const { t, lang } = useApp();
   const regionName = (code: string) => regionLabel(plan.participantDetails.find((p) => p.regionCode === code)?.name, code, lang);
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [from, setFrom] = useState(0);
   const [to, setTo] = useState(0);
-  const [diff, setDiff] = useState<DiffView | null>(null);
+  const [diff, setDiff] = useState<Compared | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -57,13 +60,13 @@ export function VersionsPanel({ plan, client }: { plan: PlanView; client: PlansC
   async function compare() {
     setError(null);
     try {
-      setDiff(await client.diff(plan.id, from, to));
+      const [a, b] = await Promise.all([client.version(plan.id, from), client.version(plan.id, to)]);
+      setDiff({ from, to, before: a.content, after: b.content, changes: diffPlanContent(a.content, b.content) });
     } catch (err) {
       setError(err);
     }
   }
 
-  const opText = (op: string) => t(op === 'add' ? 'planDiffAdd' : op === 'remove' ? 'planDiffRemove' : 'planDiffReplace');
   return (
     <section className="zl-section zl-card" aria-labelledby="plan-versions-title" data-testid="plan-versions">
       <h2 id="plan-versions-title">{t('planVersionsTitle')}</h2>
@@ -123,29 +126,14 @@ export function VersionsPanel({ plan, client }: { plan: PlanView; client: PlansC
       ) : null}
       {error ? <ProblemAlert error={error} /> : null}
       {diff ? (
-        <div className="krds-table-wrap zl-scroll" data-testid="plan-diff" tabIndex={0} role="region" aria-label={t('planDiffCaption', { from: diff.from, to: diff.to, count: diff.changes.length })}>
-          <table className="tbl col data zl-table zl-compact zl-diff">
-            <caption>{t('planDiffCaption', { from: diff.from, to: diff.to, count: diff.changes.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="zl-diff-path">{t('planDiffPath')}</th>
-                <th scope="col" className="zl-nowrap">{t('planDiffOp')}</th>
-                <th scope="col" className="zl-diff-value">{t('planDiffBefore')}</th>
-                <th scope="col" className="zl-diff-value">{t('planDiffAfter')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diff.changes.map((c, i) => (
-                <tr key={i} className={`zl-diff-${c.op}`}>
-                  <td className="zl-mono">{c.path}</td>
-                  <td className="zl-nowrap">{opText(c.op)}</td>
-                  <td className="zl-diff-before">{show(c.before)}</td>
-                  <td className="zl-diff-after">{show(c.after)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PlanDiffTable
+          changes={diff.changes}
+          plan={plan}
+          before={diff.before}
+          after={diff.after}
+          caption={t('planEdDiffCaption', { from: diff.from, to: diff.to, count: diff.changes.reduce((n, c) => n + Math.max(1, c.fields.length), 0) })}
+          testId="plan-diff"
+        />
       ) : null}
     </section>
   );

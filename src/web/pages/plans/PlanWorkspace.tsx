@@ -11,7 +11,9 @@ import {
 } from './common.tsx';
 import type { PlansClient } from './client.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { CommonEditor, ConsultationEditor, SectionEditor } from './PlanEditors.tsx';
+import { CommonEditor } from './CommonEditor.tsx';
+import { ConsultationEditor } from './PlanEditors.tsx';
+import { SectionEditor } from './SectionEditor.tsx';
 import { ReviewPanel } from './PlanReview.tsx';
 import { SignOffPanel } from './PlanSignOff.tsx';
 import { VersionsPanel } from './PlanVersions.tsx';

@@ -2,7 +2,7 @@
 // Accept-Language, the CSRF token on writes, problem+json errors as ApiError; If-Match for content writes.
 import { ApiError } from '../../api.ts';
 import type { Problem, Session } from '../../types.ts';
-import type { Consultation, DecisionInput, DiffView, PlanModel, PlanSummary, PlanView, SectionContent, VersionSummary } from './types.ts';
+import type { CommonContent, Consultation, DecisionInput, PlanContent, PlanModel, PlanSummary, PlanView, Regulation, SectionContent, VersionSummary } from './types.ts';
 
 let csrf: { user: string; token: string } | null = null;
 
@@ -45,9 +45,11 @@ export function plansClient(userId: string) {
     list: async () => ((await raw('GET', '/api/plans')) as { items: PlanSummary[] }).items,
     get: async (id: string) => (await raw('GET', p(id))) as PlanView,
     versions: async (id: string) => ((await raw('GET', `${p(id)}/versions`)) as { items: VersionSummary[] }).items,
-    diff: async (id: string, from: number, to: number) => (await raw('GET', `${p(id)}/diff?from=${from}&to=${to}`)) as DiffView,
+    version: async (id: string, version: number) => (await raw('GET', `${p(id)}/versions/${version}`)) as { version: number; content: PlanContent },
+    /** The regulation catalogue matching `q` in any language (public). */
+    regulations: async (q: string) => ((await raw('GET', `/api/regulations?${new URLSearchParams({ q }).toString()}`)) as { items: Regulation[] }).items,
     create: (input: { model: PlanModel; leadRegion: string; title: { ko: string; en?: string } }) => write<PlanView>('POST', '/api/plans', input),
-    saveCommon: (plan: PlanView, input: unknown) => write<PlanView>('PUT', p(plan.id), input, plan.etag),
+    saveCommon: (plan: PlanView, input: CommonContent) => write<PlanView>('PUT', p(plan.id), input, plan.etag),
     saveSection: (plan: PlanView, region: string, input: SectionContent) => write<PlanView>('PUT', `${p(plan.id)}/sections/${region}`, input, plan.etag),
     invite: (plan: PlanView, regionCode: string) => write<PlanView>('POST', `${p(plan.id)}/partners`, { regionCode }, plan.etag),
     removePartner: (plan: PlanView, region: string) => write<PlanView>('DELETE', `${p(plan.id)}/partners/${region}`, undefined, plan.etag),

@@ -29,25 +29,91 @@ export interface PlanSummary {
   updatedAt: string;
 }
 
+export const EXEMPTION_KINDS = ['demonstration', 'temporary_permit', 'rapid_confirmation', 'menu'] as const;
+export const ATTACHMENT_ITEMS = ['location-maps', 'zone-maps', 'sea-documents', 'land-use-plan'] as const;
+export const COMPANY_KINDS = ['sme', 'midsize', 'large', 'institution', 'public'] as const;
+export const BUDGET_SOURCES = ['national', 'local', 'private'] as const;
+export type BudgetSource = (typeof BUDGET_SOURCES)[number];
+
+export interface PlanExemption {
+  id: string;
+  kind: (typeof EXEMPTION_KINDS)[number];
+  law: I18nText;
+  provision: string;
+  regulation: I18nText;
+  request: I18nText;
+  stages: string[];
+  responsibleMinistry: I18nText | null;
+}
+
+export interface Kpi {
+  id: string;
+  name: I18nText;
+  unit: string;
+  baseline: number | null;
+  target: number;
+  targetYear: number;
+}
+
+export interface Attachment {
+  item: (typeof ATTACHMENT_ITEMS)[number];
+  title: I18nText;
+  reference: string;
+}
+
+export interface Site {
+  id: string;
+  regionCode: string;
+  name: I18nText;
+  areaSqm: number | null;
+}
+
+export interface Company {
+  id: string;
+  name: I18nText;
+  kind: (typeof COMPANY_KINDS)[number];
+  businessNumber: string | null;
+  address: I18nText | null;
+}
+
+export interface Project {
+  id: string;
+  title: I18nText;
+  description: I18nText | null;
+  stages: string[];
+  exemptions: string[];
+  companies: string[];
+  sites: string[];
+  startOn: string;
+  endOn: string;
+}
+
+export interface BudgetLine {
+  year: number;
+  source: BudgetSource;
+  amountMillionKrw: number;
+  purpose: I18nText | null;
+}
+
 export interface CommonContent {
   model: PlanModel;
   title: I18nText;
   summary: I18nText | null;
   industries: I18nText[];
   stages: string[];
-  exemptions: unknown[];
+  exemptions: PlanExemption[];
   designationMonths: number | null;
-  kpis: unknown[];
+  kpis: Kpi[];
   narrative: Partial<Record<NarrativeItem, I18nText>>;
-  attachments: unknown[];
+  attachments: Attachment[];
   conditions: { seaRequired: boolean; landUsePlanRequired: boolean };
 }
 
 export interface SectionContent {
-  sites: unknown[];
-  companies: unknown[];
-  projects: unknown[];
-  budget: unknown[];
+  sites: Site[];
+  companies: Company[];
+  projects: Project[];
+  budget: BudgetLine[];
 }
 
 export interface PlanContent extends CommonContent {
@@ -141,14 +207,6 @@ export interface VersionSummary {
   createdBy: string | null;
 }
 
-export interface DiffView {
-  from: number;
-  to: number;
-  fromHash: string;
-  toHash: string;
-  changes: { path: string; op: 'add' | 'remove' | 'replace'; before?: unknown; after?: unknown }[];
-}
-
 export interface DecisionInput {
   decision: Decision;
   committee: Committee;
@@ -162,4 +220,18 @@ export interface DecisionInput {
   periodStart: string | null;
   periodEnd: string | null;
   zoneName: I18nText | null;
+}
+
+/** A provision of the regulation catalogue (GET /api/regulations), as the exemption editor uses it. */
+export interface Regulation {
+  id: string;
+  instrument: string;
+  law: I18nText;
+  article: string;
+  paragraph: string | null;
+  ministry: string;
+  ministryName: I18nText;
+  title: I18nText;
+  body: I18nText;
+  demo: boolean;
 }
