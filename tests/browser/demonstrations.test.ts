@@ -1,7 +1,7 @@
 // Browser test of demonstrations (issue 5): a company creates a project (errors next to fields first), starts
 // it, files a report with attachments (one refused by its bytes), reports an incident, uploads data (a bad row: rejected with the row and column; the same
 // file in "valid rows only" mode: an error file to download; then a good file, sent twice without storing twice)
-// and reads the compliance report; the zone's government accepts the report; the ministry suspends the project.
+// and reads the compliance report (its own conditions and the exemption's) and the evidence pack; the zone's government accepts the report; the ministry suspends the project.
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
@@ -32,7 +32,13 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
 
   before(async () => {
     const { startBrowserTestServer } = await import('./server.ts');
-    server = await startBrowserTestServer();
+    const { seedDemoExemptions, seedReferenceRegulations } = await import('../../src/db/seed/regulations.ts');
+    server = await startBrowserTestServer({
+      seed: async (db) => {
+        await seedReferenceRegulations(db);
+        await seedDemoExemptions(db);
+      },
+    });
     browser = await launchBrowser();
   });
 
@@ -91,9 +97,13 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       assert.equal(await page.locator('#prj-zoneId-error').textContent(), ko.fieldRequired);
       assert.equal(await page.locator('#prj-kpis-0-unit-error').textContent(), ko.fieldRequired);
 
-      const zones = await page.evaluate(() => fetch('/api/zones?region=21').then((r) => r.json() as Promise<{ items: { id: string }[] }>));
-      await page.selectOption('#prj-zoneId', zones.items[0]!.id);
-      await page.getByTestId('exemptions-field').locator('.krds-form-check, .zl-hint').first().waitFor();
+      // A Busan zone with a demo exemption; the project demonstrates under it (Busan then reviews its reports).
+      const exemptions = await page.evaluate(() => fetch('/api/exemptions').then((r) => r.json() as Promise<{ items: { id: string; demo: boolean; zone: { id: string } }[] }>));
+      const busanZones = await page.evaluate(() => fetch('/api/zones?region=21').then((r) => r.json() as Promise<{ items: { id: string }[] }>));
+      const exemption = exemptions.items.find((e) => e.demo && busanZones.items.some((z) => z.id === e.zone.id));
+      assert.ok(exemption, 'a demo exemption in a Busan zone');
+      await page.selectOption('#prj-zoneId', exemption.zone.id);
+      await tick(page, `prj-exemptionIds-${exemption.id}`);
       await page.fill('#prj-title-ko', '부산 자율주행 셔틀 실증 (브라우저 시험)');
       // Translations sit in a disclosure under the Korean text.
       await page.locator('[data-pointer="/title"] summary').click();
@@ -210,6 +220,21 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       assert.equal(await page.getByTestId('violating-events').textContent(), '6');
       await page.getByTestId('violations-chart').waitFor();
       await page.locator('.zl-project-map svg').last().waitFor();
+      // The same events against the exemption's own conditions.
+      await page.selectOption('[data-testid=compliance-scope]', exemption.id);
+      await page.locator('[data-testid=compliance-rules] tr[data-rule=max-speed]').waitFor({ state: 'detached' });
+      assert.ok(await page.locator('[data-testid=compliance-rules] tbody tr').count() > 0, 'the exemption has rules');
+      await page.selectOption('[data-testid=compliance-scope]', 'project');
+      await speedRow.waitFor();
+
+      // The evidence pack, PDF and CSV.
+      for (const [id, type, start] of [['evidence-pdf', 'application/pdf', '%PDF-'], ['evidence-csv', 'text/csv', '\uFEFF']] as const) {
+        const href = (await page.getByTestId(id).getAttribute('href'))!;
+        const got = await page.evaluate((url) => fetch(url).then(async (r) => ({ status: r.status, type: r.headers.get('content-type') ?? '', head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 8)) })), href);
+        assert.equal(got.status, 200, href);
+        assert.ok(got.type.startsWith(type), got.type);
+        assert.ok(got.head.startsWith(start) || (start === '\uFEFF' && got.head.length > 0), `${href}: ${JSON.stringify(got.head)}`);
+      }
       await accessible(page, 'project page (ko)');
       await page.screenshot({ path: `${screenshots}/demonstrations-project-ko.png`, fullPage: true });
     } finally {

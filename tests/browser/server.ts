@@ -37,9 +37,11 @@ async function snapshotWebDir(): Promise<string> {
   }
 }
 
-export async function startBrowserTestServer(): Promise<BrowserTestServer> {
+/** `seed` adds data a test needs beyond the reference and demo data (e.g. the demo exemptions) before the server starts. */
+export async function startBrowserTestServer(options: { seed?: (db: Database) => Promise<unknown> } = {}): Promise<BrowserTestServer> {
   const webDir = await snapshotWebDir();
   const database = await openTestDatabase('pglite');
+  await options.seed?.(database.db);
   const app = await buildApp({ config: testConfig({ ZONELINK_WEB_DIR: webDir }), db: database.db });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

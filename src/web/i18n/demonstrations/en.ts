@@ -239,4 +239,12 @@ export const demonstrationsEn: Record<keyof typeof demonstrationsKo, string> = {
   prjNoSites: 'No sites and no violations with a position.',
   prjViolationsMapCaption: 'Sites and the positions of {count} example violations (dots)',
   prjViolationsList: 'List of the {count} example violations',
+  prjComplianceScope: 'Conditions checked',
+  prjScopeProject: 'This project\'s own conditions',
+  prjScopeExemption: 'Conditions of the exemption: {title}',
+  prjNotCheckable: '{count} of this exemption\'s conditions cannot be checked on the data (unknown unit, or no sites).',
+  prjEvidence: 'Evidence pack',
+  prjEvidenceLead: 'For a law-amendment request: events, violations of the conditions, incidents, reports and KPI values under each exemption.',
+  prjEvidencePdf: 'Download the evidence pack (PDF)',
+  prjEvidenceCsv: 'Download the evidence pack (CSV)',
 };

@@ -239,4 +239,12 @@ export const demonstrationsFr: Record<keyof typeof demonstrationsKo, string> = {
   prjNoSites: 'Ni site ni infraction localisée.',
   prjViolationsMapCaption: 'Sites et positions de {count} exemples d’infractions (points)',
   prjViolationsList: 'Liste des {count} exemples d’infractions',
+  prjComplianceScope: 'Conditions contrôlées',
+  prjScopeProject: 'Les conditions propres au projet',
+  prjScopeExemption: 'Conditions de la dérogation : {title}',
+  prjNotCheckable: '{count} conditions de cette dérogation ne peuvent pas être contrôlées sur les données (unité inconnue ou aucun site).',
+  prjEvidence: 'Dossier de preuves',
+  prjEvidenceLead: 'Pour une demande de modification de la loi : événements, infractions aux conditions, incidents, rapports et valeurs des indicateurs, par dérogation.',
+  prjEvidencePdf: 'Télécharger le dossier de preuves (PDF)',
+  prjEvidenceCsv: 'Télécharger le dossier de preuves (CSV)',
 };

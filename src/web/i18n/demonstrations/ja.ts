@@ -239,4 +239,12 @@ export const demonstrationsJa: Record<keyof typeof demonstrationsKo, string> = {
   prjNoSites: '実証場所も位置付きの違反もありません。',
   prjViolationsMapCaption: '実証場所と違反例{count}件の位置（点）',
   prjViolationsList: '違反例{count}件の一覧',
+  prjComplianceScope: '点検した条件',
+  prjScopeProject: 'この事業が定めた条件',
+  prjScopeExemption: '規制特例の付款：{title}',
+  prjNotCheckable: 'この特例の付款のうち{count}件は実証データで点検できません（単位が不明、または実証場所がない）。',
+  prjEvidence: '証拠資料',
+  prjEvidenceLead: '法令整備の要請に使う資料です：特例ごとのイベント、条件違反、事故、報告書、成果指標の値。',
+  prjEvidencePdf: '証拠資料をダウンロード（PDF）',
+  prjEvidenceCsv: '証拠資料をダウンロード（CSV）',
 };

@@ -238,4 +238,12 @@ export const demonstrationsKo = {
   prjNoSites: '실증 장소와 위치가 있는 위반이 없습니다.',
   prjViolationsMapCaption: '실증 장소와 위반 사례 {count}건의 위치 (점)',
   prjViolationsList: '위반 사례 {count}건 목록',
+  prjComplianceScope: '점검한 조건',
+  prjScopeProject: '이 사업이 정한 조건',
+  prjScopeExemption: '규제특례 부가조건: {title}',
+  prjNotCheckable: '이 특례의 부가조건 {count}건은 실증 데이터로 점검할 수 없습니다 (단위를 알 수 없거나 실증 장소가 없음).',
+  prjEvidence: '증빙 자료',
+  prjEvidenceLead: '법령 정비 요청에 쓸 자료입니다: 특례별 이벤트, 조건 위반, 사고, 보고서, 성과지표 값.',
+  prjEvidencePdf: '증빙 자료 PDF 내려받기',
+  prjEvidenceCsv: '증빙 자료 CSV 내려받기',
 };

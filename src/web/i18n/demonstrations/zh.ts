@@ -239,4 +239,12 @@ export const demonstrationsZh: Record<keyof typeof demonstrationsKo, string> = {
   prjNoSites: '没有示范地点，也没有带位置的违规。',
   prjViolationsMapCaption: '示范地点及 {count} 个违规示例的位置（圆点）',
   prjViolationsList: '{count} 个违规示例列表',
+  prjComplianceScope: '检查的条件',
+  prjScopeProject: '本项目设定的条件',
+  prjScopeExemption: '监管特例的附加条件：{title}',
+  prjNotCheckable: '该特例有 {count} 项附加条件无法用示范数据检查（单位未知或没有示范地点）。',
+  prjEvidence: '证据材料',
+  prjEvidenceLead: '用于法规修订申请：各特例下的事件、违规、事故、报告和绩效指标值。',
+  prjEvidencePdf: '下载证据材料（PDF）',
+  prjEvidenceCsv: '下载证据材料（CSV）',
 };

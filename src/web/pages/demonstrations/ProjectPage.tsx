@@ -10,7 +10,7 @@ import { Alert, DemoBadge, Field, Loading, ProblemAlert, useTitle } from '../../
 import { LocalText, RefText } from '../../components/text.tsx';
 import { projectsApi } from './client.ts';
 import { DayText, frequencyText, ProjectStateBadge, useNumber, useZones } from './common.tsx';
-import { CompliancePanel } from './compliance.tsx';
+import { CompliancePanel, EvidencePanel } from './compliance.tsx';
 import { IncidentsPanel } from './incidents.tsx';
 import { ReportsPanel } from './reports.tsx';
 import { SiteName, SitesMap, useMunicipalities } from './sites.tsx';
@@ -32,7 +32,7 @@ export function ProjectPage({ id }: { id: string }) {
 
   const sections: [string, string][] = [
     ['project-overview', t('prjOverview')], ['project-reports', t('prjReports')], ['project-incidents', t('prjIncidents')],
-    ['project-data', t('prjData')], ['project-compliance', t('prjCompliance')],
+    ['project-data', t('prjData')], ['project-compliance', t('prjCompliance')], ['project-evidence', t('prjEvidence')],
   ];
   return (
     <>
@@ -58,6 +58,7 @@ export function ProjectPage({ id }: { id: string }) {
       <IncidentsPanel project={p} />
       <DataPanel project={p} onStored={() => setDataRound((r) => r + 1)} />
       <CompliancePanel project={p} round={dataRound} />
+      <EvidencePanel project={p} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 // The compliance report of a project: its conditions as rules run over every stored event — counts by rule,
 // violations over time (a small SVG chart with its numbers in a table), and where they happened on the map.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { useLoad } from '../../components/load.ts';
-import { Loading, ProblemAlert } from '../../components/ui.tsx';
-import { formatDateTime } from '../../components/text.tsx';
+import { Alert, Loading, ProblemAlert } from '../../components/ui.tsx';
+import { formatDateTime, refTextString } from '../../components/text.tsx';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import type { MapPoint } from '../../map/RegionMap.tsx';
 import { projectsApi } from './client.ts';
@@ -31,76 +31,125 @@ export function ruleText(rule: { id: string; kind: RuleKind; label?: string }, p
   return t(KIND[rule.kind]);
 }
 
+type Scope = { rules: ComplianceView['rules']; report: ComplianceView['report']; own: boolean };
+
 export function CompliancePanel({ project, round }: { project: Project; round: number }) {
   const { t, lang } = useApp();
   const report = useLoad(`compliance:${project.id}:${round}`, () => projectsApi.compliance(project.id, 20));
-  const n = useNumber();
+  const [chosen, setChosen] = useState('project');
   const data = report.data;
-  const points: MapPoint[] = [];
-  if (data) {
-    data.report.rules.forEach((r) => {
-      const rule = data.rules.find((x) => x.id === r.id);
-      for (const e of r.examples) {
-        if (e.lon !== null && e.lat !== null) {
-          points.push({ lon: e.lon, lat: e.lat, label: `${rule ? ruleText(rule, project, t) : r.id} — ${e.ts !== null ? formatDateTime(new Date(e.ts).toISOString(), lang, 'Asia/Seoul') : ''}` });
-        }
-      }
-    });
-  }
+  const exemption = data?.exemptions?.find((e) => e.exemptionId === chosen);
+  const scope: Scope | null = !data ? null : exemption ? { rules: exemption.rules, report: exemption.report, own: false } : { rules: data.rules, report: data.report, own: true };
   return (
     <section className="zl-section" aria-labelledby="project-compliance">
       <h2 id="project-compliance">{t('prjCompliance')}</h2>
       <p>{t('prjComplianceLead')}</p>
-      {report.error ? <ProblemAlert error={report.error} /> : !data ? <Loading /> : (
+      {report.error ? <ProblemAlert error={report.error} /> : !data || !scope ? <Loading /> : (
         <>
-          <dl className="zl-stats" data-testid="compliance-totals">
-            <div><dt>{t('prjEvents')}</dt><dd>{n(data.report.totalEvents)}</dd></div>
-            <div><dt>{t('prjCompliant')}</dt><dd>{n(data.report.compliantEvents)}</dd></div>
-            <div className="zl-stat-bad"><dt>{t('prjViolating')}</dt><dd data-testid="violating-events">{n(data.report.violatingEvents)}</dd></div>
-          </dl>
-          <h3>{t('prjByRule')}</h3>
-          <div className="krds-table-wrap">
-            <table className="tbl col data zl-table zl-compact" data-testid="compliance-rules">
-              <caption className="sr-only">{t('prjByRuleCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('prjRule')}</th>
-                  <th scope="col">{t('prjRuleKind')}</th>
-                  <th scope="col">{t('prjViolations')}</th>
-                  <th scope="col">{t('prjUnchecked')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.report.rules.map((r) => {
-                  const rule = data.rules.find((x) => x.id === r.id) ?? { id: r.id, kind: r.kind };
-                  return (
-                    <tr key={r.id} data-rule={r.id}>
-                      <th scope="row">{ruleText(rule, project, t)}</th>
-                      <td>{t(KIND[r.kind])}</td>
-                      <td className="zl-num">{n(r.violations)}</td>
-                      <td className="zl-num">{n(r.unchecked)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <h3>{t('prjOverTime')}</h3>
-          {data.report.days.length === 0 ? <p>{t('prjNoEvents')}</p> : <ViolationsChart days={data.report.days} />}
-          <h3>{t('prjOnMap')}</h3>
-          {project.sites.length === 0 && points.length === 0 ? <p>{t('prjNoSites')}</p> : (
-            <>
-              <SitesMap sites={project.sites} points={points} caption={t('prjViolationsMapCaption', { count: points.length })} />
-              {points.length > 0 ? (
-                <details className="zl-details">
-                  <summary>{t('prjViolationsList', { count: points.length })}</summary>
-                  <ul className="zl-plain-list">{points.map((p, i) => <li key={i}>{p.label} ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})</li>)}</ul>
-                </details>
-              ) : null}
-            </>
-          )}
+          {data.exemptions && data.exemptions.length > 0 ? (
+            <div className="form-group zl-scope">
+              <div className="form-tit"><label htmlFor="compliance-scope">{t('prjComplianceScope')}</label></div>
+              <div className="form-conts">
+                <select id="compliance-scope" className="krds-form-select" value={exemption ? chosen : 'project'} onChange={(e) => setChosen(e.target.value)} data-testid="compliance-scope">
+                  <option value="project">{t('prjScopeProject')}</option>
+                  {data.exemptions.map((e) => (
+                    <option key={e.exemptionId} value={e.exemptionId}>{t('prjScopeExemption', { title: refTextString(e.title, lang) })}</option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ) : null}
+          {exemption && exemption.notCheckable.length > 0 ? (
+            <Alert kind="info"><p data-testid="not-checkable">{t('prjNotCheckable', { count: exemption.notCheckable.length })}</p></Alert>
+          ) : null}
+          <ScopeReport project={project} scope={scope} />
         </>
       )}
+    </section>
+  );
+}
+
+/** One rule set's report: totals, violations by rule, by day, on the map. */
+function ScopeReport({ project, scope }: { project: Project; scope: Scope }) {
+  const { t, lang } = useApp();
+  const n = useNumber();
+  const name = (rule: { id: string; kind: RuleKind; label?: string }) => (scope.own ? ruleText(rule, project, t) : t(KIND[rule.kind]));
+  const points: MapPoint[] = [];
+  scope.report.rules.forEach((r) => {
+    const rule = scope.rules.find((x) => x.id === r.id) ?? { id: r.id, kind: r.kind };
+    for (const e of r.examples) {
+      if (e.lon !== null && e.lat !== null) {
+        points.push({ lon: e.lon, lat: e.lat, label: `${name(rule)} — ${e.ts !== null ? formatDateTime(new Date(e.ts).toISOString(), lang, 'Asia/Seoul') : ''}` });
+      }
+    }
+  });
+  return (
+    <>
+      <dl className="zl-stats" data-testid="compliance-totals">
+        <div><dt>{t('prjEvents')}</dt><dd>{n(scope.report.totalEvents)}</dd></div>
+        <div><dt>{t('prjCompliant')}</dt><dd>{n(scope.report.compliantEvents)}</dd></div>
+        <div className="zl-stat-bad"><dt>{t('prjViolating')}</dt><dd data-testid="violating-events">{n(scope.report.violatingEvents)}</dd></div>
+      </dl>
+      <h3>{t('prjByRule')}</h3>
+      <div className="krds-table-wrap">
+        <table className="tbl col data zl-table zl-compact" data-testid="compliance-rules">
+          <caption className="sr-only">{t('prjByRuleCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('prjRule')}</th>
+              <th scope="col">{t('prjRuleKind')}</th>
+              <th scope="col">{t('prjViolations')}</th>
+              <th scope="col">{t('prjUnchecked')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scope.report.rules.map((r) => {
+              const rule = scope.rules.find((x) => x.id === r.id) ?? { id: r.id, kind: r.kind };
+              return (
+                <tr key={r.id} data-rule={r.id}>
+                  <th scope="row">
+                    {name(rule)}
+                    {!scope.own && rule.label ? <span className="zl-block zl-hint">{rule.label}</span> : null}
+                  </th>
+                  <td>{t(KIND[r.kind])}</td>
+                  <td className="zl-num">{n(r.violations)}</td>
+                  <td className="zl-num">{n(r.unchecked)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('prjOverTime')}</h3>
+      {scope.report.days.length === 0 ? <p>{t('prjNoEvents')}</p> : <ViolationsChart days={scope.report.days} />}
+      <h3>{t('prjOnMap')}</h3>
+      {project.sites.length === 0 && points.length === 0 ? <p>{t('prjNoSites')}</p> : (
+        <>
+          <SitesMap sites={project.sites} points={points} caption={t('prjViolationsMapCaption', { count: points.length })} />
+          {points.length > 0 ? (
+            <details className="zl-details">
+              <summary>{t('prjViolationsList', { count: points.length })}</summary>
+              <ul className="zl-plain-list">{points.map((p, i) => <li key={i}>{p.label} ({p.lat.toFixed(4)}, {p.lon.toFixed(4)})</li>)}</ul>
+            </details>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+/** The evidence pack for a law-amendment request: the safety and KPI record under each exemption, PDF and CSV. */
+export function EvidencePanel({ project }: { project: Project }) {
+  const { t } = useApp();
+  const base = `/api/projects/${encodeURIComponent(project.id)}/evidence-pack`;
+  return (
+    <section className="zl-section" aria-labelledby="project-evidence">
+      <h2 id="project-evidence">{t('prjEvidence')}</h2>
+      <p>{t('prjEvidenceLead')}</p>
+      <div className="zl-actions">
+        <a href={`${base}.pdf`} download className="krds-btn secondary medium" data-testid="evidence-pdf">{t('prjEvidencePdf')}</a>
+        <a href={`${base}.csv`} download className="krds-btn secondary medium" data-testid="evidence-csv">{t('prjEvidenceCsv')}</a>
+      </div>
     </section>
   );
 }

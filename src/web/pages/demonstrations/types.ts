@@ -148,18 +148,30 @@ export interface ViolationExample {
   missing?: string[];
 }
 
+export interface ComplianceReport {
+  totalEvents: number;
+  compliantEvents: number;
+  violatingEvents: number;
+  rules: { id: string; kind: RuleKind; violations: number; unchecked: number; examples: ViolationExample[] }[];
+  days: { day: string; events: number; violatingEvents: number; violations: number[] }[];
+  undated: { events: number; violatingEvents: number; violations: number[] };
+}
+
 export interface ComplianceView {
   projectId: string;
   rules: { id: string; kind: RuleKind; label?: string }[];
   warnings: { code: string; path: (string | number)[] }[];
-  report: {
-    totalEvents: number;
-    compliantEvents: number;
-    violatingEvents: number;
-    rules: { id: string; kind: RuleKind; violations: number; unchecked: number; examples: ViolationExample[] }[];
-    days: { day: string; events: number; violatingEvents: number; violations: number[] }[];
-    undated: { events: number; violatingEvents: number; violations: number[] };
-  };
+  /** Each exemption the project uses, its conditions compiled into rules and run over the same events. */
+  exemptions?: {
+    exemptionId: string;
+    title: I18nText;
+    kind: string;
+    state: string;
+    rules: { id: string; kind: RuleKind; label?: string }[];
+    notCheckable: { condition: 'quantity' | 'area'; index?: number; unit?: string }[];
+    report: ComplianceReport;
+  }[];
+  report: ComplianceReport;
 }
 
 /** An exemption as GET /api/exemptions lists it (the parts the project pages show). */
