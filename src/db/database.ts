@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { trackPool } from './copy.ts';
 import { PGlitePool, pgliteParsers } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 
@@ -42,6 +43,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       max: options.poolSize ?? 10,
       ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
     });
+    trackPool(pool);
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const dataDir = options.dataDir ?? 'memory://';
