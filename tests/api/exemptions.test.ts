@@ -108,6 +108,8 @@ for (const engine of engines()) {
       assert.equal(ok.json().state, 'extended');
       assert.equal(ok.json().validity.until, '2031-01-01');
       assert.equal(ok.json().validity.extensionApplyBy, null);
+      // No second extension, but the law amendment can still be requested by 2 months before the new expiry (Art. 87(9)).
+      assert.equal(ok.json().validity.amendmentRequestBy.nominal, '2030-11-01');
       await refused(ministry, url, { requestedOn: '2025-07-01', newUntil: '2031-01-01', ground: 'law_not_amended' }, 409, /second-extension/);
     });
 

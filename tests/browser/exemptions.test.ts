@@ -209,6 +209,10 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       await page.getByTestId('exemption-calendar').waitFor();
       assert.equal(await page.getByTestId('calendar-expiry').getAttribute('data-date'), extended);
       assert.equal(await page.getByTestId('ex-extend').count(), 0, 'only one extension');
+      // The law amendment can still be requested: its deadline moved with the new expiry.
+      const requestBy = await page.getByTestId('calendar-window').getAttribute('data-date');
+      assert.ok(requestBy && requestBy > windowCloses && requestBy < extended, `request deadline ${requestBy}`);
+      assert.match((await page.locator('#ex-month-window').textContent()) ?? '', new RegExp(ko.exCalRequestCloses));
     } finally {
       await context.close();
     }

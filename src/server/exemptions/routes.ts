@@ -36,6 +36,7 @@ export const ExemptionSchema = Type.Object({
     from: Nullable(Type.String()), until: Nullable(Type.String()), status: Type.String(), validThrough: Nullable(Type.String()), openEnded: Type.Boolean(),
     maxExtensions: Type.Integer(), extensionsUsed: Type.Integer(),
     extensionApplyBy: Nullable(Type.Object({ nominal: Type.String(), lastBusinessDay: Type.String() })),
+    amendmentRequestBy: Nullable(Type.Object({ nominal: Type.String(), lastBusinessDay: Type.String() })),
     resultsReportDue: Nullable(Type.String()), rule: Type.String(),
   }),
   amendmentRequestedOn: Nullable(Type.String()),

@@ -51,6 +51,8 @@ export interface Validity {
   maxExtensions: number;
   extensionsUsed: number;
   extensionApplyBy: { nominal: string; lastBusinessDay: string } | null;
+  /** Last day to request the law amendment that keeps a demonstration exemption valid (Act Art. 87(9)); null once requested or not applicable. */
+  amendmentRequestBy: { nominal: string; lastBusinessDay: string } | null;
   resultsReportDue: string | null;
   rule: string;
 }
@@ -60,7 +62,7 @@ export function computeValidity(e: ExemptionRecord, zone: Term & { known: boolea
   const base = { maxExtensions: limits?.maxExtensions ?? 0, extensionsUsed: e.extensions };
   if (limits === null || e.valid_from === null || e.valid_until === null) {
     return { from: e.valid_from, until: e.valid_until, status: e.kind === 'rapid_confirmation' ? 'not_applicable' : 'zone_period', validThrough: null, openEnded: true, ...base,
-      extensionApplyBy: null, resultsReportDue: null, rule: limits?.rule ?? 'RFZ Act Art. 85' };
+      extensionApplyBy: null, amendmentRequestBy: null, resultsReportDue: null, rule: limits?.rule ?? 'RFZ Act Art. 85' };
   }
   const term: Term = { from: civilDate(e.valid_from), until: civilDate(e.valid_until) };
   const canExtend = e.extensions < limits.maxExtensions;
@@ -68,16 +70,19 @@ export function computeValidity(e: ExemptionRecord, zone: Term & { known: boolea
   const extensionApplyBy = deadline ? { nominal: deadline.nominal, lastBusinessDay: deadline.lastBusinessDay } : null;
   if (e.kind === 'temporary_permit') {
     const v = temporaryPermitValidity({ term, extended: e.extensions > 0, lawAmendedOn: e.law_amended_on ? civilDate(e.law_amended_on) : null, asOf });
-    return { from: term.from, until: term.until, status: v.status, validThrough: v.validThrough, openEnded: v.validThrough === null, ...base, extensionApplyBy, resultsReportDue: null, rule: v.rule };
+    return { from: term.from, until: term.until, status: v.status, validThrough: v.validThrough, openEnded: v.validThrough === null, ...base, extensionApplyBy, amendmentRequestBy: null, resultsReportDue: null, rule: v.rule };
   }
   const v = deemedValidity({
     term, zone, amendmentRequestedOn: e.amendment_requested_on ? civilDate(e.amendment_requested_on) : null,
     procedureEndedOn: e.law_amended_on ? civilDate(e.law_amended_on) : null, asOf,
   });
+  // The amendment request is due by the same 2 months before expiry as an extension, extended or not (Act Art. 87(9)).
+  const requestBy = e.kind === 'demonstration_exemption' && e.amendment_requested_on === null && e.law_amended_on === null ? extensionDeadline(term.until, calendar) : null;
+  const amendmentRequestBy = requestBy ? { nominal: requestBy.nominal, lastBusinessDay: requestBy.lastBusinessDay } : null;
   const report = e.kind === 'demonstration_exemption' ? resultsReportDue(term.until, e.amendment_requested_on !== null, calendar) : null;
   return {
     // Deemed validity runs until the amendment is done, capped by the zone's period; unknown period → no known end.
-    from: term.from, until: term.until, status: v.status, validThrough: v.openEnded && !zone.known ? null : v.validThrough, openEnded: v.openEnded, ...base, extensionApplyBy,
+    from: term.from, until: term.until, status: v.status, validThrough: v.openEnded && !zone.known ? null : v.validThrough, openEnded: v.openEnded, ...base, extensionApplyBy, amendmentRequestBy,
     resultsReportDue: report?.required ? report.due : null, rule: v.rule,
   };
 }

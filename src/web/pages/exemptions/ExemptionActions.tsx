@@ -84,7 +84,7 @@ function ExtendPanel({ exemption, onDone }: { exemption: Exemption; onDone: Done
 }
 
 function AmendmentRequestPanel({ exemption, onDone }: { exemption: Exemption; onDone: Done }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const [requestedOn, setRequestedOn] = useState(seoulToday());
   const [results, setResults] = useState('');
   const [evidence, setEvidence] = useState('');
@@ -92,7 +92,9 @@ function AmendmentRequestPanel({ exemption, onDone }: { exemption: Exemption; on
     <ActionPanel
       id="ex-amendment-request"
       title={t('exRequestTitle')}
-      lead={t('exRequestLead')}
+      lead={exemption.validity.amendmentRequestBy
+        ? t('exRequestLeadBy', { date: formatDay(exemption.validity.amendmentRequestBy.lastBusinessDay, lang) ?? '' })
+        : t('exRequestLead')}
       fields={['requestedOn', 'results.ko', 'evidence']}
       submitLabel={t('exRequestSubmit')}
       run={async () => {

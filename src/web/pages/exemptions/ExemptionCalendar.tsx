@@ -23,7 +23,10 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
   const today = seoulToday();
   const marks: Mark[] = [{ key: 'granted', date: exemption.grantedOn, label: t('exCalGranted'), tone: 'grant' }];
   if (v.from && v.from !== exemption.grantedOn) marks.push({ key: 'from', date: v.from, label: t('exCalValidFrom'), tone: 'grant' });
-  if (v.extensionApplyBy) marks.push({ key: 'window', date: v.extensionApplyBy.lastBusinessDay, label: t('exCalWindowCloses'), tone: 'window' });
+  // The extension and the law-amendment request share one deadline; after the one extension only the request remains.
+  const requestBy = v.extensionApplyBy ?? v.amendmentRequestBy;
+  const windowLabel = v.extensionApplyBy ? t('exCalWindowCloses') : t('exCalRequestCloses');
+  if (requestBy) marks.push({ key: 'window', date: requestBy.lastBusinessDay, label: windowLabel, tone: 'window' });
   if (exemption.amendmentRequestedOn) marks.push({ key: 'requested', date: exemption.amendmentRequestedOn, label: t('exCalAmendmentRequested'), tone: 'amended' });
   if (v.until) marks.push({ key: 'expiry', date: v.until, label: t('exCalExpiry'), tone: 'expiry' });
   if (v.validThrough && v.validThrough !== v.until) marks.push({ key: 'deemed', date: v.validThrough, label: t('exCalValidThrough'), tone: 'deemed' });
@@ -38,7 +41,7 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
   const span = Math.max(1, end - start);
   const pos = (iso: string) => `${(((dayNumber(iso) - start) / span) * 100).toFixed(2)}%`;
   const width = (from: string, until: string) => `${(((dayNumber(until) - dayNumber(from)) / span) * 100).toFixed(2)}%`;
-  const windowEnd = v.extensionApplyBy?.lastBusinessDay ?? null;
+  const windowEnd = requestBy?.lastBusinessDay ?? null;
 
   return (
     <section className="zl-section zl-ex-calendar" aria-labelledby="ex-calendar-title" data-testid="exemption-calendar">
@@ -96,8 +99,8 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
                   </th>
                   <td className="zl-nowrap">
                     <Day iso={m.date} />
-                    {m.key === 'window' && v.extensionApplyBy && v.extensionApplyBy.nominal !== v.extensionApplyBy.lastBusinessDay ? (
-                      <span className="zl-muted"> {t('exCalNominal', { date: formatDay(v.extensionApplyBy.nominal, lang) ?? '' })}</span>
+                    {m.key === 'window' && requestBy && requestBy.nominal !== requestBy.lastBusinessDay ? (
+                      <span className="zl-muted"> {t('exCalNominal', { date: formatDay(requestBy.nominal, lang) ?? '' })}</span>
                     ) : null}
                   </td>
                   <td className="zl-nowrap">{diff === 0 ? t('exCalIsToday') : diff > 0 ? t('exCalDaysLeft', { count: diff }) : t('exCalDaysAgo', { count: -diff })}</td>
@@ -113,9 +116,9 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
           </tbody>
         </table>
       </div>
-      {v.extensionApplyBy || v.until ? (
+      {requestBy || v.until ? (
         <div className="zl-ex-months">
-          {v.extensionApplyBy ? <MonthGrid day={v.extensionApplyBy.lastBusinessDay} label={t('exCalWindowCloses')} tone="window" /> : null}
+          {requestBy ? <MonthGrid day={requestBy.lastBusinessDay} label={windowLabel} tone="window" /> : null}
           {v.until ? <MonthGrid day={v.until} label={t('exCalExpiry')} tone="expiry" /> : null}
         </div>
       ) : null}
