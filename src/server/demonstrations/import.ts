@@ -40,7 +40,8 @@ export async function importCommand(db: Database, options: ImportOptions, out: (
     if (pct !== shown) { shown = pct; err(`\rchecking ${'#'.repeat(pct >> 2).padEnd(25, '.')} ${pct}%`); }
   });
   const { from, to } = periodInstants(project.period_start, project.period_end);
-  const result = await spool({ stream, format, context: { from, to, fromLabel: project.period_start, toLabel: project.period_end } });
+  // A local file is not an HTTP upload: no size limit.
+  const result = await spool({ stream, format, context: { from, to, fromLabel: project.period_start, toLabel: project.period_end }, limit: Number.POSITIVE_INFINITY });
   err('\n');
   try {
     if (result.issues.length > 0 && (mode === 'all' || result.rowsTotal === 0)) {

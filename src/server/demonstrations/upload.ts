@@ -81,7 +81,7 @@ export interface Spooled extends IngestResult {
  * Phase 1, outside any transaction (a slow client must not hold the database): reads and validates the whole
  * stream, spooling valid events to a temporary file so memory stays flat.
  */
-export async function spool(input: { stream: Readable; format: UploadFormat; context: RowContext }): Promise<Spooled> {
+export async function spool(input: { stream: Readable; format: UploadFormat; context: RowContext; limit?: number }): Promise<Spooled> {
   const dir = await mkdtemp(join(tmpdir(), 'zonelink-upload-'));
   const file = join(dir, 'events.ndjson');
   const out = createWriteStream(file);
@@ -94,7 +94,7 @@ export async function spool(input: { stream: Readable; format: UploadFormat; con
     let rowsTotal = 0;
     let rowsValid = 0;
     let rowsRejected = 0;
-    for await (const line of readLines(input.stream, hash)) {
+    for await (const line of readLines(input.stream, hash, input.limit)) {
       row += 1;
       const { event, issues: found } = parser.line(line, row);
       if (found.length > 0) {
@@ -115,6 +115,7 @@ export async function spool(input: { stream: Readable; format: UploadFormat; con
     await once(out, 'close');
     return { rowsTotal, rowsStored: rowsValid, rowsRejected, issues, sha256: hash.digest('hex'), file, dispose };
   } catch (error) {
+    out.on('error', () => undefined); // a write still pending when destroyed must not crash the process
     out.destroy();
     await dispose();
     throw error;
