@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, PASSWORD, screenshots, seriousViolations, skip } from './harness.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { common, consultation, section } from '../support/plans.ts';
-import { fillCommonPart, fillSectionPart } from './plan-forms.ts';
+import { addRow, fillCommonPart, fillSectionPart } from './plan-forms.ts';
 
 const ko = catalogues.ko;
 
@@ -131,16 +131,16 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       await b.fill('#pn-noticeUntil', consultation.noticeUntil);
       await b.fill('#pn-inspectionFrom', consultation.inspectionFrom);
       await b.fill('#pn-inspectionUntil', consultation.inspectionUntil);
-      await b.fill('#pn-announcedOn', consultation.hearing.announcedOn);
-      await b.fill('#pn-heldOn', consultation.hearing.heldOn);
+      await b.fill('#pn-hearing-announcedOn', consultation.hearing.announcedOn);
+      await b.fill('#pn-hearing-heldOn', consultation.hearing.heldOn);
       await tick(b, '#pn-heard');
       const opinion = consultation.opinions[0]!;
-      await b.getByTestId('plan-opinion-add').click();
-      await b.fill('#pn-op-0-from', opinion.from);
-      await b.fill('#pn-op-0-on', opinion.receivedOn);
-      await b.fill('#pn-op-0-summary', opinion.summary.ko);
-      await b.fill('#pn-op-0-response', opinion.response.ko);
-      await tick(b, '#pn-op-0-reflected');
+      await addRow(b, 'pn-opinions');
+      await b.fill('#pn-opinions-0-from', opinion.from);
+      await b.fill('#pn-opinions-0-receivedOn', opinion.receivedOn);
+      await b.fill('#pn-opinions-0-summary-ko', opinion.summary.ko);
+      await b.fill('#pn-opinions-0-response-ko', opinion.response.ko);
+      await tick(b, '#pn-opinions-0-reflected');
       await b.getByTestId('plan-consultation-save').click();
       await done(b, ko.planConsultationSaved);
 

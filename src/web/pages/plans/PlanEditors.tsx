@@ -1,119 +1,154 @@
-// The public notice / hearing record of a plan (lead, RFZ Act Art. 74(2); Decree Art. 43). The common part
-// and the sections are in CommonEditor.tsx and SectionEditor.tsx.
+// The public notice / hearing record of a plan (lead, RFZ Act Art. 74(2); Decree Art. 43): dates, the local-era
+// committee's opinion and the opinions received with their responses (texts in ko with optional translations).
+// The common part and the sections are in CommonEditor.tsx and SectionEditor.tsx.
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../../app-context.tsx';
+import { FormErrors, I18nTextField, RowList, useField } from '../../components/forms.tsx';
+import { cleanText, nextId, requiredText } from '../../components/form-values.ts';
 import { Field } from '../../components/ui.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
-import type { I18nText } from '../../types.ts';
-import { ActionOutcome, usePlanAction } from './common.tsx';
 import type { PlansClient } from './client.ts';
-import type { Consultation, PlanView } from './types.ts';
+import { rowLabel } from './plan-labels.ts';
+import { ConflictNotice, SaveOutcome, usePlanSave } from './SaveConflict.tsx';
+import type { Consultation, Opinion, PlanView } from './types.ts';
 
-/** Keeps the other languages of a text when its Korean is edited; null when emptied. */
-const withKo = (old: I18nText | null | undefined, ko: string): I18nText | null => (ko.trim() === '' ? null : { ...(old ?? {}), ko });
+interface Draft {
+  noticeOn: string;
+  noticeUntil: string;
+  inspectionFrom: string;
+  inspectionUntil: string;
+  announcedOn: string;
+  heldOn: string;
+  heard: boolean;
+  opinions: Opinion[];
+}
+
+const toDraft = (c: Consultation): Draft => ({
+  noticeOn: c.noticeOn ?? '', noticeUntil: c.noticeUntil ?? '', inspectionFrom: c.inspectionFrom ?? '', inspectionUntil: c.inspectionUntil ?? '',
+  announcedOn: c.hearing?.announcedOn ?? '', heldOn: c.hearing?.heldOn ?? '', heard: c.localEraCommitteeHeard, opinions: c.opinions,
+});
+
+const date = (s: string): string | null => (s === '' ? null : s);
+
+function toInput(d: Draft): Consultation {
+  return {
+    noticeOn: date(d.noticeOn), noticeUntil: date(d.noticeUntil), inspectionFrom: date(d.inspectionFrom), inspectionUntil: date(d.inspectionUntil),
+    hearing: d.announcedOn || d.heldOn ? { announcedOn: d.announcedOn, heldOn: d.heldOn } : null,
+    localEraCommitteeHeard: d.heard,
+    opinions: d.opinions.map((o) => ({ ...o, summary: requiredText(o.summary), response: cleanText(o.response) })),
+  };
+}
+
+function DateInput({ pointer, label, value, onChange }: { pointer: string; label: string; value: string; onChange: (v: string) => void }) {
+  const f = useField(pointer);
+  return (
+    <Field id={f.id} label={label} error={f.error}>
+      {(a) => <input {...a} type="date" className="krds-input" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+function LineInput({ pointer, label, value, onChange }: { pointer: string; label: string; value: string; onChange: (v: string) => void }) {
+  const f = useField(pointer);
+  return (
+    <Field id={f.id} label={label} required error={f.error}>
+      {(a) => <input {...a} className="krds-input" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
 
 export function ConsultationEditor({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
-  const { t } = useApp();
-  const c = plan.consultation;
+  const { t, lang } = useApp();
   const editable = plan.can.editCommon;
-  const { busy, error, done, run } = usePlanAction(onPlan);
-  const [v, setV] = useState({
-    noticeOn: c.noticeOn ?? '', noticeUntil: c.noticeUntil ?? '', inspectionFrom: c.inspectionFrom ?? '', inspectionUntil: c.inspectionUntil ?? '',
-    announcedOn: c.hearing?.announcedOn ?? '', heldOn: c.hearing?.heldOn ?? '', heard: c.localEraCommitteeHeard,
-  });
-  const [opinions, setOpinions] = useState(c.opinions);
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
-  const date = (s: string): string | null => (s === '' ? null : s);
+  const [d, setD] = useState<Draft>(() => toDraft(plan.consultation));
+  const { busy, error, saved, conflict, save, clearConflict } = usePlanSave(plan, client, onPlan);
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input: Consultation = {
-      noticeOn: date(v.noticeOn), noticeUntil: date(v.noticeUntil), inspectionFrom: date(v.inspectionFrom), inspectionUntil: date(v.inspectionUntil),
-      hearing: v.announcedOn && v.heldOn ? { announcedOn: v.announcedOn, heldOn: v.heldOn } : null,
-      localEraCommitteeHeard: v.heard,
-      opinions,
-    };
-    void run(() => client.saveConsultation(plan, input), 'planConsultationSaved');
+    void save(() => client.saveConsultation(plan, toInput(d))).then((next) => next && setD(toDraft(next.consultation)));
   }
 
-  const dateField = (id: keyof typeof v, key: MessageKey) => (
-    <Field id={`pn-${id}`} label={t(key)}>
-      {(a) => <input {...a} type="date" className="krds-input" value={v[id] as string} onChange={set(id)} />}
-    </Field>
-  );
+  const dates: [keyof Draft, string, MessageKey][] = [
+    ['noticeOn', '/noticeOn', 'planNoticeOn'],
+    ['noticeUntil', '/noticeUntil', 'planNoticeUntil'],
+    ['inspectionFrom', '/inspectionFrom', 'planInspectionFrom'],
+    ['inspectionUntil', '/inspectionUntil', 'planInspectionUntil'],
+    ['announcedOn', '/hearing/announcedOn', 'planHearingAnnounced'],
+    ['heldOn', '/hearing/heldOn', 'planHearingHeld'],
+  ];
   return (
-    <section className="zl-section zl-card" aria-labelledby="plan-consultation-title">
+    <section className="zl-section zl-card" aria-labelledby="plan-consultation-title" data-testid="plan-consultation">
       <h2 id="plan-consultation-title">{t('planConsultationTitle')}</h2>
       <p className="zl-hint">{t('planConsultationRule')}</p>
-      <form onSubmit={onSubmit} noValidate data-testid="plan-consultation-form">
-        <fieldset className="zl-fieldset" disabled={!editable || busy}>
-          <legend className="sr-only">{t('planConsultationTitle')}</legend>
-          <div className="zl-two-col">
-            {dateField('noticeOn', 'planNoticeOn')}
-            {dateField('noticeUntil', 'planNoticeUntil')}
-            {dateField('inspectionFrom', 'planInspectionFrom')}
-            {dateField('inspectionUntil', 'planInspectionUntil')}
-            {dateField('announcedOn', 'planHearingAnnounced')}
-            {dateField('heldOn', 'planHearingHeld')}
-          </div>
-          <div className="krds-form-check">
-            <input type="checkbox" id="pn-heard" checked={v.heard} onChange={(e) => setV({ ...v, heard: e.target.checked })} />
-            <label htmlFor="pn-heard">{t('planLocalEraHeard')}</label>
-          </div>
-          <h3 className="zl-subheading">{t('planOpinions')}</h3>
-          {opinions.length === 0 ? <p>{t('planNoOpinions')}</p> : null}
-          {opinions.map((o, i) => (
-            <fieldset className="zl-fieldset zl-opinion" key={i}>
-              <legend>{t('planOpinionN', { n: i + 1 })}</legend>
-              <div className="zl-two-col">
-                <Field id={`pn-op-${i}-from`} label={t('planOpinionFrom')}>
-                  {(a) => <input {...a} className="krds-input" value={o.from} onChange={(e) => setOpinions(opinions.map((x, j) => (j === i ? { ...x, from: e.target.value } : x)))} />}
-                </Field>
-                <Field id={`pn-op-${i}-on`} label={t('planOpinionReceived')}>
-                  {(a) => <input {...a} type="date" className="krds-input" value={o.receivedOn} onChange={(e) => setOpinions(opinions.map((x, j) => (j === i ? { ...x, receivedOn: e.target.value } : x)))} />}
-                </Field>
-                <Field id={`pn-op-${i}-summary`} label={t('planOpinionSummary')}>
-                  {(a) => <textarea {...a} className="krds-input" rows={2} value={o.summary.ko} onChange={(e) => setOpinions(opinions.map((x, j) => (j === i ? { ...x, summary: { ...x.summary, ko: e.target.value } } : x)))} />}
-                </Field>
-                <Field id={`pn-op-${i}-response`} label={t('planOpinionResponse')}>
-                  {(a) => (
-                    <textarea
-                      {...a}
-                      className="krds-input"
-                      rows={2}
-                      value={o.response?.ko ?? ''}
-                      onChange={(e) => setOpinions(opinions.map((x, j) => (j === i ? { ...x, response: withKo(x.response, e.target.value) } : x)))}
-                    />
-                  )}
-                </Field>
-              </div>
-              <div className="krds-form-check">
-                <input type="checkbox" id={`pn-op-${i}-reflected`} checked={o.reflected} onChange={(e) => setOpinions(opinions.map((x, j) => (j === i ? { ...x, reflected: e.target.checked } : x)))} />
-                <label htmlFor={`pn-op-${i}-reflected`}>{t('planOpinionReflected')}</label>
-              </div>
-              <button type="button" className="krds-btn small tertiary" onClick={() => setOpinions(opinions.filter((_, j) => j !== i))}>
-                {t('planOpinionRemove', { n: i + 1 })}
-              </button>
-            </fieldset>
-          ))}
-          <div className="zl-actions">
-            <button
-              type="button"
-              className="krds-btn small secondary"
-              data-testid="plan-opinion-add"
-              onClick={() => setOpinions([...opinions, { id: `op-${Date.now().toString(36)}`, receivedOn: '', from: '', summary: { ko: '' }, response: null, reflected: false }])}
+      <FormErrors error={error} idBase="pn">
+        <form onSubmit={onSubmit} noValidate data-testid="plan-consultation-form">
+          <fieldset className="zl-fieldset" disabled={!editable}>
+            <legend className="sr-only">{t('planConsultationTitle')}</legend>
+            <div className="zl-two-col">
+              {dates.map(([key, pointer, label]) => (
+                <DateInput key={key} pointer={pointer} label={t(label)} value={d[key] as string} onChange={(v) => set(key)(v as never)} />
+              ))}
+            </div>
+            <div className="krds-form-check">
+              <input type="checkbox" id="pn-heard" checked={d.heard} onChange={(e) => set('heard')(e.target.checked)} />
+              <label htmlFor="pn-heard">{t('planLocalEraHeard')}</label>
+            </div>
+            <RowList
+              pointer="/opinions"
+              legend={t('planOpinions')}
+              items={d.opinions}
+              onChange={set('opinions')}
+              newItem={(): Opinion => ({ id: nextId('op', d.opinions.map((o) => o.id)), receivedOn: '', from: '', summary: { ko: '' }, response: null, reflected: false })}
+              itemLabel={(o, i) => rowLabel('opinions', i, o.from, t, lang)}
+              addLabel={t('planOpinionAdd')}
+              readOnly={!editable}
+              max={1000}
             >
-              {t('planOpinionAdd')}
-            </button>
-            {editable ? (
-              <button type="submit" className="krds-btn primary medium" data-testid="plan-consultation-save">
+              {(o, i, update) => {
+                const p = `/opinions/${i}`;
+                return (
+                  <>
+                    <div className="zl-two-col">
+                      <LineInput pointer={`${p}/from`} label={t('planOpinionFrom')} value={o.from} onChange={(v) => update({ ...o, from: v })} />
+                      <DateInput pointer={`${p}/receivedOn`} label={t('planOpinionReceived')} value={o.receivedOn} onChange={(v) => update({ ...o, receivedOn: v })} />
+                    </div>
+                    <I18nTextField pointer={`${p}/summary`} label={t('planOpinionSummary')} value={o.summary} onChange={(v) => update({ ...o, summary: v })} required multiline rows={2} />
+                    <I18nTextField pointer={`${p}/response`} label={t('planOpinionResponse')} value={o.response} onChange={(v) => update({ ...o, response: v })} multiline rows={2} />
+                    <div className="krds-form-check">
+                      <input type="checkbox" id={`pn-opinions-${i}-reflected`} checked={o.reflected} onChange={(e) => update({ ...o, reflected: e.target.checked })} />
+                      <label htmlFor={`pn-opinions-${i}-reflected`}>{t('planOpinionReflected')}</label>
+                    </div>
+                  </>
+                );
+              }}
+            </RowList>
+          </fieldset>
+          {conflict ? (
+            <ConflictNotice
+              conflict={conflict}
+              testId="plan-consultation-conflict"
+              onLoadLatest={() => {
+                onPlan(conflict.latest);
+                setD(toDraft(conflict.latest.consultation));
+                clearConflict();
+              }}
+              onKeepMine={() => {
+                onPlan(conflict.latest);
+                clearConflict();
+              }}
+            />
+          ) : null}
+          {editable ? (
+            <div className="zl-actions">
+              <button type="submit" className="krds-btn primary medium" data-testid="plan-consultation-save" disabled={busy}>
                 {busy ? t('planSaving') : t('planSaveConsultation')}
               </button>
-            ) : null}
-          </div>
-        </fieldset>
-      </form>
-      <ActionOutcome error={error} done={done} />
+            </div>
+          ) : null}
+          <SaveOutcome error={error} saved={saved} message="planConsultationSaved" />
+        </form>
+      </FormErrors>
     </section>
   );
 }

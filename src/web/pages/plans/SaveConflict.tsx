@@ -5,6 +5,7 @@ import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import { ErrorSummary } from '../../components/forms.tsx';
 import { Alert, ProblemAlert } from '../../components/ui.tsx';
+import type { MessageKey } from '../../i18n/index.ts';
 import { regionLabel } from './common.tsx';
 import { describePointer } from './plan-labels.ts';
 import type { PlansClient } from './client.ts';
@@ -97,9 +98,9 @@ export function ConflictNotice({ conflict, onLoadLatest, onKeepMine, testId }: {
 }
 
 /** Under the save button: the fields to fix (linked), another refusal in the server's words, or "saved". */
-export function SaveOutcome({ error, saved }: { error: unknown; saved: boolean }) {
+export function SaveOutcome({ error, saved, message = 'planSavedVersion' }: { error: unknown; saved: boolean; message?: MessageKey }) {
   const { t } = useApp();
   if (error instanceof ApiError && error.fieldErrors.length > 0) return <ErrorSummary describe={(p) => describePointer(p, t)} />;
   if (error) return <ProblemAlert error={error} />;
-  return saved ? <Alert kind="success">{t('planSavedVersion')}</Alert> : null;
+  return saved ? <Alert kind="success">{t(message)}</Alert> : null;
 }

@@ -109,6 +109,12 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   'opinions.summary': 'planOpinionSummary',
   'opinions.response': 'planOpinionResponse',
   'opinions.reflected': 'planOpinionReflected',
+  noticeOn: 'planNoticeOn',
+  noticeUntil: 'planNoticeUntil',
+  inspectionFrom: 'planInspectionFrom',
+  inspectionUntil: 'planInspectionUntil',
+  announcedOn: 'planHearingAnnounced',
+  heldOn: 'planHearingHeld',
 };
 
 /** The name of `field` of a row of `list` (or of the plan itself when `list` is null). */
@@ -147,9 +153,6 @@ export function describePointer(pointer: string, t: Translate): string {
       i += 1;
     } else if (i === 0 && part === 'narrative' && parts[1]) {
       out.push(fieldLabel(null, `narrative.${parts[1]}`, t));
-      i += 1;
-    } else if (i === 0 && part === 'hearing' && parts[1]) {
-      out.push(fieldLabel(null, `hearing.${parts[1]}`, t));
       i += 1;
     } else if (part in LANG_NAMES) {
       out.push(langLabel(part, t));
