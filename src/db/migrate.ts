@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005-notifications.ts';
 import * as m0006 from './migrations/0006-regulations.ts';
 import * as m0007 from './migrations/0007-demonstrations.ts';
 import * as m0009 from './migrations/0009-attachments-evidence.ts';
+import * as m0011 from './migrations/0011-zone-after-designation.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-regulations': m0006,
   '0007-demonstrations': m0007,
   '0009-attachments-evidence': m0009,
+  '0011-zone-after-designation': m0011,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

@@ -137,6 +137,64 @@ export interface ZoneTable {
   period_end: string | null;
   source: 'reference' | 'demo' | 'platform';
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  designation_number: ColumnType<string | null, string | null | undefined, string | null>;
+  notice: ColumnType<unknown, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
+  ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+  post_management_until: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ZoneEventTable {
+  id: string;
+  seq: Generated<string>;
+  zone_id: string;
+  kind: string;
+  on_date: string;
+  params: Json<Record<string, unknown>>;
+  actor_user_id: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ZoneChangeTable {
+  id: string;
+  zone_id: string;
+  state: 'filed' | 'under_review' | 'approved' | 'rejected' | 'withdrawn';
+  items: Json<string[]>;
+  area_change_percent: number | null;
+  description: Json<I18nText>;
+  minor: boolean;
+  filed_by_region: string;
+  filed_on: string;
+  reply_due: string | null;
+  decided_on: string | null;
+  decision: ColumnType<unknown, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ZoneEvaluationTable {
+  id: string;
+  zone_id: string;
+  year: number;
+  grade: 'excellent' | 'good' | 'fair' | 'poor';
+  scores: Json<Record<string, number>>;
+  summary: Json<I18nText>;
+  confirmed_on: string;
+  recorded_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ZoneDataRequestTable {
+  id: string;
+  zone_id: string;
+  organisation_id: string;
+  subject: Json<I18nText>;
+  requested_on: string;
+  due_on: string;
+  answer: ColumnType<I18nText | null, string | null | undefined, string | null>;
+  answered_on: string | null;
+  answered_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface ZoneRegionTable {
@@ -397,6 +455,10 @@ export interface DB {
   planning_request: PlanningRequestTable;
   zone: ZoneTable;
   zone_region: ZoneRegionTable;
+  zone_event: ZoneEventTable;
+  zone_change: ZoneChangeTable;
+  zone_evaluation: ZoneEvaluationTable;
+  zone_data_request: ZoneDataRequestTable;
   zone_plan: ZonePlanTable;
   zone_plan_participant: ZonePlanParticipantTable;
   zone_plan_version: ZonePlanVersionTable;

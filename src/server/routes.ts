@@ -14,6 +14,7 @@ import { exemptionRoutes } from './exemptions/routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
+import { zoneAfterRoutes } from './zones/after-routes.ts';
 import { aboutRoutes } from './system/about.ts';
 import { healthRoutes } from './system/health.ts';
 
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await auditRoutes(app);
   await inventoryRoutes(app);
   await zoneRoutes(app);
+  await zoneAfterRoutes(app);
   await plannerRoutes(app);
   await planRoutes(app);
   await demonstrationRoutes(app);

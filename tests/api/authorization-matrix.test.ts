@@ -14,6 +14,9 @@ import type { Database } from '../../src/db/database.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
 import { insertExemption } from '../../src/server/exemptions/store.ts';
+import { addDays } from '../../src/domain/calendar/civil-date.ts';
+import { todayInSeoul } from '../../src/server/plans/evaluate.ts';
+import { insertZone } from '../support/zones.ts';
 
 const ROLES = ['anonymous', 'ministry', 'busan', 'company', 'expert', 'motie', 'busan-read-token'] as const;
 type Role = (typeof ROLES)[number];
@@ -263,7 +266,113 @@ const MATRIX: Record<string, Row> = {
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },
   'GET /api/search': { expect: all(200), request: () => ({ url: `/api/search?q=${encodeURIComponent('드론')}` }) },
   'GET /api/organisations': { expect: all(200), request: () => ({ url: '/api/organisations?kind=company' }) },
+  'GET /api/zones/:id/history': { expect: all(200), request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/history` }) },
+  'GET /api/zones/:id/evaluations': { expect: all(200), request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/evaluations` }) },
+  'GET /api/zones/:id/changes': { expect: all(200), request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/changes` }) },
+  'GET /api/zones/:id/data-requests': { expect: signedIn(200), request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/data-requests` }) },
+  'POST /api/zones/:id/changes': {
+    // The zone's local governments apply for changes (Act Art. 81(1)).
+    expect: all(403, { anonymous: same(401), busan: { own: 201, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/changes`, payload: { items: ['typo'], areaChangePercent: null, description: { ko: '오탈자' } } }),
+  },
+  'POST /api/zones/:id/changes/:changeId/withdraw': {
+    expect: all(403, { anonymous: same(401), busan: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: await zones.change(ctx.scope, 'filed', true, '/withdraw') }),
+  },
+  'POST /api/zones/:id/changes/:changeId/review': {
+    // MSS approves minor changes (Art. 81(2) proviso) and accepts the others for review.
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => ({ url: await zones.change(ctx.scope, 'filed', true, '/review'), payload: { action: 'approve_minor', note: null } }),
+  },
+  'POST /api/zones/:id/changes/:changeId/committee-decision': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => ({ url: await zones.change(ctx.scope, 'under_review', false, '/committee-decision'), payload: { decision: 'approve', ...zones.meeting(), ministryRepliesComplete: true, note: null } }),
+  },
+  'POST /api/zones/:id/evaluations': {
+    expect: all(403, { anonymous: same(401), ministry: same(201) }),
+    request: async (ctx) => ({ url: `/api/zones/${await zones.fresh(ctx.scope)}/evaluations`, payload: zones.evaluation(80) }),
+  },
+  'POST /api/zones/:id/extension': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => ({ url: `/api/zones/${await zones.evaluated(ctx.scope)}/extension`, payload: { newPeriodEnd: addDays(todayInSeoul(), 1000), ...zones.meeting(), reason: { ko: '연장' } } }),
+  },
+  'POST /api/zones/:id/hearings': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/hearings`, payload: { heldOn: todayInSeoul(), ground: 'purpose-achieved', attendees: ['부산광역시'], summary: { ko: '청문' } } }),
+  },
+  'POST /api/zones/:id/cancellation': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => ({ url: `/api/zones/${await zones.heard(ctx.scope)}/cancellation`, payload: { ground: 'purpose-achieved', ...zones.meeting(), reason: { ko: '목적 달성' } } }),
+  },
+  'POST /api/zones/:id/data-requests': {
+    expect: all(403, { anonymous: same(401), ministry: same(201) }),
+    request: async (ctx) => ({ url: `/api/zones/${await zones.ended(ctx.scope)}/data-requests`, payload: { organisationId: await zones.orgOf('busan'), subject: { ko: '자료' }, dueOn: addDays(todayInSeoul(), 30) } }),
+  },
+  'POST /api/zones/:id/data-requests/:requestId/answer': {
+    // The addressed organisation answers (Art. 84(2)); a read-only token may not.
+    expect: all(-1, {
+      anonymous: same(401), ministry: { own: 200, other: 403 }, busan: { own: 200, other: 403 }, company: { own: 200, other: 403 },
+      expert: { own: 200, other: 403 }, motie: { own: 200, other: 403 }, 'busan-read-token': same(403),
+    }),
+    request: async (ctx) => ({ url: await zones.dataRequest(ctx.role, ctx.scope), payload: { answer: { ko: '답변' } } }),
+  },
 };
+
+/** Zones managed on ZoneLink: Busan's (`own`) or Ulsan's (`other`), fresh for the cells that change them. */
+let zones: ReturnType<typeof zoneFixtures>;
+function zoneFixtures(t: TestApp) {
+  const today = todayInSeoul();
+  const shared = new Map<Scope, Promise<string>>();
+  const regions = (scope: Scope) => [scope === 'own' ? '21' : '26'];
+  const fresh = (scope: Scope) => insertZone(t.db, { regions: regions(scope), periodStart: addDays(today, -400), periodEnd: addDays(today, 700) });
+  const year = Number(addDays(today, -400).slice(0, 4));
+  const orgOf = async (who: Exclude<Role, 'anonymous' | 'busan-read-token'>) => (await t.db.selectFrom('app_user').select('organisation_id').where('email', '=', EMAIL[who]).executeTakeFirstOrThrow()).organisation_id;
+  const event = (zoneId: string, kind: string, params: Record<string, unknown>) => t.db.insertInto('zone_event').values({ id: randomUUID(), zone_id: zoneId, kind, on_date: today, params: JSON.stringify(params), actor_user_id: null }).execute();
+  return {
+    fresh,
+    orgOf,
+    zone: (scope: Scope) => {
+      if (!shared.has(scope)) shared.set(scope, fresh(scope));
+      return shared.get(scope)!;
+    },
+    meeting: () => ({ committee: 'deliberation_committee', meetingOn: today, noticeGivenOn: addDays(today, -10), urgent: false }),
+    evaluation: (v: number) => ({ year, scores: { 'kpi-achievement': v, 'regional-economy': v, 'use-of-special-cases': v, 'project-results': v }, summary: { ko: '평가' }, confirmedOn: today }),
+    /** A fresh zone evaluated `good`. */
+    async evaluated(scope: Scope) {
+      const id = await fresh(scope);
+      await t.db.insertInto('zone_evaluation').values({ id: randomUUID(), zone_id: id, year, grade: 'good', scores: '{}', summary: JSON.stringify({ ko: '양호' }), confirmed_on: today, recorded_by: null }).execute();
+      await t.db.updateTable('zone').set({ state: 'evaluated' }).where('id', '=', id).execute();
+      return id;
+    },
+    /** A fresh zone whose cancellation hearing was held. */
+    async heard(scope: Scope) {
+      const id = await fresh(scope);
+      await event(id, 'hearing-held', { heldOn: today, ground: 'purpose-achieved' });
+      return id;
+    },
+    /** A fresh zone in post-management. */
+    ended: (scope: Scope) => insertZone(t.db, { regions: regions(scope), state: 'post_management', periodStart: addDays(today, -1500), periodEnd: addDays(today, -10), postManagementUntil: addDays(today, 700) }),
+    /** A fresh change request of a fresh zone; returns its URL with `suffix`. */
+    async change(scope: Scope, state: 'filed' | 'under_review', minor: boolean, suffix: string) {
+      const zoneId = await fresh(scope);
+      const id = randomUUID();
+      await t.db.insertInto('zone_change').values({
+        id, zone_id: zoneId, state, items: JSON.stringify(minor ? ['typo'] : ['operators']), area_change_percent: null, description: JSON.stringify({ ko: '변경' }), minor,
+        filed_by_region: regions(scope)[0]!, filed_on: today, reply_due: state === 'under_review' ? addDays(today, 15) : null, decided_on: null, decision: null,
+      }).execute();
+      return `/api/zones/${zoneId}/changes/${id}${suffix}`;
+    },
+    /** A fresh data request addressed to the actor's organisation (`own`) or to another one (`other`). */
+    async dataRequest(role: Role, scope: Scope) {
+      const self = role === 'anonymous' ? 'expert' : role === 'busan-read-token' ? 'busan' : role;
+      const addressee = scope === 'own' ? self : self === 'ministry' ? 'busan' : 'ministry';
+      const zoneId = await insertZone(t.db, { regions: ['21'], state: 'post_management', periodStart: addDays(today, -1500), periodEnd: addDays(today, -10), postManagementUntil: addDays(today, 700) });
+      const id = randomUUID();
+      await t.db.insertInto('zone_data_request').values({ id, zone_id: zoneId, organisation_id: await orgOf(addressee), subject: JSON.stringify({ ko: '자료' }), requested_on: today, due_on: addDays(today, 30), answer: null, answered_on: null, answered_by: null }).execute();
+      return `/api/zones/${zoneId}/data-requests/${id}/answer`;
+    },
+  };
+}
 
 /** Demonstration projects: the demo company's in a Busan zone (`own`), another company's in an Ulsan zone (`other`). */
 const projectUpdate = {
@@ -405,6 +514,7 @@ for (const engine of engines()) {
       readToken = res.json().token;
       plans = planFixtures(t);
       projects = projectFixtures(t);
+      zones = zoneFixtures(t);
       matrixDb = t.db;
       await seedReferenceRegulations(t.db);
       await seedDemoExemptions(t.db);

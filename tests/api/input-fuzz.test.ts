@@ -75,6 +75,17 @@ VALID['POST /api/exemptions'] = {
 VALID['POST /api/exemptions/:id/extend'] = { url: `/api/exemptions/${NO_PLAN}/extend`, body: { requestedOn: '2025-06-02', newUntil: '2031-01-01', ground: 'law_not_amended' } };
 VALID['POST /api/exemptions/:id/law-amended'] = { url: `/api/exemptions/${NO_PLAN}/law-amended`, body: { amendedOn: '2026-03-03', act: 'Act No. 1' } };
 VALID['POST /api/exemptions/:id/amendment-request'] = { url: `/api/exemptions/${NO_PLAN}/amendment-request`, body: { requestedOn: '2026-01-05', results: { ko: '결과' }, evidence: [] } };
+// Zones after designation: an unknown zone (bad bodies are refused before the zone is looked up).
+const meeting = { committee: 'deliberation_committee', meetingOn: '2026-11-20', noticeGivenOn: '2026-11-10', urgent: false };
+VALID['POST /api/zones/:id/changes'] = { url: `/api/zones/${NO_PLAN}/changes`, body: { items: ['area'], areaChangePercent: 5, description: { ko: '면적 조정' } } };
+VALID['POST /api/zones/:id/changes/:changeId/review'] = { url: `/api/zones/${NO_PLAN}/changes/${NO_PLAN}/review`, body: { action: 'approve_minor', note: null } };
+VALID['POST /api/zones/:id/changes/:changeId/committee-decision'] = { url: `/api/zones/${NO_PLAN}/changes/${NO_PLAN}/committee-decision`, body: { decision: 'approve', ...meeting, ministryRepliesComplete: true, note: { ko: '승인' } } };
+VALID['POST /api/zones/:id/evaluations'] = { url: `/api/zones/${NO_PLAN}/evaluations`, body: { year: 2026, scores: { 'kpi-achievement': 80, 'regional-economy': 70, 'use-of-special-cases': 90, 'project-results': 75 }, summary: { ko: '평가' }, confirmedOn: '2026-11-20' } };
+VALID['POST /api/zones/:id/extension'] = { url: `/api/zones/${NO_PLAN}/extension`, body: { newPeriodEnd: '2032-11-30', ...meeting, reason: { ko: '연장' } } };
+VALID['POST /api/zones/:id/hearings'] = { url: `/api/zones/${NO_PLAN}/hearings`, body: { heldOn: '2026-11-20', ground: 'purpose-achieved', attendees: ['부산광역시'], summary: { ko: '청문' } } };
+VALID['POST /api/zones/:id/cancellation'] = { url: `/api/zones/${NO_PLAN}/cancellation`, body: { ground: 'purpose-achieved', ...meeting, reason: { ko: '목적 달성' } } };
+VALID['POST /api/zones/:id/data-requests'] = { url: `/api/zones/${NO_PLAN}/data-requests`, body: { organisationId: NO_PLAN, subject: { ko: '자료' }, dueOn: '2027-01-05' } };
+VALID['POST /api/zones/:id/data-requests/:requestId/answer'] = { url: `/api/zones/${NO_PLAN}/data-requests/${NO_PLAN}/answer`, body: { answer: { ko: '답변' } } };
 
 const LIMIT = 65_536;
 

@@ -16,7 +16,9 @@ export type Target =
   | { kind: 'exemption'; holders: readonly string[] }
   /** A demonstration project: its lead company, every company in it (lead and partners), and the regions
    *  concerned (the zone's regions and the sites' municipalities). */
-  | { kind: 'project'; lead: string; companies: readonly string[]; regions: readonly string[] };
+  | { kind: 'project'; lead: string; companies: readonly string[]; regions: readonly string[] }
+  /** A designated zone: the regions of its local governments. */
+  | { kind: 'zone'; regions: readonly string[] };
 
 export const ACTIONS = {
   'session:read': 'read',
@@ -52,6 +54,11 @@ export const ACTIONS = {
   'project:report': 'write',
   'project:review': 'write',
   'project:suspend': 'write',
+  'zone:request-change': 'write',
+  'zone:review': 'write',
+  'zone:decide': 'write',
+  'zone:data-requests': 'read',
+  'zone:answer-data-request': 'write',
 } as const satisfies Record<string, TokenScope>;
 export type Action = keyof typeof ACTIONS;
 
@@ -184,7 +191,29 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       if (actor.orgKind === 'ministry') return true;
       if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
       return target.regions.some((r) => r === actor.regionCode || (actor.regionCode!.length === 2 && r.startsWith(actor.regionCode!)));
+    case 'zone:request-change':
+      // The zone's local governments apply for changes and cancellation (RFZ Act Art. 81(1), 82(1)).
+      return governsZone(actor, target);
+    case 'zone:review':
+      // MSS receives changes, evaluates zones, holds hearings and demands post-management data (Art. 81–84, 141).
+      return actor.orgKind === 'ministry';
+    case 'zone:decide':
+      // Committee decisions (changes, extension, cancellation) are recorded by an MSS administrator (Art. 75(3), 78, 82).
+      return isMinistryAdmin(actor);
+    case 'zone:data-requests':
+      // Any signed-in user may ask; the list holds MSS's all, others only those addressed to their organisation.
+      return true;
+    case 'zone:answer-data-request':
+      // The addressed agency answers (Art. 84(2): "관계기관의 장").
+      return target.kind === 'organisation' && actor.organisationId === target.organisationId;
   }
+}
+
+/** A local government of the zone: one of its regions, or the province of one of its municipalities. */
+function governsZone(actor: Actor, target: Target): boolean {
+  if (target.kind !== 'zone' || actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
+  const code = actor.regionCode;
+  return target.regions.some((r) => r === code || (code.length === 2 && r.startsWith(code)));
 }
 
 export function decide(actor: Actor | null, action: Action, target: Target = { kind: 'none' }): Decision {

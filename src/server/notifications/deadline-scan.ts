@@ -7,6 +7,7 @@ import { dueNotices, type Deadline } from '../../domain/notifications/deadline-n
 import { calendar, todayInSeoul } from '../plans/evaluate.ts';
 import { listPlans } from '../plans/store.ts';
 import { notify, usersOfKind } from './notify.ts';
+import { scanZoneDeadlines, scanZoneStates } from '../zones/lifecycle-scan.ts';
 
 /** Days before a deadline when notices go out (plus one when it is overdue). */
 export const DEFAULT_OFFSETS = [30, 7, 1] as const;
@@ -42,6 +43,9 @@ export async function scanDeadlines(db: Database, options: { today?: CivilDate; 
       }
     }
   }
+  // Zones after designation: expiry and closure first (each once), then their deadline notices.
+  await scanZoneStates(db, today);
+  sent += await scanZoneDeadlines(db, today, offsets);
   return sent;
 }
 

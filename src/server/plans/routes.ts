@@ -14,6 +14,7 @@ import type { I18nText } from '../../domain/i18n-text.ts';
 import { regionByCode } from '../../domain/regions/reference.ts';
 import { checkApplicantsAndSites } from '../../domain/zones/eligibility.ts';
 import { PLAN_MACHINE, PLAN_STATES, type PlanAction, type PlanGuard, type PlanState } from '../../domain/zones/plan-machine.ts';
+import { designateZone } from '../zones/designation.ts';
 import { checkMeetingNotice, designationDecisionClock, ministryReplyClock } from '../../domain/zones/procedure.ts';
 import { recordSignOff, withdrawSignOff } from '../../domain/zones/signoff.ts';
 import { attempt, availableActions, type Actor as MachineActor, type Facts, type Violation } from '../../domain/zones/transition-table.ts';
@@ -539,29 +540,22 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
         ...(quorum ? [] : [{ code: 'quorum-not-present', rule: body.committee === 'rfz_committee' ? 'Decree Art. 47(7)' : 'Decree Art. 49(7)', params: { members: body.members, present: body.present } }]),
       ]);
       const action: PlanAction = body.decision;
-      let zoneId: string | null = null;
       const to = await transition(trx, request, plan, actor, today, {
         action, as: { role: 'committee' }, facts: { 'meeting-notice-given': notice.length === 0, 'quorum-present': quorum }, violations, body,
         clocks: stopClocks(plan.clocks, runningClocks(plan.clocks), today),
         patch: { decidedOn: today },
       });
       if (to === 'designated' || to === 'designated_with_conditions') {
-        zoneId = randomUUID();
-        const c = plan.content;
-        const field: I18nText = c.industries.length > 0
-          ? { ko: c.industries.map((i) => i.ko).join(', '), ...(c.industries.every((i) => i.en) ? { en: c.industries.map((i) => i.en).join(', ') } : {}) }
-          : c.title;
-        // Designation (RFZ Act Art. 75(3); Decree Art. 44(3)): the zone with its period and regions, listed publicly.
-        await trx.insertInto('zone').values({
-          id: zoneId, name: JSON.stringify(body.zoneName ?? c.title), field: JSON.stringify(field), model: c.model, round: null, committee_date: body.meetingOn,
-          state: 'designated', outcome: null, status_note: body.conditions ? JSON.stringify(body.conditions) : null,
-          period_start: body.periodStart, period_end: body.periodEnd, source: 'platform',
-        }).execute();
-        await trx.insertInto('zone_region').values(participantsOf(c).map((code) => ({ zone_id: zoneId!, region_code: code, role: code === c.leadRegion ? 'lead' as const : 'partner' as const }))).execute();
+        // Designation (RFZ Act Art. 75(3)–(4); Decree Art. 44(3)): the zone with its number and public notice.
+        const designated = await designateZone(trx, {
+          planId: plan.id, content: plan.content, zoneName: body.zoneName, meetingOn: body.meetingOn, periodStart: body.periodStart!, periodEnd: body.periodEnd!,
+          conditions: body.conditions, gazettedOn: today, actorUserId: actor.userId,
+        });
+        const zoneId = designated.zoneId;
         await trx.updateTable('zone_plan').set({ zone_id: zoneId }).where('id', '=', plan.id).execute();
         await appendAudit(trx, {
           ...auditActor(request, actor), action: 'zone:designate', objectType: 'zone', objectId: zoneId, before: null,
-          after: { plan: plan.id, model: c.model, regions: participantsOf(c), periodStart: body.periodStart, periodEnd: body.periodEnd, conditions: body.conditions },
+          after: { plan: plan.id, number: designated.number, model: plan.content.model, regions: participantsOf(plan.content), periodStart: body.periodStart, periodEnd: body.periodEnd, conditions: body.conditions },
         });
       }
     });
