@@ -1,0 +1,80 @@
+/**
+ * The deadlines an exemption's holders, its zone's governments and the ministries must watch, and
+ * which of them are overdue or due soon on a given day. Each deadline has a stable key (it names
+ * the term it belongs to, so an extension starts new keys) for notices sent once, ever.
+ */
+import { addDays, diffDays, type CivilDate } from '../calendar/civil-date.ts';
+import type { HolidayCalendar } from '../calendar/holidays.ts';
+import { amendmentPlanDue } from './amendment-tracking.ts';
+import { extensionDeadline, resultsReportDue, validityLimits, type ExemptionKind } from './validity.ts';
+
+export const DEADLINE_KINDS = ['extension_window', 'expiry', 'results_report', 'amendment_plan'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Days before a deadline when alerts go out, unless configured otherwise (issue 4 "Deadlines"). */
+export const DEFAULT_ALERT_OFFSETS = [90, 30, 7] as const;
+
+export interface ExemptionFacts {
+  readonly id: string;
+  readonly kind: ExemptionKind;
+  readonly state: string;
+  readonly grantedOn: CivilDate;
+  readonly validUntil: CivilDate | null;
+  readonly extensions: number;
+  readonly amendmentRequestedOn: CivilDate | null;
+  readonly resultsReportedOn: CivilDate | null;
+  readonly review: { readonly reportedOn: CivilDate; readonly needed: boolean } | null;
+  readonly planSubmittedOn: CivilDate | null;
+}
+
+export interface ExemptionDeadline {
+  readonly key: string;
+  readonly kind: DeadlineKind;
+  readonly due: CivilDate;
+  /** A window that closes (nothing is owed after it) rather than a duty that stays owed. */
+  readonly closes: boolean;
+  readonly rule: string;
+}
+
+const RUNNING = new Set(['granted', 'active', 'extended']);
+
+/** Open deadlines of one exemption, whatever the day. */
+export function exemptionDeadlines(e: ExemptionFacts, calendar: HolidayCalendar): ExemptionDeadline[] {
+  const out: ExemptionDeadline[] = [];
+  const limits = validityLimits(e.kind, e.grantedOn);
+  if (e.validUntil !== null && RUNNING.has(e.state) && e.amendmentRequestedOn === null) {
+    const canExtend = limits !== null && e.extensions < limits.maxExtensions;
+    // Extension application (Art. 86(10), 90(11)) and law-amendment request (Art. 87(9)): 2 months before expiry.
+    if (canExtend || e.kind === 'demonstration_exemption') {
+      out.push({
+        key: `exemption:${e.id}:extension_window:${e.validUntil}`, kind: 'extension_window', due: extensionDeadline(e.validUntil, calendar).nominal, closes: true,
+        rule: e.kind === 'temporary_permit' ? 'RFZ Act Art. 90(11)' : 'RFZ Act Art. 86(10), 87(9)',
+      });
+    }
+    out.push({ key: `exemption:${e.id}:expiry:${e.validUntil}`, kind: 'expiry', due: e.validUntil, closes: false, rule: limits?.rule ?? 'RFZ Act Art. 86(10)' });
+  }
+  // Results report within 30 days after expiry, unless an amendment was requested (Art. 87(11)).
+  if (e.kind === 'demonstration_exemption' && e.validUntil !== null && e.resultsReportedOn === null && (RUNNING.has(e.state) || e.state === 'expired')) {
+    const report = resultsReportDue(e.validUntil, e.amendmentRequestedOn !== null, calendar);
+    if (report.required) out.push({ key: `exemption:${e.id}:results_report:${e.validUntil}`, kind: 'results_report', due: report.due, closes: false, rule: report.rule });
+  }
+  // The ministry's amendment plan within 60 days of its review (Art. 87(6); Decree Art. 59(8)).
+  if (e.review?.needed && e.planSubmittedOn === null && e.state !== 'law_amended' && e.state !== 'cancelled') {
+    out.push({ key: `exemption:${e.id}:amendment_plan`, kind: 'amendment_plan', due: amendmentPlanDue(e.review.reportedOn, calendar), closes: false, rule: 'RFZ Act Art. 87(6); Decree Art. 59(8)' });
+  }
+  return out;
+}
+
+export type DeadlineStatus = 'overdue' | 'due_soon';
+
+/**
+ * Overdue (past its day and still owed) or due within `horizonDays`; a closed window is neither —
+ * it cannot be met any more. Sorted by due day.
+ */
+export function watchList(deadlines: readonly ExemptionDeadline[], asOf: CivilDate, horizonDays: number): (ExemptionDeadline & { readonly status: DeadlineStatus; readonly daysLeft: number })[] {
+  const horizon = addDays(asOf, horizonDays);
+  return deadlines
+    .filter((d) => (d.due < asOf ? !d.closes : d.due <= horizon))
+    .map((d) => ({ ...d, status: (d.due < asOf ? 'overdue' : 'due_soon') as DeadlineStatus, daysLeft: diffDays(d.due, asOf) }))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key.localeCompare(b.key)));
+}
