@@ -331,6 +331,62 @@ export interface ExemptionTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface ExemptionRedeliberationTable {
+  exemption_id: string;
+  notified_on: string;
+  requested_on: string;
+  grounds: Json<I18nText>;
+  requested_by: string | null;
+  decided_on: string | null;
+  outcome: 'granted' | 'rejected' | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ExemptionCancellationTable {
+  exemption_id: string;
+  ground: string;
+  hearing_notice_on: string;
+  hearing_on: string;
+  hearing_record: Json<I18nText>;
+  decided_on: string | null;
+  reason: Json<I18nText> | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface ExemptionResultsReportTable {
+  exemption_id: string;
+  submitted_on: string;
+  results: Json<I18nText>;
+  evidence: Json<unknown>;
+  submitted_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface LawAmendmentTable {
+  exemption_id: string;
+  requested_on: string | null;
+  evidence: Json<unknown>;
+  review_reported_on: string | null;
+  amendment_needed: boolean | null;
+  review: Json<unknown> | null;
+  plan_submitted_on: string | null;
+  plan: Json<unknown> | null;
+  schedule: Json<unknown>;
+  progress: Json<unknown>;
+  escalated_on: string | null;
+  escalation: Json<unknown> | null;
+  effective_on: string | null;
+  version: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ExtraHolidayTable {
+  day: string;
+  name: Json<I18nText>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface ExemptionRegulationTable {
   exemption_id: string;
   regulation_id: string;
@@ -468,6 +524,11 @@ export interface DB {
   regulation: RegulationTable;
   exemption: ExemptionTable;
   exemption_regulation: ExemptionRegulationTable;
+  exemption_redeliberation: ExemptionRedeliberationTable;
+  exemption_cancellation: ExemptionCancellationTable;
+  exemption_results_report: ExemptionResultsReportTable;
+  law_amendment: LawAmendmentTable;
+  extra_holiday: ExtraHolidayTable;
   email_outbox: EmailOutboxTable;
   demonstration_project: DemonstrationProjectTable;
   demonstration_upload: DemonstrationUploadTable;

@@ -11,6 +11,8 @@ import { plannerRoutes } from './planner/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
 import { regulationRoutes } from './regulations/routes.ts';
 import { exemptionRoutes } from './exemptions/routes.ts';
+import { exemptionLifecycleRoutes } from './exemptions/lifecycle-routes.ts';
+import { amendmentRoutes } from './exemptions/amendment-routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
@@ -34,6 +36,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await demonstrationRoutes(app);
   await regulationRoutes(app);
   await exemptionRoutes(app);
+  await exemptionLifecycleRoutes(app);
+  await amendmentRoutes(app);
   await searchRoutes(app);
   await organisationRoutes(app);
 }

@@ -17,6 +17,7 @@ import { insertExemption } from '../../src/server/exemptions/store.ts';
 import { addDays } from '../../src/domain/calendar/civil-date.ts';
 import { todayInSeoul } from '../../src/server/plans/evaluate.ts';
 import { insertZone } from '../support/zones.ts';
+import type { ExemptionState } from '../../src/domain/exemptions/lifecycle.ts';
 
 const ROLES = ['anonymous', 'ministry', 'busan', 'company', 'expert', 'motie', 'busan-read-token'] as const;
 type Role = (typeof ROLES)[number];
@@ -60,12 +61,24 @@ const regulationBody = () => ({
   title: { ko: '매트릭스' }, body: { ko: '본문' }, effectiveFrom: '2025-01-01', amendments: [],
 });
 const exemptionConditions = { text: { ko: '조건' }, scope: null, area: null, quantities: [], time: null, safetyMeasures: [], insurance: { deathPerPerson: 150_000_000, injuryPerPerson: 30_000_000, disabilityPerPerson: 150_000_000, propertyPerAccident: 1_000_000_000 } };
-async function freshExemption(holders: string[], state: 'active' | 'amendment_requested' = 'active'): Promise<string> {
+async function freshExemption(holders: string[], state: ExemptionState = 'active', term: { grantedOn?: string; validFrom?: string | null; validUntil?: string | null } = {}): Promise<string> {
   return insertExemption(matrixDb!, {
     kind: 'demonstration_exemption', title: { ko: '매트릭스 특례' }, zoneId: zoneAt(25), holders, regulationIds: [regulationId({ key: 'drone_bvlos' })],
-    conditions: exemptionConditions, stages: ['logistics'], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', state, demo: false,
+    conditions: exemptionConditions, stages: ['logistics'], grantedOn: term.grantedOn ?? '2025-01-02', validFrom: term.validFrom === undefined ? '2025-01-02' : term.validFrom,
+    validUntil: term.validUntil === undefined ? '2029-01-01' : term.validUntil, state, demo: false,
   });
 }
+/** An exemption with a law-amendment track: reviewed (amendment needed or refused), optionally with a plan. */
+async function trackedExemption(review: { needed: boolean; plan?: boolean }): Promise<string> {
+  const id = await freshExemption([], 'amendment_requested');
+  await matrixDb!.insertInto('law_amendment').values({
+    exemption_id: id, requested_on: '2026-01-05', evidence: '[]', review_reported_on: '2026-03-02', amendment_needed: review.needed, review: JSON.stringify({ ko: '검토' }),
+    plan_submitted_on: review.plan ? '2026-04-01' : null, plan: review.plan ? JSON.stringify({ targetLaw: { ko: '법' } }) : null,
+    schedule: review.plan ? JSON.stringify([{ stage: 'promulgated', by: '2026-12-31' }]) : '[]', progress: '[]', version: 1,
+  }).execute();
+  return id;
+}
+const holderOf = (ctx: Ctx) => (ctx.scope === 'own' ? [demoId('org:company')] : [demoId('org:ulsan')]);
 
 const MATRIX: Record<string, Row> = {
   'GET /api/session': { expect: signedIn(200), request: () => ({ url: '/api/session' }) },
@@ -253,7 +266,7 @@ const MATRIX: Record<string, Row> = {
     // The holding company (its own exemption) or MSS (Act Art. 87(9)).
     expect: all(403, { anonymous: same(401), ministry: same(200), company: { own: 200, other: 403 } }),
     request: async (ctx) => ({
-      url: `/api/exemptions/${await freshExemption(ctx.scope === 'own' ? [demoId('org:company')] : [demoId('org:ulsan')])}/amendment-request`,
+      url: `/api/exemptions/${await freshExemption(holderOf(ctx))}/amendment-request`,
       payload: { requestedOn: '2026-01-05', results: { ko: '실증 결과' }, evidence: [] },
     }),
   },
@@ -261,6 +274,65 @@ const MATRIX: Record<string, Row> = {
     // The responsible ministry amends its law; an MSS administrator may record it.
     expect: all(403, { anonymous: same(401), ministry: same(200), motie: same(200) }),
     request: async () => ({ url: `/api/exemptions/${await freshExemption([], 'amendment_requested')}/law-amended`, payload: { amendedOn: '2026-03-03', act: 'Act No. 99999 (matrix)' } }),
+  },
+  'POST /api/exemptions/:id/redeliberation': {
+    // The applicant (its own exemption) or MSS, within 60 days (Act Art. 86(8)).
+    expect: all(403, { anonymous: same(401), ministry: same(200), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({
+      url: `/api/exemptions/${await freshExemption(holderOf(ctx), 'rejected', { grantedOn: '2026-08-05', validFrom: null, validUntil: null })}/redeliberation`,
+      payload: { notifiedOn: '2026-08-05', requestedOn: '2026-09-01', grounds: { ko: '사유' } },
+    }),
+  },
+  'POST /api/exemptions/:id/redeliberation/decision': {
+    // A committee decision recorded by an MSS administrator.
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async () => {
+      const id = await freshExemption([], 'redeliberation', { grantedOn: '2026-08-05', validFrom: null, validUntil: null });
+      await matrixDb!.insertInto('exemption_redeliberation').values({ exemption_id: id, notified_on: '2026-08-05', requested_on: '2026-09-01', grounds: JSON.stringify({ ko: '사유' }), requested_by: null }).execute();
+      return { url: `/api/exemptions/${id}/redeliberation/decision`, payload: { decidedOn: '2026-09-10', outcome: 'rejected', validFrom: null, validUntil: null, insuranceProofSubmitted: false } };
+    },
+  },
+  'POST /api/exemptions/:id/cancellation/hearing': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async () => ({ url: `/api/exemptions/${await freshExemption([])}/cancellation/hearing`, payload: { ground: 'harm', noticeOn: '2026-03-05', heldOn: '2026-03-16', record: { ko: '청문' } } }),
+  },
+  'POST /api/exemptions/:id/cancel': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async () => {
+      const id = await freshExemption([]);
+      await matrixDb!.insertInto('exemption_cancellation').values({ exemption_id: id, ground: 'harm', hearing_notice_on: '2026-03-05', hearing_on: '2026-03-16', hearing_record: JSON.stringify({ ko: '청문' }) }).execute();
+      return { url: `/api/exemptions/${id}/cancel`, payload: { decidedOn: '2026-03-20', reason: { ko: '사유' } } };
+    },
+  },
+  'POST /api/exemptions/:id/expire': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async () => ({ url: `/api/exemptions/${await freshExemption([], 'active', { validUntil: '2025-12-31' })}/expire` }),
+  },
+  'POST /api/exemptions/:id/results-report': {
+    // The holder (its own exemption) or MSS (Act Art. 87(11)).
+    expect: all(403, { anonymous: same(401), ministry: same(200), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({
+      url: `/api/exemptions/${await freshExemption(holderOf(ctx), 'expired', { validUntil: '2025-12-31' })}/results-report`,
+      payload: { submittedOn: '2026-01-10', results: { ko: '결과' }, evidenceRefs: [] },
+    }),
+  },
+  'POST /api/exemptions/:id/amendment/review': {
+    // The responsible ministry reviews; an MSS administrator may record it.
+    expect: all(403, { anonymous: same(401), ministry: same(200), motie: same(200) }),
+    request: async () => ({ url: `/api/exemptions/${await freshExemption([], 'amendment_requested')}/amendment/review`, payload: { reportedOn: '2026-03-02', amendmentNeeded: true, text: { ko: '검토' } } }),
+  },
+  'POST /api/exemptions/:id/amendment/plan': {
+    expect: all(403, { anonymous: same(401), ministry: same(200), motie: same(200) }),
+    request: async () => ({ url: `/api/exemptions/${await trackedExemption({ needed: true })}/amendment/plan`, payload: { submittedOn: '2026-04-01', targetLaw: { ko: '법' }, schedule: [{ stage: 'promulgated', by: '2026-12-31' }] } }),
+  },
+  'POST /api/exemptions/:id/amendment/progress': {
+    expect: all(403, { anonymous: same(401), ministry: same(200), motie: same(200) }),
+    request: async () => ({ url: `/api/exemptions/${await trackedExemption({ needed: true, plan: true })}/amendment/progress`, payload: { stage: 'drafting', on: '2026-05-01' } }),
+  },
+  'POST /api/exemptions/:id/amendment/escalate': {
+    // The committee's recommendation, recorded by an MSS administrator (Act Art. 87(13)).
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async () => ({ url: `/api/exemptions/${await trackedExemption({ needed: false })}/amendment/escalate`, payload: { recommendedOn: '2026-03-10', recommendation: { ko: '권고' } } }),
   },
   'GET /api/bundles/:zoneId': { expect: all(200), request: () => ({ url: `/api/bundles/${zoneAt(25)}` }) },
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },

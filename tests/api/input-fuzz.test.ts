@@ -86,6 +86,15 @@ VALID['POST /api/zones/:id/hearings'] = { url: `/api/zones/${NO_PLAN}/hearings`,
 VALID['POST /api/zones/:id/cancellation'] = { url: `/api/zones/${NO_PLAN}/cancellation`, body: { ground: 'purpose-achieved', ...meeting, reason: { ko: '목적 달성' } } };
 VALID['POST /api/zones/:id/data-requests'] = { url: `/api/zones/${NO_PLAN}/data-requests`, body: { organisationId: NO_PLAN, subject: { ko: '자료' }, dueOn: '2027-01-05' } };
 VALID['POST /api/zones/:id/data-requests/:requestId/answer'] = { url: `/api/zones/${NO_PLAN}/data-requests/${NO_PLAN}/answer`, body: { answer: { ko: '답변' } } };
+VALID['POST /api/exemptions/:id/redeliberation'] = { url: `/api/exemptions/${NO_PLAN}/redeliberation`, body: { notifiedOn: '2026-08-05', requestedOn: '2026-09-01', grounds: { ko: '사유' } } };
+VALID['POST /api/exemptions/:id/redeliberation/decision'] = { url: `/api/exemptions/${NO_PLAN}/redeliberation/decision`, body: { decidedOn: '2026-09-10', outcome: 'granted', validFrom: '2026-09-10', validUntil: '2030-09-09', insuranceProofSubmitted: true } };
+VALID['POST /api/exemptions/:id/cancellation/hearing'] = { url: `/api/exemptions/${NO_PLAN}/cancellation/hearing`, body: { ground: 'harm', noticeOn: '2026-03-05', heldOn: '2026-03-16', record: { ko: '청문' } } };
+VALID['POST /api/exemptions/:id/cancel'] = { url: `/api/exemptions/${NO_PLAN}/cancel`, body: { decidedOn: '2026-03-20', reason: { ko: '사유' } } };
+VALID['POST /api/exemptions/:id/results-report'] = { url: `/api/exemptions/${NO_PLAN}/results-report`, body: { submittedOn: '2026-02-02', results: { ko: '결과' }, evidenceRefs: [{ type: 'demonstration_report', id: NO_PLAN, period: 1 }] } };
+VALID['POST /api/exemptions/:id/amendment/review'] = { url: `/api/exemptions/${NO_PLAN}/amendment/review`, body: { reportedOn: '2026-04-10', amendmentNeeded: true, text: { ko: '검토' } } };
+VALID['POST /api/exemptions/:id/amendment/plan'] = { url: `/api/exemptions/${NO_PLAN}/amendment/plan`, body: { submittedOn: '2026-05-01', targetLaw: { ko: '법' }, schedule: [{ stage: 'drafting', by: '2026-06-01' }, { stage: 'promulgated', by: '2026-12-31' }] } };
+VALID['POST /api/exemptions/:id/amendment/progress'] = { url: `/api/exemptions/${NO_PLAN}/amendment/progress`, body: { stage: 'drafting', on: '2026-06-01' } };
+VALID['POST /api/exemptions/:id/amendment/escalate'] = { url: `/api/exemptions/${NO_PLAN}/amendment/escalate`, body: { recommendedOn: '2026-06-10', recommendation: { ko: '권고' } } };
 
 const LIMIT = 65_536;
 

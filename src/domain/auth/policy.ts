@@ -46,6 +46,15 @@ export const ACTIONS = {
   'exemption:extend': 'write',
   'exemption:request-amendment': 'write',
   'exemption:record-amendment': 'write',
+  'exemption:request-redeliberation': 'write',
+  'exemption:decide-redeliberation': 'write',
+  'exemption:cancel': 'write',
+  'exemption:expire': 'write',
+  'exemption:report-results': 'write',
+  'amendment:track': 'write',
+  'amendment:escalate': 'write',
+  'exemption-deadlines:read': 'read',
+  'holiday:manage': 'write',
   'project:list': 'read',
   'project:read': 'read',
   'project:create': 'write',
@@ -159,6 +168,30 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
     case 'exemption:record-amendment':
       // The responsible ministry amends its law (Art. 87(4), 87(6)); MSS notifies the operator (Decree Art. 59(9)).
       return actor.orgKind === 'responsible_ministry' || isMinistryAdmin(actor);
+    case 'exemption:request-redeliberation':
+    case 'exemption:report-results':
+      // The applicant requests re-deliberation (Art. 86(8)) and the operator reports results (Art. 87(11)), through
+      // the local head; MSS records one filed on paper.
+      if (target.kind !== 'exemption') return false;
+      return actor.orgKind === 'ministry' || (actor.orgKind === 'company' && target.holders.includes(actor.organisationId));
+    case 'exemption:decide-redeliberation':
+    case 'exemption:cancel':
+    case 'amendment:escalate':
+      // Committee decisions (re-deliberation, cancellation after a hearing, the recommendation of Art. 87(13)),
+      // recorded by an MSS administrator (Art. 89, 141; the Minister is the committee's secretary, Art. 77).
+      return isMinistryAdmin(actor);
+    case 'exemption:expire':
+      // MSS manages the exemptions it granted (Art. 86(10)).
+      return actor.orgKind === 'ministry';
+    case 'amendment:track':
+      // The responsible ministry reviews, plans and amends its law (Art. 87(4), 87(6)); an MSS administrator may record it.
+      return actor.orgKind === 'responsible_ministry' || isMinistryAdmin(actor);
+    case 'exemption-deadlines:read':
+      // The ministries see every deadline, a local government its zones', a company its own; the list is scoped by the route.
+      return actor.orgKind !== 'expert';
+    case 'holiday:manage':
+      // One-off holidays the government designates (Regulations on Holidays of Government Offices Art. 2 item 12).
+      return isMinistryAdmin(actor);
     case 'project:list':
       // Any signed-in user may ask; the list holds only the projects `project:read` allows.
       return true;

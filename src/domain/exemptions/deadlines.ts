@@ -3,7 +3,7 @@
  * which of them are overdue or due soon on a given day. Each deadline has a stable key (it names
  * the term it belongs to, so an extension starts new keys) for notices sent once, ever.
  */
-import { addDays, diffDays, type CivilDate } from '../calendar/civil-date.ts';
+import { diffDays, type CivilDate } from '../calendar/civil-date.ts';
 import type { HolidayCalendar } from '../calendar/holidays.ts';
 import { amendmentPlanDue } from './amendment-tracking.ts';
 import { extensionDeadline, resultsReportDue, validityLimits, type ExemptionKind } from './validity.ts';
@@ -65,16 +65,18 @@ export function exemptionDeadlines(e: ExemptionFacts, calendar: HolidayCalendar)
   return out;
 }
 
-export type DeadlineStatus = 'overdue' | 'due_soon';
+export type DeadlineStatus = 'overdue' | 'due_soon' | 'upcoming' | 'closed';
 
-/**
- * Overdue (past its day and still owed) or due within `horizonDays`; a closed window is neither —
- * it cannot be met any more. Sorted by due day.
- */
-export function watchList(deadlines: readonly ExemptionDeadline[], asOf: CivilDate, horizonDays: number): (ExemptionDeadline & { readonly status: DeadlineStatus; readonly daysLeft: number })[] {
-  const horizon = addDays(asOf, horizonDays);
+/** Past its day: `overdue` while still owed, `closed` for a window; within `horizonDays`: `due_soon`; else `upcoming`. */
+export function deadlineStatus(d: ExemptionDeadline, asOf: CivilDate, horizonDays: number): DeadlineStatus {
+  if (d.due < asOf) return d.closes ? 'closed' : 'overdue';
+  return diffDays(d.due, asOf) <= horizonDays ? 'due_soon' : 'upcoming';
+}
+
+/** What needs attention on `asOf`: overdue duties and deadlines due within `horizonDays`, by due day. */
+export function watchList(deadlines: readonly ExemptionDeadline[], asOf: CivilDate, horizonDays: number): (ExemptionDeadline & { readonly status: 'overdue' | 'due_soon'; readonly daysLeft: number })[] {
   return deadlines
-    .filter((d) => (d.due < asOf ? !d.closes : d.due <= horizon))
-    .map((d) => ({ ...d, status: (d.due < asOf ? 'overdue' : 'due_soon') as DeadlineStatus, daysLeft: diffDays(d.due, asOf) }))
+    .map((d) => ({ ...d, status: deadlineStatus(d, asOf, horizonDays), daysLeft: diffDays(d.due, asOf) }))
+    .filter((d): d is typeof d & { status: 'overdue' | 'due_soon' } => d.status === 'overdue' || d.status === 'due_soon')
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key.localeCompare(b.key)));
 }

@@ -329,6 +329,12 @@ export interface RedeliberationInput {
   readonly calendar: HolidayCalendar;
 }
 
+/** Last day to request re-deliberation: 60 days from the notice (Decree Art. 57-3(2), 64-3(2)). */
+export function redeliberationDeadline(notifiedOn: CivilDate, calendar: HolidayCalendar): CivilDate {
+  // FAAA Art. 6(2) proviso: counting the first day without roll-over would shorten the applicant's time.
+  return computePeriod({ start: notifiedOn, amount: 60, unit: 'day', rightsRestricting: { citizenPrefers: 'later-end' }, calendar }).end;
+}
+
 /** Within 60 days of notice, once only. The deadline is the applicant's: Civil Act counting with roll-over. */
 export function checkRedeliberation(input: RedeliberationInput): RuleResult<{ readonly deadline: CivilDate }> {
   const rules =
@@ -337,14 +343,7 @@ export function checkRedeliberation(input: RedeliberationInput): RuleResult<{ re
       : input.kind === 'temporary_permit'
         ? { window: 'Decree Art. 64-3(2)', once: 'Decree Art. 64-3' }
         : null;
-  // FAAA Art. 6(2) proviso: counting the first day without roll-over would shorten the applicant's time.
-  const deadline = computePeriod({
-    start: input.notifiedOn,
-    amount: 60,
-    unit: 'day',
-    rightsRestricting: { citizenPrefers: 'later-end' },
-    calendar: input.calendar,
-  }).end;
+  const deadline = redeliberationDeadline(input.notifiedOn, input.calendar);
   if (rules === null) {
     return ruleResult({ deadline }, [{ code: 'not-applicable', rule: 'RFZ Act Art. 86(8), 90(9)', params: { kind: input.kind } }]);
   }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { civilDate, diffDays, tryCivilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
+import { civilDate, diffDays } from '../../domain/calendar/civil-date.ts';
 import { EXEMPTION_MACHINE, EXEMPTION_STATES, amendmentRequestFacts, extensionFacts, type ExemptionState } from '../../domain/exemptions/lifecycle.ts';
 import { EXEMPTION_KINDS, checkAmendmentRequest, checkExtension, checkGrantTerm, type ExemptionKind } from '../../domain/exemptions/validity.ts';
 import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
@@ -11,7 +11,11 @@ import { STAGES } from '../../domain/supply-chain/stages.ts';
 import { attempt, type Violation } from '../../domain/zones/transition-table.ts';
 import { actorOf, authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
-import { AppError, notFound, type FieldError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
+import { date, refuse } from './refuse.ts';
+import { EvidenceRefSchema, LifecycleSchema } from './lifecycle-schemas.ts';
+import { checkEvidence } from './evidence.ts';
+import { amendmentRowForUpdate } from './lifecycle-store.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../http/schemas.ts';
 import { DateOnly } from '../regulations/schemas.ts';
 import { ConditionsSchema, insuranceViolations, type Conditions } from './conditions.ts';
@@ -43,6 +47,7 @@ export const ExemptionSchema = Type.Object({
   lawAmendedOn: Nullable(Type.String()),
   daysToAmendment: Nullable(Type.Integer()),
   demo: Type.Boolean(),
+  lifecycle: LifecycleSchema,
 });
 
 const CreateBody = Type.Object({
@@ -58,38 +63,6 @@ const CreateBody = Type.Object({
   validUntil: Nullable(DateOnly),
   insuranceProofSubmitted: Type.Boolean(),
 }, { additionalProperties: false });
-
-/** Which request field a rule violation is about. */
-const FIELD_OF: Record<string, string> = {
-  'end-before-start': 'validUntil', 'exceeds-maximum': 'validUntil', 'beyond-zone-period': 'validUntil', 'before-zone-period': 'validFrom',
-  'no-validity-period': 'validUntil', 'no-extension-ground': 'ground', 'insurance-required': 'conditions/insurance',
-  'insurance-below-minimum': 'conditions/insurance', 'missing-item': 'results',
-};
-/** Violations that are about the object's state or timing, not the input: 409. */
-const CONFLICTS = new Set(['second-extension', 'no-extension', 'extension-window-closed', 'amendment-window-closed', 'not-applicable']);
-
-const detail = (v: Violation): string => Object.entries(v.params).map(([k, x]) => `${k}=${Array.isArray(x) ? x.join('|') : String(x)}`).join(', ');
-
-/** Structured violations → 409 (state, timing) or 400 naming the field and the rule; nothing is written. */
-function refuse(violations: readonly Violation[], fieldOverride: Record<string, string> = {}): never {
-  const errs = violations.filter((v) => (v.severity ?? 'error') === 'error');
-  const conflicts = errs.filter((v) => CONFLICTS.has(v.code));
-  if (conflicts.length > 0) {
-    throw new AppError('conflict', { params: { reason: conflicts.map((v) => `${v.code} — ${v.rule} (${detail(v)})`).join('; ') } });
-  }
-  const fields: FieldError[] = errs.map((v) => ({
-    path: `/body/${fieldOverride[v.code] ?? FIELD_OF[v.code] ?? ''}`,
-    keyword: 'rule',
-    params: { code: v.code, rule: v.rule, detail: detail(v) },
-  }));
-  throw new AppError('validation', { fields });
-}
-
-function date(value: string, path: string): CivilDate {
-  const d = tryCivilDate(value);
-  if (!d) throw new AppError('validation', { fields: [{ path, keyword: 'format', params: { format: 'date' } }] });
-  return d;
-}
 
 function normaliseConditions(c: Conditions): Conditions {
   const opt = (t: I18nText | null) => (t ? normaliseText(t) : null);
@@ -262,6 +235,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
         requestedOn: DateOnly,
         results: I18nTextSchema(4000),
         evidence: Type.Array(Type.String({ format: 'uri', maxLength: 2000, pattern: '^https?://' }), { maxItems: 50 }),
+        evidenceRefs: Type.Optional(Type.Array(EvidenceRefSchema, { maxItems: 50, description: 'demonstration rows of this exemption\'s projects: results, reports, incidents' })),
       }, { additionalProperties: false }),
       response: { 200: ExemptionSchema, ...errors },
     },
@@ -282,7 +256,11 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       // MSS records a request the operator filed through the local head; the machine's actor is the operator (Art. 87(9)).
       const moved = attempt(EXEMPTION_MACHINE, current.state as ExemptionState, 'request_amendment', { role: 'company' }, amendmentRequestFacts([]));
       if (!moved.ok) throw new AppError('conflict', { params: { reason: `${moved.code}: request_amendment from ${current.state} (RFZ Act Art. 87(9))` } });
-      const amendment = { requestedOn, results: normaliseText(request.body.results), evidence: request.body.evidence, by: actor.organisationId };
+      const evidenceRefs = request.body.evidenceRefs ?? [];
+      await checkEvidence(trx, row.id, evidenceRefs);
+      const amendment = { requestedOn, results: normaliseText(request.body.results), evidence: request.body.evidence, evidenceRefs, by: actor.organisationId };
+      await amendmentRowForUpdate(trx, row.id, requestedOn);
+      await trx.updateTable('law_amendment').set({ requested_on: requestedOn, evidence: JSON.stringify(evidenceRefs) }).where('exemption_id', '=', row.id).execute();
       await trx.updateTable('exemption').set({ state: moved.to, amendment_requested_on: requestedOn, amendment: JSON.stringify(amendment), updated_at: new Date() }).where('id', '=', row.id).execute();
       await appendAudit(trx, {
         requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
@@ -317,6 +295,8 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       if (!moved.ok) throw new AppError('conflict', { params: { reason: `${moved.code}: record_law_amended from ${row.state} (RFZ Act Art. 87(4), 87(6))` } });
       const act = request.body.act.trim();
       await trx.updateTable('exemption').set({ state: moved.to, law_amended_on: amendedOn, updated_at: new Date() }).where('id', '=', row.id).execute();
+      // The amendment track ends on the effective date (Decree Art. 59(9)).
+      await trx.updateTable('law_amendment').set({ effective_on: amendedOn, updated_at: new Date() }).where('exemption_id', '=', row.id).execute();
       // The suspended provisions record the amendment that ended the exemption.
       const regs = await trx.selectFrom('exemption_regulation').innerJoin('regulation', 'regulation.id', 'exemption_regulation.regulation_id')
         .select(['regulation.id as id', 'regulation.amendments as amendments']).where('exemption_id', '=', row.id).execute();
@@ -367,7 +347,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'public' },
     schema: {
       tags: ['exemptions'],
-      summary: 'Every exemption and where it stands on the road to law amendment, with days from grant to amendment',
+      summary: 'Every exemption and where it stands on the road to law amendment: its path (each step with days from grant) and days from grant to amendment',
       response: {
         200: Type.Object({
           asOf: Type.String(),
@@ -376,6 +356,8 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
             id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), zone: Ref, state: Type.String(), grantedOn: Type.String(),
             validUntil: Nullable(Type.String()), validThrough: Nullable(Type.String()), amendmentRequestedOn: Nullable(Type.String()), lawAmendedOn: Nullable(Type.String()),
             daysToAmendment: Nullable(Type.Integer()), daysSinceGrant: Type.Integer(), demo: Type.Boolean(),
+            amendmentStatus: Nullable(Type.String()), escalated: Type.Boolean(),
+            path: Type.Array(Type.Object({ step: Type.String(), on: Type.String(), daysFromGrant: Type.Integer() }), { description: 'grant → request → review → plan → legislative stages → escalation → effective, with days from grant' }),
           })),
         }),
       },
@@ -395,6 +377,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
         id: e.id, title: e.title, kind: e.kind, zone: e.zone, state: e.state, grantedOn: e.grantedOn, validUntil: e.validity.until, validThrough: e.validity.validThrough,
         amendmentRequestedOn: e.amendmentRequestedOn, lawAmendedOn: e.lawAmendedOn, daysToAmendment: e.daysToAmendment,
         daysSinceGrant: diffDays(asOf, civilDate(e.grantedOn)), demo: e.demo,
+        amendmentStatus: e.lifecycle.amendment?.status ?? null, escalated: e.lifecycle.amendment?.escalatedOn != null, path: e.lifecycle.path,
       })),
     };
   });

@@ -6,7 +6,12 @@ import {
   deemedValidity, extensionDeadline, resultsReportDue, temporaryPermitValidity, validityLimits, type ExemptionKind, type Term,
 } from '../../domain/exemptions/validity.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
+import { amendmentPath, amendmentPlanDue, amendmentStatus, escalationGround } from '../../domain/exemptions/amendment-tracking.ts';
+import { deadlineStatus, exemptionDeadlines } from '../../domain/exemptions/deadlines.ts';
+import { redeliberationDeadline } from '../../domain/exemptions/validity.ts';
+import { resultsReportStatus } from '../../domain/exemptions/results-report.ts';
 import type { Conditions } from './conditions.ts';
+import { lifecycleRows, trackOf } from './lifecycle-store.ts';
 
 export const calendar = defaultCalendar();
 
@@ -97,18 +102,63 @@ export async function loadExemptions(db: Database, ids: readonly string[]) {
     .select(['exemption_id', 'regulation.id as id', 'regulation.title as title', 'regulation.law as law', 'regulation.article as article', 'regulation.paragraph as paragraph', 'regulation.ministry as ministry'])
     .where('exemption_id', 'in', [...ids]).orderBy('regulation.article').execute();
   const asOf = todayInSeoul();
+  const side = await lifecycleRows(db, ids);
   const order = new Map(ids.map((id, i) => [id, i]));
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((e) => {
     const zone = zones.find((z) => z.id === e.zone_id)!;
+    const validity = computeValidity(e, zoneTerm(zone), asOf);
+    const redeliberation = side.redeliberations.find((r) => r.exemption_id === e.id);
+    const cancellation = side.cancellations.find((r) => r.exemption_id === e.id);
+    const report = side.reports.find((r) => r.exemption_id === e.id);
+    const amendmentRow = side.amendments.find((r) => r.exemption_id === e.id);
+    const track = trackOf(amendmentRow, { requestedOn: e.amendment_requested_on, effectiveOn: e.law_amended_on });
+    const granted = civilDate(e.granted_on);
+    const deadlines = exemptionDeadlines({
+      id: e.id, kind: e.kind, state: e.state, grantedOn: granted, validUntil: e.valid_until ? civilDate(e.valid_until) : null, extensions: e.extensions,
+      amendmentRequestedOn: e.amendment_requested_on ? civilDate(e.amendment_requested_on) : null, resultsReportedOn: report ? civilDate(report.submitted_on) : null,
+      review: track.review, planSubmittedOn: track.planSubmittedOn,
+    }, calendar);
+    const escalation = escalationGround(track, asOf, calendar);
+    const lifecycle = {
+      redeliberation: redeliberation ? {
+        notifiedOn: redeliberation.notified_on, requestedOn: redeliberation.requested_on, grounds: redeliberation.grounds,
+        deadline: redeliberationDeadline(civilDate(redeliberation.notified_on), calendar),
+        decidedOn: redeliberation.decided_on, outcome: redeliberation.outcome,
+      } : null,
+      cancellation: cancellation ? {
+        ground: cancellation.ground, hearingNoticeOn: cancellation.hearing_notice_on, hearingOn: cancellation.hearing_on, hearingRecord: cancellation.hearing_record,
+        decidedOn: cancellation.decided_on, reason: cancellation.reason,
+      } : null,
+      resultsReport: {
+        due: validity.resultsReportDue, submittedOn: report?.submitted_on ?? null,
+        status: e.kind !== 'demonstration_exemption' || e.valid_until === null ? 'not_required' : resultsReportStatus({
+          due: validity.resultsReportDue ? civilDate(validity.resultsReportDue) : null, expiresOn: civilDate(e.valid_until),
+          submittedOn: report ? civilDate(report.submitted_on) : null, asOf,
+        }).status,
+      },
+      amendment: track.requestedOn === null && amendmentRow === undefined && track.effectiveOn === null ? null : {
+        status: amendmentStatus(track, asOf, calendar), requestedOn: track.requestedOn, evidence: (amendmentRow?.evidence ?? []) as EvidenceRef[],
+        review: track.review ? { ...track.review, text: (amendmentRow?.review ?? null) as I18nText | null } : null,
+        planDue: track.review?.needed ? amendmentPlanDue(track.review.reportedOn, calendar) : null,
+        planSubmittedOn: track.planSubmittedOn, plan: (amendmentRow?.plan ?? null) as { targetLaw: I18nText } | null,
+        schedule: [...track.schedule], progress: [...track.progress],
+        escalatedOn: track.escalatedOn, escalation: (amendmentRow?.escalation ?? null) as { ground: string; recommendation: I18nText } | null,
+        escalationGround: escalation ? { ground: escalation.ground, since: escalation.since, rule: escalation.rule } : null,
+        effectiveOn: track.effectiveOn, version: amendmentRow?.version ?? 0,
+      },
+      path: amendmentPath(granted, track),
+      deadlines: deadlines.map((x) => ({ kind: x.kind, due: x.due, rule: x.rule, status: deadlineStatus(x, asOf, 90) })),
+    };
     return {
       id: e.id, kind: e.kind, title: e.title, zone: { id: zone.id, name: zone.name, periodStart: zone.period_start, periodEnd: zone.period_end },
       holders: e.holders, conditions: e.conditions, stages: e.stages, grantedOn: e.granted_on, state: e.state,
       regulations: links.filter((l) => l.exemption_id === e.id).map((l) => ({ id: l.id, title: l.title, law: l.law, article: l.article, paragraph: l.paragraph, ministry: l.ministry })),
-      validity: computeValidity(e, zoneTerm(zone), asOf),
+      validity, lifecycle,
       amendmentRequestedOn: e.amendment_requested_on, lawAmendedOn: e.law_amended_on,
       daysToAmendment: e.law_amended_on ? diffDays(civilDate(e.law_amended_on), civilDate(e.granted_on)) : null,
       demo: e.demo,
     };
   });
 }
+export interface EvidenceRef { type: string; id: string; period?: number }
 export type ExemptionView = Awaited<ReturnType<typeof loadExemptions>>[number];
