@@ -30,6 +30,8 @@ export interface Config {
   attachmentLimitBytes: number;
   /** OpenType CJK font (collection) embedded in generated PDFs (Debian package fonts-noto-cjk). */
   pdfFont: string;
+  /** Days before each exemption deadline when alerts go out (extension/amendment window, expiry, results report, amendment plan). */
+  exemptionAlertOffsets: number[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -40,6 +42,15 @@ function intVar(env: Env, name: string, fallback: number, errors: string[]): num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) errors.push(`${name} must be a non-negative integer (got "${raw}")`);
   return value;
+}
+
+/** A comma-separated list of day counts, e.g. `90,30,7`. */
+function offsetsVar(env: Env, name: string, fallback: number[], errors: string[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const values = raw.split(',').map((x) => Number(x.trim()));
+  if (values.some((v) => !Number.isInteger(v) || v < 0 || v > 3650)) errors.push(`${name} must be comma-separated day counts between 0 and 3650 (got "${raw}")`);
+  return values;
 }
 
 function boolVar(env: Env, name: string, fallback: boolean, errors: string[]): boolean {
@@ -82,6 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     filesDir: resolve(env.ZONELINK_FILES_DIR ?? '.data/files'),
     attachmentLimitBytes: intVar(env, 'ATTACHMENT_LIMIT_BYTES', 20 * 1_048_576, errors),
     pdfFont: env.PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    exemptionAlertOffsets: offsetsVar(env, 'EXEMPTION_ALERT_OFFSETS', [90, 30, 7], errors),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

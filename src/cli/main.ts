@@ -42,7 +42,7 @@ async function serve(config: Config): Promise<void> {
     ? startMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg, err) => app.log.warn({ err }, msg) })
     : null;
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopScanner = startDeadlineScanner(db, (msg, err) => app.log.warn({ err }, msg));
+  const stopScanner = startDeadlineScanner(db, (msg, err) => app.log.warn({ err }, msg), { exemptionOffsets: config.exemptionAlertOffsets });
   const url = `http://localhost:${new URL(address).port}`;
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`\nZoneLink is serving on ${url} (ready in ${ms} ms)\n`);

@@ -13,6 +13,7 @@ import { regulationRoutes } from './regulations/routes.ts';
 import { exemptionRoutes } from './exemptions/routes.ts';
 import { exemptionLifecycleRoutes } from './exemptions/lifecycle-routes.ts';
 import { amendmentRoutes } from './exemptions/amendment-routes.ts';
+import { exemptionDeadlineRoutes } from './exemptions/deadline-routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
@@ -38,6 +39,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await exemptionRoutes(app);
   await exemptionLifecycleRoutes(app);
   await amendmentRoutes(app);
+  await exemptionDeadlineRoutes(app);
   await searchRoutes(app);
   await organisationRoutes(app);
 }

@@ -334,6 +334,11 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), ministry: same(200) }),
     request: async () => ({ url: `/api/exemptions/${await trackedExemption({ needed: false })}/amendment/escalate`, payload: { recommendedOn: '2026-03-10', recommendation: { ko: '권고' } } }),
   },
+  'GET /api/exemption-deadlines': {
+    // Signed-in readers with deadlines to watch (the list is scoped by the route); experts have none.
+    expect: signedIn(200, { expert: same(403) }),
+    request: () => ({ url: '/api/exemption-deadlines' }),
+  },
   'GET /api/bundles/:zoneId': { expect: all(200), request: () => ({ url: `/api/bundles/${zoneAt(25)}` }) },
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },
   'GET /api/search': { expect: all(200), request: () => ({ url: `/api/search?q=${encodeURIComponent('드론')}` }) },

@@ -1,34 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { startMailer, type Mailer } from '../../src/server/notifications/mailer.ts';
 import { notify, usersOfRegions } from '../../src/server/notifications/notify.ts';
 import { asSession, startTestApp, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
-
-interface Received { to: string[]; data: string }
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let data = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (data += chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return { port: address.port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from '../support/smtp.ts';
 
 for (const engine of engines()) {
   describe(`notifications (${engine})`, () => {

@@ -31,7 +31,7 @@ export interface ExemptionDeadline {
   readonly key: string;
   readonly kind: DeadlineKind;
   readonly due: CivilDate;
-  /** A window that closes (nothing is owed after it) rather than a duty that stays owed. */
+  /** A window or an event (nothing is owed after it) rather than a duty that stays owed. */
   readonly closes: boolean;
   readonly rule: string;
 }
@@ -51,7 +51,7 @@ export function exemptionDeadlines(e: ExemptionFacts, calendar: HolidayCalendar)
         rule: e.kind === 'temporary_permit' ? 'RFZ Act Art. 90(11)' : 'RFZ Act Art. 86(10), 87(9)',
       });
     }
-    out.push({ key: `exemption:${e.id}:expiry:${e.validUntil}`, kind: 'expiry', due: e.validUntil, closes: false, rule: limits?.rule ?? 'RFZ Act Art. 86(10)' });
+    out.push({ key: `exemption:${e.id}:expiry:${e.validUntil}`, kind: 'expiry', due: e.validUntil, closes: true, rule: limits?.rule ?? 'RFZ Act Art. 86(10)' });
   }
   // Results report within 30 days after expiry, unless an amendment was requested (Art. 87(11)).
   if (e.kind === 'demonstration_exemption' && e.validUntil !== null && e.resultsReportedOn === null && (RUNNING.has(e.state) || e.state === 'expired')) {

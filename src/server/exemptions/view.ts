@@ -147,7 +147,7 @@ export async function loadExemptions(db: Database, ids: readonly string[]) {
         effectiveOn: track.effectiveOn, version: amendmentRow?.version ?? 0,
       },
       path: amendmentPath(granted, track),
-      deadlines: deadlines.map((x) => ({ kind: x.kind, due: x.due, rule: x.rule, status: deadlineStatus(x, asOf, 90) })),
+      deadlines: deadlines.map((x) => ({ ...x, status: deadlineStatus(x, asOf, 90) })),
     };
     return {
       id: e.id, kind: e.kind, title: e.title, zone: { id: zone.id, name: zone.name, periodStart: zone.period_start, periodEnd: zone.period_end },

@@ -6,8 +6,10 @@ import type { CivilDate } from '../../domain/calendar/civil-date.ts';
 import { dueNotices, type Deadline } from '../../domain/notifications/deadline-notices.ts';
 import { calendar, todayInSeoul } from '../plans/evaluate.ts';
 import { listPlans } from '../plans/store.ts';
-import { notify, usersOfKind } from './notify.ts';
 import { scanZoneDeadlines, scanZoneStates } from '../zones/lifecycle-scan.ts';
+import { DEFAULT_ALERT_OFFSETS, type DeadlineKind } from '../../domain/exemptions/deadlines.ts';
+import { openDeadlines } from '../exemptions/deadlines.ts';
+import { notify, usersOfKind, usersOfRegions } from './notify.ts';
 
 /** Days before a deadline when notices go out (plus one when it is overdue). */
 export const DEFAULT_OFFSETS = [30, 7, 1] as const;
@@ -16,6 +18,39 @@ const CLOCK_SUBJECT = {
   decision: { who: ['ministry'] as const, label: '90-day designation decision (Decree Art. 44(1))' },
   ministryReply: { who: ['ministry', 'responsible_ministry'] as const, label: '30-day ministry reply (Act Art. 75(2))' },
 };
+
+const EXEMPTION_SUBJECT: Record<DeadlineKind, string> = {
+  extension_window: 'extension / law-amendment request window closes (Act Art. 86(10), 87(9))',
+  expiry: 'exemption expires (Act Art. 86(10))',
+  results_report: 'results report due (Act Art. 87(11))',
+  amendment_plan: 'law-amendment plan due (Act Art. 87(6))',
+};
+
+/**
+ * Exemption deadlines: each holder, the zone's local governments and MSS (and the responsible ministries for
+ * an amendment plan) hear once per deadline and offset, in-app and by e-mail; the key survives restarts.
+ */
+export async function scanExemptionDeadlines(db: Database, options: { today?: CivilDate; offsets?: readonly number[] } = {}): Promise<number> {
+  const today = options.today ?? todayInSeoul();
+  const offsets = options.offsets ?? DEFAULT_ALERT_OFFSETS;
+  const ministry = await usersOfKind(db, 'ministry');
+  const responsible = await usersOfKind(db, 'responsible_ministry');
+  let sent = 0;
+  for (const d of await openDeadlines(db)) {
+    for (const notice of dueNotices([d], offsets, today)) {
+      const holders = d.exemption.holders.length === 0 ? [] : (await db.selectFrom('app_user').select('id').where('organisation_id', 'in', d.exemption.holders).where('disabled_at', 'is', null).execute()).map((u) => u.id);
+      const regions = (await db.selectFrom('zone_region').select('region_code').where('zone_id', '=', d.exemption.zone.id).execute()).map((r) => r.region_code);
+      const users = [...new Set([...holders, ...(await usersOfRegions(db, regions)), ...ministry, ...(d.kind === 'amendment_plan' ? responsible : [])])];
+      sent += await db.transaction().execute((trx) => notify(trx, {
+        userIds: users,
+        kind: notice.daysBefore < 0 ? 'deadline-overdue' : 'deadline-approaching',
+        params: { subject: `${d.exemption.title.ko} — ${EXEMPTION_SUBJECT[d.kind]}`, due: notice.due, days: Math.max(notice.daysBefore, 0) },
+        link: `/exemptions/${d.exemption.id}`, objectType: 'exemption', objectId: d.exemption.id, dedupKey: notice.dedupKey,
+      }));
+    }
+  }
+  return sent;
+}
 
 export async function scanDeadlines(db: Database, options: { today?: CivilDate; offsets?: readonly number[] } = {}): Promise<number> {
   const today = options.today ?? todayInSeoul();
@@ -50,9 +85,13 @@ export async function scanDeadlines(db: Database, options: { today?: CivilDate; 
 }
 
 /** Scans now and then every `intervalMs`; returns a stop function. */
-export function startDeadlineScanner(db: Database, log: (msg: string, err?: unknown) => void, intervalMs = 6 * 3_600_000): () => void {
+export function startDeadlineScanner(
+  db: Database, log: (msg: string, err?: unknown) => void, options: { exemptionOffsets?: readonly number[]; intervalMs?: number } = {},
+): () => void {
+  const intervalMs = options.intervalMs ?? 6 * 3_600_000;
   const run = () => {
     scanDeadlines(db).catch((error: unknown) => log('deadline scan failed', error));
+    scanExemptionDeadlines(db, { offsets: options.exemptionOffsets }).catch((error: unknown) => log('exemption deadline scan failed', error));
   };
   run();
   const timer = setInterval(run, intervalMs);
