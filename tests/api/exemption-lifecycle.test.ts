@@ -115,9 +115,10 @@ for (const engine of engines()) {
       const project = randomUUID();
       await t.db.insertInto('demonstration_project').values({
         id: project, zone_id: zoneAt(25), title: JSON.stringify({ ko: '실증' }), summary: JSON.stringify({ ko: '요약' }), state: 'completed', lead_company: COMPANY,
-        partner_companies: [], exemption_ids: [id], sites: [], products: '[]', period_start: '2025-01-02', period_end: '2025-12-31', milestones: '[]', kpis: '[]',
+        partner_companies: [], sites: [], products: '[]', period_start: '2025-01-02', period_end: '2025-12-31', milestones: '[]', kpis: '[]',
         safety_plan: JSON.stringify({ ko: '안전' }), insurance_required: false, insurance: null, rules: '[]', version: 1, demo: false, created_by: null,
       }).execute();
+      await t.db.insertInto('demonstration_project_exemption').values({ project_id: project, exemption_id: id, position: 1 }).execute();
       const filed = await ok(company, url, report([{ type: 'demonstration_project', id: project }]));
       assert.equal(filed.state, 'results_reported');
       assert.deepEqual(filed.lifecycle.resultsReport, { due: '2026-01-30', submittedOn: '2026-02-02', status: 'submitted_late' });

@@ -26,7 +26,7 @@ export async function checkEvidence(trx: Database, exemptionId: string, refs: re
   for (const [i, ref] of refs.entries()) {
     const project = await projectOf(trx, ref);
     const under = project === null ? null
-      : await trx.selectFrom('demonstration_project').select('id').where('id', '=', project).where((eb) => eb('exemption_ids', '@>', eb.val([exemptionId]))).executeTakeFirst();
+      : await trx.selectFrom('demonstration_project_exemption').select('project_id').where('project_id', '=', project).where('exemption_id', '=', exemptionId).executeTakeFirst();
     if (!under) {
       fields.push({ path: `/body/evidenceRefs/${i}`, keyword: 'rule', params: { code: project === null ? 'unknown-evidence' : 'evidence-of-another-exemption', rule: 'RFZ Act Art. 87(9), 87(11)', detail: `type=${ref.type}, id=${ref.id}` } });
     }
