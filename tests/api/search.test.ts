@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { regulationId, seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
+import { DEMO_PLAN_ID, seedDemoPlan } from '../../src/db/seed/demo-plan.ts';
 import { problemOf, startTestApp, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
 
@@ -102,6 +103,27 @@ for (const engine of engines()) {
       assert.deepEqual(ids(await search(`${q('드론')}&year=2025`)), [EX.drone]);
       const zone = (await t.db.selectFrom('exemption').select('zone_id').where('id', '=', EX.drone).executeTakeFirstOrThrow()).zone_id;
       assert.deepEqual(ids(await search(`${q('드론')}&zone=${zone}`)), [EX.drone]);
+    });
+
+    test('plans: found by those who may read them, by everyone once designated; filters apply', async () => {
+      await seedDemoPlan(t.db);
+      const as = async (email: string | null, qs: string) => {
+        const headers = email ? { cookie: (await t.login(email)).cookie } : {};
+        const res = await t.app.inject({ method: 'GET', url: `/api/search?${qs}`, headers });
+        assert.equal(res.statusCode, 200, res.body);
+        return (res.json().items as Hit[]).filter((h) => h.type === 'plan').map((h) => h.id);
+      };
+      assert.deepEqual(await as('busan@demo.zonelink.kr', q('해양물류')), [DEMO_PLAN_ID], 'the lead government finds its draft');
+      assert.deepEqual(await as('busan@demo.zonelink.kr', q('ammonia')), [DEMO_PLAN_ID], 'in English too');
+      assert.deepEqual(await as(null, q('해양물류')), [], 'a draft is not public');
+      assert.deepEqual(await as('company@demo.zonelink.kr', q('해양물류')), []);
+      await t.db.updateTable('zone_plan').set({ state: 'designated' }).where('id', '=', DEMO_PLAN_ID).execute();
+      assert.deepEqual(await as(null, q('해양물류')), [DEMO_PLAN_ID], 'a designated plan is public');
+      assert.deepEqual(await as(null, `${q('해양물류')}&type=plan&stage=logistics`), [DEMO_PLAN_ID]);
+      assert.deepEqual(await as(null, `${q('해양물류')}&stage=recycling`), []);
+      assert.deepEqual(await as(null, `${q('해양물류')}&kind=demonstration_exemption`), [], 'exemption filters leave plans out');
+      assert.deepEqual(await as(null, `${q('해양물류')}&type=regulation`), []);
+      await t.db.updateTable('zone_plan').set({ state: 'drafting' }).where('id', '=', DEMO_PLAN_ID).execute();
     });
 
     test('new exemptions are searchable at once', async () => {

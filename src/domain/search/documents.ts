@@ -42,3 +42,21 @@ export function exemptionFields(e: ExemptionDoc): Record<'title' | 'conditions' 
 }
 
 export const tokensOf = (fields: Record<string, readonly string[]>): string[] => documentTokens(Object.values(fields).flat());
+
+export interface PlanDoc {
+  readonly title: I18nText;
+  readonly summary: I18nText | null;
+  readonly industries: readonly I18nText[];
+  /** The exemptions the plan asks for: law, provision, the regulation and the request. */
+  readonly exemptions: readonly { readonly law: I18nText; readonly provision: string; readonly regulation: I18nText; readonly request: I18nText }[];
+  readonly narrative: readonly I18nText[];
+}
+
+export function planFields(p: PlanDoc): Record<'title' | 'body' | 'regulations' | 'conditions', string[]> {
+  return {
+    title: all(p.title),
+    body: [...all(p.summary), ...p.industries.flatMap(all), ...p.narrative.flatMap(all)],
+    regulations: p.exemptions.flatMap((e) => [...all(e.law), e.provision, ...all(e.regulation)]),
+    conditions: p.exemptions.flatMap((e) => all(e.request)),
+  };
+}

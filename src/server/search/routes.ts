@@ -1,4 +1,4 @@
-// Precedent search over regulations and exemptions (and their conditions) in five languages.
+// Precedent search over regulations, exemptions (and their conditions) and zone plans in five languages.
 // Query tokens are computed like the stored ones (src/domain/search); a hit holds all of them
 // (`search_tokens @> query`, GIN-indexed on both engines), then hits are ranked with snippets.
 import type { FastifyInstance } from 'fastify';
@@ -15,11 +15,12 @@ import { conditionTexts } from '../exemptions/store.ts';
 import { loadExemptions } from '../exemptions/view.ts';
 import { I18nTextSchema, Line, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { MinistryCode } from '../regulations/schemas.ts';
+import { searchPlans } from './plans.ts';
 
 const CANDIDATES = 1000;
 
 const HitSchema = Type.Object({
-  type: Type.Enum(['regulation', 'exemption']),
+  type: Type.Enum(['regulation', 'exemption', 'plan']),
   id: Type.String(),
   title: I18nTextSchema(300),
   score: Type.Number(),
@@ -44,10 +45,10 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'public' },
     schema: {
       tags: ['search'],
-      summary: 'Precedent search over regulations, exemptions and their conditions, in ko, en, ja, zh and fr (초성 too: ㅅㅅ → 수소)',
+      summary: 'Precedent search over regulations, exemptions and their conditions, and zone plans (designated ones for everyone, others for those who may read them), in ko, en, ja, zh and fr (초성 too: ㅅㅅ → 수소)',
       querystring: Type.Object({
         q: Line(200),
-        type: Type.Optional(Type.Enum(['regulation', 'exemption'])),
+        type: Type.Optional(Type.Enum(['regulation', 'exemption', 'plan'])),
         kind: Type.Optional(Type.Enum([...EXEMPTION_KINDS])),
         ministry: Type.Optional(MinistryCode),
         zone: Type.Optional(Uuid),
@@ -66,7 +67,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
     const exemptionOnly = kind !== undefined || zone !== undefined || state !== undefined || stage !== undefined;
     const hits: Static<typeof HitSchema>[] = [];
 
-    if (type !== 'exemption' && !exemptionOnly) {
+    if ((type === undefined || type === 'regulation') && !exemptionOnly) {
       let query = db.selectFrom('regulation').selectAll().where((eb) => eb('search_tokens', '@>', eb.val(tokens))).limit(CANDIDATES);
       if (ministry !== undefined) query = query.where('ministry', '=', ministry);
       if (year !== undefined) query = query.where('effective_from', '>=', `${year}-01-01`).where('effective_from', '<=', `${year}-12-31`);
@@ -82,7 +83,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
       }
     }
 
-    if (type !== 'regulation') {
+    if (type === undefined || type === 'exemption') {
       let query = db.selectFrom('exemption').select('id').where((eb) => eb('search_tokens', '@>', eb.val(tokens))).limit(CANDIDATES);
       if (kind !== undefined) query = query.where('kind', '=', kind);
       if (zone !== undefined) query = query.where('zone_id', '=', zone);
@@ -106,6 +107,16 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
           snippets: ranked.snippets.map((s) => ({ field: s.field, text: s.text, highlights: s.highlights.map((h) => [h[0], h[1]]) })),
           year: y, demo: e.demo, ministry: e.regulations[0]?.ministry ?? null, kind: e.kind, state: e.state, stages: e.stages,
           zone: { id: e.zone.id, name: e.zone.name }, law: null, article: null,
+        });
+      }
+    }
+    // Plans have no exemption kind or state and no single ministry: those filters leave them out.
+    if ((type === undefined || type === 'plan') && kind === undefined && state === undefined && ministry === undefined) {
+      for (const p of await searchPlans(db, request, q, tokens, { ...(zone !== undefined ? { zone } : {}), ...(stage !== undefined ? { stage } : {}), ...(year !== undefined ? { year } : {}) })) {
+        hits.push({
+          type: 'plan', id: p.id, title: p.title, score: p.ranked.score, matchedFields: [...p.ranked.matchedFields],
+          snippets: p.ranked.snippets.map((x) => ({ field: x.field, text: x.text, highlights: x.highlights.map((h) => [h[0], h[1]]) })),
+          year: p.year, demo: p.demo, ministry: null, kind: null, state: p.state, stages: p.stages, zone: p.zone, law: null, article: null,
         });
       }
     }
