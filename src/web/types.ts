@@ -1,5 +1,6 @@
 // Shapes of the public HTTP API as the browser sees them.
 import type { Lang } from './i18n/index.ts';
+import type { DesignationNotice } from './pages/zones/client.ts';
 
 export interface I18nText {
   ko: string;
@@ -125,6 +126,10 @@ export interface Zone {
   periodEnd: string | null;
   source: 'reference' | 'demo' | 'platform';
   regions: { code: string; role: 'lead' | 'partner' }[];
+  designationNumber?: string | null;
+  /** Only on the zone's own page (GET /api/zones/:id): the gazette-style notice and the version (ETag). */
+  notice?: DesignationNotice | null;
+  version?: number;
 }
 
 export interface ZoneFilter {

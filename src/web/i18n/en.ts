@@ -1,6 +1,7 @@
 import { planEditorsEn } from './plan-editors/en.ts';
 import { formsEn } from './forms/en.ts';
 import { plansEn } from './plans/en.ts';
+import { zonesAfterEn } from './zones/en.ts';
 import { demonstrationsEn } from './demonstrations/en.ts';
 import { exemptionsEn } from './exemptions/en.ts';
 import type { ko } from './ko.ts';
@@ -410,6 +411,7 @@ export const en: Record<keyof typeof ko, string> = {
   notificationReadAt: 'read on {date}',
   notificationsRefresh: 'Refresh',
   ...plansEn,
+  ...zonesAfterEn,
   ...formsEn,
   ...demonstrationsEn,
   ...exemptionsEn,

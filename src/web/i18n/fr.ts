@@ -1,6 +1,7 @@
 import { planEditorsFr } from './plan-editors/fr.ts';
 import { formsFr } from './forms/fr.ts';
 import { plansFr } from './plans/fr.ts';
+import { zonesAfterFr } from './zones/fr.ts';
 import { demonstrationsFr } from './demonstrations/fr.ts';
 import { exemptionsFr } from './exemptions/fr.ts';
 import type { ko } from './ko.ts';
@@ -412,6 +413,7 @@ export const fr: Record<keyof typeof ko, string> = {
   notificationReadAt: 'lue le {date}',
   notificationsRefresh: 'Actualiser',
   ...plansFr,
+  ...zonesAfterFr,
   ...formsFr,
   ...demonstrationsFr,
   ...exemptionsFr,

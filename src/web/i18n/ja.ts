@@ -1,6 +1,7 @@
 import { planEditorsJa } from './plan-editors/ja.ts';
 import { formsJa } from './forms/ja.ts';
 import { plansJa } from './plans/ja.ts';
+import { zonesAfterJa } from './zones/ja.ts';
 import { demonstrationsJa } from './demonstrations/ja.ts';
 import { exemptionsJa } from './exemptions/ja.ts';
 import type { ko } from './ko.ts';
@@ -410,6 +411,7 @@ export const ja: Record<keyof typeof ko, string> = {
   notificationReadAt: '{date}に既読',
   notificationsRefresh: '再読み込み',
   ...plansJa,
+  ...zonesAfterJa,
   ...formsJa,
   ...demonstrationsJa,
   ...exemptionsJa,

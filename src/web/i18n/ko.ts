@@ -4,6 +4,7 @@ import { formsKo } from './forms/ko.ts';
 // Record<keyof typeof ko, string>, so a missing key fails to compile.
 // Placeholders are written {name} and must appear in every translation.
 import { plansKo } from './plans/ko.ts';
+import { zonesAfterKo } from './zones/ko.ts';
 import { demonstrationsKo } from './demonstrations/ko.ts';
 import { exemptionsKo } from './exemptions/ko.ts';
 
@@ -410,6 +411,7 @@ export const ko = {
   notificationReadAt: '{date}에 읽음',
   notificationsRefresh: '새로 고침',
   ...plansKo,
+  ...zonesAfterKo,
   ...formsKo,
   ...demonstrationsKo,
   ...exemptionsKo,

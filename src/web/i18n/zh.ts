@@ -1,6 +1,7 @@
 import { planEditorsZh } from './plan-editors/zh.ts';
 import { formsZh } from './forms/zh.ts';
 import { plansZh } from './plans/zh.ts';
+import { zonesAfterZh } from './zones/zh.ts';
 import { demonstrationsZh } from './demonstrations/zh.ts';
 import { exemptionsZh } from './exemptions/zh.ts';
 import type { ko } from './ko.ts';
@@ -408,6 +409,7 @@ export const zh: Record<keyof typeof ko, string> = {
   notificationReadAt: '{date} 已读',
   notificationsRefresh: '刷新',
   ...plansZh,
+  ...zonesAfterZh,
   ...formsZh,
   ...demonstrationsZh,
   ...exemptionsZh,

@@ -10,12 +10,14 @@ import { loadBoundaries, MUNICIPALITIES, PROVINCES, type Boundary } from '../map
 import { RegionMap, type MapArea } from '../map/RegionMap.tsx';
 import { MapLegend } from './Regions.tsx';
 import { ZoneExemptions } from './exemptions/ZoneExemptions.tsx';
+import { ZoneAfter } from './zones/ZoneAfter.tsx';
 import { formatDay, zoneModelText, zoneOutcomeText, ZoneStateBadge, zoneStateText } from './Zones.tsx';
 
 export function ZonePage({ id }: { id: string }) {
   const { t, lang } = useApp();
   const [zone, setZone] = useState<Zone | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [revision, setRevision] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -26,7 +28,7 @@ export function ZonePage({ id }: { id: string }) {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, revision]);
 
   const hasMunicipalities = zone?.regions.some((r) => r.code.length === 5) ?? false;
   const regions = useRegionIndex(hasMunicipalities);
@@ -127,6 +129,12 @@ export function ZonePage({ id }: { id: string }) {
             ) : null}
             <dt>{t('zonePeriod')}</dt>
             <dd>{period}</dd>
+            {zone.designationNumber ? (
+              <>
+                <dt>{t('zaNumber')}</dt>
+                <dd>{zone.designationNumber}</dd>
+              </>
+            ) : null}
             <dt>{t('zoneSource')}</dt>
             <dd>{t(sourceKey)}</dd>
           </dl>
@@ -150,6 +158,7 @@ export function ZonePage({ id }: { id: string }) {
         </section>
         <ZoneMap zone={zone} />
       </div>
+      <ZoneAfter zone={zone} onChanged={() => setRevision((r) => r + 1)} />
       <ZoneExemptions zoneId={zone.id} />
       {zone.source === 'demo' ? (
         <Alert kind="warning">
