@@ -32,15 +32,31 @@ export interface FieldError {
   params?: Record<string, string | number>;
 }
 
+/** A rule a refused request broke, as data: the guard (or rule) name, its article, and the violations behind it. */
+export interface GuardProblem {
+  guard: string;
+  article: string;
+  violations?: { code: string; rule: string; params: Record<string, unknown>; message: string }[];
+}
+
+export interface ProblemExtensions {
+  /** Failed guards of a state machine move (409). */
+  guards?: GuardProblem[];
+  /** The refused move: state, action and the actions possible now (409). */
+  transition?: { state: string; action: string; allowed: string[] };
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: Record<string, string | number>;
   readonly fields: FieldError[];
   readonly headers: Record<string, string>;
+  /** Structured members added to the problem body (RFC 9457 extensions), e.g. the failed guards of a 409. */
+  readonly extensions: ProblemExtensions;
 
   constructor(
     code: ErrorCode,
-    options: { params?: Record<string, string | number>; fields?: FieldError[]; headers?: Record<string, string>; message?: string } = {},
+    options: { params?: Record<string, string | number>; fields?: FieldError[]; headers?: Record<string, string>; message?: string; extensions?: ProblemExtensions } = {},
   ) {
     super(options.message ?? code);
     this.name = 'AppError';
@@ -48,6 +64,7 @@ export class AppError extends Error {
     this.params = options.params ?? {};
     this.fields = options.fields ?? [];
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 }
 

@@ -1,10 +1,10 @@
 // Renders an AppError as a localised application/problem+json body.
 import { errorCatalogues } from '../i18n/errors/index.ts';
 import { format, type Locale } from '../i18n/locales.ts';
-import type { AppError} from './errors.ts';
+import type { AppError, ProblemExtensions } from './errors.ts';
 import { STATUS, type FieldError } from './errors.ts';
 
-export interface ProblemBody {
+export interface ProblemBody extends ProblemExtensions {
   type: string;
   title: string;
   status: number;
@@ -44,5 +44,6 @@ export function renderProblem(error: AppError, locale: Locale, requestId: string
     ...(instance ? { instance } : {}),
     requestId,
     ...(errors.length > 0 ? { errors } : {}),
+    ...error.extensions,
   };
 }

@@ -44,6 +44,8 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
   'POST /api/plans/:id/supplement-answer': { url: `/api/plans/${NO_PLAN}/supplement-answer`, body: { answer: { ko: '답변' } } },
   'POST /api/plans/:id/refer': { url: `/api/plans/${NO_PLAN}/refer`, body: { committee: 'rfz_committee', ministryRepliesComplete: true, note: null } },
   'POST /api/plans/:id/decision': { url: `/api/plans/${NO_PLAN}/decision`, body: decision() },
+  'POST /api/plans/:id/return': { url: `/api/plans/${NO_PLAN}/return`, body: { missingItems: ['zone-maps'], reason: { ko: '미비' } } },
+  'POST /api/plans/:id/redeliberation': { url: `/api/plans/${NO_PLAN}/redeliberation`, body: { reason: { ko: '재심의' } } },
   // Demonstration projects: the ministry creates none (refused after validation); an unknown project id.
   'POST /api/projects': { url: '/api/projects', body: { zoneId: NO_PLAN, ...projectBody } },
   'PUT /api/projects/:id': { url: `/api/projects/${NO_PLAN}`, body: projectBody },

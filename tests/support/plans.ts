@@ -47,8 +47,8 @@ export const decision = (over: Record<string, unknown> = {}) => ({
   minutes: { ko: '지정 의결 (시험)' }, conditions: null, periodStart: '2026-12-01', periodEnd: '2030-11-30', zoneName: null, ...over,
 });
 
-export type FixtureState = 'drafting' | 'ready' | 'signing_off' | 'signed' | 'submitted' | 'under_review' | 'supplement_requested' | 'deliberation' | 'sent_back';
-const ORDER: FixtureState[] = ['drafting', 'ready', 'signing_off', 'signed', 'submitted', 'under_review', 'supplement_requested', 'deliberation', 'sent_back'];
+export type FixtureState = 'drafting' | 'ready' | 'signing_off' | 'signed' | 'submitted' | 'under_review' | 'supplement_requested' | 'deliberation' | 'sent_back' | 'rejected';
+const ORDER: FixtureState[] = ['drafting', 'ready', 'signing_off', 'signed', 'submitted', 'under_review', 'supplement_requested', 'deliberation', 'sent_back', 'rejected'];
 
 export interface PlanRef { id: string; etag: string; hash: string }
 
@@ -93,7 +93,9 @@ export function planFixtures(t: TestApp) {
     if (step('under_review')) p = await call('ministry', 'POST', `/api/plans/${p.id}/accept`);
     if (state === 'supplement_requested') return call('ministry', 'POST', `/api/plans/${p.id}/supplement-requests`, { request: { ko: '보완 요청' }, items: [] });
     if (step('deliberation')) p = await call('ministry', 'POST', `/api/plans/${p.id}/refer`, { committee: 'rfz_committee', ministryRepliesComplete: true, note: null });
-    if (step('sent_back')) p = await call('ministry', 'POST', `/api/plans/${p.id}/decision`, decision({ decision: 'send_back', periodStart: null, periodEnd: null }));
+    if (state === 'sent_back' || state === 'rejected') {
+      p = await call('ministry', 'POST', `/api/plans/${p.id}/decision`, decision({ decision: state === 'sent_back' ? 'send_back' : 'reject', periodStart: null, periodEnd: null }));
+    }
     return p;
   }
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PLAN_MACHINE } from './plan-machine.ts';
+import { PLAN_GUARD_ARTICLES, PLAN_MACHINE } from './plan-machine.ts';
 import { ZONE_MACHINE } from './zone-machine.ts';
 import { attempt, availableActions, validateMachine } from './transition-table.ts';
 import { checkMachineProperties, coversAllStates } from './testing/machine-properties.ts';
@@ -56,6 +56,16 @@ describe('zone plan machine (RFZ Act Art. 72–75; Decree 40–47)', () => {
         'regions-contiguous-if-required',
       ]);
     } else assert.fail('expected guard-failed');
+  });
+
+  it('a refusal carries each failed guard with its article (the structured data of a 409)', () => {
+    const r = attempt(PLAN_MACHINE, 'deliberation', 'designate', { role: 'committee' }, { 'quorum-present': true });
+    assert.ok(!r.ok && r.code === 'guard-failed');
+    if (!r.ok && r.code === 'guard-failed') assert.deepEqual(r.guards, [{ guard: 'meeting-notice-given', article: 'Decree Art. 47(6), 49(6)' }]);
+    const late = attempt(PLAN_MACHINE, 'rejected', 'request_redeliberation', lead, { 'redeliberation-not-used': true });
+    if (!late.ok && late.code === 'guard-failed') assert.deepEqual(late.guards.map((g) => g.article), ['ZoneLink policy after Decree Art. 57-3(2) (60 days)']);
+    else assert.fail('expected guard-failed');
+    for (const g of PLAN_MACHINE.guards) assert.ok(PLAN_GUARD_ARTICLES[g].length > 0, `${g} cites an article`);
   });
 
   it('lists the actions available to an actor, with what blocks them', () => {

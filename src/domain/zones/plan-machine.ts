@@ -63,6 +63,27 @@ export const PLAN_GUARDS = [
 ] as const;
 export type PlanGuard = (typeof PLAN_GUARDS)[number];
 
+/** Where each guard comes from; a refused move reports it beside the guard name (409 `guards`). */
+export const PLAN_GUARD_ARTICLES: Readonly<Record<PlanGuard, string>> = {
+  'required-items-present': 'RFZ Act Art. 74(1); Decree Art. 40(1), 42(3)',
+  'signer-is-participant': 'Decree Art. 40(2)',
+  'signed-hash-is-current': 'Decree Art. 40(2)',
+  'all-signoffs-match-hash': 'Decree Art. 40(2)',
+  'applicants-eligible': 'RFZ Act Art. 72(1), 2(13)',
+  'connected-zone-has-two-metropolitan': 'MSS call for regionally connected zones (2026-02-06); Decree Art. 40(2)',
+  'provinces-notified': 'RFZ Act Art. 72(2)',
+  'public-consultation-complete': 'RFZ Act Art. 74(2); Decree Art. 43',
+  'regions-contiguous-if-required': 'ZoneLink policy (call setting: contiguity required)',
+  'return-ground': 'RFZ Act Art. 72(4), 75(5)',
+  'supplement-not-answered': 'RFZ Act Art. 72(4), 75(5)',
+  'no-conflict-of-interest': 'Decree Art. 50 (recusal), applied to expert reviewers',
+  'ministry-replies-complete-or-due': 'RFZ Act Art. 75(2)',
+  'meeting-notice-given': 'Decree Art. 47(6), 49(6)',
+  'quorum-present': 'Decree Art. 47(7), 49(7)',
+  'redeliberation-window-open': 'ZoneLink policy after Decree Art. 57-3(2) (60 days)',
+  'redeliberation-not-used': 'ZoneLink policy after Decree Art. 57-3(4) (once)',
+};
+
 type T = Transition<PlanState, PlanAction, PlanGuard>;
 
 const SUBMIT_GUARDS: readonly PlanGuard[] = [
@@ -152,4 +173,5 @@ export const PLAN_MACHINE: Machine<PlanState, PlanAction, PlanGuard> = {
   initial: 'drafting',
   terminal: ['designated', 'designated_with_conditions', 'withdrawn'],
   transitions: PLAN_TRANSITIONS,
+  guardArticles: PLAN_GUARD_ARTICLES,
 };

@@ -73,6 +73,14 @@ export interface Machine<S extends string, A extends string, G extends string> {
   /** States with no way out. */
   readonly terminal: readonly S[];
   readonly transitions: readonly Transition<S, A, G>[];
+  /** The article (or policy) each guard comes from, reported beside the guard when a move is refused. */
+  readonly guardArticles?: Readonly<Record<G, string>>;
+}
+
+/** A failed guard as a 409 reports it: its name and the article it comes from. */
+export interface GuardRefusal<G extends string> {
+  readonly guard: G;
+  readonly article: string;
 }
 
 /** Facts the guards read. Missing = false. */
@@ -88,6 +96,8 @@ export type AttemptResult<S extends string, A extends string, G extends string> 
       readonly from: S;
       readonly action: A;
       readonly failedGuards: readonly G[];
+      /** The failed guards with their articles, in table order (structured data of a 409). */
+      readonly guards: readonly GuardRefusal<G>[];
       readonly rule: string;
     };
 
@@ -113,7 +123,10 @@ export function attempt<S extends string, A extends string, G extends string>(
     return { ok: false, code: 'role-not-allowed', from, action, allowedRoles: transition.roles };
   }
   const failedGuards = transition.guards.filter((g) => facts[g] !== true);
-  if (failedGuards.length > 0) return { ok: false, code: 'guard-failed', from, action, failedGuards, rule: transition.rule };
+  if (failedGuards.length > 0) {
+    const guards = failedGuards.map((guard) => ({ guard, article: machine.guardArticles?.[guard] ?? transition.rule }));
+    return { ok: false, code: 'guard-failed', from, action, failedGuards, guards, rule: transition.rule };
+  }
   return { ok: true, from, to: transition.to, transition };
 }
 
@@ -163,6 +176,9 @@ export function validateMachine<S extends string, A extends string, G extends st
     if (t.roles.length === 0) problems.push(`${key}: no role may take it`);
     if (t.rule.trim() === '') problems.push(`${key}: no rule cited`);
     if (machine.terminal.includes(t.from)) problems.push(`${key}: leaves terminal state ${t.from}`);
+  }
+  if (machine.guardArticles) {
+    for (const g of machine.guards) if (!(machine.guardArticles[g] ?? '').trim()) problems.push(`guard ${g} cites no article`);
   }
   const reachable = reachableStates(machine);
   for (const s of machine.states) if (!reachable.has(s)) problems.push(`state ${s} is unreachable`);

@@ -37,6 +37,12 @@ export const ProblemSchema = Type.Object({
   instance: Type.Optional(Type.String()),
   requestId: Type.String(),
   errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  guards: Type.Optional(Type.Array(Type.Object({
+    guard: Type.String(),
+    article: Type.String(),
+    violations: Type.Optional(Type.Array(Type.Object({ code: Type.String(), rule: Type.String(), params: Type.Record(Type.String(), Type.Unknown()), message: Type.String() }))),
+  }))),
+  transition: Type.Optional(Type.Object({ state: Type.String(), action: Type.String(), allowed: Type.Array(Type.String()) })),
 });
 
 export const Uuid = Type.String({ format: 'uuid' });

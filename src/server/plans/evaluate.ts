@@ -53,6 +53,16 @@ export function guardOf(v: Violation): PlanGuard | null {
       return 'quorum-present';
     case 'ministry-replies-pending':
       return 'ministry-replies-complete-or-due';
+    case 'unknown-item': case 'return-without-missing-item':
+      return 'return-ground';
+    case 'supplement-without-deadline': case 'supplement-deadline-open':
+      return 'supplement-not-answered';
+    case 'redeliberation-too-late': case 'date-out-of-order':
+      return 'redeliberation-window-open';
+    case 'redeliberation-already-used':
+      return 'redeliberation-not-used';
+    case 'expert-tied-to-government': case 'expert-tied-to-company': case 'expert-declared-conflict': case 'expert-not-declared':
+      return 'no-conflict-of-interest';
     default:
       return null;
   }

@@ -13,16 +13,17 @@ import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { regionByCode } from '../../domain/regions/reference.ts';
 import { checkApplicantsAndSites } from '../../domain/zones/eligibility.ts';
-import { PLAN_MACHINE, PLAN_STATES, type PlanAction, type PlanGuard, type PlanState } from '../../domain/zones/plan-machine.ts';
+import { PLAN_GUARD_ARTICLES, PLAN_MACHINE, PLAN_STATES, type PlanAction, type PlanGuard, type PlanState } from '../../domain/zones/plan-machine.ts';
 import { designateZone } from '../zones/designation.ts';
-import { checkMeetingNotice, designationDecisionClock, ministryReplyClock } from '../../domain/zones/procedure.ts';
+import { checkReturn } from '../../domain/zones/application-return.ts';
+import { checkMeetingNotice, checkZoneRedeliberation, designationDecisionClock, ministryReplyClock } from '../../domain/zones/procedure.ts';
 import { recordSignOff, withdrawSignOff } from '../../domain/zones/signoff.ts';
 import { attempt, availableActions, type Actor as MachineActor, type Facts, type Violation } from '../../domain/zones/transition-table.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notifyTransition } from './notify-transition.ts';
 import { appendAudit } from '../audit/append.ts';
-import { AppError, notFound, type FieldError } from '../errors.ts';
+import { AppError, notFound, type FieldError, type GuardProblem } from '../errors.ts';
 import { ProblemSchema } from '../http/schemas.ts';
 import {
   applicantsOf, checkCommon, checkSection, EMPTY_CONSULTATION, emptyContent, participantsOf, withCommon, withPartners, withSection,
@@ -32,7 +33,7 @@ import { calendar, evaluatePlan, guardOf, signOffItemViolations, todayInSeoul, t
 import { frame, regionLabel, violationMessage } from './messages.ts';
 import {
   CommonInput, ConsultationInput, CreateInput, DecisionInput, DiffView, InviteInput, ModelSchema, PlanParams, PlanSummary, PlanView,
-  ReferInput, SectionInput, SectionParams, SignOffInput, SupplementAnswerInput, SupplementRequestInput, VersionParams, VersionSummary,
+  RedeliberationInput, ReferInput, ReturnInput, SectionInput, SectionParams, SignOffInput, SupplementAnswerInput, SupplementRequestInput, VersionParams, VersionSummary,
 } from './schemas.ts';
 import {
   addStep, insertPlan, listPlans, loadPlan, loadSteps, planEtag, planTarget, saveContent, saveSignOffs, signOffSet, updatePlan,
@@ -54,23 +55,40 @@ function guarded(violations: readonly Violation[]): GuardedViolation[] {
   return violations.map((v) => ({ ...v, guard: guardOf(v) }));
 }
 
-/** Tries a move of the plan machine; a refusal becomes 403 (role) or 409 (state, guards) naming the guards and the article. */
+/** Tries a move of the plan machine; a refusal becomes 403 (role) or 409 (state, guards) naming the guards and the article,
+ *  in the text and as data (`transition`, `guards` with each guard's article and the violations behind it). */
 function move(plan: PlanRecord, action: PlanAction, actor: MachineActor, facts: Facts<PlanGuard>, violations: readonly GuardedViolation[], locale: Locale): PlanState {
   const result = attempt(PLAN_MACHINE, plan.state, action, actor, facts);
   if (result.ok) return result.to;
   if (result.code === 'role-not-allowed') throw new AppError('forbidden');
   if (result.code === 'no-such-transition') {
-    const allowed = availableActions(PLAN_MACHINE, plan.state, actor).map((a) => a.action).join(', ') || '—';
-    throw conflict(frame(locale, 'no-such-transition', { action, state: plan.state, allowed }));
+    const allowed = availableActions(PLAN_MACHINE, plan.state, actor).map((a) => a.action);
+    throw new AppError('conflict', {
+      params: { reason: frame(locale, 'no-such-transition', { action, state: plan.state, allowed: allowed.join(', ') || '—' }) },
+      extensions: { transition: { state: plan.state, action, allowed } },
+    });
   }
-  const details = violations.filter((v) => v.guard !== null && result.failedGuards.includes(v.guard) && (v.severity ?? 'error') === 'error')
-    .map((v) => violationMessage(locale, v)).join('; ');
-  throw conflict(frame(locale, 'guard-failed', { action, guards: result.failedGuards.join(', '), rule: result.rule, details }));
+  const blocking = violations.filter((v) => v.guard !== null && result.failedGuards.includes(v.guard) && (v.severity ?? 'error') === 'error');
+  const details = blocking.map((v) => violationMessage(locale, v)).join('; ');
+  throw new AppError('conflict', {
+    params: { reason: frame(locale, 'guard-failed', { action, guards: result.failedGuards.join(', '), rule: result.rule, details }) },
+    extensions: {
+      transition: { state: plan.state, action, allowed: availableActions(PLAN_MACHINE, plan.state, actor).map((a) => a.action) },
+      guards: result.guards.map((g) => guardProblem(locale, g.guard, g.article, blocking.filter((v) => v.guard === g.guard))),
+    },
+  });
+}
+
+function guardProblem(locale: Locale, guard: string, article: string, violations: readonly Violation[]): GuardProblem {
+  return { guard, article, violations: violations.map((v) => ({ code: v.code, rule: v.rule, params: { ...v.params }, message: violationMessage(locale, v) })) };
 }
 
 /** A rule checked when content is saved (e.g. a capital-area site): 409 naming the guard and each violation. */
 function ruleFailure(locale: Locale, guard: PlanGuard, violations: readonly Violation[]): AppError {
-  return conflict(frame(locale, 'rule-failed', { guards: guard, details: violations.map((v) => violationMessage(locale, v)).join('; ') }));
+  return new AppError('conflict', {
+    params: { reason: frame(locale, 'rule-failed', { guards: guard, details: violations.map((v) => violationMessage(locale, v)).join('; ') }) },
+    extensions: { guards: [guardProblem(locale, guard, PLAN_GUARD_ARTICLES[guard], violations)] },
+  });
 }
 
 function checkIfMatch(request: FastifyRequest, plan: PlanRecord, required: boolean): void {
@@ -385,6 +403,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
       const to = move(plan, 'sign_off', machineActor(actor, plan), facts, violations, request.locale);
       if (!result.ok) throw new Error('sign-off passed its guards but was refused');
       await saveSignOffs(trx, plan, result.value.signOffs, to);
+      await addStep(trx, plan, { kind: 'sign_off', to, on: today, body: { government, contentHash: request.body.contentHash, contentVersion: plan.contentVersion }, actor });
       await appendAudit(trx, {
         ...auditActor(request, actor), action: 'plan:sign-off', objectType: 'zone_plan', objectId: plan.id,
         before: summaryOf(plan), after: { government, contentHash: request.body.contentHash, signedOn: today },
@@ -397,12 +416,14 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'plan:sign-off', objectScoped: true }, serializerCompiler,
     schema: { tags: ['plans'], summary: 'The caller’s government withdraws its sign-off (before submission)', ...planParams, response: { 200: PlanView, ...errors } },
   }, async (request, reply) => {
-    await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor) => {
+    await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor, today) => {
       if (!BEFORE_SUBMISSION.includes(plan.state)) throw conflict(frame(request.locale, 'before-submission', { rule: 'Decree Art. 40(2)', state: plan.state }));
       const government = actor.regionCode!;
-      if (!plan.signOffs.some((s) => s.government === government)) return;
+      const withdrawn = plan.signOffs.find((s) => s.government === government);
+      if (!withdrawn) return;
       const next = withdrawSignOff(signOffSet(plan), government);
       await saveSignOffs(trx, plan, next.signOffs, plan.state);
+      await addStep(trx, plan, { kind: 'withdraw_sign_off', to: plan.state, on: today, body: { government, contentHash: withdrawn.contentHash, signedOn: withdrawn.signedOn }, actor });
       await appendAudit(trx, { ...auditActor(request, actor), action: 'plan:withdraw-sign-off', objectType: 'zone_plan', objectId: plan.id, before: summaryOf(plan), after: { government } });
     });
     return respond(request, reply, request.params.id);
@@ -455,7 +476,9 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'plan:review', objectScoped: true }, serializerCompiler,
     schema: { tags: ['plans'], summary: 'MSS requests a supplement; every running clock pauses (RFZ Act Art. 72(4), 75(2) proviso)', ...planParams, body: SupplementRequestInput, response: { 200: PlanView, ...errors } },
   }, async (request, reply) => {
+    const answerBy = request.body.answerBy ?? null;
     await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor, today) => {
+      if (answerBy !== null && (!isDate(answerBy) || answerBy <= today)) throw invalid([{ path: '/body/answerBy', keyword: 'minimum', params: { limit: today } }]);
       const clocks: Clocks = { ...plan.clocks };
       for (const name of runningClocks(plan.clocks)) {
         const paused = pauseClock(plan.clocks[name]!.state, today);
@@ -478,6 +501,26 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
       }
       clocks.ministryReply ??= { state: ministryReplyClock(today, 'designation'), stoppedOn: null };
       await transition(trx, request, plan, actor, today, { action: 'answer_supplement', clocks, body: request.body });
+    });
+    return respond(request, reply, request.params.id);
+  });
+
+  app.post('/api/plans/:id/return', {
+    config: { action: 'plan:review', objectScoped: true }, serializerCompiler,
+    schema: {
+      tags: ['plans'],
+      summary: 'MSS returns an incomplete application, naming the missing items; from a supplement request only after its answer deadline passed unanswered (RFZ Act Art. 72(4), 75(5))',
+      ...planParams, body: ReturnInput, response: { 200: PlanView, ...errors },
+    },
+  }, async (request, reply) => {
+    await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor, today) => {
+      const open = (await loadSteps(trx, plan.id)).filter((s) => s.kind === 'request_supplement').at(-1);
+      const answerBy = (open?.body as { answerBy?: string | null } | undefined)?.answerBy ?? null;
+      const check = checkReturn({ state: plan.state, missingItems: request.body.missingItems, answerBy: answerBy === null ? null : civilDate(answerBy), today });
+      await transition(trx, request, plan, actor, today, {
+        action: 'return', facts: check.facts, violations: guarded(check.violations), body: request.body,
+        clocks: stopClocks(plan.clocks, runningClocks(plan.clocks), today),
+      });
     });
     return respond(request, reply, request.params.id);
   });
@@ -558,6 +601,29 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
           after: { plan: plan.id, number: designated.number, model: plan.content.model, regions: participantsOf(plan.content), periodStart: body.periodStart, periodEnd: body.periodEnd, conditions: body.conditions },
         });
       }
+    });
+    return respond(request, reply, request.params.id);
+  });
+
+  app.post('/api/plans/:id/redeliberation', {
+    config: { action: 'plan:lead', objectScoped: true }, serializerCompiler,
+    schema: {
+      tags: ['plans'],
+      summary: 'The lead asks the committee to deliberate a rejection again: within 60 days of the decision, once (ZoneLink policy after Decree Art. 57-3)',
+      ...planParams, body: RedeliberationInput, response: { 200: PlanView, ...errors },
+    },
+  }, async (request, reply) => {
+    await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor, today) => {
+      const previous = (await loadSteps(trx, plan.id)).filter((s) => s.kind === 'request_redeliberation').length;
+      const notifiedOn = civilDate(plan.decidedOn ?? today);
+      const violations = guarded(checkZoneRedeliberation({ notifiedOn, requestedOn: today, previous }, calendar));
+      await transition(trx, request, plan, actor, today, {
+        action: 'request_redeliberation', violations, body: { ...request.body, decidedOn: plan.decidedOn, previous },
+        facts: {
+          'redeliberation-window-open': !violations.some((v) => v.guard === 'redeliberation-window-open'),
+          'redeliberation-not-used': !violations.some((v) => v.guard === 'redeliberation-not-used'),
+        },
+      });
     });
     return respond(request, reply, request.params.id);
   });

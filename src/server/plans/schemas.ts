@@ -160,7 +160,14 @@ export const SignOffInput = Type.Object({ contentHash: Type.String({ pattern: '^
 export const SupplementRequestInput = Type.Object({
   request: I18nTextSchema(4000),
   items: Type.Array(Type.Enum(Object.keys(PLAN_ITEMS)), { maxItems: Object.keys(PLAN_ITEMS).length, uniqueItems: true }),
+  /** The day by which the applicant must answer; once it has passed unanswered, MSS may return the application. */
+  answerBy: Type.Optional(Nullable(DateString)),
 }, { additionalProperties: false });
+export const ReturnInput = Type.Object({
+  missingItems: Type.Array(Type.Enum(Object.keys(PLAN_ITEMS)), { maxItems: Object.keys(PLAN_ITEMS).length, uniqueItems: true }),
+  reason: I18nTextSchema(4000),
+}, { additionalProperties: false });
+export const RedeliberationInput = Type.Object({ reason: I18nTextSchema(4000) }, { additionalProperties: false });
 export const SupplementAnswerInput = Type.Object({ answer: I18nTextSchema(4000) }, { additionalProperties: false });
 export const CommitteeSchema = Type.Enum(['deliberation_committee', 'rfz_committee']);
 export const ReferInput = Type.Object({
@@ -253,6 +260,7 @@ export const PlanView = Type.Object({
   steps: Type.Array(Type.Object({
     seq: Type.Integer(), kind: Type.String(), fromState: Type.String(), toState: Type.String(), onDate: Type.String(),
     body: Type.Unknown(), createdAt: Type.String(),
+    by: Nullable(Type.Object({ name: Type.String(), organisation: Type.Record(Type.String(), Type.String()), regionCode: Nullable(Type.String()) })),
   })),
   actions: Type.Array(Type.Object({ action: Type.Enum([...PLAN_ACTIONS]), to: Type.Enum([...PLAN_STATES]), blockedBy: Type.Array(Type.Enum([...PLAN_GUARDS])) })),
   can: Type.Object({ editCommon: Type.Boolean(), editSections: Type.Array(Type.String()), signOff: Type.Boolean(), review: Type.Boolean(), decide: Type.Boolean() }),

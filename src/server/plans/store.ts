@@ -7,6 +7,7 @@ import type { PlanState } from '../../domain/zones/plan-machine.ts';
 import { changeContent, changeParticipants, contentHash, type SignOff, type SignOffSet } from '../../domain/zones/signoff.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { participantsOf, type Consultation, type PlanContent } from './content.ts';
+import { todayInSeoul } from './evaluate.ts';
 
 export interface StoredClock {
   state: ClockState;
@@ -134,6 +135,11 @@ export async function saveContent(trx: Database, plan: PlanRecord, content: Plan
   }).where('id', '=', plan.id).execute();
   if (signOffs.signOffs.length !== plan.signOffs.length) await writeSignOffs(trx, plan.id, signOffs.signOffs);
   await syncParticipants(trx, plan.id, content, now);
+  if (changed) {
+    // The history shows every edit, and which sign-offs it withdrew (Decree Art. 40(2): a change withdraws every sign-off).
+    const withdrawn = plan.signOffs.map((s) => s.government).filter((g) => !signOffs.signOffs.some((k) => k.government === g));
+    await addStep(trx, plan, { kind: 'edit', to: state, on: todayInSeoul(now), body: { change, version, contentHash: hash, withdrawnSignOffs: withdrawn }, actor });
+  }
   return { ...plan, content, contentHash: hash, contentVersion: version, model: content.model, state, revision: plan.revision + 1, updatedAt: now, signOffs: [...signOffs.signOffs] };
 }
 
@@ -173,7 +179,15 @@ export async function addStep(trx: Database, plan: PlanRecord, step: { kind: str
   }).execute();
 }
 
+/** The plan's history: every step with who took it (user, organisation, region) and when. */
 export async function loadSteps(db: Database, planId: string) {
-  const rows = await db.selectFrom('zone_plan_step').selectAll().where('plan_id', '=', planId).orderBy('seq').execute();
-  return rows.map((r) => ({ seq: r.seq, kind: r.kind, fromState: r.from_state, toState: r.to_state, onDate: r.on_date, body: r.body as unknown, createdAt: r.created_at.toISOString() }));
+  const rows = await db.selectFrom('zone_plan_step')
+    .leftJoin('app_user', 'app_user.id', 'zone_plan_step.created_by')
+    .leftJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+    .select(['zone_plan_step.seq', 'zone_plan_step.kind', 'zone_plan_step.from_state', 'zone_plan_step.to_state', 'zone_plan_step.on_date', 'zone_plan_step.body', 'zone_plan_step.created_at', 'app_user.display_name', 'organisation.name as organisation_name', 'organisation.region_code'])
+    .where('zone_plan_step.plan_id', '=', planId).orderBy('zone_plan_step.seq').execute();
+  return rows.map((r) => ({
+    seq: r.seq, kind: r.kind, fromState: r.from_state, toState: r.to_state, onDate: r.on_date, body: r.body as unknown, createdAt: r.created_at.toISOString(),
+    by: r.display_name === null ? null : { name: r.display_name, organisation: (r.organisation_name ?? {}) as Record<string, string>, regionCode: r.region_code ?? null },
+  }));
 }

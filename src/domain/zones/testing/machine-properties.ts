@@ -34,6 +34,13 @@ export function checkMachineProperties<S extends string, A extends string, G ext
           assert.ok(transition && !transition.roles.some((r) => actorMatches(actor, r)));
         } else {
           assert.ok(result.failedGuards.length > 0 && result.failedGuards.every((g) => facts[g] !== true));
+          // The refusal carries exactly the failed guards of the table, in table order, each with its article.
+          assert.ok(transition);
+          assert.deepEqual(result.guards.map((r) => r.guard), transition.guards.filter((g) => facts[g] !== true));
+          for (const r of result.guards) {
+            assert.equal(r.article, machine.guardArticles?.[r.guard] ?? transition.rule);
+            assert.ok(r.article.trim().length > 0, `guard ${r.guard} reported without an article`);
+          }
         }
         assert.ok(machine.states.includes(state));
         assert.ok(reachable.has(state), `reached ${state}, which the table cannot reach`);

@@ -1,0 +1,129 @@
+// Review and decision of zone plans (issue 3 item 5): structured 409s, return of an incomplete application,
+// re-deliberation once within 60 days, and the history of sign-offs and edits.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { problemOf, startTestApp, type TestApp } from '../support/app.ts';
+import { engines, snapshot } from '../support/db.ts';
+import { common, decision, planFixtures } from '../support/plans.ts';
+
+type Who = 'busan' | 'ulsan' | 'ministry';
+interface Guard { guard: string; article: string; violations?: { code: string; rule: string; message: string }[] }
+
+for (const engine of engines()) {
+  describe(`plan review (${engine})`, () => {
+    let t: TestApp;
+    let f: ReturnType<typeof planFixtures>;
+    before(async () => {
+      t = await startTestApp(engine);
+      f = planFixtures(t);
+    });
+    after(async () => t.close());
+
+    async function send(who: Who, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+      return t.app.inject({ method: method as 'POST', url, headers: { ...(await f.as(who)), ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    }
+    async function refused(who: Who, method: string, url: string, payload: unknown, status: number, headers: Record<string, string> = {}) {
+      const before = await snapshot(t.db);
+      const res = await send(who, method, url, payload, headers);
+      assert.equal(res.statusCode, status, res.body);
+      assert.deepEqual(await snapshot(t.db), before, 'a refused request changed the database');
+      return problemOf(res) as ReturnType<typeof problemOf> & { guards?: Guard[]; transition?: { state: string; action: string; allowed: string[] } };
+    }
+
+    test('a refused move carries the failed guards with their articles and violations as data, and the text in the reader’s language', async () => {
+      const p = await f.plan('deliberation');
+      const late = await refused('ministry', 'POST', `/api/plans/${p.id}/decision`, decision({ noticeGivenOn: '2026-11-16', present: 10 }), 409, { 'accept-language': 'fr' });
+      assert.deepEqual(late.guards?.map((g) => [g.guard, g.article]), [
+        ['meeting-notice-given', 'Decree Art. 47(6), 49(6)'],
+        ['quorum-present', 'Decree Art. 47(7), 49(7)'],
+      ]);
+      assert.deepEqual(late.guards?.[0]?.violations?.map((v) => [v.code, v.rule]), [['meeting-notice-too-late', 'Decree Art. 47(6)']]);
+      assert.deepEqual(late.guards?.[1]?.violations?.map((v) => v.code), ['quorum-not-present']);
+      assert.deepEqual(late.transition, { state: 'deliberation', action: 'designate', allowed: ['designate', 'designate_with_conditions', 'reject', 'send_back'] });
+      assert.match(late.detail, /refusé/);
+
+      // A move the table does not have: the state, the action and what is possible now, as data.
+      const twice = await refused('busan', 'POST', `/api/plans/${p.id}/submit`, undefined, 409);
+      assert.deepEqual(twice.transition, { state: 'deliberation', action: 'submit', allowed: [] });
+      assert.equal(twice.guards, undefined);
+
+      // A submission without sign-offs names the guard, its article and each missing sign-off.
+      const signing = await f.plan('signing_off');
+      const early = await refused('busan', 'POST', `/api/plans/${signing.id}/submit`, undefined, 409);
+      assert.deepEqual(early.guards?.map((g) => [g.guard, g.article]), [['all-signoffs-match-hash', 'Decree Art. 40(2)']]);
+      assert.deepEqual(early.guards?.[0]?.violations?.map((v) => v.code), ['sign-off-missing', 'sign-off-missing']);
+    });
+
+    test('MSS returns an incomplete application naming the missing items; after a supplement request only once its deadline passed', async () => {
+      const p = await f.plan('under_review');
+      const bare = await refused('ministry', 'POST', `/api/plans/${p.id}/return`, { missingItems: [], reason: { ko: '미비' } }, 409);
+      assert.deepEqual(bare.guards?.map((g) => [g.guard, g.article]), [['return-ground', 'RFZ Act Art. 72(4), 75(5)']]);
+      assert.equal(bare.guards?.[0]?.violations?.[0]?.code, 'return-without-missing-item');
+      await refused('busan', 'POST', `/api/plans/${p.id}/return`, { missingItems: ['zone-maps'], reason: { ko: '미비' } }, 403);
+      const res = await send('ministry', 'POST', `/api/plans/${p.id}/return`, { missingItems: ['zone-maps', 'funding-plan'], reason: { ko: '지도 누락' } });
+      assert.equal(res.statusCode, 200, res.body);
+      const returned = res.json();
+      assert.equal(returned.state, 'returned');
+      assert.ok(returned.clocks.every((c: { stoppedOn: string | null }) => c.stoppedOn !== null), 'every clock stops');
+      assert.deepEqual(returned.steps.at(-1).body.missingItems, ['zone-maps', 'funding-plan']);
+      assert.equal(returned.steps.at(-1).by.name, '김특구 (데모)');
+      // The lead revises and drafts again.
+      assert.equal((await send('busan', 'POST', `/api/plans/${p.id}/revise`)).json().state, 'drafting');
+
+      // A supplement request with a deadline: no return while it runs; a past deadline in a request is refused.
+      const q = await f.plan('under_review');
+      const past = await refused('ministry', 'POST', `/api/plans/${q.id}/supplement-requests`, { request: { ko: '보완' }, items: [], answerBy: '2020-01-01' }, 400);
+      assert.equal(past.errors?.[0]?.path, '/body/answerBy');
+      const requested = await send('ministry', 'POST', `/api/plans/${q.id}/supplement-requests`, { request: { ko: '보완' }, items: ['zone-maps'], answerBy: '2099-12-31' });
+      assert.equal(requested.statusCode, 200, requested.body);
+      const open = await refused('ministry', 'POST', `/api/plans/${q.id}/return`, { missingItems: ['zone-maps'], reason: { ko: '미보완' } }, 409);
+      assert.deepEqual(open.guards?.map((g) => g.guard), ['supplement-not-answered']);
+      assert.equal(open.guards?.[0]?.violations?.[0]?.code, 'supplement-deadline-open');
+      // The deadline passes unanswered (the stored request is moved into the past).
+      await t.db.updateTable('zone_plan_step').set({ body: JSON.stringify({ request: { ko: '보완' }, items: ['zone-maps'], answerBy: '2026-01-02' }) })
+        .where('plan_id', '=', q.id).where('kind', '=', 'request_supplement').execute();
+      const back = await send('ministry', 'POST', `/api/plans/${q.id}/return`, { missingItems: ['zone-maps'], reason: { ko: '미보완' } });
+      assert.equal(back.statusCode, 200, back.body);
+      assert.equal(back.json().state, 'returned');
+    });
+
+    test('re-deliberation: once, within 60 days of the decision; a second request or a late one is 409 naming the rule', async () => {
+      const p = await f.plan('rejected');
+      await refused('ulsan', 'POST', `/api/plans/${p.id}/redeliberation`, { reason: { ko: '재심의' } }, 403);
+      let res = await send('busan', 'POST', `/api/plans/${p.id}/redeliberation`, { reason: { ko: '안전 대책을 보강했습니다' } });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().state, 'deliberation');
+      res = await send('ministry', 'POST', `/api/plans/${p.id}/decision`, decision({ decision: 'reject', periodStart: null, periodEnd: null }));
+      assert.equal(res.json().state, 'rejected');
+      const second = await refused('busan', 'POST', `/api/plans/${p.id}/redeliberation`, { reason: { ko: '다시' } }, 409, { 'accept-language': 'en' });
+      assert.deepEqual(second.guards?.map((g) => [g.guard, g.article]), [['redeliberation-not-used', 'ZoneLink policy after Decree Art. 57-3(4) (once)']]);
+      assert.match(second.detail, /once only/);
+
+      const q = await f.plan('rejected');
+      await t.db.updateTable('zone_plan').set({ decided_on: '2026-01-05' }).where('id', '=', q.id).execute();
+      const late = await refused('busan', 'POST', `/api/plans/${q.id}/redeliberation`, { reason: { ko: '늦음' } }, 409);
+      assert.deepEqual(late.guards?.map((g) => g.guard), ['redeliberation-window-open']);
+      assert.equal(late.guards?.[0]?.violations?.[0]?.code, 'redeliberation-too-late');
+    });
+
+    test('the history shows edits, sign-offs and their withdrawal, with who and when', async () => {
+      const p = await f.plan('signed');
+      let res = await send('ulsan', 'DELETE', `/api/plans/${p.id}/signoff`);
+      assert.equal(res.statusCode, 200, res.body);
+      res = await send('ulsan', 'POST', `/api/plans/${p.id}/signoff`, { contentHash: p.hash });
+      assert.equal(res.statusCode, 200, res.body);
+      // An edit by the lead withdraws both sign-offs.
+      res = await send('busan', 'PUT', `/api/plans/${p.id}`, { ...common(), summary: { ko: '요약 수정' } }, { 'if-match': String(res.headers.etag) });
+      assert.equal(res.statusCode, 200, res.body);
+      const steps = res.json().steps as { kind: string; body: Record<string, unknown>; by: { name: string; regionCode: string | null } | null; createdAt: string; onDate: string }[];
+      const tail = steps.slice(-5).map((s) => [s.kind, s.by?.regionCode ?? null]);
+      assert.deepEqual(tail, [['sign_off', '21'], ['sign_off', '26'], ['withdraw_sign_off', '26'], ['sign_off', '26'], ['edit', '21']]);
+      const edit = steps.at(-1)!;
+      assert.deepEqual(edit.body.withdrawnSignOffs, ['21', '26']);
+      assert.equal(edit.body.change, 'common');
+      assert.equal(edit.by?.name, '박부산 (데모)');
+      assert.match(edit.createdAt, /^\d{4}-\d{2}-\d{2}T/);
+      assert.ok(steps.some((s) => s.kind === 'edit' && s.body.change === 'section:26' && s.by?.regionCode === '26'));
+    });
+  });
+}
