@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-demonstrations.ts';
 import * as m0008 from './migrations/0008-exemption-lifecycle.ts';
 import * as m0009 from './migrations/0009-attachments-evidence.ts';
 import * as m0011 from './migrations/0011-zone-after-designation.ts';
+import * as m0010 from './migrations/0010-plan-review.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-exemption-lifecycle': m0008,
   '0009-attachments-evidence': m0009,
   '0011-zone-after-designation': m0011,
+  '0010-plan-review': m0010,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

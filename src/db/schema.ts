@@ -289,6 +289,38 @@ export interface ZonePlanStepTable {
   created_at: Timestamp;
 }
 
+export interface ExpertDeclarationTable {
+  user_id: string;
+  ties: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface PlanExpertTable {
+  plan_id: string;
+  expert_user_id: string;
+  assigned_by: string | null;
+  assigned_on: string;
+  declaration: 'no_conflict' | 'conflict' | null;
+  declaration_note: Json<I18nText> | null;
+  declared_at: Timestamp | null;
+  scores: Json<Record<string, number>> | null;
+  comment: Json<I18nText> | null;
+  scored_at: Timestamp | null;
+}
+
+export interface PlanMinistryConsultationTable {
+  plan_id: string;
+  organisation_id: string;
+  requested_on: string;
+  requested_by: string | null;
+  clock: Json<unknown>;
+  replied_on: string | null;
+  position: 'agree' | 'agree_with_conditions' | 'disagree' | null;
+  opinion: Json<I18nText> | null;
+  conditions: Json<I18nText> | null;
+  replied_by: string | null;
+}
+
 export interface RegulationTable {
   id: string;
   instrument: 'act' | 'decree' | 'rule' | 'notice';
@@ -520,6 +552,9 @@ export interface DB {
   zone_plan_version: ZonePlanVersionTable;
   zone_plan_signoff: ZonePlanSignoffTable;
   zone_plan_step: ZonePlanStepTable;
+  expert_declaration: ExpertDeclarationTable;
+  plan_expert: PlanExpertTable;
+  plan_ministry_consultation: PlanMinistryConsultationTable;
   notification: NotificationTable;
   regulation: RegulationTable;
   exemption: ExemptionTable;

@@ -6,6 +6,7 @@ import { inventoryRoutes } from './inventory/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { planReviewRoutes } from './plans/review-routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { plannerRoutes } from './planner/routes.ts';
 import { regionRoutes } from './regions/routes.ts';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await zoneAfterRoutes(app);
   await plannerRoutes(app);
   await planRoutes(app);
+  await planReviewRoutes(app);
   await demonstrationRoutes(app);
   await regulationRoutes(app);
   await exemptionRoutes(app);

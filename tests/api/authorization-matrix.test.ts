@@ -159,6 +159,31 @@ const MATRIX: Record<string, Row> = {
   'POST /api/plans/:id/supplement-answer': planLead('supplement_requested', async (p) => ({ url: `/api/plans/${p.id}/supplement-answer`, payload: { answer: { ko: '보완' } } })),
   'POST /api/plans/:id/revise': planLead('sent_back', async (p) => ({ url: `/api/plans/${p.id}/revise` })),
   'POST /api/plans/:id/redeliberation': planLead('rejected', async (p) => ({ url: `/api/plans/${p.id}/redeliberation`, payload: { reason: { ko: '재심의 요청' } } })),
+  'GET /api/experts': { expect: all(403, { anonymous: same(401), ministry: same(200) }), request: () => ({ url: '/api/experts' }) },
+  'GET /api/experts/me': { expect: all(403, { anonymous: same(401), expert: same(200) }), request: () => ({ url: '/api/experts/me' }) },
+  'PUT /api/experts/me/ties': {
+    expect: all(403, { anonymous: same(401), expert: same(200) }),
+    request: () => ({ url: '/api/experts/me/ties', payload: { ties: [{ kind: 'government', regionCode: '11', note: 'matrix' }] } }),
+  },
+  'GET /api/plans/:id/review': {
+    // MSS; an assigned expert and a consulted ministry see their own part (own = assigned / consulted).
+    expect: all(403, { anonymous: same(401), ministry: same(200), expert: { own: 200, other: 403 }, motie: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/plans/${(await reviewPlan(ctx.role === 'motie' ? 'consulted' : 'assigned', ctx.scope)).id}/review` }),
+  },
+  'POST /api/plans/:id/experts': planMinistry('under_review', async (p) => ({ url: `/api/plans/${p.id}/experts`, payload: { expertUserId: demoId('user:expert@demo.zonelink.kr') } })),
+  'POST /api/plans/:id/consultations': planMinistry('under_review', async (p) => ({ url: `/api/plans/${p.id}/consultations`, payload: { organisationId: demoId('org:motie') } })),
+  'POST /api/plans/:id/experts/me/declaration': {
+    expect: all(403, { anonymous: same(401), expert: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/plans/${(await reviewPlan('assigned', ctx.scope)).id}/experts/me/declaration`, payload: { conflict: false, note: null } }),
+  },
+  'PUT /api/plans/:id/experts/me/scores': {
+    expect: all(403, { anonymous: same(401), expert: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/plans/${(await reviewPlan('declared', ctx.scope)).id}/experts/me/scores`, payload: { scores: scoreSheet, comment: null } }),
+  },
+  'POST /api/plans/:id/opinions': {
+    expect: all(403, { anonymous: same(401), motie: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/plans/${(await reviewPlan('consulted', ctx.scope)).id}/opinions`, payload: { position: 'agree', opinion: { ko: '이견 없음' }, conditions: null } }),
+  },
   'POST /api/plans/:id/return': planMinistry('under_review', async (p) => ({ url: `/api/plans/${p.id}/return`, payload: { missingItems: ['zone-maps'], reason: { ko: '미비' } } })),
   'POST /api/plans/:id/accept': planMinistry('submitted', async (p) => ({ url: `/api/plans/${p.id}/accept` })),
   'POST /api/plans/:id/supplement-requests': planMinistry('under_review', async (p) => ({ url: `/api/plans/${p.id}/supplement-requests`, payload: { request: { ko: '보완 요청' }, items: ['zone-maps'] } })),
@@ -553,6 +578,29 @@ function projectReads(...routes: [string, string][]): Record<string, Row> {
   }]));
 }
 
+// Review: plans under review with the demo expert assigned (and declared) or the demo MOTIE consulted — "own" for them.
+let reviewFixtures: ReturnType<typeof planFixtures> | null = null;
+const reviewPlans = new Map<string, Promise<PlanRef>>();
+const scoreSheet = { 'regional-fit': 7, innovativeness: 8, 'exemption-business-link': 6, funding: 5, 'safety-environment': 7, privacy: 6, 'economic-effect': 8, 'past-evaluation': 5 };
+function reviewPlan(kind: 'assigned' | 'declared' | 'consulted', scope: Scope): Promise<PlanRef> {
+  const key = `${kind}/${scope}`;
+  if (!reviewPlans.has(key)) {
+    reviewPlans.set(key, (async () => {
+      const f = reviewFixtures!;
+      const p = await f.plan('under_review', scope);
+      if (scope === 'other') return p;
+      if (kind === 'consulted') {
+        await f.call('ministry', 'POST', `/api/plans/${p.id}/consultations`, { organisationId: demoId('org:motie') });
+      } else {
+        await f.call('ministry', 'POST', `/api/plans/${p.id}/experts`, { expertUserId: demoId('user:expert@demo.zonelink.kr') });
+        if (kind === 'declared') await f.call('expert', 'POST', `/api/plans/${p.id}/experts/me/declaration`, { conflict: false, note: null });
+      }
+      return p;
+    })());
+  }
+  return reviewPlans.get(key)!;
+}
+
 type PlanRequest = (plan: PlanRef, ctx: Ctx) => Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }>;
 /** Plans are read by their participants (and their province), MSS, and responsible ministries once submitted. */
 function planReads(...routes: [string, string][]): Record<string, Row> {
@@ -592,6 +640,8 @@ for (const engine of engines()) {
       const res = await t.app.inject({ method: 'POST', url: '/api/me/tokens', headers: { cookie: busan.cookie, 'x-csrf-token': busan.csrf }, payload: { name: 'read', scopes: ['read'] } });
       readToken = res.json().token;
       plans = planFixtures(t);
+      reviewFixtures = plans;
+      reviewPlans.clear();
       projects = projectFixtures(t);
       zones = zoneFixtures(t);
       matrixDb = t.db;

@@ -44,6 +44,15 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
   'POST /api/plans/:id/supplement-answer': { url: `/api/plans/${NO_PLAN}/supplement-answer`, body: { answer: { ko: '답변' } } },
   'POST /api/plans/:id/refer': { url: `/api/plans/${NO_PLAN}/refer`, body: { committee: 'rfz_committee', ministryRepliesComplete: true, note: null } },
   'POST /api/plans/:id/decision': { url: `/api/plans/${NO_PLAN}/decision`, body: decision() },
+  'PUT /api/experts/me/ties': { url: '/api/experts/me/ties', body: { ties: [{ kind: 'company', name: '퍼즈 기업', businessNumber: null }] } },
+  'POST /api/plans/:id/experts': { url: `/api/plans/${NO_PLAN}/experts`, body: { expertUserId: NO_PLAN } },
+  'POST /api/plans/:id/experts/me/declaration': { url: `/api/plans/${NO_PLAN}/experts/me/declaration`, body: { conflict: false, note: null } },
+  'PUT /api/plans/:id/experts/me/scores': {
+    url: `/api/plans/${NO_PLAN}/experts/me/scores`,
+    body: { scores: { 'regional-fit': 7, innovativeness: 8, 'exemption-business-link': 6, funding: 5, 'safety-environment': 7, privacy: 6, 'economic-effect': 8, 'past-evaluation': 5 }, comment: null },
+  },
+  'POST /api/plans/:id/consultations': { url: `/api/plans/${NO_PLAN}/consultations`, body: { organisationId: NO_PLAN } },
+  'POST /api/plans/:id/opinions': { url: `/api/plans/${NO_PLAN}/opinions`, body: { position: 'agree', opinion: { ko: '의견' }, conditions: null } },
   'POST /api/plans/:id/return': { url: `/api/plans/${NO_PLAN}/return`, body: { missingItems: ['zone-maps'], reason: { ko: '미비' } } },
   'POST /api/plans/:id/redeliberation': { url: `/api/plans/${NO_PLAN}/redeliberation`, body: { reason: { ko: '재심의' } } },
   // Demonstration projects: the ministry creates none (refused after validation); an unknown project id.

@@ -54,16 +54,17 @@ export interface PlanRef { id: string; etag: string; hash: string }
 
 export function planFixtures(t: TestApp) {
   const sessions = new Map<string, Session>();
-  async function as(who: 'busan' | 'ulsan' | 'ministry'): Promise<Record<string, string>> {
+  type Who = 'busan' | 'ulsan' | 'ministry' | 'expert' | 'motie';
+  async function as(who: Who): Promise<Record<string, string>> {
     if (!sessions.has(who)) sessions.set(who, await t.login(`${who}@demo.zonelink.kr`));
     return asSession(sessions.get(who)!);
   }
-  async function call(who: 'busan' | 'ulsan' | 'ministry', method: string, url: string, payload?: unknown, etag?: string): Promise<PlanRef> {
+  async function call(who: Who, method: string, url: string, payload?: unknown, etag?: string): Promise<PlanRef> {
     const headers = { ...(await as(who)), ...(etag ? { 'if-match': etag } : {}) };
     const res = await t.app.inject({ method: method as 'POST', url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
     if (res.statusCode >= 300) throw new Error(`${method} ${url} as ${who}: ${res.statusCode} ${res.body.slice(0, 500)}`);
     const body = res.json();
-    return { id: body.id, etag: String(res.headers.etag), hash: body.contentHash };
+    return { id: body.id ?? body.planId, etag: String(res.headers.etag), hash: body.contentHash };
   }
   async function get(who: 'busan' | 'ulsan' | 'ministry', id: string): Promise<PlanRef> {
     return call(who, 'GET', `/api/plans/${id}`);

@@ -11,7 +11,11 @@ export type Target =
   | { kind: 'organisation'; organisationId: string }
   /** A zone plan: its lead government, every participating government (lead and partners), whether it was ever
    *  submitted, and — for section-scoped actions — the government whose section is concerned. */
-  | { kind: 'plan'; lead: string; participants: readonly string[]; submitted: boolean; section?: string }
+  | {
+    kind: 'plan'; lead: string; participants: readonly string[]; submitted: boolean; section?: string;
+    /** Users of the experts assigned to review the plan, and the responsible ministries (organisations) consulted on it. */
+    experts?: readonly string[]; consulted?: readonly string[];
+  }
   /** An exemption: the organisations holding it (its demonstration operators). */
   | { kind: 'exemption'; holders: readonly string[] }
   /** A demonstration project: its lead company, every company in it (lead and partners), and the regions
@@ -41,6 +45,12 @@ export const ACTIONS = {
   'plan:remove-participant': 'write',
   'plan:review': 'write',
   'plan:decide': 'write',
+  'plan:review-read': 'read',
+  'plan:expert': 'write',
+  'plan:opinion': 'write',
+  'expert:list': 'read',
+  'expert:self': 'read',
+  'expert:declare-ties': 'write',
   'regulation:create': 'write',
   'exemption:create': 'write',
   'exemption:extend': 'write',
@@ -122,6 +132,8 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       if (actor.orgKind === 'ministry') return true;
       // Responsible ministries review a submitted plan and reply in writing (Art. 75(2)).
       if (actor.orgKind === 'responsible_ministry') return target.submitted;
+      // An expert reads the plans MSS assigned to it (Decree Art. 45, 50).
+      if (actor.orgKind === 'expert') return (target.experts ?? []).includes(actor.userId);
       if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
       // Participating governments (Decree Art. 40(2)); a province sees its basic governments' plans,
       // since it must be told of their application and may comment (Art. 72(2)–(3)).
@@ -154,6 +166,27 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       // Committee decisions are recorded by an MSS administrator (the Minister is the committee's
       // secretary, Art. 77; designation by the Minister, Art. 75(3)).
       return isMinistryAdmin(actor);
+    case 'plan:review-read':
+      // The review record (experts, scores, ministries' opinions): MSS; an assigned expert and a consulted
+      // ministry see their own part of it.
+      if (target.kind !== 'plan') return false;
+      if (actor.orgKind === 'ministry') return true;
+      if (actor.orgKind === 'expert') return (target.experts ?? []).includes(actor.userId);
+      if (actor.orgKind === 'responsible_ministry') return (target.consulted ?? []).includes(actor.organisationId);
+      return false;
+    case 'plan:expert':
+      // An assigned expert declares conflicts of interest and scores the plan (Decree Art. 45, 50).
+      return target.kind === 'plan' && actor.orgKind === 'expert' && (target.experts ?? []).includes(actor.userId);
+    case 'plan:opinion':
+      // A responsible ministry MSS consulted gives its own written opinion (Art. 75(2)).
+      return target.kind === 'plan' && actor.orgKind === 'responsible_ministry' && (target.consulted ?? []).includes(actor.organisationId);
+    case 'expert:list':
+      // MSS chooses the experts it assigns.
+      return actor.orgKind === 'ministry';
+    case 'expert:self':
+    case 'expert:declare-ties':
+      // An expert keeps its own declaration of ties and sees its assignments.
+      return actor.orgKind === 'expert';
     case 'regulation:create':
       // MSS keeps the catalogue of the regulations exemptions suspend.
       return actor.orgKind === 'ministry';

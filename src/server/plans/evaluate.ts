@@ -51,7 +51,7 @@ export function guardOf(v: Violation): PlanGuard | null {
       return 'meeting-notice-given';
     case 'quorum-not-present':
       return 'quorum-present';
-    case 'ministry-replies-pending':
+    case 'ministry-replies-pending': case 'ministry-reply-pending':
       return 'ministry-replies-complete-or-due';
     case 'unknown-item': case 'return-without-missing-item':
       return 'return-ground';

@@ -16,6 +16,8 @@ import { checkApplicantsAndSites } from '../../domain/zones/eligibility.ts';
 import { PLAN_GUARD_ARTICLES, PLAN_MACHINE, PLAN_STATES, type PlanAction, type PlanGuard, type PlanState } from '../../domain/zones/plan-machine.ts';
 import { designateZone } from '../zones/designation.ts';
 import { checkReturn } from '../../domain/zones/application-return.ts';
+import { pendingMinistryReplies } from '../../domain/zones/ministry-opinions.ts';
+import { consultationsOf, ministryConsultations, shiftConsultationClocks } from './review-store.ts';
 import { checkMeetingNotice, checkZoneRedeliberation, designationDecisionClock, ministryReplyClock } from '../../domain/zones/procedure.ts';
 import { recordSignOff, withdrawSignOff } from '../../domain/zones/signoff.ts';
 import { attempt, availableActions, type Actor as MachineActor, type Facts, type Violation } from '../../domain/zones/transition-table.ts';
@@ -57,7 +59,7 @@ function guarded(violations: readonly Violation[]): GuardedViolation[] {
 
 /** Tries a move of the plan machine; a refusal becomes 403 (role) or 409 (state, guards) naming the guards and the article,
  *  in the text and as data (`transition`, `guards` with each guard's article and the violations behind it). */
-function move(plan: PlanRecord, action: PlanAction, actor: MachineActor, facts: Facts<PlanGuard>, violations: readonly GuardedViolation[], locale: Locale): PlanState {
+export function move(plan: PlanRecord, action: PlanAction, actor: MachineActor, facts: Facts<PlanGuard>, violations: readonly GuardedViolation[], locale: Locale): PlanState {
   const result = attempt(PLAN_MACHINE, plan.state, action, actor, facts);
   if (result.ok) return result.to;
   if (result.code === 'role-not-allowed') throw new AppError('forbidden');
@@ -79,7 +81,7 @@ function move(plan: PlanRecord, action: PlanAction, actor: MachineActor, facts: 
   });
 }
 
-function guardProblem(locale: Locale, guard: string, article: string, violations: readonly Violation[]): GuardProblem {
+export function guardProblem(locale: Locale, guard: string, article: string, violations: readonly Violation[]): GuardProblem {
   return { guard, article, violations: violations.map((v) => ({ code: v.code, rule: v.rule, params: { ...v.params }, message: violationMessage(locale, v) })) };
 }
 
@@ -484,6 +486,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
         const paused = pauseClock(plan.clocks[name]!.state, today);
         if (paused.ok) clocks[name] = { ...plan.clocks[name]!, state: paused.state };
       }
+      await shiftConsultationClocks(trx, plan.id, (clock) => { const r = pauseClock(clock, today); return r.ok ? r.state : clock; });
       await transition(trx, request, plan, actor, today, { action: 'request_supplement', clocks, body: request.body });
     });
     return respond(request, reply, request.params.id);
@@ -500,6 +503,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
         if (resumed.ok) clocks[name] = { ...plan.clocks[name]!, state: resumed.state };
       }
       clocks.ministryReply ??= { state: ministryReplyClock(today, 'designation'), stoppedOn: null };
+      await shiftConsultationClocks(trx, plan.id, (clock) => { const r = resumeClock(clock, today); return r.ok ? r.state : clock; });
       await transition(trx, request, plan, actor, today, { action: 'answer_supplement', clocks, body: request.body });
     });
     return respond(request, reply, request.params.id);
@@ -533,10 +537,16 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor, today) => {
+      // Every ministry consulted through ZoneLink replied or ran out of its 30 days; ministries consulted outside
+      // ZoneLink are vouched for by MSS (ministryRepliesComplete) or their common 30 days ran out (RFZ Act Art. 75(2)).
+      const consultations = await ministryConsultations(trx, plan.id);
+      const names = new Map((await consultationsOf(trx, plan.id)).map((c) => [c.organisation_id, c.name.ko]));
+      const pending = pendingMinistryReplies(consultations, today, calendar).map((v) => ({ ...v, params: { ...v.params, ministry: names.get(String(v.params['ministry'])) ?? null } }));
       const reply30 = plan.clocks.ministryReply;
       const due = reply30 !== undefined && isOverdue(reply30.state, today, calendar);
-      const ok = request.body.ministryRepliesComplete || due;
-      const violations = guarded(ok ? [] : [{ code: 'ministry-replies-pending', rule: 'RFZ Act Art. 75(2)', params: { due: reply30 ? dueOf(reply30.state) : null } }]);
+      const others = request.body.ministryRepliesComplete || due || consultations.length > 0;
+      const ok = pending.length === 0 && others;
+      const violations = guarded([...pending, ...(others ? [] : [{ code: 'ministry-replies-pending', rule: 'RFZ Act Art. 75(2)', params: { due: reply30 ? dueOf(reply30.state) : null } }])]);
       await transition(trx, request, plan, actor, today, {
         action: 'refer_to_committee', facts: { 'ministry-replies-complete-or-due': ok }, violations, body: request.body,
         clocks: stopClocks(plan.clocks, ['ministryReply'], today),

@@ -263,7 +263,7 @@ export const PlanView = Type.Object({
     by: Nullable(Type.Object({ name: Type.String(), organisation: Type.Record(Type.String(), Type.String()), regionCode: Nullable(Type.String()) })),
   })),
   actions: Type.Array(Type.Object({ action: Type.Enum([...PLAN_ACTIONS]), to: Type.Enum([...PLAN_STATES]), blockedBy: Type.Array(Type.Enum([...PLAN_GUARDS])) })),
-  can: Type.Object({ editCommon: Type.Boolean(), editSections: Type.Array(Type.String()), signOff: Type.Boolean(), review: Type.Boolean(), decide: Type.Boolean() }),
+  can: Type.Object({ editCommon: Type.Boolean(), editSections: Type.Array(Type.String()), signOff: Type.Boolean(), review: Type.Boolean(), decide: Type.Boolean(), readReview: Type.Boolean() }),
 });
 
 export const VersionSummary = Type.Object({

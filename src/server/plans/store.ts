@@ -37,6 +37,9 @@ export interface PlanRecord {
   createdAt: Date;
   updatedAt: Date;
   signOffs: SignOff[];
+  /** Users of the experts assigned to the plan; organisations of the responsible ministries consulted on it. */
+  experts: string[];
+  consulted: string[];
 }
 
 export const planEtag = (plan: Pick<PlanRecord, 'id' | 'revision'>): string => `"plan-${plan.id.slice(0, 8)}-r${plan.revision}"`;
@@ -44,6 +47,7 @@ export const planEtag = (plan: Pick<PlanRecord, 'id' | 'revision'>): string => `
 export function planTarget(plan: PlanRecord, section?: string): Target {
   return {
     kind: 'plan', lead: plan.leadRegion, participants: participantsOf(plan.content), submitted: plan.submittedOn !== null,
+    experts: plan.experts, consulted: plan.consulted,
     ...(section !== undefined ? { section } : {}),
   };
 }
@@ -58,11 +62,14 @@ export async function loadPlan(db: Database, id: string, options: { forUpdate?: 
   const row = await query.executeTakeFirst();
   if (!row) return null;
   const signOffs = await db.selectFrom('zone_plan_signoff').selectAll().where('plan_id', '=', id).orderBy('region_code').execute();
+  const experts = await db.selectFrom('plan_expert').select('expert_user_id').where('plan_id', '=', id).execute();
+  const consulted = await db.selectFrom('plan_ministry_consultation').select('organisation_id').where('plan_id', '=', id).execute();
   return {
     id: row.id, model: row.model, leadRegion: row.lead_region, state: row.state, content: row.content as PlanContent, contentHash: row.content_hash,
     contentVersion: row.content_version, revision: row.revision, consultation: row.consultation as Consultation, clocks: row.clocks as Clocks,
     submittedOn: row.submitted_on, decidedOn: row.decided_on, zoneId: row.zone_id, demo: row.demo, createdAt: row.created_at, updatedAt: row.updated_at,
     signOffs: signOffs.map((s) => ({ government: s.region_code, contentHash: s.content_hash, signedOn: s.signed_on as CivilDate, ...(s.signed_by ? { signedBy: s.signed_by } : {}) })),
+    experts: experts.map((e) => e.expert_user_id), consulted: consulted.map((c) => c.organisation_id),
   };
 }
 

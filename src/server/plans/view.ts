@@ -16,7 +16,7 @@ export function machineActor(actor: Actor, plan: PlanRecord): MachineActor {
   return { role: actor.orgKind, lead: actor.orgKind === 'local_government' && actor.regionCode === plan.leadRegion };
 }
 
-function clockView(name: 'decision' | 'ministry-reply', stored: StoredClock, today: CivilDate) {
+export function clockView(name: 'decision' | 'ministry-reply', stored: StoredClock, today: CivilDate) {
   const state = stored.state;
   const asOf = stored.stoppedOn !== null && stored.stoppedOn < today ? civilDate(stored.stoppedOn) : today;
   const due = dueDate(state, calendar);
@@ -84,6 +84,7 @@ export function planView(plan: PlanRecord, actor: Actor | null, locale: Locale, 
       signOff: actor !== null && decide(actor, 'plan:sign-off', planTarget(plan)).allowed && plan.state === 'signing_off',
       review: actor !== null && decide(actor, 'plan:review').allowed,
       decide: actor !== null && decide(actor, 'plan:decide').allowed,
+      readReview: actor !== null && decide(actor, 'plan:review-read', planTarget(plan)).allowed,
     },
   };
 }
