@@ -4,6 +4,7 @@ import { plansEn } from './plans/en.ts';
 import { zonesAfterEn } from './zones/en.ts';
 import { demonstrationsEn } from './demonstrations/en.ts';
 import { exemptionsEn } from './exemptions/en.ts';
+import { reviewEn } from './review/en.ts';
 import type { ko } from './ko.ts';
 
 export const en: Record<keyof typeof ko, string> = {
@@ -416,4 +417,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...demonstrationsEn,
   ...exemptionsEn,
   ...planEditorsEn,
+  ...reviewEn,
 };

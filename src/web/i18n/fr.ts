@@ -4,6 +4,7 @@ import { plansFr } from './plans/fr.ts';
 import { zonesAfterFr } from './zones/fr.ts';
 import { demonstrationsFr } from './demonstrations/fr.ts';
 import { exemptionsFr } from './exemptions/fr.ts';
+import { reviewFr } from './review/fr.ts';
 import type { ko } from './ko.ts';
 
 export const fr: Record<keyof typeof ko, string> = {
@@ -418,4 +419,5 @@ export const fr: Record<keyof typeof ko, string> = {
   ...demonstrationsFr,
   ...exemptionsFr,
   ...planEditorsFr,
+  ...reviewFr,
 };

@@ -4,6 +4,7 @@ import { plansJa } from './plans/ja.ts';
 import { zonesAfterJa } from './zones/ja.ts';
 import { demonstrationsJa } from './demonstrations/ja.ts';
 import { exemptionsJa } from './exemptions/ja.ts';
+import { reviewJa } from './review/ja.ts';
 import type { ko } from './ko.ts';
 
 export const ja: Record<keyof typeof ko, string> = {
@@ -416,4 +417,5 @@ export const ja: Record<keyof typeof ko, string> = {
   ...demonstrationsJa,
   ...exemptionsJa,
   ...planEditorsJa,
+  ...reviewJa,
 };

@@ -7,6 +7,7 @@ import { plansKo } from './plans/ko.ts';
 import { zonesAfterKo } from './zones/ko.ts';
 import { demonstrationsKo } from './demonstrations/ko.ts';
 import { exemptionsKo } from './exemptions/ko.ts';
+import { reviewKo } from './review/ko.ts';
 
 export const ko = {
   appName: 'ZoneLink',
@@ -416,4 +417,5 @@ export const ko = {
   ...demonstrationsKo,
   ...exemptionsKo,
   ...planEditorsKo,
+  ...reviewKo,
 } as const;

@@ -4,6 +4,7 @@ import { plansZh } from './plans/zh.ts';
 import { zonesAfterZh } from './zones/zh.ts';
 import { demonstrationsZh } from './demonstrations/zh.ts';
 import { exemptionsZh } from './exemptions/zh.ts';
+import { reviewZh } from './review/zh.ts';
 import type { ko } from './ko.ts';
 
 // Simplified Chinese.
@@ -414,4 +415,5 @@ export const zh: Record<keyof typeof ko, string> = {
   ...demonstrationsZh,
   ...exemptionsZh,
   ...planEditorsZh,
+  ...reviewZh,
 };
