@@ -173,7 +173,7 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
   }, async (request) => workspace(db, authorize(request)));
 
   app.put('/api/experts/me/ties', {
-    config: { action: 'expert:declare-ties' }, serializerCompiler,
+    config: { action: 'expert:declare-ties', objectScoped: true }, serializerCompiler,
     schema: {
       tags: ['review'], summary: 'The expert declares its ties to governments and companies (employment, advice, shares, family); MSS cannot assign it to plans they touch (Decree Art. 50)',
       body: TiesInput, response: { 200: ExpertWorkspace, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
