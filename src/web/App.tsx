@@ -11,6 +11,8 @@ import { PlanNewPage } from './pages/plans/PlanNew.tsx';
 import { PlansListPage } from './pages/plans/PlansList.tsx';
 import { PlanWorkspacePage } from './pages/plans/PlanWorkspace.tsx';
 import { RegionPage } from './pages/RegionPage.tsx';
+import { CommitteesPage } from './pages/review/Committees.tsx';
+import { ExpertWorkspacePage } from './pages/review/ExpertWorkspace.tsx';
 import { RegionsPage } from './pages/Regions.tsx';
 import { PlannerPage } from './pages/Planner.tsx';
 import { ProjectNewPage } from './pages/demonstrations/ProjectNew.tsx';
@@ -66,6 +68,10 @@ function Page() {
       return <ExemptionPage key={route.id} id={route.id} />;
     case 'regulation':
       return <RegulationPage key={route.id} id={route.id} />;
+    case 'expert':
+      return <ExpertWorkspacePage />;
+    case 'committees':
+      return <CommitteesPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -54,6 +54,8 @@ export type Route =
   | { name: 'exemptionNew' }
   | { name: 'exemption'; id: string }
   | { name: 'regulation'; id: string }
+  | { name: 'expert' }
+  | { name: 'committees' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -62,6 +64,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/regions') return { name: 'regions' };
   if (path === '/me') return { name: 'me' };
+  if (path === '/expert') return { name: 'expert' };
+  if (path === '/committees') return { name: 'committees' };
   if (path === '/plans') return { name: 'plans' };
   if (path === '/plans/new') return { name: 'planNew' };
   const plan = /^\/plans\/([0-9a-fA-F-]{36})$/.exec(path);

@@ -224,12 +224,12 @@ for (const engine of engines()) {
       assert.equal(wait.guards?.[0]?.violations?.[0]?.code, 'ministry-reply-pending');
 
       // A supplement pauses MOTIE's clock and the answer resumes it.
-      res = await send('ministry', 'POST', `/api/plans/${p.id}/supplement-requests`, { request: { ko: '보완' }, items: [] });
+      assert.equal((await send('ministry', 'POST', `/api/plans/${p.id}/supplement-requests`, { request: { ko: '보완' }, items: [] })).statusCode, 200);
       let review = (await send('motie', 'GET', `/api/plans/${p.id}/review`)).json();
       assert.equal(review.consultations[0].clock.paused, true);
       assert.equal(review.consultations[0].clock.due, null);
       assert.equal(review.can.opine, true);
-      res = await send('busan', 'POST', `/api/plans/${p.id}/supplement-answer`, { answer: { ko: '보완함' } });
+      assert.equal((await send('busan', 'POST', `/api/plans/${p.id}/supplement-answer`, { answer: { ko: '보완함' } })).statusCode, 200);
       review = (await send('motie', 'GET', `/api/plans/${p.id}/review`)).json();
       assert.equal(review.consultations[0].clock.paused, false);
       assert.equal(review.consultations[0].clock.pauses.length, 1);

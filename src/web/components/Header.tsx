@@ -43,7 +43,10 @@ export function Header() {
     { href: '/search', label: t('exNavSearch') },
     { href: '/reform', label: t('exNavReform') },
   ];
-  if (user) links.push({ href: '/planner', label: t('navPlanner') }, { href: '/plans', label: t('planNav') }, { href: '/projects', label: t('prjNav') }, { href: '/me', label: t('navMe') });
+  if (user) links.push({ href: '/planner', label: t('navPlanner') }, { href: '/plans', label: t('planNav') }, { href: '/projects', label: t('prjNav') });
+  if (user?.organisation.kind === 'expert') links.push({ href: '/expert', label: t('rvNav') });
+  if (user?.organisation.kind === 'ministry') links.push({ href: '/committees', label: t('rvCommitteeNav') });
+  if (user) links.push({ href: '/me', label: t('navMe') });
 
   return (
     <header id="krds-header" className="zl-header">

@@ -5,6 +5,7 @@ import { Field } from '../../components/ui.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
 import { ActionOutcome, seoulToday, usePlanAction } from './common.tsx';
 import type { PlansClient } from './client.ts';
+import { ReviewRecord } from './ReviewRecord.tsx';
 import type { Committee, Decision, PlanView } from './types.ts';
 
 const has = (plan: PlanView, action: string) => plan.actions.some((a) => a.action === action);
@@ -30,10 +31,94 @@ function CommitteeSelect({ id, value, onChange }: { id: string; value: Committee
   );
 }
 
+/** Items MSS may name when it returns an application (PLAN_ITEMS of src/domain/zones/procedure.ts). */
+const PLAN_ITEMS = [
+  'application-form', 'zone-plan', 'name-location-area', 'necessity-and-effects', 'industry-growth-plan', 'zone-operators', 'special-cases',
+  'sandbox-measures', 'spatial-scope', 'local-era-plan-link', 'real-estate-stabilisation', 'designation-period', 'project-period',
+  'policy-goals-kpis', 'funding-plan', 'firm-attraction', 'local-support', 'safety-privacy-measures', 'land-use-plan', 'location-maps',
+  'consultation-results', 'zone-maps', 'sea-documents',
+] as const;
+
+/** MSS returns an incomplete application, naming the missing items (RFZ Act Art. 72(4), 75(5)). */
+function ReturnForm({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
+  const { t } = useApp();
+  const { busy, error, done, run } = usePlanAction(onPlan);
+  const [items, setItems] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  return (
+    <form
+      noValidate
+      data-testid="plan-return-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setMissing(reason.trim() === '');
+        if (reason.trim() === '') return;
+        void run(() => client.returnApplication(plan, { missingItems: items, reason: { ko: reason } }), 'rvReturned');
+      }}
+    >
+      <h3 className="zl-subheading">{t('rvReturnTitle')}</h3>
+      <p className="zl-hint">{t('rvReturnHint')}</p>
+      <fieldset className="zl-fieldset">
+        <legend>{t('rvReturnItems')}</legend>
+        <div className="zl-radio-group">
+          {PLAN_ITEMS.map((item) => (
+            <div className="krds-form-check" key={item}>
+              <input
+                type="checkbox" id={`pr-item-${item}`} checked={items.includes(item)}
+                onChange={(e) => setItems(e.target.checked ? [...items, item] : items.filter((i) => i !== item))}
+              />
+              <label htmlFor={`pr-item-${item}`} className="zl-mono">{item}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <Field id="pr-return-reason" label={t('rvReturnReason')} required error={missing ? t('fieldRequired') : undefined}>
+        {(a) => <textarea {...a} className="krds-input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <button type="submit" className="krds-btn tertiary medium" disabled={busy} data-testid="plan-return">{t('rvReturnSubmit')}</button>
+      <ActionOutcome error={error} done={done} />
+    </form>
+  );
+}
+
+/** The lead asks for re-deliberation of a rejection: once, within 60 days (ZoneLink policy after Decree Art. 57-3). */
+function RedeliberationForm({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
+  const { t } = useApp();
+  const { busy, error, done, run } = usePlanAction(onPlan);
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) void run(() => client.redeliberate(plan, { ko: reason }), 'rvRedeliberationRequested');
+      }}
+    >
+      <h3 className="zl-subheading">{t('rvRedeliberationTitle')}</h3>
+      <Field id="pr-redeliberation" label={t('rvRedeliberationReason')} hint={t('rvRedeliberationHint')}>
+        {(a) => <textarea {...a} className="krds-input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <button type="submit" className="krds-btn primary medium" disabled={busy || !reason.trim()} data-testid="plan-redeliberation">{t('rvRedeliberationSubmit')}</button>
+      <ActionOutcome error={error} done={done} />
+    </form>
+  );
+}
+
+/** Review by MSS and the lead's answers, then the review record (experts, ministries' opinions). */
 export function ReviewPanel({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
+  return (
+    <>
+      <ReviewActions plan={plan} client={client} onPlan={onPlan} />
+      <ReviewRecord plan={plan} client={client} />
+    </>
+  );
+}
+
+function ReviewActions({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
   const { t } = useApp();
   const { busy, error, done, run } = usePlanAction(onPlan);
   const [supplement, setSupplement] = useState('');
+  const [answerBy, setAnswerBy] = useState('');
   const [answer, setAnswer] = useState('');
   const [referCommittee, setReferCommittee] = useState<Committee>('rfz_committee');
   const [repliesComplete, setRepliesComplete] = useState(false);
@@ -49,7 +134,9 @@ export function ReviewPanel({ plan, client, onPlan }: { plan: PlanView; client: 
   const canAnswer = has(plan, 'answer_supplement');
   const canRefer = has(plan, 'refer_to_committee');
   const canDecide = plan.can.decide && has(plan, 'designate');
-  if (!canAccept && !canSupplement && !canAnswer && !canRefer && !canDecide && !done && !error) return null;
+  const canReturn = has(plan, 'return');
+  const canRedeliberate = has(plan, 'request_redeliberation');
+  if (!canAccept && !canSupplement && !canAnswer && !canRefer && !canDecide && !canReturn && !canRedeliberate && !done && !error) return null;
 
   function decide(event: FormEvent) {
     event.preventDefault();
@@ -88,11 +175,14 @@ export function ReviewPanel({ plan, client, onPlan }: { plan: PlanView; client: 
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (supplement.trim()) void run(() => client.requestSupplement(plan, { ko: supplement }), 'planSupplementRequested').then((ok) => ok && setSupplement(''));
+            if (supplement.trim()) void run(() => client.requestSupplementBy(plan, { ko: supplement }, answerBy || null), 'planSupplementRequested').then((ok) => ok && setSupplement(''));
           }}
         >
           <Field id="pr-supplement" label={t('planSupplementRequest')} hint={t('planSupplementHint')}>
             {(a) => <textarea {...a} className="krds-input" rows={2} value={supplement} onChange={(e) => setSupplement(e.target.value)} />}
+          </Field>
+          <Field id="pr-answer-by" label={t('rvAnswerBy')} hint={t('rvAnswerByHint')}>
+            {(a) => <input {...a} type="date" className="krds-input" value={answerBy} min={seoulToday(1)} onChange={(e) => setAnswerBy(e.target.value)} />}
           </Field>
           <button type="submit" className="krds-btn secondary medium" disabled={busy || !supplement.trim()}>
             {t('planActionRequestSupplement')}
@@ -195,6 +285,8 @@ export function ReviewPanel({ plan, client, onPlan }: { plan: PlanView; client: 
           </button>
         </form>
       ) : null}
+      {canReturn ? <ReturnForm plan={plan} client={client} onPlan={onPlan} /> : null}
+      {canRedeliberate ? <RedeliberationForm plan={plan} client={client} onPlan={onPlan} /> : null}
       <ActionOutcome error={error} done={done} />
     </section>
   );

@@ -161,8 +161,10 @@ function ClocksPanel({ plan }: { plan: PlanView }) {
   );
 }
 
+const SEOUL_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit' });
+
 function StepsPanel({ plan }: { plan: PlanView }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   if (plan.steps.length === 0) return null;
   return (
     <section className="zl-section zl-card" aria-labelledby="plan-steps-title">
@@ -171,6 +173,7 @@ function StepsPanel({ plan }: { plan: PlanView }) {
         {plan.steps.map((s) => (
           <li key={s.seq}>
             <span className="zl-mono">{s.onDate}</span> {planActionText(s.kind, t)}
+            {s.by ? <span className="zl-muted"> — {t('rvStepBy', { name: s.by.name, org: s.by.organisation[lang] ?? s.by.organisation.ko ?? '' })} <time dateTime={s.createdAt}>{SEOUL_TIME.format(new Date(s.createdAt))}</time></span> : null}
           </li>
         ))}
       </ol>

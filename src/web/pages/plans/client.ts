@@ -2,6 +2,7 @@
 // Accept-Language, the CSRF token on writes, problem+json errors as ApiError; If-Match for content writes.
 import { ApiError } from '../../api.ts';
 import type { Problem, Session } from '../../types.ts';
+import type { Criterion, ExpertSummary, ExpertWorkspace, Position, ReviewView, Tie } from './review-types.ts';
 import type { CommonContent, Consultation, DecisionInput, PlanContent, PlanModel, PlanSummary, PlanView, Regulation, SectionContent, VersionSummary } from './types.ts';
 
 let csrf: { user: string; token: string } | null = null;
@@ -66,6 +67,20 @@ export function plansClient(userId: string) {
       write<PlanView>('POST', `${p(plan.id)}/refer`, input, plan.etag),
     decide: (plan: PlanView, input: DecisionInput) => write<PlanView>('POST', `${p(plan.id)}/decision`, input, plan.etag),
     revise: (plan: PlanView) => write<PlanView>('POST', `${p(plan.id)}/revise`, undefined, plan.etag),
+    // Review (src/server/plans/review-routes.ts)
+    returnApplication: (plan: PlanView, input: { missingItems: string[]; reason: { ko: string } }) => write<PlanView>('POST', `${p(plan.id)}/return`, input, plan.etag),
+    requestSupplementBy: (plan: PlanView, request: { ko: string }, answerBy: string | null) =>
+      write<PlanView>('POST', `${p(plan.id)}/supplement-requests`, { request, items: [], answerBy }, plan.etag),
+    redeliberate: (plan: PlanView, reason: { ko: string }) => write<PlanView>('POST', `${p(plan.id)}/redeliberation`, { reason }, plan.etag),
+    review: async (id: string) => (await raw('GET', `${p(id)}/review`)) as ReviewView,
+    experts: async () => ((await raw('GET', '/api/experts')) as { items: ExpertSummary[] }).items,
+    assignExpert: (id: string, expertUserId: string) => write<ReviewView>('POST', `${p(id)}/experts`, { expertUserId }),
+    consult: (id: string, organisationId: string) => write<ReviewView>('POST', `${p(id)}/consultations`, { organisationId }),
+    giveOpinion: (id: string, input: { position: Position; opinion: { ko: string }; conditions: { ko: string } | null }) => write<ReviewView>('POST', `${p(id)}/opinions`, input),
+    declare: (id: string, input: { conflict: boolean; note: { ko: string } | null }) => write<ReviewView>('POST', `${p(id)}/experts/me/declaration`, input),
+    score: (id: string, input: { scores: Record<Criterion, number>; comment: { ko: string } | null }) => write<ReviewView>('PUT', `${p(id)}/experts/me/scores`, input),
+    workspace: async () => (await raw('GET', '/api/experts/me')) as ExpertWorkspace,
+    saveTies: (ties: Tie[]) => write<ExpertWorkspace>('PUT', '/api/experts/me/ties', { ties }),
   };
 }
 export type PlansClient = ReturnType<typeof plansClient>;

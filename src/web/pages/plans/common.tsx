@@ -77,6 +77,8 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   request_redeliberation: 'planActionRedeliberation',
   withdraw: 'planActionWithdraw',
   create: 'planStepCreate',
+  withdraw_sign_off: 'rvStepWithdrawSignOff',
+  ministry_opinion: 'rvStepMinistryOpinion',
 };
 
 export const planActionText = (action: string, t: Translate): string => {

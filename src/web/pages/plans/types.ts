@@ -180,6 +180,7 @@ export interface PlanStep {
   onDate: string;
   body: unknown;
   createdAt: string;
+  by: { name: string; organisation: Record<string, string>; regionCode: string | null } | null;
 }
 
 export interface PlanView extends PlanSummary {
@@ -195,7 +196,7 @@ export interface PlanView extends PlanSummary {
   clocks: Clock[];
   steps: PlanStep[];
   actions: { action: string; to: PlanState; blockedBy: string[] }[];
-  can: { editCommon: boolean; editSections: string[]; signOff: boolean; review: boolean; decide: boolean };
+  can: { editCommon: boolean; editSections: string[]; signOff: boolean; review: boolean; decide: boolean; readReview: boolean };
 }
 
 export interface VersionSummary {
