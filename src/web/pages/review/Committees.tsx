@@ -7,7 +7,7 @@ import { DemoBadge, Field, Loading, ProblemAlert, useTitle } from '../../compone
 import { LocalText } from '../../components/text.tsx';
 import { Link } from '../../router.tsx';
 import { PlanStateBadge, usePlansClient } from '../plans/common.tsx';
-import { LoginFirst } from '../plans/PlansList.tsx';
+import { LoginFirst } from '../../components/LoginFirst.tsx';
 import type { PlanState, PlanSummary } from '../plans/types.ts';
 
 const AGENDA: readonly PlanState[] = ['deliberation'];

@@ -7,7 +7,7 @@ import { LocalText } from '../../components/text.tsx';
 import { Link } from '../../router.tsx';
 import { ActionOutcome, PlanStateBadge, usePlanAction, usePlansClient } from '../plans/common.tsx';
 import type { PlansClient } from '../plans/client.ts';
-import { LoginFirst } from '../plans/PlansList.tsx';
+import { LoginFirst } from '../../components/LoginFirst.tsx';
 import { criterionText, declarationText } from '../plans/ReviewRecord.tsx';
 import type { Criterion, ExpertWorkspace, Tie } from '../plans/review-types.ts';
 import type { PlanState } from '../plans/types.ts';
