@@ -10,8 +10,8 @@ import * as m0006 from './migrations/0006-regulations.ts';
 import * as m0007 from './migrations/0007-demonstrations.ts';
 import * as m0008 from './migrations/0008-exemption-lifecycle.ts';
 import * as m0009 from './migrations/0009-attachments-evidence.ts';
-import * as m0011 from './migrations/0011-zone-after-designation.ts';
 import * as m0010 from './migrations/0010-plan-review.ts';
+import * as m0011 from './migrations/0011-zone-after-designation.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,8 +23,8 @@ const migrations: Record<string, Migration> = {
   '0007-demonstrations': m0007,
   '0008-exemption-lifecycle': m0008,
   '0009-attachments-evidence': m0009,
-  '0011-zone-after-designation': m0011,
   '0010-plan-review': m0010,
+  '0011-zone-after-designation': m0011,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */
