@@ -40,9 +40,13 @@ class CopyIn {
       }
       if (buf !== '') connection.sendCopyFromChunk(Buffer.from(buf));
       connection.endCopyFrom();
-    })().catch((error: unknown) => connection.sendCopyFail(error instanceof Error ? error.message : String(error)));
+    })().catch((error: unknown) => {
+      // The source's own error (e.g. a malformed line) is what the caller sees, not the server's echo of it.
+      this.error = error instanceof Error ? error : new Error(String(error));
+      connection.sendCopyFail(this.error.message);
+    });
   }
-  handleError(error: Error): void { this.error = error; }
+  handleError(error: Error): void { this.error ??= error; }
   handleCommandComplete(): void {}
   handleRowDescription(): void {}
   handleDataRow(): void {}
@@ -51,6 +55,9 @@ class CopyIn {
   handleCopyData(): void {}
   handleReadyForQuery(): void { this.done(this.error); }
 }
+
+/** Whether COPY FROM STDIN can be used: the database is a PostgreSQL server reached through pg. */
+export const copyAvailable = (): boolean => clients.size > 0;
 
 /**
  * Streams `lines` (COPY text format, each ending in a newline) into `table (columns)` on the connection of

@@ -16,9 +16,10 @@ import { seedReference } from '../../src/db/seed/reference.ts';
 import { seedReferenceZones } from '../../src/db/seed/zones.ts';
 import { engines } from '../support/db.ts';
 
-const ROWS = 60_000;
+// PostgreSQL stores through COPY while it parses, so its file must be large enough to be caught half-way.
+const ROWS_BY_ENGINE = { pglite: 60_000, postgres: 600_000 } as const;
 
-function csv(): string {
+function csv(ROWS: number): string {
   const start = Date.parse('2026-06-01T00:00:00+09:00');
   const lines = ['ts,deviceId,sessionId,lon,lat,speed'];
   for (let i = 0; i < ROWS; i += 1) lines.push(`${new Date(start + i * 1000).toISOString()},${i % 50},${Math.floor(i / 100)},129.0${i % 10},35.1,${i % 40}`);
@@ -28,9 +29,9 @@ function csv(): string {
 interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
 /** Runs the CLI; with `killAt`, sends SIGKILL once the progress line shows that many rows stored (not all). */
-function runImport(env: Record<string, string>, file: string, project: string, killAt?: number): Promise<Run & { killedAt: number | null }> {
+function runImport(env: Record<string, string>, file: string, project: string, killAt?: number, extra: string[] = []): Promise<Run & { killedAt: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/zonelink.js', 'import', file, '--project', project], {
+    const child = spawn(process.execPath, ['bin/zonelink.js', 'import', file, '--project', project, ...extra], {
       env: { ...process.env, ...env, SEED_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -53,6 +54,7 @@ function runImport(env: Record<string, string>, file: string, project: string, k
 
 for (const engine of engines()) {
   describe(`zonelink import killed with SIGKILL (${engine})`, () => {
+    const ROWS = ROWS_BY_ENGINE[engine];
     let dir: string;
     let env: Record<string, string>;
     let dropDatabase: (() => Promise<void>) | null = null;
@@ -105,7 +107,7 @@ for (const engine of engines()) {
       }).execute();
       await db.destroy();
       file = join(dir, 'events.csv');
-      await writeFile(file, csv());
+      await writeFile(file, csv(ROWS));
     });
     after(async () => {
       await dropDatabase?.();
@@ -127,6 +129,23 @@ for (const engine of engines()) {
       assert.equal(third.code, 0, third.stderr.slice(-500));
       assert.match(third.stdout, /already imported/);
       assert.deepEqual(await counts(), { events: ROWS, distinct: ROWS, uploads: 1 });
+    });
+
+    test('a file with a bad row is refused naming its row and column, nothing stored; skip-invalid stores the rest', async () => {
+      const bad = join(dir, 'bad.csv');
+      await writeFile(bad, 'ts,deviceId,speed\n2026-07-01T09:00:00+09:00,1,10\n2026-07-01T09:00:01+09:00,1,fast\n2026-07-01T09:00:02+09:00,1,12\n');
+      const before = await counts();
+      const refused = await runImport(env, bad, project);
+      assert.equal(refused.code, 1, refused.stdout);
+      assert.match(refused.stderr, /refused, nothing stored: 1 invalid row/);
+      assert.match(refused.stderr, /row\/3\/speed/);
+      assert.deepEqual(await counts(), before, 'a refused file stores nothing');
+
+      const kept = await runImport(env, bad, project, undefined, ['--mode', 'skip-invalid']);
+      assert.equal(kept.code, 0, kept.stderr.slice(-500));
+      assert.match(kept.stdout, /2 rows stored, 1 rejected/);
+      const after = await counts();
+      assert.deepEqual({ events: after.events, uploads: after.uploads }, { events: before.events + 2, uploads: before.uploads + 1 });
     });
   });
 }

@@ -1,6 +1,9 @@
 // `zonelink import data.csv --project <id>`: the same validation and storage as the upload API, from a file,
 // with a progress line. The upload id defaults to one derived from the project and the file's SHA-256, so a
 // re-run (after a failure or a kill) imports the file exactly once: a killed run committed nothing.
+// On a PostgreSQL server a local file needs no spool (no slow client to keep away from the transaction): it is
+// hashed first, then parsed, validated and streamed into COPY in one pass inside one transaction, so parsing
+// and storing run side by side; refused rows roll the whole transaction back.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -11,7 +14,9 @@ import { renderProblem } from '../problem.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError } from '../errors.ts';
 import { loadProject } from './store.ts';
-import { insertSpooled, issueFields, spool } from './upload.ts';
+import { copyAvailable, copyFrom } from '../../db/copy.ts';
+import type { RowIssue } from '../../domain/demonstrations/events.ts';
+import { COPY_COLUMNS, copyLine, emptyTally, insertSpooled, issueFields, spool, validEvents } from './upload.ts';
 
 export interface ImportOptions { file: string; project: string; uploadId?: string; mode?: string }
 
@@ -30,48 +35,117 @@ export async function importCommand(db: Database, options: ImportOptions, out: (
   }
   const project = await loadProject(db, options.project);
   if (!project) { err(`no such project: ${options.project}\n`); return 1; }
-  const size = (await stat(options.file)).size;
-  const stream = createReadStream(options.file);
-  let read = 0;
-  let shown = -1;
-  stream.on('data', (chunk) => {
-    read += chunk.length;
-    const pct = size === 0 ? 100 : Math.floor((read / size) * 100);
-    if (pct !== shown) { shown = pct; err(`\rchecking ${'#'.repeat(pct >> 2).padEnd(25, '.')} ${pct}%`); }
-  });
   const { from, to } = periodInstants(project.period_start, project.period_end);
+  const context = { from, to, fromLabel: project.period_start, toLabel: project.period_end };
+  const bar = (label: string, done: number, total: number) => `\r${label} ${'#'.repeat(Math.floor((done / Math.max(total, 1)) * 25)).padEnd(25, '.')}`;
+  const refuse = (issues: readonly RowIssue[], rejected: number): number => {
+    const problem = renderProblem(new AppError('validation', { fields: issueFields(issues) }), 'en', 'cli');
+    err(`refused, nothing stored: ${rejected} invalid row(s)\n`);
+    for (const e of problem.errors ?? []) err(`  ${e.path.replace('/body/', '')}: ${e.message}\n`);
+    return 1;
+  };
+  const already = async (uploadId: string, sha256: string): Promise<number | null> => {
+    const existing = await db.selectFrom('demonstration_upload').select(['sha256', 'rows_stored']).where('project_id', '=', project.id).where('id', '=', uploadId).executeTakeFirst();
+    if (!existing) return null;
+    if (existing.sha256 !== sha256) { err(`upload ${uploadId} already holds other content\n`); return 1; }
+    out(`already imported: upload ${uploadId}, ${existing.rows_stored} rows\n`);
+    return 0;
+  };
+  const record = async (trx: Database, uploadId: string, sha256: string, counts: { rowsTotal: number; rowsStored: number; rowsRejected: number; issues: readonly RowIssue[] }) => {
+    await trx.insertInto('demonstration_upload').values({
+      project_id: project.id, id: uploadId, format, mode: mode as 'all' | 'skip-invalid', sha256, rows_total: counts.rowsTotal,
+      rows_stored: counts.rowsStored, rows_rejected: counts.rowsRejected, errors: JSON.stringify(counts.issues), created_by: null,
+    }).execute();
+    await appendAudit(trx, {
+      requestId: null, actorUserId: null, actorOrganisationId: null, action: 'project:upload', objectType: 'demonstration_upload', objectId: uploadId, before: null,
+      after: { projectId: project.id, format, mode, sha256, rowsTotal: counts.rowsTotal, rowsStored: counts.rowsStored, rowsRejected: counts.rowsRejected, via: 'cli' },
+    });
+  };
+
+  if (copyAvailable()) {
+    // Pass 1: hash and count lines (for the upload id and the progress bar).
+    const size = (await stat(options.file)).size;
+    const hash = createHash('sha256');
+    let read = 0;
+    let lines = 0;
+    for await (const chunk of createReadStream(options.file) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines += 1;
+      read += chunk.length;
+      err(`${bar('hashing', read, size)} ${Math.floor((read / Math.max(size, 1)) * 100)}%`);
+    }
+    err('\n');
+    const sha256 = hash.digest('hex');
+    const uploadId = options.uploadId ?? uuidFrom(`${project.id}:${sha256}`);
+    const done = await already(uploadId, sha256);
+    if (done !== null) return done;
+    // Pass 2: parse, validate and COPY in one transaction; a refused file rolls it back.
+    const fileFormat = format;
+    const expected = Math.max(lines - (format === 'csv' ? 1 : 0), 1);
+    const tally = emptyTally();
+    const rehash = createHash('sha256');
+    const prefix = `${project.id}\t${uploadId}\t`;
+    let stored = 0;
+    async function* copyLines(): AsyncGenerator<string> {
+      for await (const { row, event: e } of validEvents({ stream: createReadStream(options.file), format: fileFormat, context, limit: Number.POSITIVE_INFINITY }, rehash, tally)) {
+        if (mode === 'all' && tally.issues.length > 0) continue; // refused: only the remaining errors are still collected
+        yield copyLine(prefix, row, e.ts, [e.deviceId, e.sessionId, e.lon, e.lat, e.speed, e.altitude, e.load, e.people]);
+        stored += 1;
+        if (stored % 10_000 === 0) err(`${bar('storing', stored, expected)} ${stored}/${expected}`);
+      }
+    }
+    const refused = await db.transaction().execute(async (trx) => {
+      await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, copyLines());
+      if (rehash.digest('hex') !== sha256) throw new Error(`${options.file} changed while it was imported`);
+      const counts = { rowsTotal: tally.rowsTotal, rowsStored: tally.rowsValid, rowsRejected: tally.rowsRejected, issues: tally.issues };
+      if (tally.issues.length > 0 && (mode === 'all' || tally.rowsTotal === 0)) throw new Refusal(counts);
+      await record(trx, uploadId, sha256, counts);
+      return null;
+    }).catch((error: unknown) => {
+      if (error instanceof Refusal) return error.counts;
+      throw error;
+    });
+    err('\n');
+    if (refused) return refuse(refused.issues, refused.rowsRejected);
+    out(`imported: upload ${uploadId}, ${tally.rowsValid} rows stored, ${tally.rowsRejected} rejected\n`);
+    return 0;
+  }
+
+  const size = (await stat(options.file)).size;
+  let shown = -1;
+  // Progress is counted as the parser pulls chunks (a 'data' listener would start the flow before it reads).
+  async function* counted(): AsyncGenerator<Buffer> {
+    let read = 0;
+    for await (const chunk of createReadStream(options.file) as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      const pct = size === 0 ? 100 : Math.floor((read / size) * 100);
+      if (pct !== shown) { shown = pct; err(`${bar('checking', read, size)} ${pct}%`); }
+      yield chunk;
+    }
+  }
   // A local file is not an HTTP upload: no size limit.
-  const result = await spool({ stream, format, context: { from, to, fromLabel: project.period_start, toLabel: project.period_end }, limit: Number.POSITIVE_INFINITY });
+  const result = await spool({ stream: counted(), format, context, limit: Number.POSITIVE_INFINITY });
   err('\n');
   try {
-    if (result.issues.length > 0 && (mode === 'all' || result.rowsTotal === 0)) {
-      const problem = renderProblem(new AppError('validation', { fields: issueFields(result.issues) }), 'en', 'cli');
-      err(`refused, nothing stored: ${result.rowsRejected} invalid row(s)\n`);
-      for (const e of problem.errors ?? []) err(`  ${e.path.replace('/body/', '')}: ${e.message}\n`);
-      return 1;
-    }
+    if (result.issues.length > 0 && (mode === 'all' || result.rowsTotal === 0)) return refuse(result.issues, result.rowsRejected);
     const uploadId = options.uploadId ?? uuidFrom(`${project.id}:${result.sha256}`);
-    const existing = await db.selectFrom('demonstration_upload').select(['sha256', 'rows_stored']).where('project_id', '=', project.id).where('id', '=', uploadId).executeTakeFirst();
-    if (existing) {
-      if (existing.sha256 !== result.sha256) { err(`upload ${uploadId} already holds other content\n`); return 1; }
-      out(`already imported: upload ${uploadId}, ${existing.rows_stored} rows\n`);
-      return 0;
-    }
+    const done = await already(uploadId, result.sha256);
+    if (done !== null) return done;
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('demonstration_upload').values({
-        project_id: project.id, id: uploadId, format, mode: mode as 'all' | 'skip-invalid', sha256: result.sha256, rows_total: result.rowsTotal,
-        rows_stored: result.rowsStored, rows_rejected: result.rowsRejected, errors: JSON.stringify(result.issues), created_by: null,
-      }).execute();
-      await insertSpooled(trx, result, project.id, uploadId, (n) => err(`\rstoring ${'#'.repeat(Math.floor((n / Math.max(result.rowsStored, 1)) * 25)).padEnd(25, '.')} ${n}/${result.rowsStored}`));
-      await appendAudit(trx, {
-        requestId: null, actorUserId: null, actorOrganisationId: null, action: 'project:upload', objectType: 'demonstration_upload', objectId: uploadId, before: null,
-        after: { projectId: project.id, format, mode, sha256: result.sha256, rowsTotal: result.rowsTotal, rowsStored: result.rowsStored, rowsRejected: result.rowsRejected, via: 'cli' },
-      });
+      await insertSpooled(trx, result, project.id, uploadId, (n) => err(`${bar('storing', n, result.rowsStored)} ${n}/${result.rowsStored}`));
+      await record(trx, uploadId, result.sha256, result);
     });
     err('\n');
     out(`imported: upload ${uploadId}, ${result.rowsStored} rows stored, ${result.rowsRejected} rejected\n`);
     return 0;
   } finally {
     await result.dispose();
+  }
+}
+
+/** A refused file: thrown to roll the COPY transaction back, carrying what to tell the user. */
+class Refusal extends Error {
+  constructor(readonly counts: { rowsTotal: number; rowsStored: number; rowsRejected: number; issues: readonly RowIssue[] }) {
+    super('refused');
   }
 }

@@ -8,7 +8,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import { copyFrom } from '../../db/copy.ts';
 import type { Database } from '../../db/database.ts';
 import { RowParser, type RowIssue, type StoredEvent, type UploadFormat } from '../../domain/demonstrations/events.ts';
@@ -77,43 +76,53 @@ export interface Spooled extends IngestResult {
   dispose(): Promise<void>;
 }
 
+/** Counts of a parse; `issues` holds the first MAX_ERRORS problems. */
+export interface ParseTally { row: number; rowsTotal: number; rowsValid: number; rowsRejected: number; issues: RowIssue[] }
+
+/**
+ * Reads, parses and validates a stream line by line, yielding each valid event with its line number and
+ * tallying the rest in `tally` (complete once the iteration ends).
+ */
+export async function* validEvents(input: { stream: AsyncIterable<Buffer | string>; format: UploadFormat; context: RowContext; limit?: number }, hash: Hash, tally: ParseTally): AsyncGenerator<{ row: number; event: StoredEvent }> {
+  const parser = new RowParser(input.format, input.context);
+  for await (const line of readLines(input.stream, hash, input.limit)) {
+    tally.row += 1;
+    const { event, issues: found } = parser.line(line, tally.row);
+    if (found.length > 0) {
+      tally.rowsRejected += 1;
+      tally.rowsTotal += 1;
+      for (const issue of found) if (tally.issues.length < MAX_ERRORS) tally.issues.push(issue);
+      continue;
+    }
+    if (event === null) continue;
+    tally.rowsTotal += 1;
+    tally.rowsValid += 1;
+    yield { row: tally.row, event };
+  }
+  for (const issue of parser.finish(tally.row)) if (tally.issues.length < MAX_ERRORS) { tally.issues.push(issue); tally.rowsRejected += 1; }
+  if (tally.rowsTotal === 0 && tally.issues.length === 0) tally.issues.push({ row: Math.max(tally.row, 1), column: '*', code: 'required', params: {} });
+}
+
+export const emptyTally = (): ParseTally => ({ row: 0, rowsTotal: 0, rowsValid: 0, rowsRejected: 0, issues: [] });
+
 /**
  * Phase 1, outside any transaction (a slow client must not hold the database): reads and validates the whole
  * stream, spooling valid events to a temporary file so memory stays flat.
  */
-export async function spool(input: { stream: Readable; format: UploadFormat; context: RowContext; limit?: number }): Promise<Spooled> {
+export async function spool(input: { stream: AsyncIterable<Buffer | string>; format: UploadFormat; context: RowContext; limit?: number }): Promise<Spooled> {
   const dir = await mkdtemp(join(tmpdir(), 'zonelink-upload-'));
   const file = join(dir, 'events.ndjson');
   const out = createWriteStream(file);
   const dispose = async () => { await rm(dir, { recursive: true, force: true }); };
   try {
-    const parser = new RowParser(input.format, input.context);
     const hash = createHash('sha256');
-    const issues: RowIssue[] = [];
-    let row = 0;
-    let rowsTotal = 0;
-    let rowsValid = 0;
-    let rowsRejected = 0;
-    for await (const line of readLines(input.stream, hash, input.limit)) {
-      row += 1;
-      const { event, issues: found } = parser.line(line, row);
-      if (found.length > 0) {
-        rowsRejected += 1;
-        rowsTotal += 1;
-        for (const issue of found) if (issues.length < MAX_ERRORS) issues.push(issue);
-        continue;
-      }
-      if (event === null) continue;
-      rowsTotal += 1;
-      rowsValid += 1;
-      const e = event;
+    const tally = emptyTally();
+    for await (const { row, event: e } of validEvents(input, hash, tally)) {
       if (!out.write(`${JSON.stringify([row, e.ts, e.deviceId, e.sessionId, e.lon, e.lat, e.speed, e.altitude, e.load, e.people])}\n`)) await once(out, 'drain');
     }
-    for (const issue of parser.finish(row)) if (issues.length < MAX_ERRORS) { issues.push(issue); rowsRejected += 1; }
-    if (rowsTotal === 0 && issues.length === 0) issues.push({ row: Math.max(row, 1), column: '*', code: 'required', params: {} });
     out.end();
     await once(out, 'close');
-    return { rowsTotal, rowsStored: rowsValid, rowsRejected, issues, sha256: hash.digest('hex'), file, dispose };
+    return { rowsTotal: tally.rowsTotal, rowsStored: tally.rowsValid, rowsRejected: tally.rowsRejected, issues: tally.issues, sha256: hash.digest('hex'), file, dispose };
   } catch (error) {
     out.on('error', () => undefined); // a write still pending when destroyed must not crash the process
     out.destroy();
@@ -122,8 +131,17 @@ export async function spool(input: { stream: Readable; format: UploadFormat; con
   }
 }
 
-const COPY_COLUMNS = ['project_id', 'upload_id', 'row_no', 'ts', 'device_id', 'session_id', 'lon', 'lat', 'speed', 'altitude', 'load', 'people'];
+export const COPY_COLUMNS = ['project_id', 'upload_id', 'row_no', 'ts', 'device_id', 'session_id', 'lon', 'lat', 'speed', 'altitude', 'load', 'people'];
 const PROGRESS_EVERY = 10_000;
+
+const copyCell = (v: number | null): string => (v === null ? '\t\\N' : `\t${v}`);
+
+/** One event as a line of COPY's text format (tab-separated, \N for null); `prefix` holds project and upload. */
+export function copyLine(prefix: string, row: number, ts: number, rest: readonly (number | null)[]): string {
+  let out = `${prefix}${row}\t${new Date(ts).toISOString()}`;
+  for (const v of rest) out += copyCell(v);
+  return `${out}\n`;
+}
 
 /** The spooled events as lines of COPY's text format (tab-separated, \N for null). */
 async function* copyLines(spooled: Spooled, projectId: string, uploadId: string, count: { stored: number }, onProgress?: (stored: number) => void): AsyncGenerator<string> {
@@ -132,9 +150,7 @@ async function* copyLines(spooled: Spooled, projectId: string, uploadId: string,
   for await (const line of lines) {
     if (line === '') continue;
     const [row, ts, ...rest] = JSON.parse(line) as [number, number, ...(number | null)[]];
-    let out = `${prefix}${row}\t${new Date(ts).toISOString()}`;
-    for (const v of rest) out += v === null ? '\t\\N' : `\t${v}`;
-    yield `${out}\n`;
+    yield copyLine(prefix, row, ts, rest);
     count.stored += 1;
     if (count.stored % PROGRESS_EVERY === 0) onProgress?.(count.stored);
   }
