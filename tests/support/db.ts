@@ -21,13 +21,29 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * Kysely's migrator looks for its bookkeeping tables by listing every table of the database; on the shared
+ * PostgreSQL server another test file may drop its schema in the middle of that listing ("relation
+ * t_….x does not exist", 42P01). Nothing has been migrated at that point, so the attempt is repeated.
+ */
+async function migrateRetrying(db: Database, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await migrateToLatest(db, schema);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || (error as { code?: string }).code !== '42P01') throw error;
+    }
+  }
+}
+
 export async function openTestDatabase(engine: Engine, options: { demo?: boolean } = {}): Promise<TestDatabase> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const db =
     engine === 'postgres'
       ? await openDatabase({ url: process.env.TEST_DATABASE_URL!, schema, poolSize: 4 })
       : await openDatabase({ url: null, dataDir: 'memory://' });
-  await migrateToLatest(db, engine === 'postgres' ? schema : 'public');
+  await migrateRetrying(db, engine === 'postgres' ? schema : 'public');
   await seedReference(db);
   await seedReferenceZones(db);
   if (options.demo ?? true) {
