@@ -24,7 +24,7 @@ export interface TestDatabase {
 /**
  * Kysely's migrator looks for its bookkeeping tables by listing every table of the database; on the shared
  * PostgreSQL server another test file may drop its schema in the middle of that listing ("relation
- * t_….x does not exist", 42P01). Nothing has been migrated at that point, so the attempt is repeated.
+ * t_….x does not exist", 42P01, or "schema t_… does not exist", 3F000). Nothing has been migrated at that point, so the attempt is repeated.
  */
 async function migrateRetrying(db: Database, schema: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
@@ -32,7 +32,8 @@ async function migrateRetrying(db: Database, schema: string): Promise<void> {
       await migrateToLatest(db, schema);
       return;
     } catch (error) {
-      if (attempt >= 5 || (error as { code?: string }).code !== '42P01') throw error;
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || (code !== '42P01' && code !== '3F000')) throw error;
     }
   }
 }
