@@ -190,6 +190,9 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       assert.equal(await page.getByTestId('calendar-expiry').getAttribute('data-date'), until);
       const windowCloses = await page.getByTestId('calendar-window').getAttribute('data-date');
       assert.ok(windowCloses && windowCloses < until, 'the request window closes before expiry');
+      // The calendar shows the deadline the server checks and the alerts name (docs/decisions/0012-holidays.md).
+      const checked = await page.evaluate(async (id) => ((await (await fetch(`/api/exemptions/${id}`)).json()) as { lifecycle: { deadlines: { kind: string; due: string }[] } }).lifecycle.deadlines.find((x) => x.kind === 'extension_window')?.due, recorded);
+      assert.equal(windowCloses, checked);
       await page.getByTestId('month-window').waitFor();
       await accessible(page, '/exemptions/:id');
       await page.screenshot({ path: `${screenshots}/exemptions-detail-ko.png`, fullPage: true });

@@ -98,8 +98,18 @@ export function checkGrantTerm(input: GrantInput): RuleResult<{ readonly maxUnti
 }
 
 /**
- * Last day to apply for an extension: "2 months before expiry" (Art. 86(10), 90(11)), counted
- * back from the term's last day, which is counted because validity ends at 24:00 of it.
+ * The one "2 months before expiry" deadline — for the extension application (Art. 86(10), 90(11))
+ * and the law-amendment request (Art. 87(9)) alike — that the check, the calendar and the alerts
+ * all use (`nominal`; `lastBusinessDay` is only a hint for filing at an office). Counted per
+ * DOMAIN.md "Counting periods", backwards:
+ *  - the expiry date is counted: validity ends at 24:00 of it (Civil Act Art. 157 proviso, 159);
+ *  - two calendar months back to the same-numbered day, a missing day giving the month's last
+ *    day (Art. 160(2)–(3) mirrored);
+ *  - a Saturday or holiday does not move it: Art. 161 mirrored would move the citizen's last day
+ *    *earlier*, which is unfavourable to the citizen, so Framework Act on Administration Art. 6(2)
+ *    item 2 applies (the period ends on that day even if it is a Saturday or holiday). Rolling it
+ *    *later* (Art. 161 as for forward periods) would leave less than the 2 months the Act
+ *    guarantees before expiry, so it is not done either. See docs/decisions/0012-holidays.md.
  */
 export function extensionDeadline(validUntil: CivilDate, calendar: HolidayCalendar): DeadlineBeforeResult {
   return deadlineBefore({ reference: validUntil, amount: 2, unit: 'month', referenceDayCounted: true, calendar });
@@ -182,7 +192,8 @@ export interface AmendmentRequestInput {
 /** A demonstration operator may request a law amendment by 2 months before the expiry date. */
 export function checkAmendmentRequest(input: AmendmentRequestInput): RuleResult<{ readonly deadline: DeadlineBeforeResult }> {
   const rule = 'RFZ Act Art. 87(9)';
-  const deadline = deadlineBefore({ reference: input.term.until, amount: 2, unit: 'month', referenceDayCounted: true, calendar: input.calendar });
+  // The same computed deadline as the extension window, the calendar and the alerts.
+  const deadline = extensionDeadline(input.term.until, input.calendar);
   if (input.kind !== 'demonstration_exemption') {
     return ruleResult({ deadline }, [{ code: 'not-applicable', rule, params: { kind: input.kind } }]);
   }

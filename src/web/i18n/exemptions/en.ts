@@ -114,7 +114,7 @@ export const exemptionsEn: Record<keyof typeof exemptionsKo, string> = {
   exCalDaysLeft: 'in {count} days',
   exCalDaysAgo: '{count} days ago',
   exCalIsToday: 'today',
-  exCalNominal: '(moved from {date}, a holiday, to the next working day)',
+  exCalNominal: '(a Saturday or holiday — filing that day is still in time; offices are last open on {date})',
   exCalNoTermRapid: 'A rapid confirmation is an answer without a term (Act Art. 85).',
   exCalNoTermZone: "Applies for the zone's period.",
   exCalRule: 'Rule applied: {rule}',

@@ -114,7 +114,7 @@ export const exemptionsFr: Record<keyof typeof exemptionsKo, string> = {
   exCalDaysLeft: 'dans {count} jours',
   exCalDaysAgo: 'il y a {count} jours',
   exCalIsToday: 'aujourd’hui',
-  exCalNominal: '(reporté du {date}, jour férié, au jour ouvré suivant)',
+  exCalNominal: '(samedi ou jour férié — un dépôt ce jour-là reste dans les délais ; les guichets ferment le {date})',
   exCalNoTermRapid: 'Une confirmation rapide est une réponse sans durée (loi, art. 85).',
   exCalNoTermZone: 'S’applique pendant la période de la zone.',
   exCalRule: 'Règle appliquée : {rule}',

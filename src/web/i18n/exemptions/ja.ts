@@ -114,7 +114,7 @@ export const exemptionsJa: Record<keyof typeof exemptionsKo, string> = {
   exCalDaysLeft: 'あと{count}日',
   exCalDaysAgo: '{count}日前',
   exCalIsToday: '今日',
-  exCalNominal: '（基準日{date}が休日のため翌営業日）',
+  exCalNominal: '（土曜日または休日 — 当日の提出も期限内。窓口の最終営業日は{date}）',
   exCalNoTermRapid: '迅速確認は有効期間のない回答です（法第85条）。',
   exCalNoTermZone: '特区指定期間中に適用されます。',
   exCalRule: '適用規定：{rule}',

@@ -113,7 +113,7 @@ export const exemptionsKo = {
   exCalDaysLeft: '{count}일 남음',
   exCalDaysAgo: '{count}일 지남',
   exCalIsToday: '오늘',
-  exCalNominal: '(기준일 {date}이 휴일이어서 다음 업무일로)',
+  exCalNominal: '(토요일 또는 공휴일 — 그날 제출해도 기한 내이며, 창구는 {date}까지 엽니다)',
   exCalNoTermRapid: '신속확인은 유효기간이 없는 회신입니다(법 제85조).',
   exCalNoTermZone: '특구 지정기간 동안 적용됩니다.',
   exCalRule: '적용 규정: {rule}',

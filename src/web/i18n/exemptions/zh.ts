@@ -114,7 +114,7 @@ export const exemptionsZh: Record<keyof typeof exemptionsKo, string> = {
   exCalDaysLeft: '还有{count}天',
   exCalDaysAgo: '{count}天前',
   exCalIsToday: '今天',
-  exCalNominal: '（基准日{date}为休息日，顺延至下一个工作日）',
+  exCalNominal: '（周六或公休日——当天提交仍在期限内；窗口最后办公日为{date}）',
   exCalNoTermRapid: '快速确认是没有有效期的答复（法第85条）。',
   exCalNoTermZone: '在特区指定期限内适用。',
   exCalRule: '适用条款：{rule}',

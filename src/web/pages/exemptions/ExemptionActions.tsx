@@ -53,7 +53,7 @@ function ExtendPanel({ exemption, onDone }: { exemption: Exemption; onDone: Done
     <ActionPanel
       id="ex-extend"
       title={t('exExtendTitle')}
-      lead={applyBy ? t('exExtendLead', { date: formatDay(applyBy.lastBusinessDay, lang) ?? applyBy.lastBusinessDay }) : undefined}
+      lead={applyBy ? t('exExtendLead', { date: formatDay(applyBy.nominal, lang) ?? applyBy.nominal }) : undefined}
       fields={['requestedOn', 'newUntil', 'ground']}
       submitLabel={t('exExtendSubmit')}
       run={async () => {
@@ -93,7 +93,7 @@ function AmendmentRequestPanel({ exemption, onDone }: { exemption: Exemption; on
       id="ex-amendment-request"
       title={t('exRequestTitle')}
       lead={exemption.validity.amendmentRequestBy
-        ? t('exRequestLeadBy', { date: formatDay(exemption.validity.amendmentRequestBy.lastBusinessDay, lang) ?? '' })
+        ? t('exRequestLeadBy', { date: formatDay(exemption.validity.amendmentRequestBy.nominal, lang) ?? '' })
         : t('exRequestLead')}
       fields={['requestedOn', 'results.ko', 'evidence']}
       submitLabel={t('exRequestSubmit')}

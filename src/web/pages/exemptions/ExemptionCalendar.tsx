@@ -26,7 +26,8 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
   // The extension and the law-amendment request share one deadline; after the one extension only the request remains.
   const requestBy = v.extensionApplyBy ?? v.amendmentRequestBy;
   const windowLabel = v.extensionApplyBy ? t('exCalWindowCloses') : t('exCalRequestCloses');
-  if (requestBy) marks.push({ key: 'window', date: requestBy.lastBusinessDay, label: windowLabel, tone: 'window' });
+  // The legal last day — the same the server checks and the alerts name (docs/decisions/0012-holidays.md).
+  if (requestBy) marks.push({ key: 'window', date: requestBy.nominal, label: windowLabel, tone: 'window' });
   if (exemption.amendmentRequestedOn) marks.push({ key: 'requested', date: exemption.amendmentRequestedOn, label: t('exCalAmendmentRequested'), tone: 'amended' });
   if (v.until) marks.push({ key: 'expiry', date: v.until, label: t('exCalExpiry'), tone: 'expiry' });
   if (v.validThrough && v.validThrough !== v.until) marks.push({ key: 'deemed', date: v.validThrough, label: t('exCalValidThrough'), tone: 'deemed' });
@@ -41,7 +42,7 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
   const span = Math.max(1, end - start);
   const pos = (iso: string) => `${(((dayNumber(iso) - start) / span) * 100).toFixed(2)}%`;
   const width = (from: string, until: string) => `${(((dayNumber(until) - dayNumber(from)) / span) * 100).toFixed(2)}%`;
-  const windowEnd = requestBy?.lastBusinessDay ?? null;
+  const windowEnd = requestBy?.nominal ?? null;
 
   return (
     <section className="zl-section zl-ex-calendar" aria-labelledby="ex-calendar-title" data-testid="exemption-calendar">
@@ -100,7 +101,7 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
                   <td className="zl-nowrap">
                     <Day iso={m.date} />
                     {m.key === 'window' && requestBy && requestBy.nominal !== requestBy.lastBusinessDay ? (
-                      <span className="zl-muted"> {t('exCalNominal', { date: formatDay(requestBy.nominal, lang) ?? '' })}</span>
+                      <span className="zl-muted"> {t('exCalNominal', { date: formatDay(requestBy.lastBusinessDay, lang) ?? '' })}</span>
                     ) : null}
                   </td>
                   <td className="zl-nowrap">{diff === 0 ? t('exCalIsToday') : diff > 0 ? t('exCalDaysLeft', { count: diff }) : t('exCalDaysAgo', { count: -diff })}</td>
@@ -118,7 +119,7 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
       </div>
       {requestBy || v.until ? (
         <div className="zl-ex-months">
-          {requestBy ? <MonthGrid day={requestBy.lastBusinessDay} label={windowLabel} tone="window" /> : null}
+          {requestBy ? <MonthGrid day={requestBy.nominal} label={windowLabel} tone="window" /> : null}
           {v.until ? <MonthGrid day={v.until} label={t('exCalExpiry')} tone="expiry" /> : null}
         </div>
       ) : null}
