@@ -371,6 +371,8 @@ export interface ExemptionRedeliberationTable {
   requested_by: string | null;
   decided_on: string | null;
   outcome: 'granted' | 'rejected' | null;
+  /** The decision objected to: a rejection, or a grant with conditions (Decree Art. 57-3(1)). */
+  decision: ColumnType<'rejected' | 'granted', 'rejected' | 'granted' | undefined, never>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 

@@ -1,5 +1,6 @@
 // One application error type, mapped to problem+json (RFC 9457) in one place.
 import type { ErrorCatalogue } from '../i18n/errors/index.ts';
+import type { ViolationLike } from '../i18n/violations/index.ts';
 
 export type ErrorCode = keyof ErrorCatalogue['problems'];
 export type FieldKeyword = keyof ErrorCatalogue['fields'] | `planner.${keyof ErrorCatalogue['planner']}`;
@@ -30,6 +31,8 @@ export interface FieldError {
   path: string;
   keyword: FieldKeyword;
   params?: Record<string, string | number>;
+  /** A rule the field's value breaks: rendered as a sentence in the reader's language (src/i18n/violations). */
+  violation?: ViolationLike;
 }
 
 /** A rule a refused request broke, as data: the guard (or rule) name, its article, and the violations behind it. */
@@ -53,10 +56,12 @@ export class AppError extends Error {
   readonly headers: Record<string, string>;
   /** Structured members added to the problem body (RFC 9457 extensions), e.g. the failed guards of a 409. */
   readonly extensions: ProblemExtensions;
+  /** Rules the request breaks (409): the detail says them as sentences, and `violations` carries them as data. */
+  readonly violations: readonly ViolationLike[];
 
   constructor(
     code: ErrorCode,
-    options: { params?: Record<string, string | number>; fields?: FieldError[]; headers?: Record<string, string>; message?: string; extensions?: ProblemExtensions } = {},
+    options: { params?: Record<string, string | number>; fields?: FieldError[]; headers?: Record<string, string>; message?: string; extensions?: ProblemExtensions; violations?: readonly ViolationLike[] } = {},
   ) {
     super(options.message ?? code);
     this.name = 'AppError';
@@ -65,6 +70,7 @@ export class AppError extends Error {
     this.fields = options.fields ?? [];
     this.headers = options.headers ?? {};
     this.extensions = options.extensions ?? {};
+    this.violations = options.violations ?? [];
   }
 }
 

@@ -1,6 +1,7 @@
 // Renders an AppError as a localised application/problem+json body.
 import { errorCatalogues } from '../i18n/errors/index.ts';
 import { format, type Locale } from '../i18n/locales.ts';
+import { violationSentence, type ViolationLike } from '../i18n/violations/index.ts';
 import type { AppError, ProblemExtensions } from './errors.ts';
 import { STATUS, type FieldError } from './errors.ts';
 
@@ -13,9 +14,11 @@ export interface ProblemBody extends ProblemExtensions {
   instance?: string;
   requestId: string;
   errors?: { path: string; message: string }[];
+  violations?: { path?: string; code: string; rule: string; params: Record<string, unknown>; message: string }[];
 }
 
 function fieldMessage(locale: Locale, field: FieldError): string {
+  if (field.violation) return violationSentence(locale, field.violation);
   const catalogue = errorCatalogues[locale];
   const template = field.keyword.startsWith('planner.')
     ? catalogue.planner[field.keyword.slice('planner.'.length) as keyof typeof catalogue.planner]
@@ -30,6 +33,9 @@ export function renderProblem(error: AppError, locale: Locale, requestId: string
   if (typeof params.object === 'string' && params.object in catalogue.objects) {
     params.object = catalogue.objects[params.object as keyof typeof catalogue.objects];
   }
+  const said = (v: ViolationLike, path?: string) => ({ ...(path ? { path } : {}), code: v.code, rule: v.rule, params: { ...v.params }, message: violationSentence(locale, v) });
+  if (error.violations.length > 0) params.reason = error.violations.map((v) => violationSentence(locale, v)).join(' ');
+  const violations = [...error.violations.map((v) => said(v)), ...error.fields.flatMap((f) => (f.violation ? [said(f.violation, f.path)] : []))];
   const errors = error.fields.map((field) => ({ path: field.path, message: fieldMessage(locale, field) }));
   if (errors.length > 0) {
     params.count = errors.length;
@@ -44,6 +50,7 @@ export function renderProblem(error: AppError, locale: Locale, requestId: string
     ...(instance ? { instance } : {}),
     requestId,
     ...(errors.length > 0 ? { errors } : {}),
+    ...(violations.length > 0 ? { violations } : {}),
     ...error.extensions,
   };
 }

@@ -49,15 +49,35 @@ for (const engine of engines()) {
       const res = await post(s, url, payload, headers);
       assert.equal(res.statusCode, status, res.body);
       const problem = problemOf(res);
-      assert.match(`${problem.detail} ${JSON.stringify(problem.errors ?? [])}`, mention);
+      assert.match(`${problem.detail} ${JSON.stringify(problem.errors ?? [])} ${JSON.stringify(problem.violations ?? [])}`, mention);
       assert.deepEqual(await snapshot(t.db), before, 'nothing written');
     }
+
+    test('re-deliberation of a grant whose conditions the company objects to: before the business starts, conditions re-decided (Decree Art. 57-3(1))', async () => {
+      const running = await fresh({ state: 'active', grantedOn: '2026-10-01', validFrom: '2026-10-01', validUntil: '2030-09-30' });
+      const body = { notifiedOn: '2026-10-01', requestedOn: '2026-10-20', grounds: { ko: '비행 고도 조건이 과도함' } };
+      await refused(company, `/api/exemptions/${running}/redeliberation`, body, 409, /Only a rejection or a grant with conditions can be re-deliberated; the exemption is now “active” \(Decree Art\. 57-3\(1\)/);
+      const id = await fresh({ state: 'granted', grantedOn: '2026-10-01', validFrom: '2026-10-01', validUntil: '2030-09-30' });
+      const asked = await ok(company, `/api/exemptions/${id}/redeliberation`, body);
+      assert.deepEqual([asked.state, asked.lifecycle.redeliberation.decision, asked.lifecycle.redeliberation.deadline], ['redeliberation', 'granted', '2026-11-30']);
+      const decision = `/api/exemptions/${id}/redeliberation/decision`;
+      const conditions = { text: { ko: '고도 150 m 이하' }, scope: null, area: null, quantities: [], time: null, safetyMeasures: [], insurance: INSURANCE };
+      // The sentence names the years, the last day and the article in the reader's language.
+      const ko = await post(ministry, decision, { decidedOn: '2026-11-02', outcome: 'granted', validFrom: '2026-11-02', validUntil: '2031-11-02', insuranceProofSubmitted: true, conditions }, { 'accept-language': 'ko' });
+      assert.equal(ko.statusCode, 400);
+      const problem = problemOf(ko);
+      assert.deepEqual(problem.errors?.map((e) => e.path), ['/body/validUntil']);
+      assert.match(problem.errors![0]!.message, /^유효기간은 최대 4년, 즉 2030년 11월 1일까지입니다\. 2031년 11월 2일은\(는\) 이를 넘습니다\(지역특구법 제86조제10항\)\.$/);
+      assert.equal(problem.violations?.[0]?.code, 'exceeds-maximum');
+      const granted = await ok(ministry, decision, { decidedOn: '2026-11-02', outcome: 'granted', validFrom: '2026-11-02', validUntil: '2030-09-30', insuranceProofSubmitted: true, conditions });
+      assert.deepEqual([granted.state, granted.grantedOn, granted.conditions.text.ko, granted.lifecycle.redeliberation.outcome], ['active', '2026-11-02', '고도 150 m 이하', 'granted']);
+    });
 
     test('re-deliberation: within 60 days of the notice (rolled past 개천절\'s substitute holiday), once only (Decree Art. 57-3)', async () => {
       const id = await fresh({ state: 'rejected', grantedOn: '2026-08-05', validFrom: null, validUntil: null });
       const url = `/api/exemptions/${id}/redeliberation`;
       const body = (requestedOn: string, notifiedOn = '2026-08-05') => ({ notifiedOn, requestedOn, grounds: { ko: '부가조건 재검토 요청' } });
-      await refused(company, url, body('2026-10-07'), 409, /redeliberation-too-late.*Decree Art\. 57-3\(2\).*deadline=2026-10-06/);
+      await refused(company, url, body('2026-10-07'), 409, /redeliberation-too-late.*Decree Art\. 57-3\(2\).*"deadline":"2026-10-06"/);
       await refused(company, url, body('2026-08-04', '2026-08-06'), 400, /requestedOn.*end-before-start/);
       await refused(company, url, body('2026-08-10', '2026-08-04'), 400, /notifiedOn.*end-before-start/);
       const other = await fresh({ state: 'rejected', grantedOn: '2026-08-05', validFrom: null, validUntil: null, holders: [demoId('org:ulsan')] });

@@ -41,7 +41,7 @@ for (const engine of engines()) {
       const res = await post(s, url, payload);
       assert.equal(res.statusCode, status, res.body);
       const problem = problemOf(res);
-      assert.match(`${problem.detail} ${JSON.stringify(problem.errors ?? [])}`, mention);
+      assert.match(`${problem.detail} ${JSON.stringify(problem.errors ?? [])} ${JSON.stringify(problem.violations ?? [])}`, mention);
       assert.deepEqual(await snapshot(t.db), before, 'nothing written');
       return problem;
     }

@@ -55,7 +55,7 @@ export async function startTestApp(engine: Engine, overrides: Record<string, str
 /** Headers of a cookie-authenticated write. */
 export const asSession = (s: Session): Record<string, string> => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 
-export function problemOf(res: LightMyRequestResponse): { code: string; status: number; detail: string; requestId: string; errors?: { path: string; message: string }[] } {
+export function problemOf(res: LightMyRequestResponse): { code: string; status: number; detail: string; requestId: string; errors?: { path: string; message: string }[]; violations?: { path?: string; code: string; rule: string; params: Record<string, unknown>; message: string }[] } {
   if (!String(res.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`expected problem+json, got ${String(res.headers['content-type'])}: ${res.body.slice(0, 200)}`);
   }

@@ -33,6 +33,11 @@ describe('demonstration exemption lifecycle (DOMAIN.md §11; RFZ Act Art. 86–8
     ['active', 'cancel', { role: 'committee' }, { 'cancellation-ground': true, 'hearing-held': true }, 'cancelled', 'Art. 89(2)'],
     ['expired', 'report_results', { role: 'company' }, {}, 'results_reported', 'Art. 87(11)'],
     ['results_reported', 'record_law_amended', { role: 'responsible_ministry' }, {}, 'law_amended', 'Decree 59(9)'],
+    ['rejected', 'request_redeliberation', { role: 'company' }, { 'redeliberation-window-open': true, 'redeliberation-not-used': true }, 'redeliberation', 'Decree 57-3: a rejection'],
+    ['granted', 'request_redeliberation', { role: 'company' }, { 'redeliberation-window-open': true, 'redeliberation-not-used': true }, 'redeliberation', 'Decree 57-3(1): the conditions of a grant'],
+    ['granted', 'request_redeliberation', { role: 'company' }, { 'redeliberation-window-open': false, 'redeliberation-not-used': true }, 'guard-failed', 'Decree 57-3(2): 60 days'],
+    ['granted', 'request_redeliberation', { role: 'ministry' }, { 'redeliberation-window-open': true, 'redeliberation-not-used': true }, 'role-not-allowed', 'the applicant asks'],
+    ['active', 'request_redeliberation', { role: 'company' }, { 'redeliberation-window-open': true, 'redeliberation-not-used': true }, 'no-such-transition', 'once active: a change (Decree 58), not a re-deliberation'],
     ['cancelled', 'activate', { role: 'company' }, { 'insurance-proof-submitted': true }, 'no-such-transition', 'terminal'],
   ];
   for (const [from, action, actor, facts, expected, why] of rows) {

@@ -1,6 +1,6 @@
 /**
  * Lifecycle of a demonstration exemption (DOMAIN.md §11): requested → forwarded by the local
- * head → ministry review → committee → granted / rejected → re-deliberation (once) → active →
+ * head → ministry review → committee → granted (with conditions) / rejected → re-deliberation (once) → active →
  * extended / law amendment requested (deemed valid) → results reported → law amended /
  * temporary permit / ended; cancelled after a hearing.
  */
@@ -92,6 +92,18 @@ const cancel = (from: ExemptionState): T => ({
   rule: 'RFZ Act Art. 89(1)–(2), 141; Decree Art. 63',
 });
 
+const redeliberate = (from: 'rejected' | 'granted'): T => ({
+  from,
+  action: 'request_redeliberation',
+  to: 'redeliberation',
+  roles: ['company'],
+  guards: ['redeliberation-window-open', 'redeliberation-not-used'],
+  rule: from === 'granted' ? 'RFZ Act Art. 86(8); Decree Art. 57-3(1)–(2), (4) (objection to the conditions)' : 'RFZ Act Art. 86(8); Decree Art. 57-3(2), (4)',
+});
+
+/** The decisions that can be re-deliberated (Decree Art. 57-3(1)): a rejection, or a grant with its conditions. */
+export const REDELIBERABLE: readonly ExemptionState[] = ['rejected', 'granted'];
+
 export const EXEMPTION_TRANSITIONS: readonly T[] = [
   // The company asks the local head, who forwards it to MSS if needed (Art. 86(1)–(2)).
   { from: 'requested', action: 'forward', to: 'forwarded', roles: ['local_government'], guards: [], rule: 'RFZ Act Art. 86(2)' },
@@ -110,15 +122,13 @@ export const EXEMPTION_TRANSITIONS: readonly T[] = [
   // Committee decision; conditions must be justified and minimal (Art. 86(4)–(5); Decree 57-2).
   { from: 'committee', action: 'grant', to: 'granted', roles: ['committee'], guards: ['meeting-notice-given', 'conditions-justified'], rule: 'RFZ Act Art. 86(4)–(5); Decree Art. 57-2, 57(8)' },
   { from: 'committee', action: 'reject', to: 'rejected', roles: ['committee'], guards: ['meeting-notice-given'], rule: 'RFZ Act Art. 86(4)' },
-  // Re-deliberation: requested through the local head within 60 days, once (Art. 86(8)–(9); Decree 57-3).
-  {
-    from: 'rejected',
-    action: 'request_redeliberation',
-    to: 'redeliberation',
-    roles: ['company'],
-    guards: ['redeliberation-window-open', 'redeliberation-not-used'],
-    rule: 'RFZ Act Art. 86(8); Decree Art. 57-3(2), (4)',
-  },
+  // Re-deliberation: requested through the local head within 60 days of the notice of the decision, once
+  // (Art. 86(8)–(9); Decree 57-3, 64-3; DOMAIN.md §3 "Re-deliberation", §11). The decision may be a rejection or
+  // a grant whose conditions the applicant objects to: §11 runs "granted with conditions / rejected →
+  // re-deliberation (once) → active". It is asked before the business starts under those conditions; once
+  // active, the holder changes its conditions through the local head and MSS instead (Decree Art. 58, 65).
+  redeliberate('rejected'),
+  redeliberate('granted'),
   { from: 'redeliberation', action: 'refer_to_committee', to: 'committee', roles: ['local_government'], guards: [], rule: 'RFZ Act Art. 86(8)–(9)' },
   { from: 'redeliberation', action: 'decline', to: 'rejected', roles: ['local_government'], guards: [], rule: 'RFZ Act Art. 86(8)' },
   // Insurance proof before the business starts (Art. 88(2); Decree 60(1)).

@@ -28,7 +28,9 @@ export async function checkEvidence(trx: Database, exemptionId: string, refs: re
     const under = project === null ? null
       : await trx.selectFrom('demonstration_project_exemption').select('project_id').where('project_id', '=', project).where('exemption_id', '=', exemptionId).executeTakeFirst();
     if (!under) {
-      fields.push({ path: `/body/evidenceRefs/${i}`, keyword: 'rule', params: { code: project === null ? 'unknown-evidence' : 'evidence-of-another-exemption', rule: 'RFZ Act Art. 87(9), 87(11)', detail: `type=${ref.type}, id=${ref.id}` } });
+      const code = project === null ? 'unknown-evidence' : 'evidence-of-another-exemption';
+      const rule = 'RFZ Act Art. 87(9), 87(11)';
+      fields.push({ path: `/body/evidenceRefs/${i}`, keyword: 'rule', params: { code, rule }, violation: { code, rule, params: { type: ref.type, id: ref.id } } });
     }
   }
   if (fields.length > 0) throw new AppError('validation', { fields });

@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/database.ts';
 import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
 import { checkCancellation, checkHearing, CANCELLATION_GROUNDS, type CancellationGround } from '../../domain/exemptions/cancellation.ts';
-import { EXEMPTION_MACHINE, redeliberationFacts, type ExemptionAction, type ExemptionGuard, type ExemptionState } from '../../domain/exemptions/lifecycle.ts';
+import { EXEMPTION_MACHINE, REDELIBERABLE, redeliberationFacts, type ExemptionAction, type ExemptionGuard, type ExemptionState } from '../../domain/exemptions/lifecycle.ts';
 import { checkGrantTerm, checkRedeliberation } from '../../domain/exemptions/validity.ts';
 import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { attempt, findTransition, type Role, type Violation } from '../../domain/zones/transition-table.ts';
@@ -16,7 +16,9 @@ import { notFound } from '../errors.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { DateOnly } from '../regulations/schemas.ts';
 import { checkEvidence } from './evidence.ts';
+import { ConditionsSchema, insuranceViolations, type Conditions } from './conditions.ts';
 import { EvidenceRefSchema } from './lifecycle-schemas.ts';
+import { exemptionTokens } from './store.ts';
 import { conflict, date, refuse } from './refuse.ts';
 import { ExemptionSchema } from './routes.ts';
 import { calendar, computeValidity, loadExemptions, todayInSeoul, zoneTerm, type ExemptionRecord } from './view.ts';
@@ -29,7 +31,7 @@ function move(state: string, action: ExemptionAction, role: Role, facts: Partial
   const moved = attempt(EXEMPTION_MACHINE, state as ExemptionState, action, { role }, facts);
   if (!moved.ok) {
     const rule = findTransition(EXEMPTION_MACHINE, state as ExemptionState, action)?.rule ?? EXEMPTION_MACHINE.transitions.find((t) => t.action === action)?.rule ?? '';
-    throw conflict(moved.code === 'guard-failed' ? `guard-failed (${moved.failedGuards.join(', ')})` : moved.code, action, state, rule);
+    throw conflict(moved.code, action, state, rule, moved.code === 'guard-failed' ? moved.failedGuards : []);
   }
   return moved.to;
 }
@@ -59,7 +61,7 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
     config: { action: 'exemption:request-redeliberation', objectScoped: true },
     schema: {
       tags: ['exemptions'],
-      summary: 'Request re-deliberation of a rejection: once, within 60 days of the notice (Act Art. 86(8); Decree Art. 57-3; the applicant or MSS; audited)',
+      summary: 'Request re-deliberation of a rejection, or of a grant whose conditions the applicant objects to (before the business starts): once, within 60 days of the notice (Act Art. 86(8); Decree Art. 57-3, 64-3; the applicant or MSS; audited)',
       params: Params,
       body: Type.Object({ notifiedOn: DateOnly, requestedOn: DateOnly, grounds: I18nTextSchema(4000) }, { additionalProperties: false }),
       response: { 200: ExemptionSchema, ...errors },
@@ -77,9 +79,13 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
       if (v.length > 0) refuse(v, { 'end-before-start': requestedOn < notifiedOn ? 'requestedOn' : 'notifiedOn' });
       const check = checkRedeliberation({ kind: row.kind, notifiedOn, requestedOn, previous: previous ? 1 : 0, calendar });
       if (!check.ok) refuse(check.violations);
+      if (!REDELIBERABLE.includes(row.state as ExemptionState)) {
+        refuse([{ code: 'redeliberation-not-open', rule: 'Decree Art. 57-3(1); Decree Art. 58', params: { state: row.state } }]);
+      }
       const to = move(row.state, 'request_redeliberation', 'company', redeliberationFacts([]));
       await trx.insertInto('exemption_redeliberation').values({
         exemption_id: row.id, notified_on: notifiedOn, requested_on: requestedOn, grounds: JSON.stringify(normaliseText(request.body.grounds)), requested_by: actor.organisationId,
+        decision: row.state === 'granted' ? 'granted' : 'rejected',
       }).execute();
       await trx.updateTable('exemption').set({ state: to, updated_at: new Date() }).where('id', '=', row.id).execute();
       await audit(trx, request, 'exemption:request-redeliberation', row.id, { state: row.state }, { state: to, notifiedOn, requestedOn, deadline: check.value.deadline });
@@ -91,11 +97,12 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
     config: { action: 'exemption:decide-redeliberation' },
     schema: {
       tags: ['exemptions'],
-      summary: 'Record the committee\'s re-deliberation: rejected again, or granted with a term checked like any grant (Act Art. 86(4), 86(9), 86(10); MSS administrator; audited)',
+      summary: 'Record the committee\'s re-deliberation: rejected, or granted with a term checked like any grant and, when the conditions were objected to, the conditions as re-deliberated (Act Art. 86(4)–(5), 86(9), 86(10); Decree Art. 57-2; MSS administrator; audited)',
       params: Params,
       body: Type.Object({
         decidedOn: DateOnly, outcome: Type.Enum(['granted', 'rejected']),
         validFrom: Nullable(DateOnly), validUntil: Nullable(DateOnly), insuranceProofSubmitted: Type.Boolean(),
+        conditions: Type.Optional(ConditionsSchema),
       }, { additionalProperties: false }),
       response: { 200: ExemptionSchema, ...errors },
     },
@@ -118,17 +125,27 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
         const zone = await trx.selectFrom('zone').select(['period_start', 'period_end']).where('id', '=', row.zone_id).executeTakeFirstOrThrow();
         const grant = checkGrantTerm({ kind: row.kind, grantedOn: decidedOn, term, zone: zoneTerm(zone), calendar });
         const v = grant.ok ? [] : [...grant.violations];
+        if (request.body.conditions) v.push(...insuranceViolations(row.kind, request.body.conditions as Conditions));
         if (term.from < decidedOn) v.push({ code: 'before-grant', rule: 'RFZ Act Art. 86(10)', params: { grantedOn: decidedOn, from: term.from } });
         if (v.length > 0) refuse(v, { 'before-grant': 'validFrom' });
         to = move(atCommittee, 'grant', 'committee', { 'meeting-notice-given': true, 'conditions-justified': true });
         if (request.body.insuranceProofSubmitted) to = move(to, 'activate', 'company', { 'insurance-proof-submitted': true });
       }
+      // Conditions as re-deliberated replace the ones objected to; the search index follows them.
+      const conditions = term && request.body.conditions ? request.body.conditions as Conditions : null;
+      const tokens = conditions ? await exemptionTokens(trx, {
+        title: row.title, conditions, zoneId: row.zone_id,
+        regulationIds: (await trx.selectFrom('exemption_regulation').select('regulation_id').where('exemption_id', '=', row.id).execute()).map((r) => r.regulation_id),
+      }) : null;
       await trx.updateTable('exemption_redeliberation').set({ decided_on: decidedOn, outcome: request.body.outcome }).where('exemption_id', '=', row.id).execute();
       await trx.updateTable('exemption').set({
         state: to, updated_at: new Date(),
         ...(term ? { granted_on: decidedOn, valid_from: term.from, valid_until: term.until } : {}),
+        ...(conditions && tokens ? { conditions: JSON.stringify(conditions), search_tokens: tokens } : {}),
       }).where('id', '=', row.id).execute();
-      await audit(trx, request, 'exemption:decide-redeliberation', row.id, { state: row.state }, { state: to, decidedOn, outcome: request.body.outcome, term });
+      await audit(trx, request, 'exemption:decide-redeliberation', row.id, { state: row.state, conditions: row.conditions }, {
+        state: to, decidedOn, outcome: request.body.outcome, term, objectedTo: redeliberation.decision, ...(conditions ? { conditions } : {}),
+      });
     });
     return view(request.params.id);
   });

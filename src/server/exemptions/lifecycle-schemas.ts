@@ -16,6 +16,7 @@ export const ScheduleSchema = Type.Array(Type.Object({ stage: Type.Enum([...AMEN
 
 export const LifecycleSchema = Type.Object({
   redeliberation: Nullable(Type.Object({
+    decision: Type.Enum(['rejected', 'granted'], { description: 'the decision objected to: a rejection, or a grant with its conditions (Decree Art. 57-3(1))' }),
     notifiedOn: Type.String(), requestedOn: Type.String(), grounds: I18nTextSchema(4000), deadline: Type.String(),
     decidedOn: Nullable(Type.String()), outcome: Nullable(Type.String()),
   })),

@@ -16,28 +16,26 @@ const FIELD_OF: Record<string, string> = {
 const CONFLICTS = new Set([
   'second-extension', 'no-extension', 'extension-window-closed', 'amendment-window-closed', 'not-applicable', 'redeliberation-already-used',
   'redeliberation-too-late', 'hearing-not-held', 'already-reviewed', 'no-review', 'amendment-not-needed', 'plan-already-submitted', 'no-plan',
-  'progress-out-of-order', 'already-escalated', 'no-escalation-ground', 'validity-not-ended', 'hearing-already-held',
+  'progress-out-of-order', 'already-escalated', 'no-escalation-ground', 'validity-not-ended', 'hearing-already-held', 'redeliberation-not-open',
 ]);
-
-const detail = (v: Violation): string => Object.entries(v.params).map(([k, x]) => `${k}=${Array.isArray(x) ? x.join('|') : String(x)}`).join(', ');
 
 /** Refuses when any violation is an error; warnings pass. */
 export function check(violations: readonly Violation[], fieldOverride: Record<string, string> = {}): void {
   if (violations.some((v) => (v.severity ?? 'error') === 'error')) refuse(violations, fieldOverride);
 }
 
-/** Structured violations → 409 (state, timing) or 400 naming the field and the rule. */
+/** Structured violations → 409 (state, timing) or 400 naming the field; either way each violation is said as a
+ *  sentence in the reader's language citing its article (src/i18n/violations), and kept as data. */
 export function refuse(violations: readonly Violation[], fieldOverride: Record<string, string> = {}): never {
   const errors = violations.filter((v) => (v.severity ?? 'error') === 'error');
   const errs = errors.length > 0 ? errors : violations;
   const conflicts = errs.filter((v) => CONFLICTS.has(v.code));
-  if (conflicts.length > 0) {
-    throw new AppError('conflict', { params: { reason: conflicts.map((v) => `${v.code} — ${v.rule} (${detail(v)})`).join('; ') } });
-  }
+  if (conflicts.length > 0) throw new AppError('conflict', { violations: conflicts });
   const fields: FieldError[] = errs.map((v) => ({
     path: `/body/${fieldOverride[v.code] ?? FIELD_OF[v.code] ?? ''}`,
     keyword: 'rule',
-    params: { code: v.code, rule: v.rule, detail: detail(v) },
+    params: { code: v.code, rule: v.rule },
+    violation: v,
   }));
   throw new AppError('validation', { fields });
 }
@@ -50,7 +48,10 @@ export function date(value: string, path: string, options: { past?: boolean } = 
   return d;
 }
 
-/** A state-machine refusal: 409 naming the action, the state and the article. */
-export function conflict(code: string, action: string, state: string, rule: string): AppError {
-  return new AppError('conflict', { params: { reason: `${code}: ${action} from ${state} (${rule})` } });
+/** A state-machine refusal: 409 naming the action, the state and the article (failed guards listed when that was the cause). */
+export function conflict(code: string, action: string, state: string, rule: string, guards: readonly string[] = []): AppError {
+  const violation = guards.length > 0
+    ? { code: 'guard-failed', rule, params: { action, state, guards: guards.join(', ') } }
+    : { code: 'no-such-transition', rule, params: { action, state, refusal: code } };
+  return new AppError('conflict', { violations: [violation] });
 }

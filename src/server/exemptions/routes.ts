@@ -12,7 +12,7 @@ import { attempt, type Violation } from '../../domain/zones/transition-table.ts'
 import { actorOf, authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound } from '../errors.ts';
-import { date, refuse } from './refuse.ts';
+import { conflict, date, refuse } from './refuse.ts';
 import { EvidenceRefSchema, LifecycleSchema } from './lifecycle-schemas.ts';
 import { checkEvidence } from './evidence.ts';
 import { amendmentRowForUpdate } from './lifecycle-store.ts';
@@ -211,7 +211,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       });
       if (!check.ok) refuse(check.violations, { 'end-before-start': 'newUntil', 'exceeds-maximum': 'newUntil', 'beyond-zone-period': 'newUntil' });
       const moved = attempt(EXEMPTION_MACHINE, row.state as ExemptionState, 'extend', { role: 'ministry' }, extensionFacts([]));
-      if (!moved.ok) throw new AppError('conflict', { params: { reason: `${moved.code}: extend from ${row.state} (RFZ Act Art. 86(10))` } });
+      if (!moved.ok) throw conflict(moved.code, 'extend', row.state, 'RFZ Act Art. 86(10)');
       await trx.updateTable('exemption').set({ valid_until: newUntil, extensions: row.extensions + 1, extension_ground: request.body.ground, state: moved.to, updated_at: new Date() })
         .where('id', '=', row.id).execute();
       await appendAudit(trx, {
@@ -255,7 +255,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       if (!check.ok) refuse(check.violations);
       // MSS records a request the operator filed through the local head; the machine's actor is the operator (Art. 87(9)).
       const moved = attempt(EXEMPTION_MACHINE, current.state as ExemptionState, 'request_amendment', { role: 'company' }, amendmentRequestFacts([]));
-      if (!moved.ok) throw new AppError('conflict', { params: { reason: `${moved.code}: request_amendment from ${current.state} (RFZ Act Art. 87(9))` } });
+      if (!moved.ok) throw conflict(moved.code, 'request_amendment', current.state, 'RFZ Act Art. 87(9)');
       const evidenceRefs = request.body.evidenceRefs ?? [];
       await checkEvidence(trx, row.id, evidenceRefs);
       const amendment = { requestedOn, results: normaliseText(request.body.results), evidence: request.body.evidence, evidenceRefs, by: actor.organisationId };
@@ -289,10 +289,10 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       const row = await trx.selectFrom('exemption').select(['id', 'state', 'granted_on']).where('id', '=', request.params.id).forUpdate().executeTakeFirst();
       if (!row) throw notFound('exemption');
       if (amendedOn < row.granted_on) {
-        throw new AppError('validation', { fields: [{ path: '/body/amendedOn', keyword: 'rule', params: { code: 'end-before-start', rule: 'RFZ Act Art. 87(4)', detail: `grantedOn=${row.granted_on}` } }] });
+        refuse([{ code: 'end-before-start', rule: 'RFZ Act Art. 87(4)', params: { grantedOn: row.granted_on, amendedOn } }], { 'end-before-start': 'amendedOn' });
       }
       const moved = attempt(EXEMPTION_MACHINE, row.state as ExemptionState, 'record_law_amended', { role: 'responsible_ministry' }, {});
-      if (!moved.ok) throw new AppError('conflict', { params: { reason: `${moved.code}: record_law_amended from ${row.state} (RFZ Act Art. 87(4), 87(6))` } });
+      if (!moved.ok) throw conflict(moved.code, 'record_law_amended', row.state, 'RFZ Act Art. 87(4), 87(6)');
       const act = request.body.act.trim();
       await trx.updateTable('exemption').set({ state: moved.to, law_amended_on: amendedOn, updated_at: new Date() }).where('id', '=', row.id).execute();
       // The amendment track ends on the effective date (Decree Art. 59(9)).

@@ -121,7 +121,7 @@ export async function loadExemptions(db: Database, ids: readonly string[]) {
     const escalation = escalationGround(track, asOf, calendar);
     const lifecycle = {
       redeliberation: redeliberation ? {
-        notifiedOn: redeliberation.notified_on, requestedOn: redeliberation.requested_on, grounds: redeliberation.grounds,
+        decision: redeliberation.decision, notifiedOn: redeliberation.notified_on, requestedOn: redeliberation.requested_on, grounds: redeliberation.grounds,
         deadline: redeliberationDeadline(civilDate(redeliberation.notified_on), calendar),
         decidedOn: redeliberation.decided_on, outcome: redeliberation.outcome,
       } : null,

@@ -40,8 +40,11 @@ export const ProblemSchema = Type.Object({
   guards: Type.Optional(Type.Array(Type.Object({
     guard: Type.String(),
     article: Type.String(),
-    violations: Type.Optional(Type.Array(Type.Object({ code: Type.String(), rule: Type.String(), params: Type.Record(Type.String(), Type.Unknown()), message: Type.String() }))),
+    violations: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), code: Type.String(), rule: Type.String(), params: Type.Record(Type.String(), Type.Unknown()), message: Type.String() }))),
   }))),
+  violations: Type.Optional(Type.Array(Type.Object({ path: Type.Optional(Type.String()), code: Type.String(), rule: Type.String(), params: Type.Record(Type.String(), Type.Unknown()), message: Type.String() }), {
+    description: 'the rules the request breaks, each as data and as a sentence in the request\'s language (refused exemption operations)',
+  })),
   transition: Type.Optional(Type.Object({ state: Type.String(), action: Type.String(), allowed: Type.Array(Type.String()) })),
 });
 

@@ -1,0 +1,80 @@
+// Rule violations as sentences in the reader's language: each names what is wrong with its dates, years,
+// kinds and grounds formatted for that language, and cites the article (RFZ Act, Decree) in that language's
+// usual form. Used for the problem+json of refused exemption requests (src/server/exemptions/refuse.ts).
+import { format, type Locale } from '../locales.ts';
+import { violationsEn } from './en.ts';
+import { violationsFr } from './fr.ts';
+import { violationsJa } from './ja.ts';
+import { violationsKo } from './ko.ts';
+import { violationsZh } from './zh.ts';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type ViolationCatalogue = Widen<typeof violationsEn>;
+export const violationCatalogues: Record<Locale, ViolationCatalogue> = { ko: violationsKo, en: violationsEn, ja: violationsJa, zh: violationsZh, fr: violationsFr };
+
+export interface ViolationLike {
+  readonly code: string;
+  readonly rule: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+const INTL: Record<Locale, string> = { ko: 'ko-KR', en: 'en-GB', ja: 'ja-JP', zh: 'zh-CN', fr: 'fr-FR' };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function formatDate(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** "RFZ Act Art. 57-3(2)–(4)" → "지역특구법 제57조의3제2항~제4항" / "地域特区法第57条の3第2項～第4項" / "loi RFZ, art. 57-3(2)–(4)". */
+export function citation(locale: Locale, rule: string): string {
+  const c = violationCatalogues[locale];
+  let text = rule.replace(/ \((?:parenthesis|not for)[^)]*\)/g, '');
+  if (locale === 'en') return text;
+  text = text.replaceAll('RFZ Act', c.law.act).replaceAll('Administrative Procedures Act', c.law.apa).replaceAll('Decree', c.law.decree);
+  if (locale === 'fr') return text.replaceAll(' Art.', ', art.').replaceAll('; ', ' ; ');
+  const one = (ref: string): string => {
+    const m = /^(\d+)(?:-(\d+))?(?:\((\d+)\))?(?:–\((\d+)\))?(\d*)$/.exec(ref.trim());
+    if (!m) return ref;
+    const [, n, sub, p, q, item] = m;
+    if (locale === 'ko') return `제${n}조${sub ? `의${sub}` : ''}${p ? `제${p}항` : ''}${q ? `~제${q}항` : ''}${item ? `제${item}호` : ''}`;
+    if (locale === 'ja') return `第${n}条${sub ? `の${sub}` : ''}${p ? `第${p}項` : ''}${q ? `～第${q}項` : ''}${item ? `第${item}号` : ''}`;
+    return `第${n}条${sub ? `之${sub}` : ''}${p ? `第${p}款` : ''}${q ? `至第${q}款` : ''}${item ? `第${item}项` : ''}`;
+  };
+  const sep = { ko: { space: ' ', refs: ', ', laws: ', ' }, ja: { space: '', refs: '・', laws: '、' }, zh: { space: '', refs: '、', laws: '；' } }[locale];
+  return text.replace(/ Art\. ((?:\d[\d\-()–]*)(?:, \d[\d\-()–]*)*)/g, (_, refs: string) => sep.space + refs.split(', ').map(one).join(sep.refs)).replaceAll('; ', sep.laws);
+}
+
+const label = (table: Record<string, string>, value: unknown): string => (typeof value === 'string' && value in table ? table[value]! : String(value ?? '—'));
+
+function param(locale: Locale, key: string, value: unknown): string {
+  const c = violationCatalogues[locale];
+  if (Array.isArray(value)) return value.map((x) => param(locale, key, x)).join(c.and);
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string' && DATE.test(value)) return formatDate(locale, value);
+  if (typeof value === 'number') return new Intl.NumberFormat(INTL[locale]).format(value);
+  switch (key) {
+    case 'kind': return label(c.kinds, value);
+    case 'ground': case 'allowed': return label(c.grounds, value);
+    case 'stage': case 'last': return label(c.stages, value);
+    case 'item': return label(c.items, value);
+    case 'state': return label(c.states, value);
+    case 'action': return label(c.actions, value);
+    default: return String(value);
+  }
+}
+
+/** The violation as one sentence in `locale`, ending with the article it breaks. */
+export function violationSentence(locale: Locale, v: ViolationLike): string {
+  const c = violationCatalogues[locale];
+  const template = (c.codes as Record<string, string>)[v.code];
+  const params: Record<string, string> = { rule: citation(locale, v.rule) };
+  for (const [k, x] of Object.entries(v.params)) params[k] = param(locale, k, x);
+  if (v.code === 'end-before-start') {
+    // The earlier bound comes first, the date given second, whatever their names (from/until, notifiedOn/requestedOn…).
+    const [first, second] = Object.keys(v.params) as [string, string];
+    const dates = c.dates as Record<string, string>;
+    Object.assign(params, { from: params[first], until: params[second], fromName: dates[first] ?? first, untilName: dates[second] ?? second });
+  }
+  if (!template) return `${v.code} (${citation(locale, v.rule)})`;
+  return format(template, params);
+}

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { LOCALES } from '../locales.ts';
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+import { citation, violationCatalogues, violationSentence } from './index.ts';
+
+const en = violationCatalogues.en;
+
+test('every language has every violation text with the placeholders of English', () => {
+  for (const locale of LOCALES) {
+    const c = violationCatalogues[locale];
+    for (const section of Object.keys(en) as (keyof typeof en)[]) {
+      if (typeof en[section] === 'string') continue;
+      const keys = Object.keys(en[section] as object);
+      assert.deepEqual(Object.keys(c[section] as object).sort(), [...keys].sort(), `${locale}.${section}`);
+      if (section !== 'codes') continue;
+      for (const k of keys) assert.deepEqual(placeholders((c.codes as Record<string, string>)[k]!), placeholders((en.codes as Record<string, string>)[k]!), `${locale}.codes.${k}`);
+    }
+  }
+});
+
+test('every violation code the exemption rules and routes produce has a sentence', () => {
+  const dirs = ['src/domain/exemptions', 'src/server/exemptions'];
+  const codes = new Set<string>();
+  for (const dir of dirs) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      for (const m of readFileSync(`${dir}/${file}`, 'utf8').matchAll(/code: '([a-z-]+)'/g)) codes.add(m[1]!);
+    }
+  }
+  assert.ok(codes.size > 20);
+  const missing = [...codes].filter((c) => !(c in en.codes));
+  assert.deepEqual(missing, []);
+});
+
+test('sentences format dates, years and grounds in the reader\'s language and cite the article', () => {
+  const v = { code: 'exceeds-maximum', rule: 'RFZ Act Art. 86(10)', params: { years: 4, maxUntil: '2030-03-04', until: '2031-01-01' } };
+  assert.equal(violationSentence('ko', v), '유효기간은 최대 4년, 즉 2030년 3월 4일까지입니다. 2031년 1월 1일은(는) 이를 넘습니다(지역특구법 제86조제10항).');
+  assert.equal(violationSentence('en', v), 'The term may run for at most 4 years, that is until 4 March 2030; 1 January 2031 is too late (RFZ Act Art. 86(10)).');
+  assert.match(violationSentence('fr', v), /4 ans au plus, soit jusqu’au 4 mars 2030 .*\(loi RFZ, art\. 86\(10\)\)/);
+  const late = { code: 'end-before-start', rule: 'Decree Art. 57-3(2)', params: { notifiedOn: '2026-03-01', requestedOn: '2026-02-01' } };
+  assert.equal(violationSentence('en', late), 'The request date (1 February 2026) must not be before the notice date (1 March 2026) (Decree Art. 57-3(2)).');
+  assert.match(violationSentence('ja', late), /請求日（2026年2月1日）は通知日（2026年3月1日）より前にできません（施行令第57条の3第2項）/);
+  const ground = { code: 'no-cancellation-ground', rule: 'RFZ Act Art. 89(1)', params: { ground: null, allowed: ['fraud', 'harm'] } };
+  assert.match(violationSentence('zh', ground), /以欺骗或不正当手段获得批准、危害生命、安全或环境/);
+  assert.doesNotMatch(violationSentence('ko', ground), /fraud|harm|=/);
+});
+
+test('citations follow each language\'s usual form', () => {
+  assert.equal(citation('ko', 'RFZ Act Art. 89(1)–(2), 141; Decree Art. 63'), '지역특구법 제89조제1항~제2항, 제141조, 시행령 제63조');
+  assert.equal(citation('zh', 'Decree Art. 57-3(4)'), '施行令第57条之3第4款');
+  assert.equal(citation('en', 'RFZ Act Art. 87(11) (parenthesis: not for those who requested an amendment)'), 'RFZ Act Art. 87(11)');
+});
