@@ -25,14 +25,14 @@ export function trackPool(pool: pg.Pool): void {
 /** The pg Submittable for COPY FROM STDIN (what pg-copy-streams does, without the dependency). */
 class CopyIn {
   private error: Error | null = null;
-  constructor(private readonly text: string, private readonly lines: AsyncIterable<string>, private readonly done: (error: Error | null) => void) {}
+  constructor(private readonly text: string, private readonly batches: AsyncIterable<string>, private readonly done: (error: Error | null) => void) {}
   submit(connection: Connection): void { connection.query(this.text); }
   handleCopyInResponse(connection: Connection): void {
     void (async () => {
       let buf = '';
-      for await (const line of this.lines) {
-        buf += line;
-        if (buf.length >= 1 << 16) {
+      for await (const batch of this.batches) {
+        buf += batch;
+        if (buf.length >= 1 << 18) {
           connection.sendCopyFromChunk(Buffer.from(buf));
           buf = '';
           if (connection.stream.writableNeedDrain) await new Promise((resolve) => connection.stream.once('drain', resolve));
@@ -60,17 +60,18 @@ class CopyIn {
 export const copyAvailable = (): boolean => clients.size > 0;
 
 /**
- * Streams `lines` (COPY text format, each ending in a newline) into `table (columns)` on the connection of
- * `trx`. Returns false, having sent nothing, when the database is not a PostgreSQL server.
+ * Streams `batches` (COPY text format: whole lines, each ending in a newline) into `table (columns)` on the
+ * connection of `trx`, in messages of about 256 KB. Returns false, having sent nothing, when the database is not
+ * a PostgreSQL server.
  */
-export async function copyFrom(trx: Database, table: string, columns: readonly string[], lines: AsyncIterable<string>): Promise<boolean> {
+export async function copyFrom(trx: Database, table: string, columns: readonly string[], batches: AsyncIterable<string>): Promise<boolean> {
   if (clients.size === 0) return false;
   const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
   const client = [...clients].find((c) => (c as unknown as { processID: number | null }).processID === rows[0]?.pid);
   if (!client) return false;
   const text = `copy ${table} (${columns.join(', ')}) from stdin`;
   await new Promise<void>((resolve, reject) => {
-    void client.query(new CopyIn(text, lines, (error) => (error ? reject(error) : resolve())) as unknown as pg.QueryConfig);
+    void client.query(new CopyIn(text, batches, (error) => (error ? reject(error) : resolve())) as unknown as pg.QueryConfig);
   });
   return true;
 }

@@ -15,8 +15,8 @@ import { appendAudit } from '../audit/append.ts';
 import { AppError } from '../errors.ts';
 import { loadProject } from './store.ts';
 import { copyAvailable, copyFrom } from '../../db/copy.ts';
-import type { RowIssue } from '../../domain/demonstrations/events.ts';
-import { COPY_COLUMNS, copyLine, emptyTally, insertSpooled, issueFields, spool, validEvents } from './upload.ts';
+import type { ParsedEvent, RowIssue } from '../../domain/demonstrations/events.ts';
+import { COPY_COLUMNS, copyLine, emptyTally, insertSpooled, issueFields, parseChunks, spool } from './upload.ts';
 
 export interface ImportOptions { file: string; project: string; uploadId?: string; mode?: string }
 
@@ -86,16 +86,25 @@ export async function importCommand(db: Database, options: ImportOptions, out: (
     const rehash = createHash('sha256');
     const prefix = `${project.id}\t${uploadId}\t`;
     let stored = 0;
-    async function* copyLines(): AsyncGenerator<string> {
-      for await (const { row, event: e } of validEvents({ stream: createReadStream(options.file), format: fileFormat, context, limit: Number.POSITIVE_INFINITY }, rehash, tally)) {
-        if (mode === 'all' && tally.issues.length > 0) continue; // refused: only the remaining errors are still collected
-        yield copyLine(prefix, row, e.ts, [e.deviceId, e.sessionId, e.lon, e.lat, e.speed, e.altitude, e.load, e.people]);
+    let shownAt = 0;
+    // The COPY text of each chunk read, built in one string (no await per line).
+    async function* copyText(): AsyncGenerator<string> {
+      let batch = '';
+      const take = (row: number, e: ParsedEvent): void => {
+        if (mode === 'all' && tally.issues.length > 0) return; // refused: only the remaining errors are still collected
+        batch += copyLine(prefix, row, e.texts);
         stored += 1;
-        if (stored % 10_000 === 0) err(`${bar('storing', stored, expected)} ${stored}/${expected}`);
+      };
+      const stream = createReadStream(options.file, { highWaterMark: 1 << 18 });
+      for await (const chunk of parseChunks({ stream, format: fileFormat, context, limit: Number.POSITIVE_INFINITY }, rehash, tally, take)) {
+        void chunk;
+        if (batch !== '') yield batch;
+        batch = '';
+        if (stored - shownAt >= 10_000) { shownAt = stored; err(`${bar('storing', stored, expected)} ${stored}/${expected}`); }
       }
     }
     const refused = await db.transaction().execute(async (trx) => {
-      await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, copyLines());
+      await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, copyText());
       if (rehash.digest('hex') !== sha256) throw new Error(`${options.file} changed while it was imported`);
       const counts = { rowsTotal: tally.rowsTotal, rowsStored: tally.rowsValid, rowsRejected: tally.rowsRejected, issues: tally.issues };
       if (tally.issues.length > 0 && (mode === 'all' || tally.rowsTotal === 0)) throw new Refusal(counts);

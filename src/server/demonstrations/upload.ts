@@ -1,17 +1,17 @@
-// Streaming ingestion of demonstration data in two phases: lines are read from the request stream, parsed and
-// validated one at a time and the valid events spooled to a temporary file (no transaction open while the client
-// sends); then the spooled events are inserted in batches inside one transaction (all or nothing).
+// Streaming ingestion of demonstration data in two phases: the request stream is read chunk by chunk, its lines
+// parsed and validated and the valid events spooled to a temporary file as COPY text (no transaction open while
+// the client sends); then the spooled events are stored inside one transaction (all or nothing): streamed into
+// COPY on PostgreSQL, inserted in batches on PGlite.
 import { createHash, type Hash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { copyFrom } from '../../db/copy.ts';
 import type { Database } from '../../db/database.ts';
-import { RowParser, type RowIssue, type StoredEvent, type UploadFormat } from '../../domain/demonstrations/events.ts';
-import type { RowContext } from '../../domain/demonstrations/events.ts';
+import { RowParser, type ParsedEvent, type RowContext, type RowIssue, type UploadFormat } from '../../domain/demonstrations/events.ts';
 import { AppError, type FieldError } from '../errors.ts';
 
 /** Largest upload body (the JSON body limit does not apply to streamed uploads). */
@@ -19,6 +19,7 @@ export const UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024;
 /** Errors returned (and kept) per upload. */
 export const MAX_ERRORS = 100;
 const INSERT_BATCH = 1000;
+const PROGRESS_EVERY = 10_000;
 
 export interface IngestResult {
   rowsTotal: number;
@@ -28,11 +29,26 @@ export interface IngestResult {
   sha256: string;
 }
 
-/** Splits a byte stream into lines (LF or CRLF), strict UTF-8, hashing and counting bytes as it goes. */
-export async function* readLines(stream: AsyncIterable<Buffer | string>, hash: Hash, limit = UPLOAD_LIMIT_BYTES): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Whether `buf` ends inside a UTF-8 sequence (a decoder reading it keeps bytes back for the next chunk). */
+function endsInside(buf: Buffer): boolean {
+  for (let i = buf.length - 1, back = 1; i >= 0 && back <= 4; i -= 1, back += 1) {
+    const b = buf[i]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte
+    const length = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return length > back;
+  }
+  return false;
+}
+
+/**
+ * Decodes a byte stream chunk by chunk (strict UTF-8; a byte order mark is kept, for the parser to drop), hashing
+ * and counting bytes as it goes. An ASCII chunk after a whole sequence is read as Latin-1 (the same characters,
+ * without the decoder's checks).
+ */
+async function* decodeChunks(stream: AsyncIterable<Buffer | string>, hash: Hash, limit: number): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let pending = false;
   let bytes = 0;
-  let rest = '';
   const decode = (buf?: Buffer): string => {
     try {
       return buf === undefined ? decoder.decode() : decoder.decode(buf, { stream: true });
@@ -45,80 +61,103 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, hash: H
     bytes += buf.length;
     if (bytes > limit) throw new AppError('payload-too-large', { params: { limit } });
     hash.update(buf);
-    rest += decode(buf);
-    let start = 0;
-    for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', start)) {
-      const end = nl > start && rest.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      yield rest.slice(start, end);
-      start = nl + 1;
+    if (!pending && isAscii(buf)) yield buf.toString('latin1');
+    else {
+      yield decode(buf);
+      pending = endsInside(buf);
     }
-    rest = rest.slice(start);
   }
-  rest += decode();
-  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+  yield decode();
 }
 
 /** Only hashes the stream (a replayed upload id: is it the same content?). */
 export async function hashStream(stream: AsyncIterable<Buffer | string>): Promise<string> {
   const hash = createHash('sha256');
-  for await (const line of readLines(stream, hash)) void line;
+  for await (const text of decodeChunks(stream, hash, UPLOAD_LIMIT_BYTES)) void text;
   return hash.digest('hex');
-}
-
-const eventValues = (projectId: string, uploadId: string, row: number, e: StoredEvent) => ({
-  project_id: projectId, upload_id: uploadId, row_no: row, ts: new Date(e.ts), device_id: e.deviceId, session_id: e.sessionId,
-  lon: e.lon, lat: e.lat, speed: e.speed, altitude: e.altitude, load: e.load, people: e.people,
-});
-
-export interface Spooled extends IngestResult {
-  /** The valid events, one JSON array `[row, ts, deviceId, …]` per line, in a temporary file. */
-  readonly file: string;
-  dispose(): Promise<void>;
 }
 
 /** Counts of a parse; `issues` holds the first MAX_ERRORS problems. */
 export interface ParseTally { row: number; rowsTotal: number; rowsValid: number; rowsRejected: number; issues: RowIssue[] }
 
+export const emptyTally = (): ParseTally => ({ row: 0, rowsTotal: 0, rowsValid: 0, rowsRejected: 0, issues: [] });
+
+export interface ParseInput { stream: AsyncIterable<Buffer | string>; format: UploadFormat; context: RowContext; limit?: number }
+
 /**
- * Reads, parses and validates a stream line by line, yielding each valid event with its line number and
- * tallying the rest in `tally` (complete once the iteration ends).
+ * Reads a stream, splits it into lines (LF or CRLF) and parses and validates them chunk by chunk — synchronously
+ * within a chunk, no await per line. Each valid event goes to `take` with its line number; the rest is tallied in
+ * `tally` (complete once the iteration ends). Yields once after each chunk, when the caller can pass on what
+ * `take` collected.
  */
-export async function* validEvents(input: { stream: AsyncIterable<Buffer | string>; format: UploadFormat; context: RowContext; limit?: number }, hash: Hash, tally: ParseTally): AsyncGenerator<{ row: number; event: StoredEvent }> {
+export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTally, take: (row: number, event: ParsedEvent) => void): AsyncGenerator<void> {
   const parser = new RowParser(input.format, input.context);
-  for await (const line of readLines(input.stream, hash, input.limit)) {
+  const one = (line: string): void => {
     tally.row += 1;
     const { event, issues: found } = parser.line(line, tally.row);
     if (found.length > 0) {
       tally.rowsRejected += 1;
       tally.rowsTotal += 1;
       for (const issue of found) if (tally.issues.length < MAX_ERRORS) tally.issues.push(issue);
-      continue;
+      return;
     }
-    if (event === null) continue;
+    if (event === null) return;
     tally.rowsTotal += 1;
     tally.rowsValid += 1;
-    yield { row: tally.row, event };
+    take(tally.row, event);
+  };
+  let rest = '';
+  for await (const text of decodeChunks(input.stream, hash, input.limit ?? UPLOAD_LIMIT_BYTES)) {
+    const chunk = rest === '' ? text : rest + text;
+    let start = 0;
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
+      one(chunk.slice(start, nl > start && chunk.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+      start = nl + 1;
+    }
+    rest = chunk.slice(start);
+    yield;
+  }
+  if (rest !== '') {
+    one(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+    yield;
   }
   for (const issue of parser.finish(tally.row)) if (tally.issues.length < MAX_ERRORS) { tally.issues.push(issue); tally.rowsRejected += 1; }
   if (tally.rowsTotal === 0 && tally.issues.length === 0) tally.issues.push({ row: Math.max(tally.row, 1), column: '*', code: 'required', params: {} });
 }
 
-export const emptyTally = (): ParseTally => ({ row: 0, rowsTotal: 0, rowsValid: 0, rowsRejected: 0, issues: [] });
+/**
+ * One event as a line of COPY's text format (tab-separated, \N for null) from its line number on; `prefix`
+ * holds what comes before (project and upload ids, each followed by a tab), if anything.
+ */
+export function copyLine(prefix: string, row: number, texts: readonly (string | null)[]): string {
+  let out = `${prefix}${row}`;
+  for (const t of texts) out += t === null ? '\t\\N' : `\t${t}`;
+  return `${out}\n`;
+}
+
+export interface Spooled extends IngestResult {
+  /** The valid events as COPY text lines from `row_no` on (see `copyLine`), in a temporary file. */
+  readonly file: string;
+  dispose(): Promise<void>;
+}
 
 /**
  * Phase 1, outside any transaction (a slow client must not hold the database): reads and validates the whole
  * stream, spooling valid events to a temporary file so memory stays flat.
  */
-export async function spool(input: { stream: AsyncIterable<Buffer | string>; format: UploadFormat; context: RowContext; limit?: number }): Promise<Spooled> {
+export async function spool(input: ParseInput): Promise<Spooled> {
   const dir = await mkdtemp(join(tmpdir(), 'zonelink-upload-'));
-  const file = join(dir, 'events.ndjson');
+  const file = join(dir, 'events.tsv');
   const out = createWriteStream(file);
   const dispose = async () => { await rm(dir, { recursive: true, force: true }); };
   try {
     const hash = createHash('sha256');
     const tally = emptyTally();
-    for await (const { row, event: e } of validEvents(input, hash, tally)) {
-      if (!out.write(`${JSON.stringify([row, e.ts, e.deviceId, e.sessionId, e.lon, e.lat, e.speed, e.altitude, e.load, e.people])}\n`)) await once(out, 'drain');
+    let batch = '';
+    for await (const chunk of parseChunks(input, hash, tally, (row, e) => { batch += copyLine('', row, e.texts); })) {
+      void chunk;
+      if (batch !== '' && !out.write(batch)) await once(out, 'drain');
+      batch = '';
     }
     out.end();
     await once(out, 'close');
@@ -132,59 +171,62 @@ export async function spool(input: { stream: AsyncIterable<Buffer | string>; for
 }
 
 export const COPY_COLUMNS = ['project_id', 'upload_id', 'row_no', 'ts', 'device_id', 'session_id', 'lon', 'lat', 'speed', 'altitude', 'load', 'people'];
-const PROGRESS_EVERY = 10_000;
 
-const copyCell = (v: number | null): string => (v === null ? '\t\\N' : `\t${v}`);
-
-/** One event as a line of COPY's text format (tab-separated, \N for null); `prefix` holds project and upload. */
-export function copyLine(prefix: string, row: number, ts: number, rest: readonly (number | null)[]): string {
-  let out = `${prefix}${row}\t${new Date(ts).toISOString()}`;
-  for (const v of rest) out += copyCell(v);
-  return `${out}\n`;
-}
-
-/** The spooled events as lines of COPY's text format (tab-separated, \N for null). */
-async function* copyLines(spooled: Spooled, projectId: string, uploadId: string, count: { stored: number }, onProgress?: (stored: number) => void): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(spooled.file, 'utf8'), crlfDelay: Infinity });
-  const prefix = `${projectId}\t${uploadId}\t`;
-  for await (const line of lines) {
-    if (line === '') continue;
-    const [row, ts, ...rest] = JSON.parse(line) as [number, number, ...(number | null)[]];
-    yield copyLine(prefix, row, ts, rest);
-    count.stored += 1;
-    if (count.stored % PROGRESS_EVERY === 0) onProgress?.(count.stored);
+/** The spooled lines in batches of whole lines, each line behind `prefix`. */
+async function* spooledBatches(spooled: Spooled, prefix: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const text of createReadStream(spooled.file, { encoding: 'utf8', highWaterMark: 1 << 18 }) as AsyncIterable<string>) {
+    const chunk = rest + text;
+    const cut = chunk.lastIndexOf('\n') + 1;
+    rest = chunk.slice(cut);
+    if (cut > 0) yield prefix === '' ? chunk.slice(0, cut) : `${prefix}${chunk.slice(0, cut - 1).replaceAll('\n', `\n${prefix}`)}\n`;
   }
 }
+
+const nullable = (text: string | undefined): number | null => (text === undefined || text === '\\N' ? null : Number(text));
 
 /**
  * Phase 2, inside the caller's transaction: stores the spooled events — with COPY FROM STDIN on PostgreSQL,
  * in batched multi-row inserts on PGlite.
  */
 export async function insertSpooled(trx: Database, spooled: Spooled, projectId: string, uploadId: string, onProgress?: (stored: number) => void): Promise<number> {
-  const count = { stored: 0 };
-  if (await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, copyLines(spooled, projectId, uploadId, count, onProgress))) return count.stored;
-  let pending: ReturnType<typeof eventValues>[] = [];
   let stored = 0;
-  const lines = createInterface({ input: createReadStream(spooled.file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line === '') continue;
-    const [row, ts, deviceId, sessionId, lon, lat, speed, altitude, load, people] = JSON.parse(line) as [number, number, ...(number | null)[]];
-    pending.push(eventValues(projectId, uploadId, row, {
-      ts, deviceId: deviceId ?? null, sessionId: sessionId ?? null, lon: lon ?? null, lat: lat ?? null, speed: speed ?? null,
-      altitude: altitude ?? null, load: load ?? null, people: people ?? null,
-    }));
-    if (pending.length >= INSERT_BATCH) {
-      await trx.insertInto('demonstration_event').values(pending).execute();
-      stored += pending.length;
-      pending = [];
-      onProgress?.(stored);
+  let shown = 0;
+  async function* counted(): AsyncGenerator<string> {
+    for await (const batch of spooledBatches(spooled, `${projectId}\t${uploadId}\t`)) {
+      yield batch;
+      for (let i = batch.indexOf('\n'); i >= 0; i = batch.indexOf('\n', i + 1)) stored += 1;
+      if (stored - shown >= PROGRESS_EVERY) { shown = stored; onProgress?.(stored); }
     }
   }
-  if (pending.length > 0) {
+  if (await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, counted())) return stored;
+  let pending: EventRow[] = [];
+  const flush = async () => {
     await trx.insertInto('demonstration_event').values(pending).execute();
     stored += pending.length;
+    pending = [];
+  };
+  for await (const batch of spooledBatches(spooled, '')) {
+    for (const line of batch.split('\n')) {
+      if (line === '') continue;
+      const [row, ts, deviceId, sessionId, lon, lat, speed, altitude, load, people] = line.split('\t');
+      pending.push({
+        project_id: projectId, upload_id: uploadId, row_no: Number(row), ts: new Date(ts!), device_id: nullable(deviceId), session_id: nullable(sessionId),
+        lon: nullable(lon), lat: nullable(lat), speed: nullable(speed), altitude: nullable(altitude), load: nullable(load), people: nullable(people),
+      });
+      if (pending.length >= INSERT_BATCH) {
+        await flush();
+        onProgress?.(stored);
+      }
+    }
   }
+  if (pending.length > 0) await flush();
   return stored;
+}
+
+interface EventRow {
+  project_id: string; upload_id: string; row_no: number; ts: Date; device_id: number | null; session_id: number | null;
+  lon: number | null; lat: number | null; speed: number | null; altitude: number | null; load: number | null; people: number | null;
 }
 
 const KEYWORD: Record<RowIssue['code'], FieldError['keyword']> = {
