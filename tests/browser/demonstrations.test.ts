@@ -4,11 +4,11 @@
 // and reads the compliance report (its own conditions and the exemption's) and the evidence pack; the zone's government accepts the report; the ministry suspends the project.
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
-import type { BrowserTestServer } from './server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { screenshots, seriousViolations, skip, useBrowserServer, type OpenedPage } from './harness.ts';
+import { seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { catalogues, type Lang } from '../../src/web/i18n/index.ts';
 
 const ko = catalogues.ko;
@@ -25,37 +25,17 @@ const GOOD = [HEADER, ...Array.from({ length: 40 }, (_, i) => `${seoulAt(2, 9 + 
 const BAD = [HEADER, `${seoulAt(3, 10, 0)},1,129.03,35.10,20`, `${seoulAt(3, 10, 5)},1,129.03,35.10,fast`, `${seoulAt(3, 10, 10)},2,129.03,35.10,50`].join('\n');
 
 describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
-  let server: BrowserTestServer | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
+  const { signedIn, pageErrors } = useBrowserServer({
+    seed: async (db) => {
+      await seedReferenceRegulations(db);
+      await seedDemoExemptions(db);
+    },
+  });
   let projectUrl = '';
 
-  before(async () => {
-    const { startBrowserTestServer } = await import('./server.ts');
-    const { seedDemoExemptions, seedReferenceRegulations } = await import('../../src/db/seed/regulations.ts');
-    server = await startBrowserTestServer({
-      seed: async (db) => {
-        await seedReferenceRegulations(db);
-        await seedDemoExemptions(db);
-      },
-    });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const base = () => {
-    assert.ok(server, 'server not started');
-    return server.url;
-  };
-
-  async function as(email: string, lang: Lang) {
-    assert.ok(browser, 'browser not started');
-    const opened = await openPage(browser, pageErrors, lang);
-    await signIn(opened.page, base(), email);
+  /** Signed in as `email`, the UI in `lang`. */
+  async function as(email: string, lang: Lang): Promise<OpenedPage> {
+    const opened = await signedIn(email, lang);
     if (lang !== 'ko') {
       // The account's language wins at sign-in: switch (which also saves it as the account's language).
       await opened.page.getByTestId('language-switcher').click();

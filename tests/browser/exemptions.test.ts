@@ -3,12 +3,11 @@
 // first, with the rule named beside the fields), sees its expiry and the request window on the calendar and
 // extends it; the holder requests the law amendment, the responsible ministry records the amended law, and the
 // public reform board shows the whole road. Needs the built UI (dist/web) and Chromium.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
-import type { BrowserTestServer } from './server.ts';
-import { catalogues, type Lang } from '../../src/web/i18n/index.ts';
+import type { Page } from 'playwright-core';
+import { screenshots, seriousViolations, signIn, skip, useBrowserServer } from './harness.ts';
+import { catalogues } from '../../src/web/i18n/index.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
 
@@ -26,33 +25,18 @@ function plusYears(day: string, years: number): string {
 }
 
 describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
-  let server: BrowserTestServer | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
+  const { base, newPage, pageErrors } = useBrowserServer({
+    seed: async (db) => {
+      await seedReferenceRegulations(db);
+      await seedDemoExemptions(db);
+    },
+  });
   let recorded = '';
 
-  before(async () => {
-    const { startBrowserTestServer } = await import('./server.ts');
-    server = await startBrowserTestServer();
-    await seedReferenceRegulations(server.db);
-    await seedDemoExemptions(server.db);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  after(() => {
     assert.deepEqual(pageErrors, [], 'no page errors');
   });
 
-  const base = () => {
-    assert.ok(server, 'server not started');
-    return server.url;
-  };
-  function newPage(lang?: Lang): Promise<{ context: BrowserContext; page: Page }> {
-    assert.ok(browser, 'browser not started');
-    return openPage(browser, pageErrors, lang);
-  }
   async function accessible(page: Page, what: string): Promise<void> {
     assert.deepEqual(await seriousViolations(page, { atRest: true }), [], `axe on ${what}`);
   }

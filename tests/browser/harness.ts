@@ -1,9 +1,12 @@
 // What every browser test file shares: where Chromium and the built UI are, whether to skip, how to
-// launch the browser, and the axe-core check (serious and critical violations only).
+// launch the browser, the server-and-browser fixture of a describe block, and the axe-core check (serious and
+// critical violations only).
 import { existsSync, mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import axeCore from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserTestServer, BrowserTestServerOptions } from './server.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const distIndex = `${repo}dist/web/index.html`;
@@ -26,6 +29,67 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** A browser context of its own and its page; close the context when done. */
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** What a describe block gets from `useBrowserServer`; the accessors throw before the `before` hook has run. */
+export interface BrowserFixture {
+  /** The running test server: its URL, database and Fastify app. */
+  server(): BrowserTestServer;
+  /** The server's URL, e.g. `http://127.0.0.1:41234`. */
+  base(): string;
+  browser(): Browser;
+  /** Page errors of every page opened through `newPage` or `signedIn`. */
+  pageErrors: string[];
+  /** A fresh context and page, optionally starting in `lang` (see `openPage`). */
+  newPage(lang?: string): Promise<OpenedPage>;
+  /** A fresh context and page, signed in as `email` through the login page. */
+  signedIn(email: string, lang?: string): Promise<OpenedPage>;
+}
+
+/**
+ * Registers the `before` and `after` hooks of the calling describe block: starts a test server (seeded with
+ * `options.seed` before it listens) and Chromium, and closes both afterwards.
+ */
+export function useBrowserServer(options: BrowserTestServerOptions = {}): BrowserFixture {
+  let server: BrowserTestServer | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    const { startBrowserTestServer } = await import('./server.ts');
+    server = await startBrowserTestServer(options);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const fixture: BrowserFixture = {
+    server() {
+      if (!server) throw new Error('test server not started');
+      return server;
+    },
+    base: () => fixture.server().url,
+    browser() {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+    pageErrors,
+    newPage: (lang) => openPage(fixture.browser(), pageErrors, lang),
+    async signedIn(email, lang) {
+      const opened = await fixture.newPage(lang);
+      await signIn(opened.page, fixture.base(), email);
+      return opened;
+    },
+  };
+  return fixture;
 }
 
 /**
@@ -51,7 +115,7 @@ export async function seriousViolations(page: Page, options: { atRest?: boolean 
 }
 
 /** A fresh context and page (1280×900), optionally starting in `lang`; page errors are collected. */
-export async function openPage(browser: Browser, pageErrors: string[], lang?: string): Promise<{ context: BrowserContext; page: Page }> {
+async function openPage(browser: Browser, pageErrors: string[], lang?: string): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (lang) {
     await context.addInitScript((l) => {

@@ -2,10 +2,11 @@
 // section in rows and typed fields, see the other's section read-only, get a field-level error from the API next
 // to the field, run into a stale save (412) with the other's changes shown, and read a field-level version diff;
 // axe checks and screenshots in Korean and English.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { screenshots, seriousViolations, skip, useBrowserServer } from './harness.ts';
+import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { common, section } from '../support/plans.ts';
 import { addRow, fillCommonPart, fillSectionPart, tick } from './plan-forms.ts';
@@ -14,32 +15,7 @@ const ko = catalogues.ko;
 const en = catalogues.en;
 
 describe('structured plan editors in the browser', { skip, timeout: 300_000 }, () => {
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    const { startTestServer } = await import('../support/server.ts');
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const base = () => {
-    assert.ok(server, 'server not started');
-    return server.url;
-  };
-
-  async function as(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    assert.ok(browser, 'browser not started');
-    const opened = await openPage(browser, pageErrors);
-    await signIn(opened.page, base(), email);
-    return opened;
-  }
+  const { base, signedIn, pageErrors } = useBrowserServer({ seed: seedReferenceRegulations });
 
   async function saved(page: Page, part: string): Promise<void> {
     const outcome = page.getByTestId(part).locator('.zl-alert-success, .zl-alert-error, .zl-alert-warning').first();
@@ -53,8 +29,8 @@ describe('structured plan editors in the browser', { skip, timeout: 300_000 }, (
   }
 
   test('two governments edit their own structured sections, read the other read-only, meet a 412 and a field-level diff', async () => {
-    const busan = await as('busan@demo.zonelink.kr');
-    const ulsan = await as('ulsan@demo.zonelink.kr');
+    const busan = await signedIn('busan@demo.zonelink.kr');
+    const ulsan = await signedIn('ulsan@demo.zonelink.kr');
     try {
       const b = busan.page;
       const c = common('connected');

@@ -1,10 +1,11 @@
 // Browser test of zone plans (issue 3): Busan drafts a connected plan with Ulsan, both sign off, Busan records
 // the consultation and submits; the ministry accepts, refers and designates; the public zones list shows the zone.
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, PASSWORD, screenshots, seriousViolations, skip } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { screenshots, seriousViolations, skip, useBrowserServer, type OpenedPage } from './harness.ts';
+import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { common, consultation, section } from '../support/plans.ts';
 import { addRow, fillCommonPart, fillSectionPart } from './plan-forms.ts';
@@ -17,40 +18,14 @@ const seoulDay = (offset: number): string =>
   );
 
 describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
+  const { base, browser, signedIn, pageErrors } = useBrowserServer({ seed: seedReferenceRegulations });
 
-  before(async () => {
-    const { startTestServer } = await import('../support/server.ts');
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const base = () => {
-    assert.ok(server, 'server not started');
-    return server.url;
-  };
-
-  async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    assert.ok(browser, 'browser not started');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${base()}/login`);
-    await page.fill('#login-email', email);
-    await page.fill('#login-password', PASSWORD);
-    await page.click('form button[type=submit]');
-    await page.waitForURL(`${base()}/me`);
-    return { context, page };
+  /** Signed in as `email`; the page accepts confirmation dialogs. */
+  async function loggedIn(email: string): Promise<OpenedPage> {
+    const opened = await signedIn(email);
+    opened.page.on('dialog', (dialog) => void dialog.accept());
+    return opened;
   }
-
 
   async function expectAccessible(page: Page, what: string): Promise<void> {
     assert.deepEqual(await seriousViolations(page), [], `axe on ${what}`);
@@ -238,8 +213,7 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       await expectAccessible(m, '/plans/:id in English');
 
       // ---- The public (no session) finds the zone in the zones list and through the API.
-      assert.ok(browser);
-      const publicContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const publicContext = await browser().newContext({ viewport: { width: 1280, height: 900 } });
       try {
         const p = await publicContext.newPage();
         const zones = (await (await p.request.get(`${base()}/api/zones`)).json()) as { items: { id: string; name: { ko: string }; source: string }[] };

@@ -3,13 +3,12 @@
 // records the committee decision — refused with a late meeting notice, accepted after a 7-day notice; the
 // committee page lists it as decided.
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { screenshots, seriousViolations, skip, useBrowserServer } from './harness.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
 import { planFixtures } from '../support/plans.ts';
 
 const ko = catalogues.ko;
@@ -17,23 +16,7 @@ const seoulDay = (offset: number): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offset * 86_400_000));
 
 describe('review in the browser', { skip, timeout: 300_000 }, () => {
-  let t: TestApp | undefined;
-  let base = '';
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    t = await startTestApp('pglite');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const { base, server, signedIn, pageErrors } = useBrowserServer();
 
   /** Waits for a panel's outcome and fails on a refusal, showing it. */
   async function outcome(page: Page, text: string): Promise<void> {
@@ -47,14 +30,12 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
   }
 
   test('the expert declares no conflict and scores; the ministry records the committee decision after a 7-day notice', async () => {
-    assert.ok(t && browser);
-    const f = planFixtures(t);
+    const f = planFixtures(server());
     const plan = await f.plan('under_review');
     await f.call('ministry', 'POST', `/api/plans/${plan.id}/experts`, { expertUserId: demoId('user:expert@demo.zonelink.kr') });
 
     // The expert: its workspace lists the plan; it declares no conflict, then scores every criterion.
-    const { context: ec, page: e } = await openPage(browser, pageErrors);
-    await signIn(e, base, 'expert@demo.zonelink.kr');
+    const { context: ec, page: e } = await signedIn('expert@demo.zonelink.kr');
     await e.getByRole('link', { name: ko.rvNav }).click();
     await e.getByTestId('rv-assignment').waitFor();
     assert.equal(await e.getByTestId('rv-declaration').textContent(), ko.rvDeclNone);
@@ -72,9 +53,8 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
     await ec.close();
 
     // The ministry: the review record shows the sheet; it consults MOTIE, which has 30 days.
-    const { context: mc, page: m } = await openPage(browser, pageErrors);
-    await signIn(m, base, 'ministry@demo.zonelink.kr');
-    await m.goto(`${base}/plans/${plan.id}`);
+    const { context: mc, page: m } = await signedIn('ministry@demo.zonelink.kr');
+    await m.goto(`${base()}/plans/${plan.id}`);
     await m.getByTestId('review-record').waitFor();
     assert.equal((await m.getByTestId('review-average-total').textContent())?.trim(), '52');
     await m.getByTestId('review-consult').click();

@@ -7,18 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../../src/db/database.ts';
-import { buildApp } from '../../src/server/app.ts';
 import { notify } from '../../src/server/notifications/notify.ts';
-import { openTestDatabase } from '../support/db.ts';
-import { testConfig } from '../support/app.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
 
-export interface BrowserTestServer {
+/** The test app (database, Fastify app, `login` for API calls) listening on a random port of 127.0.0.1. */
+export interface BrowserTestServer extends TestApp {
   url: string;
-  /** The server's database, for seeding what a test needs beyond the demo data (e.g. the regulation catalogue). */
-  db: Database;
   /** Sends a plain message notification to the user with this e-mail address; returns nothing. */
   message(email: string, subject: string, text: string, link?: string): Promise<void>;
-  close(): Promise<void>;
+}
+
+export interface BrowserTestServerOptions {
+  /** Adds data a test needs beyond the demo data (e.g. the regulation catalogue) before the server starts. */
+  seed?: (db: Database) => Promise<unknown>;
 }
 
 const DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -37,19 +38,16 @@ async function snapshotWebDir(): Promise<string> {
   }
 }
 
-/** `seed` adds data a test needs beyond the reference and demo data (e.g. the demo exemptions) before the server starts. */
-export async function startBrowserTestServer(options: { seed?: (db: Database) => Promise<unknown> } = {}): Promise<BrowserTestServer> {
+export async function startBrowserTestServer(options: BrowserTestServerOptions = {}): Promise<BrowserTestServer> {
   const webDir = await snapshotWebDir();
-  const database = await openTestDatabase('pglite');
-  await options.seed?.(database.db);
-  const app = await buildApp({ config: testConfig({ ZONELINK_WEB_DIR: webDir }), db: database.db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
+  const t = await startTestApp('pglite', { ZONELINK_WEB_DIR: webDir }, options);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
-  const db = database.db;
+  const db = t.db;
   return {
+    ...t,
     url: `http://127.0.0.1:${address.port}`,
-    db,
     async message(email, subject, text, link) {
       const user = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
       await db.transaction().execute((trx) =>
@@ -63,8 +61,7 @@ export async function startBrowserTestServer(options: { seed?: (db: Database) =>
       );
     },
     async close() {
-      await app.close();
-      await database.close();
+      await t.close();
       rmSync(webDir, { recursive: true, force: true });
     },
   };

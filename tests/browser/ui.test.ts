@@ -1,36 +1,14 @@
 // Browser tests of the UI in src/web against a real server (fresh embedded database with demo data).
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
-import { catalogues, LANGS, type Lang } from '../../src/web/i18n/index.ts';
+import type { Page } from 'playwright-core';
+import { screenshots, seriousViolations, signIn, skip, useBrowserServer } from './harness.ts';
+import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
+import { catalogues, LANGS } from '../../src/web/i18n/index.ts';
 
 describe('browser UI', { skip, timeout: 300_000 }, () => {
-  let server: { url: string; close(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    const { startTestServer } = await import('../support/server.ts');
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const base = () => {
-    assert.ok(server, 'server not started');
-    return server.url;
-  };
-
-  function newPage(lang?: Lang): Promise<{ context: BrowserContext; page: Page }> {
-    assert.ok(browser, 'browser not started');
-    return openPage(browser, pageErrors, lang);
-  }
+  const { base, newPage, pageErrors } = useBrowserServer({ seed: seedReferenceRegulations });
 
   const login = (page: Page, email: string): Promise<void> => signIn(page, base(), email);
 

@@ -1,43 +1,29 @@
 // Browser test of a zone after designation: the ministry records a yearly evaluation on the zone page, and the
 // public page shows the gazette-style notice and the grade (fr and ko screenshots; axe check).
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshots, seriousViolations, signIn, skip } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { screenshots, seriousViolations, skip, useBrowserServer } from './harness.ts';
 import { civilDate } from '../../src/domain/calendar/civil-date.ts';
 import { buildDesignationNotice } from '../../src/domain/zones/designation-notice.ts';
-import type { BrowserTestServer } from './server.ts';
 import { insertZone } from '../support/zones.ts';
 
 describe('browser UI: a zone after designation', { skip, timeout: 300_000 }, () => {
-  let server: BrowserTestServer | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
   let zoneId = '';
-
-  before(async () => {
-    const { startBrowserTestServer } = await import('./server.ts');
-    server = await startBrowserTestServer({
-      seed: async (db) => {
-        zoneId = await insertZone(db, { periodStart: '2026-01-01', periodEnd: '2029-12-31', name: '부산·울산 수소 해양물류 규제자유특구 (시험)' });
-        const notice = buildDesignationNotice({
-          number: 'RFZ-2026-001', gazettedOn: civilDate('2025-12-20'), name: { ko: '부산·울산 수소 해양물류 규제자유특구 (시험)', en: 'Busan–Ulsan hydrogen marine logistics zone (test)' },
-          summary: { ko: '수소 선박 충전과 해양물류 실증', en: 'Demonstrating hydrogen ship bunkering and marine logistics' }, industries: [],
-          sites: [{ regionCode: '21120', areaSqm: 120000 }, { regionCode: '26310', areaSqm: 80000 }],
-          companies: [{ name: { ko: '한빛수소 (시험)' }, address: { ko: '부산광역시 강서구' } }],
-          exemptions: [{ kind: 'demonstration', law: { ko: '고압가스 안전관리법', en: 'High-Pressure Gas Safety Control Act' }, provision: '시행규칙 별표 5', request: { ko: '선박 수소 충전 실증 허용' } }],
-          regions: ['21', '26'], periodStart: civilDate('2026-01-01'), periodEnd: civilDate('2029-12-31'), conditions: null,
-        });
-        await db.updateTable('zone').set({ designation_number: notice.number, notice: JSON.stringify(notice) }).where('id', '=', zoneId).execute();
-      },
-    });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  const fx = useBrowserServer({
+    seed: async (db) => {
+      zoneId = await insertZone(db, { periodStart: '2026-01-01', periodEnd: '2029-12-31', name: '부산·울산 수소 해양물류 규제자유특구 (시험)' });
+      const notice = buildDesignationNotice({
+        number: 'RFZ-2026-001', gazettedOn: civilDate('2025-12-20'), name: { ko: '부산·울산 수소 해양물류 규제자유특구 (시험)', en: 'Busan–Ulsan hydrogen marine logistics zone (test)' },
+        summary: { ko: '수소 선박 충전과 해양물류 실증', en: 'Demonstrating hydrogen ship bunkering and marine logistics' }, industries: [],
+        sites: [{ regionCode: '21120', areaSqm: 120000 }, { regionCode: '26310', areaSqm: 80000 }],
+        companies: [{ name: { ko: '한빛수소 (시험)' }, address: { ko: '부산광역시 강서구' } }],
+        exemptions: [{ kind: 'demonstration', law: { ko: '고압가스 안전관리법', en: 'High-Pressure Gas Safety Control Act' }, provision: '시행규칙 별표 5', request: { ko: '선박 수소 충전 실증 허용' } }],
+        regions: ['21', '26'], periodStart: civilDate('2026-01-01'), periodEnd: civilDate('2029-12-31'), conditions: null,
+      });
+      await db.updateTable('zone').set({ designation_number: notice.number, notice: JSON.stringify(notice) }).where('id', '=', zoneId).execute();
+    },
   });
 
   async function shot(page: Page, name: string): Promise<void> {
@@ -46,10 +32,8 @@ describe('browser UI: a zone after designation', { skip, timeout: 300_000 }, () 
   }
 
   test('the ministry records an evaluation; the public page shows the notice and the grade', async () => {
-    assert.ok(server && browser);
-    const { context, page } = await openPage(browser, pageErrors, 'ko');
-    await signIn(page, server.url, 'ministry@demo.zonelink.kr');
-    await page.goto(`${server.url}/zones/${zoneId}`);
+    const { context, page } = await fx.signedIn('ministry@demo.zonelink.kr', 'ko');
+    await page.goto(`${fx.base()}/zones/${zoneId}`);
     await page.getByTestId('zone-notice').waitFor();
     await page.fill('#za-year', '2026');
     for (const c of ['kpi-achievement', 'regional-economy', 'use-of-special-cases', 'project-results']) await page.fill(`#za-score-${c}`, '93');
@@ -61,8 +45,8 @@ describe('browser UI: a zone after designation', { skip, timeout: 300_000 }, () 
     await context.close();
 
     for (const lang of ['fr', 'ko'] as const) {
-      const visitor = await openPage(browser, pageErrors, lang);
-      await visitor.page.goto(`${server.url}/zones/${zoneId}`);
+      const visitor = await fx.newPage(lang);
+      await visitor.page.goto(`${fx.base()}/zones/${zoneId}`);
       await visitor.page.getByTestId('zone-grade').waitFor();
       assert.equal((await visitor.page.getByTestId('zone-number').textContent())?.trim(), 'RFZ-2026-001');
       assert.equal((await visitor.page.getByTestId('zone-grade').textContent())?.trim(), lang === 'fr' ? 'Excellent' : '우수');
@@ -76,6 +60,6 @@ describe('browser UI: a zone after designation', { skip, timeout: 300_000 }, () 
       await shot(visitor.page, `zone-after-${lang}`);
       await visitor.context.close();
     }
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(fx.pageErrors, []);
   });
 });

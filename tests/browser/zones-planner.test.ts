@@ -1,12 +1,11 @@
 // Browser tests of the zones pages, the capability inventory, the consortium planner, notifications and
 // the demo logins, against a real server (fresh embedded database with demo data and the 42 reference zones).
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, PASSWORD, screenshots, seriousViolations, signIn, skip } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { PASSWORD, screenshots, seriousViolations, signIn, skip, useBrowserServer } from './harness.ts';
 import { catalogues, format, type Lang } from '../../src/web/i18n/index.ts';
-import type { BrowserTestServer } from './server.ts';
 
 interface ZoneItem {
   id: string;
@@ -14,30 +13,7 @@ interface ZoneItem {
 }
 
 describe('browser UI: zones, inventory, planner, notifications', { skip, timeout: 300_000 }, () => {
-  let server: BrowserTestServer | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    const { startBrowserTestServer } = await import('./server.ts');
-    server = await startBrowserTestServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const base = () => {
-    assert.ok(server, 'server not started');
-    return server.url;
-  };
-
-  function newPage(lang?: Lang): Promise<{ context: BrowserContext; page: Page }> {
-    assert.ok(browser, 'browser not started');
-    return openPage(browser, pageErrors, lang);
-  }
+  const { base, newPage, pageErrors, server } = useBrowserServer();
 
   const login = (page: Page, email: string): Promise<void> => signIn(page, base(), email);
 
@@ -329,9 +305,8 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
   });
 
   test('the bell counts unread notifications; the inbox on /me marks them as read', async () => {
-    assert.ok(server);
-    await server.message('ulsan@demo.zonelink.kr', '공동 계획 서명 요청', '부산광역시가 서명을 요청했습니다.', '/regions/21');
-    await server.message('ulsan@demo.zonelink.kr', '검토 의견', '중소벤처기업부가 의견을 남겼습니다.');
+    await server().message('ulsan@demo.zonelink.kr', '공동 계획 서명 요청', '부산광역시가 서명을 요청했습니다.', '/regions/21');
+    await server().message('ulsan@demo.zonelink.kr', '검토 의견', '중소벤처기업부가 의견을 남겼습니다.');
     const { context, page } = await newPage();
     try {
       await login(page, 'ulsan@demo.zonelink.kr');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openTestDatabase, type Engine, type TestDatabase } from './db.ts';
@@ -25,8 +26,14 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', ZONELINK_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', LOGIN_MAX_ATTEMPTS: '1000', ...overrides });
 }
 
-export async function startTestApp(engine: Engine, overrides: Record<string, string> = {}): Promise<TestApp> {
+/** `seed` adds data beyond the reference and demo data before the app is built (as a server would find it at start). */
+export async function startTestApp(
+  engine: Engine,
+  overrides: Record<string, string> = {},
+  options: { seed?: (db: Database) => Promise<unknown> } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(engine);
+  await options.seed?.(database.db);
   // Stored files (report attachments) go to a fresh folder of this test app, removed on close.
   const filesDir = overrides.ZONELINK_FILES_DIR ?? await mkdtemp(join(tmpdir(), 'zonelink-files-'));
   const config = testConfig({ ...overrides, ZONELINK_FILES_DIR: filesDir });
