@@ -10,6 +10,27 @@ export interface I18nText {
   fr?: string;
 }
 
+/** A provision of the regulation catalogue as POST /api/regulations takes it. */
+export interface RegulationInput {
+  instrument: string;
+  law: I18nText;
+  article: string;
+  paragraph: string | null;
+  ministry: string;
+  ministryName: I18nText;
+  title: I18nText;
+  body: I18nText;
+  effectiveFrom: string;
+  amendments: { date: string; act: string; note: I18nText | null }[];
+}
+
+/** A provision of the regulation catalogue (GET /api/regulations), used by the exemption and the plan editors. */
+export interface Regulation extends RegulationInput {
+  id: string;
+  demo: boolean;
+  source: 'reference' | 'demo' | 'platform';
+}
+
 export interface RegionName {
   ko: string;
   en: string;

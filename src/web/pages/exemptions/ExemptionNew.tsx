@@ -12,12 +12,12 @@ import { refTextString } from '../../components/text.tsx';
 import { useLoaded } from '../../data.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
-import type { I18nText } from '../../types.ts';
+import type { I18nText, Regulation } from '../../types.ts';
 import { exemptionsApi } from './client.ts';
 import { DateField, kindText, seoulToday, stageText } from './common.tsx';
 import { ConditionsEditor, conditionsOf, emptyConditions, type ConditionsDraft } from './ConditionsEditor.tsx';
 import { RegulationPicker } from './RegulationPicker.tsx';
-import { EXEMPTION_KINDS, STAGES, type ExemptionKind, type Regulation } from './types.ts';
+import { EXEMPTION_KINDS, STAGES, type ExemptionKind } from './types.ts';
 
 /** Names of the form's parts for the error summary (by the first segment of the body pointer). */
 const PART_KEYS: Record<string, MessageKey> = {

@@ -7,10 +7,10 @@ import { ErrorSummary, FormErrors, I18nTextField, SelectField } from '../../comp
 import { blankText, requiredText } from '../../components/form-values.ts';
 import { ProblemAlert } from '../../components/ui.tsx';
 import { ApiError } from '../../api.ts';
-import type { I18nText } from '../../types.ts';
+import type { I18nText, Regulation } from '../../types.ts';
 import { exemptionsApi } from './client.ts';
 import { DateField, LineField } from './common.tsx';
-import { INSTRUMENTS, type Regulation } from './types.ts';
+import { INSTRUMENTS } from './types.ts';
 
 const INSTRUMENT_KEYS = { act: 'exInstrumentAct', decree: 'exInstrumentDecree', rule: 'exInstrumentRule', notice: 'exInstrumentNotice' } as const;
 

@@ -7,7 +7,7 @@ import { RefText } from '../../components/text.tsx';
 import { exemptionsApi } from './client.ts';
 import { articleText } from './common.tsx';
 import { RegulationForm } from './RegulationForm.tsx';
-import type { Regulation } from './types.ts';
+import type { Regulation } from '../../types.ts';
 
 export function RegulationPicker({ selected, onChange }: { selected: Regulation[]; onChange: (next: Regulation[]) => void }) {
   const { t, user } = useApp();

@@ -2,8 +2,9 @@
 // request function of src/web/api.ts (session cookie, UI language, CSRF token on writes).
 import { request } from '../../api.ts';
 import type {
-  AuditEntry, Bundle, Exemption, ExemptionInput, Organisation, ReformBoard, Regulation, RegulationInput, SearchQuery, SearchResult,
+  AuditEntry, Bundle, Exemption, ExemptionInput, Organisation, ReformBoard, SearchQuery, SearchResult,
 } from './types.ts';
+import type { Regulation, RegulationInput } from '../../types.ts';
 
 const qs = (params: Record<string, string | undefined>): string => {
   const query = new URLSearchParams();

@@ -92,35 +92,6 @@ export interface ExemptionInput {
 
 export const INSTRUMENTS = ['act', 'decree', 'rule', 'notice'] as const;
 
-export interface Regulation {
-  id: string;
-  instrument: string;
-  law: I18nText;
-  article: string;
-  paragraph: string | null;
-  ministry: string;
-  ministryName: I18nText;
-  title: I18nText;
-  body: I18nText;
-  effectiveFrom: string;
-  amendments: { date: string; act: string; note: I18nText | null }[];
-  demo: boolean;
-  source: 'reference' | 'demo' | 'platform';
-}
-
-export interface RegulationInput {
-  instrument: string;
-  law: I18nText;
-  article: string;
-  paragraph: string | null;
-  ministry: string;
-  ministryName: I18nText;
-  title: I18nText;
-  body: I18nText;
-  effectiveFrom: string;
-  amendments: [];
-}
-
 export interface Organisation {
   id: string;
   kind: string;

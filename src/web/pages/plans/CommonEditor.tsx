@@ -7,7 +7,7 @@ import { CheckGroup, FormErrors, I18nTextField, NumberField, RowList, SelectFiel
 import { cleanText, nextId, numberText, parseNumber, requiredText } from '../../components/form-values.ts';
 import { LocalText } from '../../components/text.tsx';
 import { Field } from '../../components/ui.tsx';
-import type { I18nText } from '../../types.ts';
+import type { I18nText, Regulation } from '../../types.ts';
 import type { PlansClient } from './client.ts';
 import {
   ATTACHMENT_KEYS, KIND_KEYS, LIST_KEYS, NARRATIVE_KEYS, rowLabel,
@@ -15,7 +15,7 @@ import {
 import { STAGES, STAGE_KEYS, stageText } from '../../stages.ts';
 import { ConflictNotice, SaveOutcome, usePlanSave } from './SaveConflict.tsx';
 import {
-  ATTACHMENT_ITEMS, EXEMPTION_KINDS, NARRATIVE_ITEMS, type Attachment, type CommonContent, type PlanExemption, type PlanView, type Regulation,
+  ATTACHMENT_ITEMS, EXEMPTION_KINDS, NARRATIVE_ITEMS, type Attachment, type CommonContent, type PlanExemption, type PlanView,
 } from './types.ts';
 
 type KpiDraft = { id: string; name: I18nText; unit: string; baseline: string; target: string; targetYear: string };

@@ -3,7 +3,8 @@
 import { ApiError } from '../../api.ts';
 import type { Problem, Session } from '../../types.ts';
 import type { Criterion, ExpertSummary, ExpertWorkspace, Position, ReviewView, Tie } from './review-types.ts';
-import type { CommonContent, Consultation, DecisionInput, PlanContent, PlanModel, PlanSummary, PlanView, Regulation, SectionContent, VersionSummary } from './types.ts';
+import type { CommonContent, Consultation, DecisionInput, PlanContent, PlanModel, PlanSummary, PlanView, SectionContent, VersionSummary } from './types.ts';
+import type { Regulation } from '../../types.ts';
 
 let csrf: { user: string; token: string } | null = null;
 

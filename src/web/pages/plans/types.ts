@@ -222,17 +222,3 @@ export interface DecisionInput {
   periodEnd: string | null;
   zoneName: I18nText | null;
 }
-
-/** A provision of the regulation catalogue (GET /api/regulations), as the exemption editor uses it. */
-export interface Regulation {
-  id: string;
-  instrument: string;
-  law: I18nText;
-  article: string;
-  paragraph: string | null;
-  ministry: string;
-  ministryName: I18nText;
-  title: I18nText;
-  body: I18nText;
-  demo: boolean;
-}
