@@ -41,6 +41,8 @@ export interface OrganisationTable {
   kind: OrgKind;
   name: Json<I18nText>;
   region_code: string | null;
+  /** A responsible ministry's code as regulations name it (`regulation.ministry`, e.g. 'MOTIE'); null otherwise. */
+  ministry_code: ColumnType<string | null, string | null | undefined, string | null>;
   demo: boolean;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
@@ -507,6 +509,9 @@ export interface DemonstrationAttachmentTable {
   sha256: string;
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  removed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  removal_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DemonstrationProjectExemptionTable {

@@ -7,12 +7,15 @@ import { request } from 'node:http';
 import type { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
+import { hashPassword } from '../../src/server/auth/secrets.ts';
 import { asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
 
 const LIMIT = 64 * 1024;
-const projectBody = (zoneId: string) => ({
-  zoneId, title: { ko: '첨부 실증' }, summary: { ko: '요약' }, partnerCompanies: [], exemptionIds: [], sites: [], products: [{ ko: '수소 트럭' }],
+const projectBody = (zoneId: string, partner: string) => ({
+  zoneId, title: { ko: '첨부 실증' }, summary: { ko: '요약' }, partnerCompanies: [partner], exemptionIds: [], sites: [], products: [{ ko: '수소 트럭' }],
   periodStart: '2026-01-01', periodEnd: '2027-12-31', milestones: [], kpis: [{ id: 'trips', name: { ko: '운행 횟수' }, unit: 'trips', target: 1000, frequency: 'quarterly' }],
   safetyPlan: { ko: '안전계획' }, insuranceRequired: false, insurance: null, rules: [],
 });
@@ -43,16 +46,23 @@ for (const engine of engines()) {
     let busan: Session;
     let ulsan: Session;
     let expert: Session;
+    let partner: Session;
     let projectId: string;
     let base: string;
     before(async () => {
       t = await startTestApp(engine, { ATTACHMENT_LIMIT_BYTES: String(LIMIT) });
+      const partnerOrg = randomUUID();
+      await t.db.insertInto('organisation').values({ id: partnerOrg, kind: 'company', name: JSON.stringify({ ko: '협력 기업 (시험)' }), region_code: null, demo: false }).execute();
+      await t.db.insertInto('app_user').values({
+        id: randomUUID(), email: 'partner@test.zonelink.kr', display_name: '협력 (시험)', password_hash: await hashPassword(DEMO_PASSWORD), organisation_id: partnerOrg, role: 'member', locale: 'ko', demo: false,
+      }).execute();
+      partner = await t.login('partner@test.zonelink.kr');
       company = await t.login('company@demo.zonelink.kr');
       busan = await t.login('busan@demo.zonelink.kr');
       ulsan = await t.login('ulsan@demo.zonelink.kr');
       expert = await t.login('expert@demo.zonelink.kr');
       const zone = (await t.db.selectFrom('zone_region').select('zone_id').where('region_code', '=', '21').executeTakeFirstOrThrow()).zone_id;
-      const res = await send(company, 'POST', '/api/projects', projectBody(zone));
+      const res = await send(company, 'POST', '/api/projects', projectBody(zone, partnerOrg));
       assert.equal(res.statusCode, 201, res.body);
       projectId = res.json().id;
       base = `/api/projects/${projectId}/reports/1`;
@@ -172,13 +182,71 @@ for (const engine of engines()) {
       assert.match(problemOf(ko).detail, /허용/);
     });
 
+    /** Withdraws a file; `null` sends a body without a reason. */
+    const remove = (who: Session, href: string, reason: string | null = '잘못 올린 파일', headers: Record<string, string> = {}) =>
+      send(who, 'DELETE', href, reason === null ? {} : { reason }, headers);
+
+    test('a file is withdrawn by the company that attached it or the lead company, with a reason; the record stays, the bytes go', async () => {
+      const mine = (await attach(PDF, 'partner.pdf', 'application/pdf', partner)).json();
+      const leads = (await attach(PNG, 'lead.png')).json();
+      assert.equal(mine.canRemove, true);
+      const canRemove = async (who: Session) => Object.fromEntries(((await send(who, 'GET', `${base}/attachments`)).json().items as { id: string; canRemove: boolean }[])
+        .filter((a) => a.id === mine.id || a.id === leads.id).map((a) => [a.id === mine.id ? 'partner' : 'lead', a.canRemove]));
+      assert.deepEqual(await canRemove(partner), { partner: true, lead: false });
+      assert.deepEqual(await canRemove(company), { partner: true, lead: true });
+      assert.deepEqual(await canRemove(busan), { partner: false, lead: false });
+      for (const other of [ulsan, expert, busan]) assert.equal((await remove(other, mine.href)).statusCode, 403);
+      assert.equal((await remove(partner, leads.href)).statusCode, 403, 'a partner does not withdraw the lead\'s file');
+      assert.equal((await t.app.inject({ method: 'DELETE', url: mine.href, payload: { reason: 'x' } })).statusCode, 401);
+      const before = await snapshot(t.db);
+      for (const bad of [null, '', '   ', 'a\u0000b', 'x'.repeat(501)]) {
+        const res = await remove(partner, mine.href, bad);
+        assert.equal(res.statusCode, 400, `${JSON.stringify(bad)}: ${res.body}`);
+        assert.ok(problemOf(res).detail.length > 0);
+      }
+      assert.deepEqual(await snapshot(t.db), before, 'refused withdrawals change nothing');
+
+      const res = await remove(partner, mine.href, ' 개인정보가 담긴 사진 ');
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.json().reason, '개인정보가 담긴 사진');
+      assert.equal(res.json().removedBy, partner.userId);
+      const row = await t.db.selectFrom('demonstration_attachment').selectAll().where('id', '=', mine.id).executeTakeFirstOrThrow();
+      assert.equal(row.removal_reason, '개인정보가 담긴 사진');
+      assert.equal(row.removed_by, partner.userId);
+      assert.ok(row.removed_at instanceof Date);
+      assert.equal(row.sha256, mine.sha256, 'the record keeps what the file was');
+      const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('object_id', '=', mine.id).orderBy('seq').execute();
+      assert.deepEqual(audit.map((a) => a.action), ['project:attach', 'project:remove-attachment']);
+      assert.equal(audit[1]!.actor_user_id, partner.userId);
+      assert.equal(await readFile(join(t.config.filesDir, 'attachments', mine.id)).catch(() => null), null, 'the stored file is removed after the commit');
+      assert.equal((await send(busan, 'GET', mine.href)).statusCode, 404);
+      assert.ok(!(await send(busan, 'GET', `${base}/attachments`)).json().items.some((a: { id: string }) => a.id === mine.id), 'no longer listed');
+      assert.equal((await remove(partner, mine.href)).statusCode, 404, 'withdrawn once');
+      assert.equal((await remove(company, `${base}/attachments/${randomUUID()}`)).statusCode, 404);
+
+      // Sent back with changes requested: still the company's to correct; the lead withdraws a partner's file.
+      const second = (await attach(CSV, 'kpi.csv', 'text/csv', partner)).json();
+      assert.equal((await send(busan, 'POST', `${base}/review`, { decision: 'request-changes', comment: { ko: '수정 요청' } })).statusCode, 200);
+      assert.equal((await remove(company, second.href, '중복 파일')).statusCode, 200);
+      assert.equal((await send(company, 'PUT', base, { kpiValues: [{ kpiId: 'trips', value: 313 }], narrative: { ko: '1분기 보고 (수정)' } })).statusCode, 200);
+      assert.equal((await remove(company, leads.href, '다시 올림')).statusCode, 200);
+    });
+
     test('attachments go to a filed report that is not yet accepted', async () => {
       assert.equal((await send(company, 'POST', `/api/projects/${projectId}/reports/2/attachments?name=x.pdf`, PDF, { 'content-type': 'application/pdf' })).statusCode, 404);
       const review = await send(busan, 'POST', `${base}/review`, { decision: 'accept', comment: { ko: '확인' } });
       assert.equal(review.statusCode, 200, review.body);
       const res = await attach(PDF, 'late.pdf');
       assert.equal(res.statusCode, 409);
-      assert.equal((await send(busan, 'GET', `${base}/attachments`)).json().items.length > 0, true, 'earlier attachments stay readable');
+      const kept = (await send(busan, 'GET', `${base}/attachments`)).json().items as { id: string; href: string }[];
+      assert.equal(kept.length > 0, true, 'earlier attachments stay readable');
+      assert.ok(((await send(company, 'GET', `${base}/attachments`)).json().items as { canRemove: boolean }[]).every((a) => !a.canRemove));
+      const before = await snapshot(t.db);
+      const refused = await remove(company, kept[0]!.href, '삭제', { 'accept-language': 'ko' });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.match(problemOf(refused).detail, /승인/);
+      assert.deepEqual(await snapshot(t.db), before, 'an accepted report\'s files are evidence and stay');
+      assert.equal((await send(busan, 'GET', kept[0]!.href)).statusCode, 200);
     });
   });
 }

@@ -14,6 +14,7 @@ import type { Database } from '../../src/db/database.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
 import { insertExemption } from '../../src/server/exemptions/store.ts';
+import { insertRegulation } from '../../src/server/regulations/store.ts';
 import { addDays } from '../../src/domain/calendar/civil-date.ts';
 import { todayInSeoul } from '../../src/server/plans/evaluate.ts';
 import { insertZone } from '../support/zones.ts';
@@ -209,8 +210,14 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), company: same(201) }),
     request: async (ctx) => ({ url: '/api/projects', payload: { zoneId: await projects.zone(ctx.scope), ...projectUpdate } }),
   },
-  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance'], ['GET /api/projects/:id/reports', '/reports'], ['GET /api/projects/:id/incidents', '/incidents'],
-    ['GET /api/projects/:id/evidence-pack.pdf', '/evidence-pack.pdf'], ['GET /api/projects/:id/evidence-pack.csv', '/evidence-pack.csv']),
+  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance'], ['GET /api/projects/:id/reports', '/reports'], ['GET /api/projects/:id/incidents', '/incidents']),
+  ...Object.fromEntries(['pdf', 'csv'].map((format) => [`GET /api/projects/:id/evidence-pack.${format}`, {
+    // Who reads the project, and the responsible ministry whose regulation an exemption of the project suspends
+    // (own: the project uses an exemption of a MOTIE regulation; other: it does not).
+    expect: { ...projectReads(['x', ''])['x']!.expect, motie: { own: 200, other: 403 } },
+    request: async (ctx: Ctx) => ({ url: `/api/projects/${await projects.evidence(ctx.scope)}/evidence-pack.${format}` }),
+  } satisfies Row])),
+  'GET /api/evidence-packs': { expect: signedIn(200), request: () => ({ url: '/api/evidence-packs' }) },
   'PUT /api/projects/:id/reports/:period': {
     // Every company in the project files its periodic reports (here: the first quarter, ended).
     expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
@@ -263,6 +270,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/projects/:id/reports/:period/attachments/:attachmentId': {
     expect: projectReads(['x', ''])['x']!.expect,
     request: async (ctx) => ({ url: await projects.attachment(ctx.scope) }),
+  },
+  'DELETE /api/projects/:id/reports/:period/attachments/:attachmentId': {
+    // The company that attached a file or the lead company withdraws it (here: the lead; a fresh file per cell).
+    expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: await projects.attachment(ctx.scope, true), payload: { reason: '잘못 올린 파일' } }),
   },
   'GET /api/regulations': { expect: all(200), request: () => ({ url: '/api/regulations' }) },
   'GET /api/regulations/:id': { expect: all(200), request: () => ({ url: `/api/regulations/${regulationId({ key: 'drone_bvlos' })}` }) },
@@ -490,13 +502,16 @@ const projectUpdate = {
 };
 interface ProjectFixtures {
   zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string>; reported(scope: Scope): Promise<string>; suspendable(scope: Scope): Promise<string>;
-  /** The download address of a PDF attached to the first report of the scope's project. */
-  attachment(scope: Scope): Promise<string>;
+  /** The download address of a PDF attached to the first report of the scope's project (`fresh`: a new file each time). */
+  attachment(scope: Scope, fresh?: boolean): Promise<string>;
+  /** The scope's project using an exemption — for `own`, one that suspends a MOTIE regulation. */
+  evidence(scope: Scope): Promise<string>;
 }
 let projects: ProjectFixtures;
 function projectFixtures(t: TestApp): ProjectFixtures {
   const cache = new Map<Scope, Promise<string>>();
   const attachments = new Map<Scope, Promise<string>>();
+  const evidence = new Map<Scope, Promise<string>>();
   let otherCompany: Promise<string> | null = null;
   // A reference zone of that region only: zones designated by other rows' plans (Busan + Ulsan) would blur own/other.
   const zone = async (scope: Scope) => (await t.db.selectFrom('zone_region').innerJoin('zone', 'zone.id', 'zone_region.zone_id').select('zone_region.zone_id')
@@ -543,9 +558,28 @@ function projectFixtures(t: TestApp): ProjectFixtures {
       }).execute();
       return id;
     },
-    attachment(scope) {
-      if (!attachments.has(scope)) {
-        attachments.set(scope, (async () => {
+    evidence(scope) {
+      if (!evidence.has(scope)) {
+        evidence.set(scope, (async () => {
+          const project = await create(scope);
+          const regulation = await insertRegulation(t.db, {
+            instrument: 'act', law: { ko: '매트릭스 법' }, article: `E-${scope}`, paragraph: null, ministry: scope === 'own' ? 'MOTIE' : 'MOLIT', ministryName: { ko: '부처' },
+            title: { ko: '규제' }, body: { ko: '본문' }, effectiveFrom: '2020-01-01', amendments: [],
+          }, { demo: false, source: 'platform' });
+          const exemption = await insertExemption(t.db, {
+            kind: 'demonstration_exemption', title: { ko: '매트릭스 특례' }, zoneId: await zone(scope), holders: [await company(scope)], regulationIds: [regulation],
+            conditions: { text: { ko: '조건' }, scope: null, area: null, time: null, safetyMeasures: [], insurance: null, quantities: [] },
+            stages: [], grantedOn: '2025-12-01', validFrom: '2026-01-01', validUntil: '2029-12-31', state: 'active', demo: false,
+          });
+          await t.db.insertInto('demonstration_project_exemption').values({ project_id: project, exemption_id: exemption, position: 0 }).execute();
+          return project;
+        })());
+      }
+      return evidence.get(scope)!;
+    },
+    attachment(scope, fresh = false) {
+      if (fresh || !attachments.has(scope)) {
+        const made = (async () => {
           const project = await this.project(scope);
           const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
           await t.db.insertInto('demonstration_report').values({
@@ -559,7 +593,9 @@ function projectFixtures(t: TestApp): ProjectFixtures {
             id, project_id: project, period_index: 1, name: 'matrix.pdf', kind: 'pdf', size_bytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), created_by: null,
           }).execute();
           return `/api/projects/${project}/reports/1/attachments/${id}`;
-        })());
+        })();
+        if (fresh) return made;
+        attachments.set(scope, made);
       }
       return attachments.get(scope)!;
     },

@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { inflateSync } from 'node:zlib';
-import { demoId } from '../../src/db/seed/demo.ts';
+import { DEMO_PASSWORD, demoId } from '../../src/db/seed/demo.ts';
+import { hashPassword } from '../../src/server/auth/secrets.ts';
 import { insertExemption } from '../../src/server/exemptions/store.ts';
-import { asSession, startTestApp, type Session, type TestApp } from '../support/app.ts';
+import { insertRegulation } from '../../src/server/regulations/store.ts';
+import { asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
 
 const TITLE = '수소 트럭 항만 실증 증빙';
@@ -165,6 +167,50 @@ for (const engine of engines()) {
         assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 401);
         assert.equal((await send(company, 'GET', `/api/projects/${randomUUID()}/evidence-pack.${format}`)).statusCode, 404);
       }
+    });
+
+    test('a responsible ministry reads the pack of a project whose exemption suspends its regulation (Art. 87), and only that', async () => {
+      const motie = await t.login('motie@demo.zonelink.kr');
+      const molitOrg = randomUUID();
+      await t.db.insertInto('organisation').values({ id: molitOrg, kind: 'responsible_ministry', ministry_code: 'MOLIT', name: JSON.stringify({ ko: '국토교통부 (시험)' }), region_code: null, demo: false }).execute();
+      await t.db.insertInto('app_user').values({
+        id: randomUUID(), email: 'molit@test.zonelink.kr', display_name: '국토 (시험)', password_hash: await hashPassword(DEMO_PASSWORD), organisation_id: molitOrg, role: 'member', locale: 'ko', demo: false,
+      }).execute();
+      const molit = await t.login('molit@test.zonelink.kr');
+      const packs = async (s: Session) => (await send(s, 'GET', '/api/evidence-packs')).json().items as { projectId: string; pdf: string; csv: string; exemptions: { id: string; title: { ko: string } }[] }[];
+
+      // Before the exemption names a MOTIE regulation, MOTIE is an outsider to the project.
+      assert.equal((await send(motie, 'GET', `/api/projects/${projectId}/evidence-pack.pdf`)).statusCode, 403);
+      assert.deepEqual(await packs(motie), []);
+      const regulation = await insertRegulation(t.db, {
+        instrument: 'act', law: { ko: '고압가스 안전관리법 (시험)' }, article: '5', paragraph: null, ministry: 'MOTIE', ministryName: { ko: '산업통상자원부' },
+        title: { ko: '수소 운송 (시험)' }, body: { ko: '본문' }, effectiveFrom: '2020-01-01', amendments: [],
+      }, { demo: false, source: 'platform' });
+      await t.db.insertInto('exemption_regulation').values({ exemption_id: exemptionId, regulation_id: regulation }).execute();
+
+      for (const format of ['pdf', 'csv']) {
+        const url = `/api/projects/${projectId}/evidence-pack.${format}`;
+        const res = await send(motie, 'GET', url);
+        assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+        assert.match(String(res.headers['content-type']), format === 'pdf' ? /^application\/pdf/ : /^text\/csv/);
+        const other = await send(molit, 'GET', url);
+        assert.equal(other.statusCode, 403, 'another ministry is refused like any outsider');
+        assert.equal(problemOf(other).code, 'forbidden');
+        assert.equal((await send(motie, 'GET', `/api/projects/${randomUUID()}/evidence-pack.${format}`)).statusCode, 404);
+      }
+      assert.equal((await send(motie, 'GET', `/api/projects/${projectId}`)).statusCode, 403, 'the pack, not the whole project record');
+      assert.equal((await send(motie, 'GET', `/api/projects/${projectId}/reports`)).statusCode, 403);
+
+      const listed = await packs(motie);
+      assert.deepEqual(listed.map((p) => p.projectId), [projectId]);
+      assert.equal(listed[0]!.pdf, `/api/projects/${projectId}/evidence-pack.pdf`);
+      assert.deepEqual(listed[0]!.exemptions.map((e) => e.title.ko), ['항만 수소 트럭 실증특례']);
+      assert.deepEqual(await packs(molit), []);
+      assert.deepEqual(await packs(expert), []);
+      assert.deepEqual(await packs(ulsan), []);
+      assert.ok((await packs(company)).some((p) => p.projectId === projectId));
+      assert.ok((await packs(busan)).some((p) => p.projectId === projectId));
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/evidence-packs' })).statusCode, 401);
     });
   });
 }

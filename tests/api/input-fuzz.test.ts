@@ -62,6 +62,7 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
   'PUT /api/projects/:id/reports/:period': { url: `/api/projects/${NO_PLAN}/reports/1`, body: { kpiValues: [{ kpiId: 'trips', value: 3 }], narrative: { ko: '보고' } } },
   'POST /api/projects/:id/reports/:period/review': { url: `/api/projects/${NO_PLAN}/reports/1/review`, body: { decision: 'request-changes', comment: { ko: '보완' } } },
   'POST /api/projects/:id/suspension': { url: `/api/projects/${NO_PLAN}/suspension`, body: { action: 'suspend', reason: { ko: '중대 사고' } } },
+  'DELETE /api/projects/:id/reports/:period/attachments/:attachmentId': { url: `/api/projects/${NO_PLAN}/reports/1/attachments/${NO_PLAN}`, body: { reason: '잘못 올린 파일' } },
   'POST /api/projects/:id/incidents': {
     url: `/api/projects/${NO_PLAN}/incidents`,
     body: { severity: 'serious', occurredAt: '2026-11-20T10:00:00+09:00', place: { ko: '부두' }, lon: 129, lat: 35.1, description: { ko: '충돌' }, immediateActions: { ko: '정지' } },

@@ -15,7 +15,7 @@ export function demoId(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-interface DemoOrg { key: string; kind: OrgKind; name: I18nText; regionCode: string | null }
+interface DemoOrg { key: string; kind: OrgKind; name: I18nText; regionCode: string | null; ministryCode?: string }
 interface DemoUser { email: string; displayName: string; org: string; role: MemberRole }
 
 export const DEMO_ORGS: DemoOrg[] = [
@@ -24,7 +24,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   { key: 'ulsan', kind: 'local_government', regionCode: '26', name: { ko: '울산광역시 (데모)', en: 'Ulsan Metropolitan City (demo)', ja: '蔚山広域市（デモ）', zh: '蔚山广域市（演示）', fr: 'Ville métropolitaine d’Ulsan (démo)' } },
   { key: 'company', kind: 'company', regionCode: null, name: { ko: '한빛수소모빌리티 (데모 기업)', en: 'Hanbit Hydrogen Mobility (demo company)', ja: 'ハンビット水素モビリティ（デモ企業）', zh: '韩光氢能出行（演示企业）', fr: 'Hanbit Hydrogen Mobility (entreprise de démo)' } },
   { key: 'expert', kind: 'expert', regionCode: null, name: { ko: '특구 전문가 풀 (데모)', en: 'Zone expert pool (demo)', ja: '特区専門家プール（デモ）', zh: '特区专家库（演示）', fr: 'Vivier d’experts des zones (démo)' } },
-  { key: 'motie', kind: 'responsible_ministry', regionCode: null, name: { ko: '산업통상자원부 (데모)', en: 'Ministry of Trade, Industry and Energy (demo)', ja: '産業通商資源部（デモ）', zh: '产业通商资源部（演示）', fr: 'Ministère du Commerce, de l’Industrie et de l’Énergie (démo)' } },
+  { key: 'motie', kind: 'responsible_ministry', regionCode: null, ministryCode: 'MOTIE', name: { ko: '산업통상자원부 (데모)', en: 'Ministry of Trade, Industry and Energy (demo)', ja: '産業通商資源部（デモ）', zh: '产业通商资源部（演示）', fr: 'Ministère du Commerce, de l’Industrie et de l’Énergie (démo)' } },
 ];
 
 export const DEMO_USERS: DemoUser[] = [
@@ -59,7 +59,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('organisation').values(DEMO_ORGS.map((o) => ({
-      id: demoId(`org:${o.key}`), kind: o.kind, name: JSON.stringify(o.name), region_code: o.regionCode, demo: true,
+      id: demoId(`org:${o.key}`), kind: o.kind, name: JSON.stringify(o.name), region_code: o.regionCode, ministry_code: o.ministryCode ?? null, demo: true,
     }))).execute();
     await trx.insertInto('app_user').values(DEMO_USERS.map((u) => ({
       id: demoId(`user:${u.email}`), email: u.email, display_name: u.displayName, password_hash: passwordHash,

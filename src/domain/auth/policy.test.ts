@@ -113,6 +113,31 @@ describe('policy', () => {
     }
   });
 
+  test('evidence pack: who reads the project, and the responsible ministry whose regulation an exemption of the project suspends', () => {
+    const project = { kind: 'project' as const, lead: 'c1', companies: ['c1'], regions: ['21'], ministries: ['motie'] };
+    const motie = actor({ orgKind: 'responsible_ministry', organisationId: 'motie' });
+    const molit = actor({ orgKind: 'responsible_ministry', organisationId: 'molit' });
+    assert.equal(decide(motie, 'project:evidence', project).allowed, true);
+    assert.equal(decide(molit, 'project:evidence', project).allowed, false);
+    assert.equal(decide(motie, 'project:evidence', { ...project, ministries: [] }).allowed, false);
+    assert.equal(decide(motie, 'project:read', project).allowed, false, 'the pack only, not the project record');
+    for (const a of [actor({ orgKind: 'company', organisationId: 'c1' }), ministryMember, busan]) assert.equal(decide(a, 'project:evidence', project).allowed, true);
+    for (const a of [actor({ orgKind: 'company', organisationId: 'c9' }), actor({ orgKind: 'expert' }), actor({ orgKind: 'local_government', regionCode: '22' })]) {
+      assert.equal(decide(a, 'project:evidence', project).allowed, false);
+    }
+  });
+
+  test('an attachment is withdrawn by the company that attached it or the lead company', () => {
+    const project = { kind: 'project' as const, lead: 'c1', companies: ['c1', 'c2', 'c3'], regions: ['21'] };
+    const [lead, partner, third] = ['c1', 'c2', 'c3'].map((id) => actor({ orgKind: 'company', organisationId: id }));
+    assert.equal(decide(partner!, 'project:remove-attachment', { ...project, attachedBy: 'c2' }).allowed, true);
+    assert.equal(decide(lead!, 'project:remove-attachment', { ...project, attachedBy: 'c2' }).allowed, true);
+    assert.equal(decide(third!, 'project:remove-attachment', { ...project, attachedBy: 'c2' }).allowed, false);
+    assert.equal(decide(actor({ orgKind: 'company', organisationId: 'c9' }), 'project:remove-attachment', { ...project, attachedBy: 'c9' }).allowed, false, 'not in the project');
+    assert.equal(decide(ministryAdmin, 'project:remove-attachment', { ...project, attachedBy: null }).allowed, false);
+    assert.equal(decide(busan, 'project:remove-attachment', { ...project, attachedBy: null }).allowed, false);
+  });
+
   test('demonstration projects: its companies, MSS and the zone\'s governments read; the lead company edits; its companies upload', () => {
     const lead = actor({ orgKind: 'company', organisationId: 'c1' });
     const partner = actor({ orgKind: 'company', organisationId: 'c2' });

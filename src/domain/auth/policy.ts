@@ -19,8 +19,13 @@ export type Target =
   /** An exemption: the organisations holding it (its demonstration operators). */
   | { kind: 'exemption'; holders: readonly string[] }
   /** A demonstration project: its lead company, every company in it (lead and partners), and the regions
-   *  concerned (the zone's regions and the sites' municipalities). */
-  | { kind: 'project'; lead: string; companies: readonly string[]; regions: readonly string[] }
+   *  concerned (the zone's regions and the sites' municipalities). For the evidence pack: the responsible
+   *  ministries (organisations) whose regulations the project's exemptions suspend; for an attachment's
+   *  removal: the organisation that attached it. */
+  | {
+    kind: 'project'; lead: string; companies: readonly string[]; regions: readonly string[];
+    ministries?: readonly string[]; attachedBy?: string | null;
+  }
   /** A designated zone: the regions of its local governments. */
   | { kind: 'zone'; regions: readonly string[] };
 
@@ -71,6 +76,9 @@ export const ACTIONS = {
   'project:edit': 'write',
   'project:upload': 'write',
   'project:report': 'write',
+  'project:remove-attachment': 'write',
+  'project:evidence': 'read',
+  'evidence-pack:list': 'read',
   'project:review': 'write',
   'project:suspend': 'write',
   'zone:request-change': 'write',
@@ -248,6 +256,21 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
     case 'project:report':
       // Every company in the project files periodic reports and reports incidents.
       return target.kind === 'project' && actor.orgKind === 'company' && target.companies.includes(actor.organisationId);
+    case 'project:remove-attachment':
+      // A company withdraws a file from its project's report: the company that attached it, or the lead company
+      // that keeps the project's record (whether the report's state allows it is a rule of its own, 409).
+      return target.kind === 'project' && actor.orgKind === 'company' && target.companies.includes(actor.organisationId)
+        && (actor.organisationId === target.attachedBy || actor.organisationId === target.lead);
+    case 'project:evidence':
+      // The evidence pack of a law-amendment request (Act Art. 87(9), 87(11)): whoever reads the project, and the
+      // responsible ministry whose regulation an exemption of the project suspends — it reviews whether to amend
+      // its law on that evidence (Art. 87(4), 87(6)). Other ministries are refused like any other outsider.
+      if (target.kind !== 'project') return false;
+      if (actor.orgKind === 'responsible_ministry') return (target.ministries ?? []).includes(actor.organisationId);
+      return rule(actor, 'project:read', target);
+    case 'evidence-pack:list':
+      // Any signed-in user may ask; the list holds only the packs `project:evidence` allows.
+      return true;
     case 'project:suspend':
       // MSS suspends a project's demonstration after a serious incident and lifts it (Act Art. 89; Decree Art. 63).
       return target.kind === 'project' && actor.orgKind === 'ministry';

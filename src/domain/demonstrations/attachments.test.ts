@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cleanFileName, sniffAttachment } from './attachments.ts';
+import { attachmentRemovable, cleanFileName, sniffAttachment } from './attachments.ts';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const text = (s: string) => new TextEncoder().encode(s);
@@ -44,4 +44,10 @@ test('file names lose paths and control characters', () => {
   assert.equal(cleanFileName('a\u0000b\u001fc.csv'), 'abc.csv');
   assert.equal(cleanFileName('..'), 'attachment');
   assert.equal(cleanFileName('   '), 'attachment');
+});
+
+test('files are withdrawn only from reports not yet accepted', () => {
+  assert.equal(attachmentRemovable('submitted'), true);
+  assert.equal(attachmentRemovable('changes_requested'), true);
+  assert.equal(attachmentRemovable('accepted'), false);
 });

@@ -89,3 +89,15 @@ export function cleanFileName(name: string): string {
   const cleaned = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && ch !== '"').join('').trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'attachment' : cleaned;
 }
+
+/** Where a report's review stands (Decree Art. 59: the supervisors accept it or ask for changes). */
+export type ReviewState = 'submitted' | 'accepted' | 'changes_requested';
+
+/**
+ * Whether a file may still be withdrawn from a report: while the report is not accepted — filed and awaiting
+ * review, or sent back with changes requested. Once accepted, the report and its files are the evidence the
+ * supervisors relied on (and that a law-amendment request may cite, Act Art. 87(9)); they stay.
+ */
+export function attachmentRemovable(reviewState: ReviewState): boolean {
+  return reviewState !== 'accepted';
+}

@@ -1,7 +1,7 @@
 // Localised reasons of refused demonstration operations (the `{reason}` of a 409 `conflict` problem).
 import { format, type Locale } from '../../i18n/locales.ts';
 
-type Frames = Record<'no-such-transition' | 'insurance' | 'upload-differs' | 'not-a-company' | 'unknown-zone' | 'period-outside-events' | 'period-open' | 'report-state' | 'no-serious-incident', string>;
+type Frames = Record<'no-such-transition' | 'insurance' | 'upload-differs' | 'not-a-company' | 'unknown-zone' | 'period-outside-events' | 'period-open' | 'report-state' | 'attachment-evidence' | 'no-serious-incident', string>;
 
 const FRAMES: Record<Locale, Frames> = {
   ko: {
@@ -13,6 +13,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': '저장된 실증 데이터가 새 사업 기간 밖에 있습니다.',
     'period-open': '보고 기간 {period}은(는) {to}에 끝납니다. 그 뒤에 제출하세요.',
     'report-state': '보고서 {period}은(는) 현재 \'{state}\' 상태입니다.',
+    'attachment-evidence': '보고서 {period}은(는) 승인되었습니다. 승인된 보고서의 첨부파일은 증빙으로 남으며 삭제할 수 없습니다.',
     'no-serious-incident': '중대한 안전사고 기록이 있어야 실증을 정지할 수 있습니다.',
   },
   en: {
@@ -24,6 +25,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': 'Stored demonstration data lies outside the new project period.',
     'period-open': 'Reporting period {period} ends on {to}; file its report afterwards.',
     'report-state': 'Report {period} is \'{state}\'.',
+    'attachment-evidence': 'Report {period} has been accepted; the files of an accepted report are evidence and stay.',
     'no-serious-incident': 'A demonstration is suspended only after a serious or critical incident on record.',
   },
   ja: {
@@ -35,6 +37,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': '保存済みの実証データが新しい事業期間の外にあります。',
     'period-open': '報告期間 {period} は {to} に終わります。その後に提出してください。',
     'report-state': '報告書 {period} は現在「{state}」です。',
+    'attachment-evidence': '報告書 {period} は承認済みです。承認された報告書の添付ファイルは証拠として残り、削除できません。',
     'no-serious-incident': '重大な安全事故の記録がある場合にのみ実証を停止できます。',
   },
   zh: {
@@ -46,6 +49,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': '已保存的实证数据不在新的项目期间内。',
     'period-open': '报告期 {period} 于 {to} 结束，请在此后提交。',
     'report-state': '报告 {period} 当前为“{state}”。',
+    'attachment-evidence': '报告 {period} 已通过审核；已通过报告的附件作为证据保留，不能删除。',
     'no-serious-incident': '只有在记录了严重安全事故后才能暂停实证。',
   },
   fr: {
@@ -57,6 +61,7 @@ const FRAMES: Record<Locale, Frames> = {
     'period-outside-events': 'Des données de démonstration enregistrées sont hors de la nouvelle période du projet.',
     'period-open': 'La période {period} se termine le {to} ; déposez son rapport ensuite.',
     'report-state': 'Le rapport {period} est à l’état « {state} ».',
+    'attachment-evidence': 'Le rapport {period} a été accepté ; les fichiers d’un rapport accepté sont des preuves et restent.',
     'no-serious-incident': 'Une démonstration n’est suspendue qu’après un incident grave ou critique enregistré.',
   },
 };

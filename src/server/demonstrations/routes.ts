@@ -18,7 +18,7 @@ import { regionByCode } from '../../domain/regions/reference.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { ProblemSchema, Uuid } from '../http/schemas.ts';
+import { I18nTextSchema, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { renderProblem } from '../problem.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
@@ -26,7 +26,9 @@ import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
 import { frame } from './messages.ts';
 import { reportRoutes } from './reports.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from './schemas.ts';
-import { loadProject, projectEtag, projectTarget, projectView, saveProjectExemptions, selectProjects, targetOf, zoneRegions, type ProjectRow } from './store.ts';
+import {
+  evidenceTargetOf, loadProject, projectEtag, projectTarget, projectView, saveProjectExemptions, selectProjects, suspendedMinistries, targetOf, zoneRegions, type ProjectRow,
+} from './store.ts';
 import { hashStream, insertSpooled, issueFields, issuePath, MAX_ERRORS, spool } from './upload.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema };
@@ -303,7 +305,8 @@ function routes(base: FastifyInstance): void {
   });
 
   const evidenceRoute = (format: 'pdf' | 'csv') => app.get(`/api/projects/:id/evidence-pack.${format}`, {
-    config: { action: 'project:read', objectScoped: true },
+    // Also the responsible ministry whose regulation an exemption of the project suspends (policy `project:evidence`).
+    config: { action: 'project:evidence', objectScoped: true },
     schema: {
       tags: ['demonstrations'],
       summary: format === 'pdf'
@@ -313,7 +316,9 @@ function routes(base: FastifyInstance): void {
       response: { 200: Type.Unsafe<Buffer | string>({ type: 'string', format: format === 'pdf' ? 'binary' : undefined }), ...errors },
     },
   }, async (request, reply) => {
-    const { row } = await readable(request, request.params.id);
+    const row = await loadProject(db, request.params.id);
+    if (!row) throw notFound('project');
+    authorize(request, await evidenceTargetOf(db, row));
     const data = await evidenceData(db, row);
     const name = `evidence-pack-${row.id}.${format}`;
     reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'private, no-store');
@@ -322,6 +327,48 @@ function routes(base: FastifyInstance): void {
   });
   evidenceRoute('pdf');
   evidenceRoute('csv');
+
+  app.get('/api/evidence-packs', {
+    config: { action: 'evidence-pack:list' },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'The projects whose evidence pack the caller may read — for a responsible ministry, those using an exemption that suspends one of its regulations — with the exemptions concerned and the download addresses',
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({
+            projectId: Type.String(), title: I18nTextSchema(300), zoneId: Type.String(), state: Type.String(), demo: Type.Boolean(),
+            exemptions: Type.Array(Type.Object({ id: Type.String(), title: I18nTextSchema(1000) })),
+            pdf: Type.String(), csv: Type.String(),
+          })),
+        }),
+        ...errors,
+      },
+    },
+  }, async (request) => {
+    const actor = request.actor!;
+    let query = selectProjects(db).orderBy('created_at').orderBy('id');
+    if (actor.orgKind === 'responsible_ministry') {
+      // Only projects using an exemption that suspends one of its regulations can be its.
+      query = query.where('demonstration_project.id', 'in', db.selectFrom('demonstration_project_exemption as dpe')
+        .innerJoin('exemption_regulation as er', 'er.exemption_id', 'dpe.exemption_id')
+        .innerJoin('regulation as r', 'r.id', 'er.regulation_id')
+        .innerJoin('organisation as o', 'o.ministry_code', 'r.ministry')
+        .select('dpe.project_id').where('o.id', '=', actor.organisationId));
+    }
+    const rows = await query.execute();
+    const regions = await zoneRegions(db, rows.map((r) => r.zone_id));
+    const ministries = await suspendedMinistries(db, rows.map((r) => r.id));
+    const readable = rows.filter((r) => decide(actor, 'project:evidence', { ...projectTarget(r, regions.get(r.zone_id) ?? []), ministries: ministries.get(r.id) ?? [] }).allowed);
+    const exemptionIds = [...new Set(readable.flatMap((r) => r.exemption_ids))];
+    const titles = new Map(exemptionIds.length === 0 ? [] : (await db.selectFrom('exemption').select(['id', 'title']).where('id', 'in', exemptionIds).execute()).map((e) => [e.id, e.title as I18nText]));
+    return {
+      items: readable.map((r) => ({
+        projectId: r.id, title: r.title as I18nText, zoneId: r.zone_id, state: r.state, demo: r.demo,
+        exemptions: r.exemption_ids.map((id) => ({ id, title: titles.get(id) ?? { ko: id } })),
+        pdf: `/api/projects/${r.id}/evidence-pack.pdf`, csv: `/api/projects/${r.id}/evidence-pack.csv`,
+      })),
+    };
+  });
 
   app.get('/api/projects/:id/compliance', {
     config: { action: 'project:read', objectScoped: true },

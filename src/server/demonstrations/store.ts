@@ -46,6 +46,29 @@ export async function targetOf(db: Database, row: ProjectRow): Promise<Target & 
   return projectTarget(row, (await zoneRegions(db, [row.zone_id])).get(row.zone_id) ?? []);
 }
 
+/**
+ * The responsible ministries (organisation ids) whose regulations the projects' exemptions suspend: an
+ * organisation's `ministry_code` is the ministry its regulations name (`regulation.ministry`).
+ */
+export async function suspendedMinistries(db: Database, projectIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (projectIds.length === 0) return out;
+  const rows = await db.selectFrom('demonstration_project_exemption as dpe')
+    .innerJoin('exemption_regulation as er', 'er.exemption_id', 'dpe.exemption_id')
+    .innerJoin('regulation as r', 'r.id', 'er.regulation_id')
+    .innerJoin('organisation as o', 'o.ministry_code', 'r.ministry')
+    .select(['dpe.project_id', 'o.id']).distinct()
+    .where('dpe.project_id', 'in', [...new Set(projectIds)]).where('o.kind', '=', 'responsible_ministry')
+    .orderBy('dpe.project_id').orderBy('o.id').execute();
+  for (const r of rows) out.set(r.project_id, [...(out.get(r.project_id) ?? []), r.id]);
+  return out;
+}
+
+/** The project's target with the responsible ministries that may read its evidence pack. */
+export async function evidenceTargetOf(db: Database, row: ProjectRow): Promise<Target & { kind: 'project' }> {
+  return { ...(await targetOf(db, row)), ministries: (await suspendedMinistries(db, [row.id])).get(row.id) ?? [] };
+}
+
 export const projectEtag = (version: number): string => `"project-v${version}"`;
 
 export function projectView(row: ProjectRow, actor: Actor | null, target: Target) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanText, nextId, numberText, parseNumber, requiredText } from './form-values.ts';
+import { cleanText, nextId, numberText, parseNumber, requiredText, matchOptions } from './form-values.ts';
 
 test('texts: empty translations dropped, nothing written is null, a required text stays present', () => {
   assert.deepEqual(cleanText({ ko: ' 부지 ', en: ' ', ja: 'サイト' }), { ko: '부지', ja: 'サイト' });
@@ -22,4 +22,13 @@ test('numbers typed as text', () => {
 test('row ids: the first free number', () => {
   assert.equal(nextId('site', []), 'site-1');
   assert.equal(nextId('site', ['site-1', 'site-3']), 'site-2');
+});
+
+test('matchOptions: every word of the search, ignoring case, width and spacing', () => {
+  const options = [{ label: '한빛수소모빌리티 (데모 기업)' }, { label: 'Hanbit Hydrogen Mobility' }, { label: '부산 해양 드론' }];
+  assert.deepEqual(matchOptions(options, '').length, 3);
+  assert.deepEqual(matchOptions(options, '수소').map((o) => o.label), ['한빛수소모빌리티 (데모 기업)']);
+  assert.deepEqual(matchOptions(options, '  hydrogen   HANBIT ').map((o) => o.label), ['Hanbit Hydrogen Mobility']);
+  assert.deepEqual(matchOptions(options, 'ＨＡＮＢＩＴ').map((o) => o.label), ['Hanbit Hydrogen Mobility'], 'full-width letters');
+  assert.deepEqual(matchOptions(options, '부산 트럭'), []);
 });

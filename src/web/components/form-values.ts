@@ -39,3 +39,11 @@ export function nextId(prefix: string, taken: Iterable<string>): string {
   while (used.has(`${prefix}-${n}`)) n += 1;
   return `${prefix}-${n}`;
 }
+
+const fold = (s: string) => s.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Options whose label holds every word of `query` (case- and width-insensitive); all when the query is empty. */
+export function matchOptions<T extends { label: string }>(options: readonly T[], query: string): T[] {
+  const words = fold(query).split(' ').filter(Boolean);
+  return options.filter((o) => words.every((w) => fold(o.label).includes(w)));
+}

@@ -12,4 +12,7 @@ export const formsEn: Record<keyof typeof formsKo, string> = {
   formRemoveRow: 'Remove {item}',
   formRemoveRowShort: 'Remove',
   formErrorSummary: 'Please check what you entered ({count})',
+  formSearchResults: "Search results",
+  formSearchNone: "Nothing matches.",
+  formSearchMore: "{count} more — type more of the name.",
 };

@@ -12,4 +12,7 @@ export const formsFr: Record<keyof typeof formsKo, string> = {
   formRemoveRow: 'Supprimer {item}',
   formRemoveRowShort: 'Supprimer',
   formErrorSummary: 'Veuillez vérifier votre saisie ({count})',
+  formSearchResults: "Résultats de la recherche",
+  formSearchNone: "Aucun résultat.",
+  formSearchMore: "{count} de plus — précisez le nom.",
 };

@@ -12,4 +12,7 @@ export const formsJa: Record<keyof typeof formsKo, string> = {
   formRemoveRow: '{item}を削除',
   formRemoveRowShort: '削除',
   formErrorSummary: '入力内容を確認してください（{count}件）',
+  formSearchResults: "検索結果",
+  formSearchNone: "該当するものがありません。",
+  formSearchMore: "ほかに {count} 件あります。名前をさらに入力してください。",
 };

@@ -11,4 +11,7 @@ export const formsKo = {
   formRemoveRow: '{item} 삭제',
   formRemoveRowShort: '삭제',
   formErrorSummary: '입력 내용을 확인해 주세요 ({count}건)',
+  formSearchResults: "검색 결과",
+  formSearchNone: "찾는 항목이 없습니다.",
+  formSearchMore: "{count}개 더 있습니다. 검색어를 더 입력하세요.",
 };

@@ -12,4 +12,7 @@ export const formsZh: Record<keyof typeof formsKo, string> = {
   formRemoveRow: '删除{item}',
   formRemoveRowShort: '删除',
   formErrorSummary: '请检查填写的内容（{count} 处）',
+  formSearchResults: "搜索结果",
+  formSearchNone: "没有匹配项。",
+  formSearchMore: "还有 {count} 项，请输入更多名称。",
 };

@@ -11,6 +11,7 @@ import { CheckGroup, ErrorSummary, FormErrors, I18nTextField, NumberField, RowLi
 import { bodyPointer } from '../../components/form-errors.ts';
 import { blankText, parseNumber, requiredText } from '../../components/form-values.ts';
 import { useLoad } from '../../components/load.ts';
+import { SearchPick } from '../../components/search-pick.tsx';
 import { Alert, Field, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
 import { refTextString } from '../../components/text.tsx';
 import { LANGS, type MessageKey, type Translate } from '../../i18n/index.ts';
@@ -26,7 +27,7 @@ interface Draft {
   summary: I18nText;
   exemptionIds: string[];
   insuranceRequired: boolean;
-  partners: string;
+  partners: string[];
   sites: string[];
   products: I18nText[];
   periodStart: string;
@@ -54,7 +55,7 @@ interface Draft {
 
 const newKpi = (): Draft['kpis'][number] => ({ name: blankText(), unit: '', target: '', frequency: 'quarterly' });
 const EMPTY: Draft = {
-  zoneId: '', title: blankText(), summary: blankText(), exemptionIds: [], insuranceRequired: true, partners: '', sites: [], products: [blankText()],
+  zoneId: '', title: blankText(), summary: blankText(), exemptionIds: [], insuranceRequired: true, partners: [], sites: [], products: [blankText()],
   periodStart: '', periodEnd: '', milestones: [], kpis: [newKpi()],
   maxSpeed: '', maxAltitude: '', maxLoad: '', maxPeople: '', windowStart: '', windowEnd: '', requireDevice: false, requirePosition: false,
   safetyPlan: blankText(), insurer: '', policyNumber: '', death: '', injury: '', disability: '', property: '', validFrom: '', validUntil: '',
@@ -134,7 +135,7 @@ function build(d: Draft, t: Translate): { body: ProjectInput; problems: { path: 
     zoneId: d.zoneId,
     title: requiredText(d.title),
     summary: requiredText(d.summary),
-    partnerCompanies: d.partners.split(/[\s,]+/).map((s) => s.trim().toLowerCase()).filter(Boolean),
+    partnerCompanies: d.partners,
     exemptionIds: d.exemptionIds,
     sites: d.sites,
     products: d.products.map(requiredText),
@@ -224,6 +225,7 @@ export function ProjectNewPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const exemptions = useLoad(d.zoneId ? `exemptions:${d.zoneId}` : null, () => projectsApi.exemptions(d.zoneId));
+  const companies = useLoad('companies', projectsApi.companies);
   useTitle(t('prjNewTitle'));
 
   if (user === undefined) return <Loading />;
@@ -296,10 +298,13 @@ export function ProjectNewPage() {
             <Checkbox id="prj-insuranceRequired" label={t('prjInsuranceRequired')} checked={d.insuranceRequired} onChange={(insuranceRequired) => set({ insuranceRequired })} />
           </div>
 
-          <fieldset className="zl-fieldset">
-            <legend>{t('prjPartners')}</legend>
-            <Input pointer="/partnerCompanies" within type="textarea" label={t('prjPartnerIds')} hint={t('prjPartnerIdsHint')} value={d.partners} onChange={(partners) => set({ partners })} />
-          </fieldset>
+          {companies.data === undefined ? <Loading /> : (
+            <SearchPick
+              pointer="/partnerCompanies" legend={t('prjPartners')} searchLabel={t('prjPartnerSearch')} hint={t('prjPartnerSearchHint')}
+              value={d.partners} onChange={(partners) => set({ partners })}
+              options={companies.data.filter((c) => c.id !== user.organisation.id).map((c) => ({ value: c.id, label: refTextString(c.name, lang) }))}
+            />
+          )}
 
           <SitesPicker value={d.sites} onChange={(sites) => set({ sites })} initialProvince={zone?.regions[0]?.code.slice(0, 2)} />
 

@@ -75,7 +75,12 @@ function Overview({ project: p }: { project: Project }) {
   const exemptions = useLoad(`exemptions:${p.zoneId}`, () => projectsApi.exemptions(p.zoneId));
   const n = useNumber();
   const zone = zones?.find((z) => z.id === p.zoneId);
-  const lead = user?.organisation.id === p.leadCompany ? <LocalText value={user.organisation.name} /> : <span className="zl-mono">{p.leadCompany}</span>;
+  const companies = useLoad('companies', projectsApi.companies);
+  const company = (id: string) => {
+    const found = companies.data?.find((c) => c.id === id) ?? (user?.organisation.id === id ? user.organisation : undefined);
+    return found ? <LocalText value={found.name} /> : <span className="zl-mono">{id}</span>;
+  };
+  const lead = company(p.leadCompany);
   return (
     <section className="zl-section" aria-labelledby="project-overview">
       <h2 id="project-overview">{t('prjOverview')}</h2>
@@ -87,7 +92,7 @@ function Overview({ project: p }: { project: Project }) {
           <dt>{t('prjLeadCompany')}</dt>
           <dd>{lead}</dd>
           <dt>{t('prjPartners')}</dt>
-          <dd>{p.partnerCompanies.length === 0 ? t('prjNone') : p.partnerCompanies.map((c) => <span key={c} className="zl-mono zl-block">{c}</span>)}</dd>
+          <dd data-testid="project-partners">{p.partnerCompanies.length === 0 ? t('prjNone') : p.partnerCompanies.map((c) => <span key={c} className="zl-block">{company(c)}</span>)}</dd>
           <dt>{t('prjPeriod')}</dt>
           <dd><DayText day={p.periodStart} /> – <DayText day={p.periodEnd} /></dd>
           <dt>{t('prjExemptions')}</dt>

@@ -1,4 +1,5 @@
-// /projects: the demonstration projects I may read — my company's, my zones' as a local government, all for MSS.
+// /projects: the demonstration projects I may read — my company's, my zones' as a local government, all for MSS;
+// for a responsible ministry, the evidence packs of the projects using an exemption that suspends its regulations.
 import { useApp } from '../../app-context.tsx';
 import { Link } from '../../router.tsx';
 import { LoginFirst } from '../../components/LoginFirst.tsx';
@@ -10,10 +11,11 @@ import { DayText, ProjectStateBadge, useZones } from './common.tsx';
 
 export function ProjectsListPage() {
   const { t, user } = useApp();
-  const projects = useLoad(user ? `projects:${user.id}` : null, projectsApi.list);
+  const kind = user?.organisation.kind;
+  const projects = useLoad(user && kind !== 'responsible_ministry' ? `projects:${user.id}` : null, projectsApi.list);
   const zones = useZones();
   useTitle(t('prjListTitle'));
-  const kind = user?.organisation.kind;
+  if (kind === 'responsible_ministry') return <EvidencePacks />;
   const lead = kind === 'company' ? t('prjListLeadCompany') : kind === 'ministry' ? t('prjListLeadMinistry') : t('prjListLeadLocal');
 
   return (
@@ -58,6 +60,52 @@ export function ProjectsListPage() {
                     </td>
                     <td className="zl-nowrap">
                       <DayText day={p.periodStart} /> – <DayText day={p.periodEnd} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A responsible ministry's view: the evidence packs it may read (Act Art. 87), with the exemptions concerned. */
+function EvidencePacks() {
+  const { t, user } = useApp();
+  const packs = useLoad(user ? `evidence-packs:${user.id}` : null, projectsApi.evidencePacks);
+  const zones = useZones();
+  return (
+    <>
+      <h1 className="zl-page-title">{t('prjListTitle')}</h1>
+      <p className="zl-lead">{t('prjListLeadResponsible')}</p>
+      {packs.error ? <ProblemAlert error={packs.error} /> : packs.data === undefined ? <Loading /> : packs.data.length === 0 ? (
+        <p data-testid="evidence-packs-none">{t('prjEvidencePacksNone')}</p>
+      ) : (
+        <div className="krds-table-wrap">
+          <table className="tbl col data zl-table" data-testid="evidence-packs">
+            <caption className="sr-only">{t('prjEvidencePacksCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('prjTitle')}</th>
+                <th scope="col">{t('prjZone')}</th>
+                <th scope="col">{t('prjExemptions')}</th>
+                <th scope="col">{t('prjEvidence')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {packs.data.map((p) => {
+                const zone = zones?.find((z) => z.id === p.zoneId);
+                return (
+                  <tr key={p.projectId} data-project={p.projectId}>
+                    <th scope="row"><LocalText value={p.title} /> {p.demo ? <DemoBadge /> : null}</th>
+                    <td>{zone ? <RefText value={zone.name} /> : null}</td>
+                    <td>{p.exemptions.map((e) => <span key={e.id} className="zl-block"><LocalText value={e.title} /></span>)}</td>
+                    <td className="zl-nowrap">
+                      <a href={p.pdf} download className="zl-link" data-testid="evidence-pack-pdf">{t('prjEvidencePdf')}</a>
+                      <span className="zl-block"><a href={p.csv} download className="zl-link">{t('prjEvidenceCsv')}</a></span>
                     </td>
                   </tr>
                 );

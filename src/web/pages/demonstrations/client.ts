@@ -3,7 +3,7 @@
 import { apiHeaders, ApiError, request } from '../../api.ts';
 import type { Problem } from '../../types.ts';
 import type {
-  Attachment, ComplianceView, ExemptionItem, Incident, IncidentInput, Project, ProjectInput, ProjectState, ReportingPeriod, UploadMode, UploadResult,
+  Attachment, Company, ComplianceView, EvidencePack, ExemptionItem, Incident, IncidentInput, Project, ProjectInput, ProjectState, ReportingPeriod, UploadMode, UploadResult,
 } from './types.ts';
 
 const p = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
@@ -23,6 +23,11 @@ export const projectsApi = {
   /** Attaches a file to a filed report (the server recognises its type from the bytes). */
   attach: (id: string, period: number, file: File) =>
     request<Attachment>('POST', `${p(id)}/reports/${period}/attachments?name=${encodeURIComponent(file.name)}`, undefined, { raw: file }),
+  /** Withdraws an attachment (`href` as the list gives it) with the reason kept on record. */
+  removeAttachment: (href: string, reason: string) => request<unknown>('DELETE', href, { reason }),
+  /** Companies by name (partners are picked from them; names are public). */
+  companies: async () => (await request<{ items: Company[] }>('GET', '/api/organisations?kind=company')).items,
+  evidencePacks: async () => (await request<{ items: EvidencePack[] }>('GET', '/api/evidence-packs')).items,
   incidents: async (id: string) => (await request<{ items: Incident[] }>('GET', `${p(id)}/incidents`)).items,
   reportIncident: (id: string, input: IncidentInput) => request<Incident>('POST', `${p(id)}/incidents`, input),
   uploads: async (id: string) => (await request<{ items: UploadResult[] }>('GET', `${p(id)}/uploads`)).items,

@@ -10,7 +10,7 @@ import { LocalText, SeoulTime } from '../../components/text.tsx';
 import { projectsApi } from './client.ts';
 import { DayText, frequencyText, PeriodStatusBadge, reviewText, useNumber } from './common.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
-import type { Project, ReportingPeriod } from './types.ts';
+import type { Attachment, Project, ReportingPeriod } from './types.ts';
 
 const fileable = (p: ReportingPeriod) => (p.report === null ? p.status === 'open' || p.status === 'missing' : p.report.reviewState === 'changes_requested');
 
@@ -234,19 +234,77 @@ function AttachmentRefusals({ refused }: { refused: { name: string; error: unkno
   );
 }
 
-/** The files attached to a filed report, as download links (the server checks each file's SHA-256 on download). */
+/**
+ * The files attached to a filed report, as download links (the server checks each file's SHA-256 on download);
+ * the company that attached a file, or the lead company, withdraws it with a reason until the report is accepted.
+ */
 function ReportAttachments({ projectId, period, version }: { projectId: string; period: number; version: number }) {
   const { t } = useApp();
   const n = useNumber();
   const list = useLoad(`attachments:${projectId}:${period}:${version}`, () => projectsApi.attachments(projectId, period));
-  if (!list.data || list.data.length === 0) return null;
+  const [removed, setRemoved] = useState<string | null>(null);
+  const items = list.data ?? [];
+  if (items.length === 0 && removed === null) return null;
   return (
-    <ul className="zl-plain-list zl-attachments" aria-label={t('prjAttachments')} data-testid={`attachments-${period}`}>
-      {list.data.map((a) => (
-        <li key={a.id}>
-          <a href={a.href} download={a.name} className="zl-link">{a.name}</a> <span className="zl-hint">({a.kind.toUpperCase()}, {n(Math.ceil(a.sizeBytes / 1024))} KB)</span>
-        </li>
-      ))}
-    </ul>
+    <>
+      {removed !== null ? <p className="zl-hint" role="status" data-testid={`attachment-removed-${period}`}>{t('prjAttachmentRemoved', { name: removed })}</p> : null}
+      {items.length === 0 ? null : (
+        <ul className="zl-plain-list zl-attachments" aria-label={t('prjAttachments')} data-testid={`attachments-${period}`}>
+          {items.map((a) => (
+            <li key={a.id} data-attachment={a.name}>
+              <a href={a.href} download={a.name} className="zl-link">{a.name}</a> <span className="zl-hint">({a.kind.toUpperCase()}, {n(Math.ceil(a.sizeBytes / 1024))} KB)</span>
+              {a.canRemove ? (
+                <RemoveAttachment
+                  attachment={a}
+                  onRemoved={() => {
+                    setRemoved(a.name);
+                    list.setData(items.filter((x) => x.id !== a.id));
+                  }}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** "Remove" opens a confirmation asking why; only "Remove the file" sends the withdrawal. */
+function RemoveAttachment({ attachment, onRemoved }: { attachment: Attachment; onRemoved: () => void }) {
+  const { t } = useApp();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const { busy, error, run } = useAction<unknown>(() => onRemoved());
+  const id = `remove-${attachment.id}`;
+  if (!open) {
+    return (
+      <button type="button" className="krds-btn tertiary xsmall zl-inline-btn" onClick={() => setOpen(true)} aria-label={t('prjAttachmentRemoveNamed', { name: attachment.name })}>
+        {t('prjAttachmentRemove')}
+      </button>
+    );
+  }
+  const confirm = () => {
+    if (reason.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    void run(() => projectsApi.removeAttachment(attachment.href, reason.trim()), 'prjAttachmentRemovedDone');
+  };
+  return (
+    <div className="zl-card zl-confirm" role="group" aria-labelledby={`${id}-title`} data-testid="attachment-remove-confirm">
+      <p id={`${id}-title`} className="zl-strong">{t('prjAttachmentRemoveConfirm', { name: attachment.name })}</p>
+      <p className="zl-hint">{t('prjAttachmentRemoveHint')}</p>
+      <ActionOutcome error={error} done={null} />
+      <Field id={`${id}-reason`} label={t('prjAttachmentRemoveReason')} required error={missing ? t('fieldRequired') : undefined}>
+        {(a) => <input {...a} className="krds-input" type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <div className="zl-actions">
+        <button type="button" className="krds-btn primary small" disabled={busy} onClick={confirm} data-testid="attachment-remove-submit">{t('prjAttachmentRemoveSubmit')}</button>
+        <button type="button" className="krds-btn secondary small" disabled={busy} onClick={() => setOpen(false)}>{t('prjAttachmentRemoveCancel')}</button>
+      </div>
+    </div>
   );
 }

@@ -195,4 +195,26 @@ export interface Attachment {
   sha256: string;
   createdAt: string;
   href: string;
+  /** Whether the signed-in user may withdraw it now. */
+  canRemove: boolean;
+}
+
+/** A project's evidence pack the signed-in user may read (GET /api/evidence-packs). */
+export interface EvidencePack {
+  projectId: string;
+  title: I18nText;
+  zoneId: string;
+  state: string;
+  demo: boolean;
+  exemptions: { id: string; title: I18nText }[];
+  pdf: string;
+  csv: string;
+}
+
+/** A company as GET /api/organisations?kind=company lists it. */
+export interface Company {
+  id: string;
+  kind: string;
+  name: I18nText;
+  demo: boolean;
 }
