@@ -1,5 +1,6 @@
 // A zone after designation on its public page: the gazette-style notice, the yearly evaluations (grades are public;
-// MSS records them), the change requests and the history; MSS's extension, hearing and cancellation actions.
+// MSS records them), the change requests and the history; MSS's extension, hearing and cancellation actions; the
+// zone's local government's change request and answers to data requests (ZoneLocal.tsx).
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { useRegionIndex } from '../../data.ts';
@@ -8,10 +9,13 @@ import { RefText, regionNameText } from '../../components/text.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { Zone } from '../../types.ts';
 import { formatDay } from '../Zones.tsx';
+import { ChangeRequestForm, DataRequestsSection, governsZone } from './ZoneLocal.tsx';
 import { CRITERIA, zonesApi, type DesignationNotice, type Evaluation, type Grade, type HistoryEntry, type ZoneChange } from './client.ts';
 
 const GRADE_KEYS: Record<Grade, MessageKey> = { excellent: 'zaGradeExcellent', good: 'zaGradeGood', fair: 'zaGradeFair', poor: 'zaGradePoor' };
 const GRADE_TONE: Record<Grade, string> = { excellent: 'primary', good: 'secondary', fair: 'gray', poor: 'danger' };
+/** Zone states in which its governments may apply for a change (as the server's OPERATING). */
+const OPERATING: readonly string[] = ['designated', 'evaluated', 'extended'];
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const daysAgo = (n: number) => new Date(Date.parse(`${today()}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -27,6 +31,7 @@ export function ZoneAfter({ zone, onChanged }: { zone: Zone; onChanged: () => vo
   }, [zone.id]);
   useEffect(() => reload(), [reload, zone.version]);
   const ministry = user?.organisation.kind === 'ministry';
+  const local = user?.organisation.kind === 'local_government' && governsZone(user.organisation.regionCode, zone);
   const managed = zone.source !== 'reference';
   const refresh = () => {
     reload();
@@ -36,7 +41,8 @@ export function ZoneAfter({ zone, onChanged }: { zone: Zone; onChanged: () => vo
     <>
       {zone.notice ? <NoticeSection notice={zone.notice} /> : null}
       {managed ? <EvaluationsSection zone={zone} evaluations={evaluations} canRecord={ministry} onSaved={refresh} /> : null}
-      {managed && changes.length > 0 ? <ChangesSection zone={zone} changes={changes} onSaved={refresh} /> : null}
+      {managed && (changes.length > 0 || local) ? <ChangesSection zone={zone} changes={changes} onSaved={refresh} canFile={local && OPERATING.includes(zone.state)} /> : null}
+      {managed && user && !ministry ? <DataRequestsSection zone={zone} onSaved={refresh} /> : null}
       {managed && ministry && user?.role === 'admin' ? <MinistryActions zone={zone} onSaved={refresh} /> : null}
       {history.length > 0 ? <HistorySection history={history} /> : null}
     </>
@@ -176,14 +182,14 @@ function EvaluationForm({ zone, onSaved }: { zone: Zone; onSaved: () => void }) 
   );
 }
 
-function ChangesSection({ zone, changes, onSaved }: { zone: Zone; changes: ZoneChange[]; onSaved: () => void }) {
+function ChangesSection({ zone, changes, onSaved, canFile }: { zone: Zone; changes: ZoneChange[]; onSaved: () => void; canFile: boolean }) {
   const { t, lang } = useApp();
   const action = useAction<ZoneChange>(() => onSaved());
   const stateKey: Record<ZoneChange['state'], MessageKey> = { filed: 'zaChangeFiled', under_review: 'zaChangeUnderReview', approved: 'zaChangeApproved', rejected: 'zaChangeRejected', withdrawn: 'zaChangeWithdrawn' };
   return (
     <section className="zl-section" aria-labelledby="zone-changes" data-testid="zone-changes">
       <h2 id="zone-changes">{t('zaChangesTitle')}</h2>
-      <ul className="zl-bullets">
+      <ul className="zl-bullets" data-testid="zone-change-list">
         {changes.map((c) => (
           <li key={c.id}>
             <strong>{t(stateKey[c.state])}</strong> · {c.minor ? t('zaChangeMinor') : t('zaChangeCommittee')} · {formatDay(c.filedOn, lang)} — <RefText value={c.description} />
@@ -193,10 +199,15 @@ function ChangesSection({ zone, changes, onSaved }: { zone: Zone; changes: ZoneC
             {c.actions.includes('accept_for_review') ? (
               <button type="button" className="krds-btn secondary small zl-inline-btn" disabled={action.busy} onClick={() => void action.run(() => zonesApi.reviewChange(zone.id, c.id, 'accept_for_review'), 'zaChangeDecided')}>{t('zaAcceptForReview')}</button>
             ) : null}
+            {c.actions.includes('withdraw') ? (
+              <button type="button" className="krds-btn tertiary small zl-inline-btn" disabled={action.busy} onClick={() => void action.run(() => zonesApi.withdrawChange(zone.id, c.id), 'zaChangeWithdrawnDone')}>{t('zaWithdraw')}</button>
+            ) : null}
           </li>
         ))}
       </ul>
+      {changes.length === 0 ? <p>{t('zaChangesNone')}</p> : null}
       <ActionOutcome error={action.error} done={action.done} />
+      {canFile ? <ChangeRequestForm zone={zone} onSaved={onSaved} /> : null}
     </section>
   );
 }

@@ -39,6 +39,17 @@ export interface ZoneChange {
   decidedOn: string | null;
   actions: string[];
 }
+export interface DataRequest {
+  id: string;
+  zoneId: string;
+  organisationId: string;
+  organisationName: I18nText;
+  subject: I18nText;
+  requestedOn: string;
+  dueOn: string;
+  answer: I18nText | null;
+  answeredOn: string | null;
+}
 export interface HistoryEntry { kind: string; on: string; params: Record<string, unknown> }
 export const CRITERIA = ['kpi-achievement', 'regional-economy', 'use-of-special-cases', 'project-results'] as const;
 export const CHANGE_ITEMS = ['typo', 'wording-after-law-change', 'name-after-boundary-change', 'area', 'detailed-plan', 'operator-name-or-address', 'operators', 'exemptions', 'conditions', 'purpose', 'other'] as const;
@@ -51,6 +62,9 @@ export const zonesApi = {
   changes: (id: string) => request<{ items: ZoneChange[] }>('GET', `/api/zones/${at(id)}/changes`),
   evaluate: (id: string, body: { year: number; scores: Record<string, number>; summary: I18nText; confirmedOn: string }) => request<Evaluation>('POST', `/api/zones/${at(id)}/evaluations`, body),
   fileChange: (id: string, body: { items: string[]; areaChangePercent: number | null; description: I18nText }) => request<ZoneChange>('POST', `/api/zones/${at(id)}/changes`, body),
+  withdrawChange: (id: string, changeId: string) => request<ZoneChange>('POST', `/api/zones/${at(id)}/changes/${at(changeId)}/withdraw`),
+  dataRequests: (id: string) => request<{ items: DataRequest[] }>('GET', `/api/zones/${at(id)}/data-requests`),
+  answerDataRequest: (id: string, requestId: string, answer: I18nText) => request<DataRequest>('POST', `/api/zones/${at(id)}/data-requests/${at(requestId)}/answer`, { answer }),
   reviewChange: (id: string, changeId: string, action: 'approve_minor' | 'accept_for_review' | 'reject') =>
     request<ZoneChange>('POST', `/api/zones/${at(id)}/changes/${at(changeId)}/review`, { action, note: null }),
   extend: (id: string, body: { newPeriodEnd: string; committee: string; meetingOn: string; noticeGivenOn: string | null; urgent: boolean; reason: I18nText }) =>
