@@ -1,7 +1,8 @@
 // COPY … FROM STDIN on PostgreSQL inside a Kysely transaction: the pg client that holds the transaction is
 // found by its backend process id among the pool's clients, and the rows are streamed to it with the COPY
-// sub-protocol (CopyData messages, with back-pressure). On PGlite (no pg client) it reports "not available"
-// and callers insert in batches instead.
+// sub-protocol (CopyData messages, with back-pressure) in COPY's binary format: PostgreSQL reads binary values
+// (8-byte floats, microsecond timestamps, 16-byte uuids) about a third faster than text it must parse. On PGlite
+// (no pg client) it reports "not available" and callers insert in batches instead.
 import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './database.ts';
@@ -22,23 +23,23 @@ export function trackPool(pool: pg.Pool): void {
   pool.on('remove', (client) => { clients.delete(client as pg.PoolClient); });
 }
 
+/** COPY's binary format: the signature, no flags, no header extension; the trailer is a tuple of -1 fields. */
+const BINARY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+const BINARY_TRAILER = Buffer.from([0xff, 0xff]);
+
 /** The pg Submittable for COPY FROM STDIN (what pg-copy-streams does, without the dependency). */
 class CopyIn {
   private error: Error | null = null;
-  constructor(private readonly text: string, private readonly batches: AsyncIterable<string>, private readonly done: (error: Error | null) => void) {}
+  constructor(private readonly text: string, private readonly batches: AsyncIterable<readonly Buffer[]>, private readonly done: (error: Error | null) => void) {}
   submit(connection: Connection): void { connection.query(this.text); }
   handleCopyInResponse(connection: Connection): void {
     void (async () => {
-      let buf = '';
+      connection.sendCopyFromChunk(BINARY_HEADER);
       for await (const batch of this.batches) {
-        buf += batch;
-        if (buf.length >= 1 << 18) {
-          connection.sendCopyFromChunk(Buffer.from(buf));
-          buf = '';
-          if (connection.stream.writableNeedDrain) await new Promise((resolve) => connection.stream.once('drain', resolve));
-        }
+        for (const chunk of batch) connection.sendCopyFromChunk(chunk);
+        if (connection.stream.writableNeedDrain) await new Promise((resolve) => connection.stream.once('drain', resolve));
       }
-      if (buf !== '') connection.sendCopyFromChunk(Buffer.from(buf));
+      connection.sendCopyFromChunk(BINARY_TRAILER);
       connection.endCopyFrom();
     })().catch((error: unknown) => {
       // The source's own error (e.g. a malformed line) is what the caller sees, not the server's echo of it.
@@ -60,16 +61,16 @@ class CopyIn {
 export const copyAvailable = (): boolean => clients.size > 0;
 
 /**
- * Streams `batches` (COPY text format: whole lines, each ending in a newline) into `table (columns)` on the
- * connection of `trx`, in messages of about 256 KB. Returns false, having sent nothing, when the database is not
- * a PostgreSQL server.
+ * Streams `batches` of tuples in COPY's binary format (without the file header and trailer, added here) into
+ * `table (columns)` on the connection of `trx`, one CopyData message per buffer. Returns false, having sent
+ * nothing, when the database is not a PostgreSQL server.
  */
-export async function copyFrom(trx: Database, table: string, columns: readonly string[], batches: AsyncIterable<string>): Promise<boolean> {
+export async function copyFrom(trx: Database, table: string, columns: readonly string[], batches: AsyncIterable<readonly Buffer[]>): Promise<boolean> {
   if (clients.size === 0) return false;
   const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
   const client = [...clients].find((c) => (c as unknown as { processID: number | null }).processID === rows[0]?.pid);
   if (!client) return false;
-  const text = `copy ${table} (${columns.join(', ')}) from stdin`;
+  const text = `copy ${table} (${columns.join(', ')}) from stdin with (format binary)`;
   await new Promise<void>((resolve, reject) => {
     void client.query(new CopyIn(text, batches, (error) => (error ? reject(error) : resolve())) as unknown as pg.QueryConfig);
   });

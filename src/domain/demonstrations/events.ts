@@ -103,7 +103,7 @@ const two = (text: string, i: number): number => {
 
 /**
  * The common instant form `YYYY-MM-DDTHH:MM:SS[.f{1,3}](Z|±HH:MM)` read digit by digit, to the same epoch ms as
- * `parseInstant`; NaN for any other form (left to `parseInstant`). PostgreSQL reads this text as the same instant.
+ * `parseInstant`; NaN for any other form (left to `parseInstant`).
  */
 export function plainInstant(text: string): number {
   const n = text.length;
@@ -192,16 +192,7 @@ export function splitCsvLine(line: string): string[] | null {
   }
 }
 
-/** A valid event with each value also as text PostgreSQL reads as the same value. */
-export interface ParsedEvent extends StoredEvent {
-  /**
-   * In EVENT_FIELDS order, `null` when missing: the cell itself when it is a plain decimal or the common instant
-   * form (no re-formatting), otherwise the value written by JavaScript (`toISOString` for `ts`).
-   */
-  readonly texts: readonly (string | null)[];
-}
-
-export interface ParsedLine { event: ParsedEvent | null; issues: readonly RowIssue[] }
+export interface ParsedLine { event: StoredEvent | null; issues: readonly RowIssue[] }
 
 const NONE: readonly RowIssue[] = Object.freeze([]);
 
@@ -315,7 +306,6 @@ export class RowParser {
   private validate(row: number): ParsedLine {
     const values = this.values;
     let issues: RowIssue[] | null = null;
-    const texts: (string | null)[] = new Array<string | null>(EVENT_FIELDS.length);
     const numbers = this.numbers;
     // Timestamp: an ISO instant with offset (or epoch ms in NDJSON), within the project period.
     const rawTs = values[0];
@@ -323,7 +313,7 @@ export class RowParser {
     if (rawTs === undefined || rawTs === null) (issues ??= []).push({ row, column: 'ts', code: 'required', params: {} });
     else if (typeof rawTs === 'string') {
       const plain = plainInstant(rawTs);
-      if (plain === plain) { ts = plain; texts[0] = rawTs; } else ts = parseInstant(rawTs);
+      ts = plain === plain ? plain : parseInstant(rawTs);
       if (ts === null) (issues ??= []).push({ row, column: 'ts', code: 'type', params: { type: 'ISO 8601 date-time with offset', value: shown(rawTs) } });
     } else if (typeof rawTs === 'number' && this.format === 'ndjson' && Number.isInteger(rawTs)) ts = rawTs;
     else (issues ??= []).push({ row, column: 'ts', code: 'type', params: { type: 'ISO 8601 date-time with offset', value: shown(rawTs) } });
@@ -332,14 +322,12 @@ export class RowParser {
     }
     for (let f = 1; f < EVENT_FIELDS.length; f += 1) {
       const raw = values[f];
-      if (raw === undefined || raw === null) { numbers[f] = null; texts[f] = null; continue; }
+      if (raw === undefined || raw === null) { numbers[f] = null; continue; }
       let n: number;
-      let text: string | null = null;
       if (typeof raw === 'number') n = raw;
       else if (typeof raw === 'string') {
         n = plainDecimal(raw);
-        if (n === n) text = raw;
-        else if (NUMBER.test(raw)) n = Number(raw);
+        if (n !== n && NUMBER.test(raw)) n = Number(raw);
       } else n = NaN;
       const integer = INTEGER[f]!;
       if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
@@ -350,18 +338,15 @@ export class RowParser {
       const max = MAX[f]!;
       if (n < min || n > max) { (issues ??= []).push({ row, column: EVENT_FIELDS[f]!, code: 'outOfRange', params: { min, max, value: shown(raw) } }); continue; }
       numbers[f] = n;
-      // An integer column reads `7` but not `7.0`: integers are always written by JavaScript.
-      texts[f] = text !== null && !integer ? text : String(n);
     }
     // A position needs both coordinates.
     const noLon = values[LON] === undefined || values[LON] === null;
     if (noLon !== (values[LAT] === undefined || values[LAT] === null)) (issues ??= []).push({ row, column: noLon ? 'lon' : 'lat', code: 'required', params: {} });
     if (issues !== null) return { event: null, issues };
-    texts[0] ??= new Date(ts!).toISOString();
     return {
       event: {
         ts: ts!, deviceId: numbers[1]!, sessionId: numbers[2]!, lon: numbers[3]!, lat: numbers[4]!, speed: numbers[5]!, altitude: numbers[6]!,
-        load: numbers[7]!, people: numbers[8]!, texts,
+        load: numbers[7]!, people: numbers[8]!,
       },
       issues: NONE,
     };

@@ -15,8 +15,9 @@ import { appendAudit } from '../audit/append.ts';
 import { AppError } from '../errors.ts';
 import { loadProject } from './store.ts';
 import { copyAvailable, copyFrom } from '../../db/copy.ts';
-import type { ParsedEvent, RowIssue } from '../../domain/demonstrations/events.ts';
-import { COPY_COLUMNS, copyLine, emptyTally, insertSpooled, issueFields, parseChunks, spool } from './upload.ts';
+import type { RowIssue, StoredEvent } from '../../domain/demonstrations/events.ts';
+import { COPY_COLUMNS, TupleWriter } from './event-encoding.ts';
+import { emptyTally, insertSpooled, issueFields, parseChunks, spool } from './upload.ts';
 
 export interface ImportOptions { file: string; project: string; uploadId?: string; mode?: string }
 
@@ -84,27 +85,25 @@ export async function importCommand(db: Database, options: ImportOptions, out: (
     const expected = Math.max(lines - (format === 'csv' ? 1 : 0), 1);
     const tally = emptyTally();
     const rehash = createHash('sha256');
-    const prefix = `${project.id}\t${uploadId}\t`;
+    const tuples = new TupleWriter(project.id, uploadId);
     let stored = 0;
     let shownAt = 0;
-    // The COPY text of each chunk read, built in one string (no await per line).
-    async function* copyText(): AsyncGenerator<string> {
-      let batch = '';
-      const take = (row: number, e: ParsedEvent): void => {
+    // The COPY tuples of each chunk read (no await per line).
+    async function* batches(): AsyncGenerator<Buffer[]> {
+      const take = (row: number, e: StoredEvent): void => {
         if (mode === 'all' && tally.issues.length > 0) return; // refused: only the remaining errors are still collected
-        batch += copyLine(prefix, row, e.texts);
+        tuples.add(row, e);
         stored += 1;
       };
       const stream = createReadStream(options.file, { highWaterMark: 1 << 18 });
       for await (const chunk of parseChunks({ stream, format: fileFormat, context, limit: Number.POSITIVE_INFINITY }, rehash, tally, take)) {
         void chunk;
-        if (batch !== '') yield batch;
-        batch = '';
+        yield tuples.take();
         if (stored - shownAt >= 10_000) { shownAt = stored; err(`${bar('storing', stored, expected)} ${stored}/${expected}`); }
       }
     }
     const refused = await db.transaction().execute(async (trx) => {
-      await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, copyText());
+      await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, batches());
       if (rehash.digest('hex') !== sha256) throw new Error(`${options.file} changed while it was imported`);
       const counts = { rowsTotal: tally.rowsTotal, rowsStored: tally.rowsValid, rowsRejected: tally.rowsRejected, issues: tally.issues };
       if (tally.issues.length > 0 && (mode === 'all' || tally.rowsTotal === 0)) throw new Refusal(counts);

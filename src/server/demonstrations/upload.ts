@@ -1,6 +1,6 @@
 // Streaming ingestion of demonstration data in two phases: the request stream is read chunk by chunk, its lines
-// parsed and validated and the valid events spooled to a temporary file as COPY text (no transaction open while
-// the client sends); then the spooled events are stored inside one transaction (all or nothing): streamed into
+// parsed and validated and the valid events spooled to a temporary file as fixed binary records (no transaction
+// open while the client sends); then the spooled events are stored inside one transaction (all or nothing): streamed into
 // COPY on PostgreSQL, inserted in batches on PGlite.
 import { createHash, type Hash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyFrom } from '../../db/copy.ts';
 import type { Database } from '../../db/database.ts';
-import { RowParser, type ParsedEvent, type RowContext, type RowIssue, type UploadFormat } from '../../domain/demonstrations/events.ts';
+import { RowParser, type RowContext, type RowIssue, type StoredEvent, type UploadFormat } from '../../domain/demonstrations/events.ts';
 import { AppError, type FieldError } from '../errors.ts';
+import { COPY_COLUMNS, readRecords, RECORD_BYTES, RecordWriter, TupleWriter } from './event-encoding.ts';
 
 /** Largest upload body (the JSON body limit does not apply to streamed uploads). */
 export const UPLOAD_LIMIT_BYTES = 256 * 1024 * 1024;
@@ -90,7 +91,7 @@ export interface ParseInput { stream: AsyncIterable<Buffer | string>; format: Up
  * `tally` (complete once the iteration ends). Yields once after each chunk, when the caller can pass on what
  * `take` collected.
  */
-export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTally, take: (row: number, event: ParsedEvent) => void): AsyncGenerator<void> {
+export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTally, take: (row: number, event: StoredEvent) => void): AsyncGenerator<void> {
   const parser = new RowParser(input.format, input.context);
   const one = (line: string): void => {
     tally.row += 1;
@@ -125,18 +126,8 @@ export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTa
   if (tally.rowsTotal === 0 && tally.issues.length === 0) tally.issues.push({ row: Math.max(tally.row, 1), column: '*', code: 'required', params: {} });
 }
 
-/**
- * One event as a line of COPY's text format (tab-separated, \N for null) from its line number on; `prefix`
- * holds what comes before (project and upload ids, each followed by a tab), if anything.
- */
-export function copyLine(prefix: string, row: number, texts: readonly (string | null)[]): string {
-  let out = `${prefix}${row}`;
-  for (const t of texts) out += t === null ? '\t\\N' : `\t${t}`;
-  return `${out}\n`;
-}
-
 export interface Spooled extends IngestResult {
-  /** The valid events as COPY text lines from `row_no` on (see `copyLine`), in a temporary file. */
+  /** The valid events as spool records (see `RecordWriter`), in a temporary file. */
   readonly file: string;
   dispose(): Promise<void>;
 }
@@ -147,17 +138,16 @@ export interface Spooled extends IngestResult {
  */
 export async function spool(input: ParseInput): Promise<Spooled> {
   const dir = await mkdtemp(join(tmpdir(), 'zonelink-upload-'));
-  const file = join(dir, 'events.tsv');
+  const file = join(dir, 'events.bin');
   const out = createWriteStream(file);
   const dispose = async () => { await rm(dir, { recursive: true, force: true }); };
   try {
     const hash = createHash('sha256');
     const tally = emptyTally();
-    let batch = '';
-    for await (const chunk of parseChunks(input, hash, tally, (row, e) => { batch += copyLine('', row, e.texts); })) {
+    const records = new RecordWriter();
+    for await (const chunk of parseChunks(input, hash, tally, (row, e) => records.add(row, e))) {
       void chunk;
-      if (batch !== '' && !out.write(batch)) await once(out, 'drain');
-      batch = '';
+      for (const buf of records.take()) if (!out.write(buf)) await once(out, 'drain');
     }
     out.end();
     await once(out, 'close');
@@ -170,20 +160,17 @@ export async function spool(input: ParseInput): Promise<Spooled> {
   }
 }
 
-export const COPY_COLUMNS = ['project_id', 'upload_id', 'row_no', 'ts', 'device_id', 'session_id', 'lon', 'lat', 'speed', 'altitude', 'load', 'people'];
-
-/** The spooled lines in batches of whole lines, each line behind `prefix`. */
-async function* spooledBatches(spooled: Spooled, prefix: string): AsyncGenerator<string> {
-  let rest = '';
-  for await (const text of createReadStream(spooled.file, { encoding: 'utf8', highWaterMark: 1 << 18 }) as AsyncIterable<string>) {
-    const chunk = rest + text;
-    const cut = chunk.lastIndexOf('\n') + 1;
-    rest = chunk.slice(cut);
-    if (cut > 0) yield prefix === '' ? chunk.slice(0, cut) : `${prefix}${chunk.slice(0, cut - 1).replaceAll('\n', `\n${prefix}`)}\n`;
+/** The spooled events, a block of records at a time. */
+async function* spooledEvents(spooled: Spooled, each: (row: number, event: StoredEvent) => void): AsyncGenerator<void> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(spooled.file, { highWaterMark: RECORD_BYTES * 4096 }) as AsyncIterable<Buffer>) {
+    const buf: Buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
+    const whole = buf.length - (buf.length % RECORD_BYTES);
+    readRecords(buf.subarray(0, whole), each);
+    rest = whole < buf.length ? buf.subarray(whole) : null;
+    yield;
   }
 }
-
-const nullable = (text: string | undefined): number | null => (text === undefined || text === '\\N' ? null : Number(text));
 
 /**
  * Phase 2, inside the caller's transaction: stores the spooled events — with COPY FROM STDIN on PostgreSQL,
@@ -192,32 +179,33 @@ const nullable = (text: string | undefined): number | null => (text === undefine
 export async function insertSpooled(trx: Database, spooled: Spooled, projectId: string, uploadId: string, onProgress?: (stored: number) => void): Promise<number> {
   let stored = 0;
   let shown = 0;
-  async function* counted(): AsyncGenerator<string> {
-    for await (const batch of spooledBatches(spooled, `${projectId}\t${uploadId}\t`)) {
-      yield batch;
-      for (let i = batch.indexOf('\n'); i >= 0; i = batch.indexOf('\n', i + 1)) stored += 1;
+  const tuples = new TupleWriter(projectId, uploadId);
+  async function* batches(): AsyncGenerator<Buffer[]> {
+    for await (const block of spooledEvents(spooled, (row, e) => { tuples.add(row, e); stored += 1; })) {
+      void block;
+      yield tuples.take();
       if (stored - shown >= PROGRESS_EVERY) { shown = stored; onProgress?.(stored); }
     }
   }
-  if (await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, counted())) return stored;
+  if (await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, batches())) return stored;
   let pending: EventRow[] = [];
   const flush = async () => {
     await trx.insertInto('demonstration_event').values(pending).execute();
     stored += pending.length;
     pending = [];
+    onProgress?.(stored);
   };
-  for await (const batch of spooledBatches(spooled, '')) {
-    for (const line of batch.split('\n')) {
-      if (line === '') continue;
-      const [row, ts, deviceId, sessionId, lon, lat, speed, altitude, load, people] = line.split('\t');
-      pending.push({
-        project_id: projectId, upload_id: uploadId, row_no: Number(row), ts: new Date(ts!), device_id: nullable(deviceId), session_id: nullable(sessionId),
-        lon: nullable(lon), lat: nullable(lat), speed: nullable(speed), altitude: nullable(altitude), load: nullable(load), people: nullable(people),
-      });
-      if (pending.length >= INSERT_BATCH) {
-        await flush();
-        onProgress?.(stored);
-      }
+  for await (const block of spooledEvents(spooled, (row, e) => {
+    pending.push({
+      project_id: projectId, upload_id: uploadId, row_no: row, ts: new Date(e.ts), device_id: e.deviceId, session_id: e.sessionId,
+      lon: e.lon, lat: e.lat, speed: e.speed, altitude: e.altitude, load: e.load, people: e.people,
+    });
+  })) {
+    void block;
+    while (pending.length >= INSERT_BATCH) {
+      const rest = pending.splice(INSERT_BATCH);
+      await flush();
+      pending = rest;
     }
   }
   if (pending.length > 0) await flush();
