@@ -11,11 +11,6 @@ import { seedReference } from '../db/seed/reference.ts';
 import { seedReferenceZones } from '../db/seed/zones.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from '../db/seed/regulations.ts';
 import { verifyAuditLog } from '../server/audit/verify.ts';
-import { buildApp } from '../server/app.ts';
-import { startMailer } from '../server/notifications/mailer.ts';
-import { startDeadlineScanner } from '../server/notifications/deadline-scan.ts';
-import { planCommand } from './plan.ts';
-import { importCommand } from '../server/demonstrations/import.ts';
 
 const HELP = `zonelink — Regulation-Free Special Zones platform
 
@@ -37,6 +32,10 @@ async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const db = await openConfiguredDatabase(config);
   await prepareDatabase(db, { demo: config.seedDemo });
+  // The server's modules are loaded only to serve (the other commands start faster without them).
+  const [{ buildApp }, { startMailer }, { startDeadlineScanner }] = await Promise.all([
+    import('../server/app.ts'), import('../server/notifications/mailer.ts'), import('../server/notifications/deadline-scan.ts'),
+  ]);
   const app = await buildApp({ config, db });
   const mailer = config.smtpUrl
     ? startMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg, err) => app.log.warn({ err }, msg) })
@@ -131,6 +130,7 @@ export async function main(argv: string[]): Promise<number> {
       if (values.needs === undefined) break;
       return withDb(config, async (db) => {
         await prepareDatabase(db, { demo: config.seedDemo });
+        const { planCommand } = await import('./plan.ts');
         return planCommand(db, { needs: values.needs!, level: values.level, json: values.json ?? false, lang: values.lang, timeLimitMs: config.plannerTimeLimitMs },
           (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       });
@@ -138,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
       if (sub === undefined || values.project === undefined) break;
       return withDb(config, async (db) => {
         await prepareDatabase(db, { demo: config.seedDemo });
+        const { importCommand } = await import('../server/demonstrations/import.ts');
         return importCommand(db, { file: sub, project: values.project!, uploadId: values['upload-id'], mode: values.mode }, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       });
     case 'audit':
