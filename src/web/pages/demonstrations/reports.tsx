@@ -299,7 +299,7 @@ function RemoveAttachment({ attachment, onRemoved }: { attachment: Attachment; o
       <p className="zl-hint">{t('prjAttachmentRemoveHint')}</p>
       <ActionOutcome error={error} done={null} />
       <Field id={`${id}-reason`} label={t('prjAttachmentRemoveReason')} required error={missing ? t('fieldRequired') : undefined}>
-        {(a) => <input {...a} className="krds-input" type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        {(a) => <input {...a} className="krds-input" type="text" maxLength={500} value={reason} onChange={(e) => { setReason(e.target.value); if (e.target.value.trim() !== '') setMissing(false); }} />}
       </Field>
       <div className="zl-actions">
         <button type="button" className="krds-btn primary small" disabled={busy} onClick={confirm} data-testid="attachment-remove-submit">{t('prjAttachmentRemoveSubmit')}</button>

@@ -200,7 +200,7 @@ function ChangesSection({ zone, changes, onSaved, canFile }: { zone: Zone; chang
               <button type="button" className="krds-btn secondary small zl-inline-btn" disabled={action.busy} onClick={() => void action.run(() => zonesApi.reviewChange(zone.id, c.id, 'accept_for_review'), 'zaChangeDecided')}>{t('zaAcceptForReview')}</button>
             ) : null}
             {c.actions.includes('withdraw') ? (
-              <button type="button" className="krds-btn tertiary small zl-inline-btn" disabled={action.busy} onClick={() => void action.run(() => zonesApi.withdrawChange(zone.id, c.id), 'zaChangeWithdrawnDone')}>{t('zaWithdraw')}</button>
+              <>{' '}<button type="button" className="krds-btn tertiary small zl-inline-btn" disabled={action.busy} onClick={() => void action.run(() => zonesApi.withdrawChange(zone.id, c.id), 'zaChangeWithdrawnDone')}>{t('zaWithdraw')}</button></>
             ) : null}
           </li>
         ))}

@@ -115,7 +115,7 @@ function DataRequestItem({ zone, request: r, onAnswered }: { zone: Zone; request
         }}>
           <ActionOutcome error={action.error} done={null} />
           <Field id={`${id}-answer`} label={t('zaDataAnswer')} required hint={t('zaDataAnswerHint')} error={missing ? t('fieldRequired') : undefined}>
-            {(a) => <textarea {...a} className="krds-input zl-textarea" lang="ko" rows={5} value={answer} onChange={(e) => setAnswer(e.target.value)} />}
+            {(a) => <textarea {...a} className="krds-input zl-textarea" lang="ko" rows={5} value={answer} onChange={(e) => { setAnswer(e.target.value); if (e.target.value.trim() !== '') setMissing(false); }} />}
           </Field>
           <button type="submit" className="krds-btn primary medium" disabled={action.busy}>{t('zaDataAnswerSubmit')}</button>
         </form>
