@@ -1,6 +1,7 @@
 // Small form pieces shared by the pages: field errors of a problem+json answer placed next to their fields,
 // a summary of them, text in five languages (Korean required, translations in a disclosure), a list of rows
-// (add, remove, reorder), numbers with a unit and a group of checkboxes. Each wraps the KRDS markup of Field.
+// (add, remove, reorder), a line of text, numbers with a unit and a group of checkboxes. Each wraps the KRDS
+// markup of Field.
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApp } from '../app-context.tsx';
 import { AUTONYMS, type Lang } from '../i18n/index.ts';
@@ -176,6 +177,42 @@ export function NumberField({ pointer, label, unit, value, onChange, required, m
   );
 }
 
+interface PlainTextFieldProps {
+  pointer: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  hint?: string;
+  type?: 'date';
+  inputMode?: 'numeric';
+  placeholder?: string;
+  /** The language of what is typed when it is not the reader's, e.g. "ko" for a Korean provision. */
+  lang?: string;
+  /** Values offered as the user types (a datalist); any other text is allowed too. */
+  suggestions?: readonly string[];
+}
+
+/** One line of plain text (or a date), such as a provision, a unit or a business number. */
+export function TextField({ pointer, label, value, onChange, required, hint, type, inputMode, placeholder, lang, suggestions }: PlainTextFieldProps) {
+  const f = useField(pointer);
+  const listId = suggestions ? `${f.id}-suggestions` : undefined;
+  return (
+    <Field id={f.id} label={label} required={required} hint={hint} error={f.error}>
+      {(aria) => (
+        <>
+          <input {...aria} type={type} className="krds-input" inputMode={inputMode} placeholder={placeholder} lang={lang} list={listId} value={value} onChange={(e) => onChange(e.target.value)} />
+          {suggestions ? (
+            <datalist id={listId}>
+              {suggestions.map((x) => <option key={x} value={x} />)}
+            </datalist>
+          ) : null}
+        </>
+      )}
+    </Field>
+  );
+}
+
 interface SelectFieldProps {
   pointer: string;
   label: string;
@@ -259,12 +296,20 @@ interface RowListProps<T> {
   /** A short name of a row for headings and button labels, e.g. "Site 2: Busan port". */
   itemLabel: (item: T, index: number) => string;
   addLabel: string;
-  children: (item: T, index: number, update: (item: T) => void) => ReactNode;
+  /** A row's controls; `update` replaces the row, `field(key)` binds a control to one of its fields. */
+  children: (item: T, index: number, update: (item: T) => void, field: <K extends keyof T & string>(key: K) => RowFieldProps<T[K]>) => ReactNode;
   readOnly?: boolean;
   max?: number;
   /** Under the rows, e.g. totals. */
   footer?: ReactNode;
   hint?: string;
+}
+
+/** What binds a control to one field of a row: its body pointer (e.g. "/sites/0/name"), value and change. */
+export interface RowFieldProps<V> {
+  pointer: string;
+  value: V;
+  onChange: (value: V) => void;
 }
 
 /** Rows of a list, each a fieldset with move-up, move-down and remove buttons; the focus follows added rows. */
@@ -296,6 +341,12 @@ export function RowList<T>({ pointer, legend, items, onChange, newItem, itemLabe
       <ol className="zl-row-list" ref={listRef}>
         {items.map((item, i) => {
           const label = itemLabel(item, i);
+          const update = (next: T) => onChange(items.map((x, j) => (j === i ? next : x)));
+          const field = <K extends keyof T & string>(key: K): RowFieldProps<T[K]> => ({
+            pointer: `${pointer}/${i}/${key}`,
+            value: item[key],
+            onChange: (value) => update({ ...item, [key]: value }),
+          });
           return (
             <li key={i} data-row={i} className="zl-row">
               <fieldset className="zl-row-fieldset">
@@ -319,7 +370,7 @@ export function RowList<T>({ pointer, legend, items, onChange, newItem, itemLabe
                     </button>
                   </div>
                 )}
-                {children(item, i, (next) => onChange(items.map((x, j) => (j === i ? next : x))))}
+                {children(item, i, update, field)}
               </fieldset>
             </li>
           );

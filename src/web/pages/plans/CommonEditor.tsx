@@ -3,8 +3,9 @@
 // targets, the narrative items and the documents handed in. Others read it.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApp } from '../../app-context.tsx';
-import { CheckGroup, FormErrors, I18nTextField, NumberField, RowList, SelectField, useField } from '../../components/forms.tsx';
+import { CheckGroup, FormErrors, I18nTextField, NumberField, RowList, SelectField, TextField, useField } from '../../components/forms.tsx';
 import { cleanText, nextId, numberText, parseNumber, requiredText } from '../../components/form-values.ts';
+import { RowTable } from '../../components/RowTable.tsx';
 import { LocalText } from '../../components/text.tsx';
 import { Field } from '../../components/ui.tsx';
 import type { I18nText, Regulation } from '../../types.ts';
@@ -13,7 +14,7 @@ import {
   ATTACHMENT_KEYS, KIND_KEYS, LIST_KEYS, NARRATIVE_KEYS, rowLabel,
 } from './plan-labels.ts';
 import { STAGES, STAGE_KEYS, stageText } from '../../stages.ts';
-import { ConflictNotice, SaveOutcome, usePlanSave } from './SaveConflict.tsx';
+import { PlanSaveFooter, usePlanSave } from './SaveConflict.tsx';
 import {
   ATTACHMENT_ITEMS, EXEMPTION_KINDS, NARRATIVE_ITEMS, type Attachment, type CommonContent, type PlanExemption, type PlanView,
 } from './types.ts';
@@ -142,17 +143,17 @@ function stageOptions(t: ReturnType<typeof useApp>['t']) {
 function CommonForm({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
   const { t, lang } = useApp();
   const [d, setD] = useState<Draft>(() => toDraft(plan.content));
-  const { busy, error, saved, conflict, save, clearConflict } = usePlanSave(plan, client, onPlan);
+  const saving = usePlanSave(plan, client, onPlan);
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
   const stages = stageOptions(t);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    void save(() => client.saveCommon(plan, toInput(plan.content.model, d))).then((next) => next && setD(toDraft(next.content)));
+    void saving.save(() => client.saveCommon(plan, toInput(plan.content.model, d))).then((next) => next && setD(toDraft(next.content)));
   }
 
   return (
-    <FormErrors error={error} idBase="pc">
+    <FormErrors error={saving.error} idBase="pc">
       <form onSubmit={onSubmit} noValidate data-testid="plan-common-form">
         <I18nTextField pointer="/title" label={t('planTitleLabel')} value={d.title} onChange={set('title')} required />
         <I18nTextField pointer="/summary" label={t('planSummary')} value={d.summary} onChange={set('summary')} multiline />
@@ -184,7 +185,7 @@ function CommonForm({ plan, client, onPlan }: { plan: PlanView; client: PlansCli
           addLabel={t(LIST_KEYS.exemptions.add)}
           max={100}
         >
-          {(x, i, update) => {
+          {(x, i, update, field) => {
             const p = `/exemptions/${i}`;
             return (
               <>
@@ -195,13 +196,13 @@ function CommonForm({ plan, client, onPlan }: { plan: PlanView; client: PlansCli
                 />
                 <div className="zl-two-col">
                   <SelectField pointer={`${p}/kind`} label={t('planEdKind')} value={x.kind} onChange={(v) => update({ ...x, kind: v as PlanExemption['kind'] })} options={EXEMPTION_KINDS.map((k) => ({ value: k, label: t(KIND_KEYS[k]) }))} required />
-                  <ProvisionField pointer={`${p}/provision`} value={x.provision} onChange={(v) => update({ ...x, provision: v })} />
+                  <TextField {...field('provision')} label={t('planEdProvision')} required hint={t('planEdProvisionHint')} lang="ko" />
                 </div>
-                <I18nTextField pointer={`${p}/law`} label={t('planEdLaw')} value={x.law} onChange={(v) => update({ ...x, law: v })} required />
-                <I18nTextField pointer={`${p}/regulation`} label={t('planEdRegulation')} value={x.regulation} onChange={(v) => update({ ...x, regulation: v })} required multiline rows={2} />
-                <I18nTextField pointer={`${p}/request`} label={t('planEdRequest')} value={x.request} onChange={(v) => update({ ...x, request: v })} required multiline rows={2} />
-                <I18nTextField pointer={`${p}/responsibleMinistry`} label={t('planEdMinistry')} value={x.responsibleMinistry} onChange={(v) => update({ ...x, responsibleMinistry: v })} />
-                <CheckGroup pointer={`${p}/stages`} legend={t('planStages')} options={stages} value={x.stages} onChange={(v) => update({ ...x, stages: v })} />
+                <I18nTextField {...field('law')} label={t('planEdLaw')} required />
+                <I18nTextField {...field('regulation')} label={t('planEdRegulation')} required multiline rows={2} />
+                <I18nTextField {...field('request')} label={t('planEdRequest')} required multiline rows={2} />
+                <I18nTextField {...field('responsibleMinistry')} label={t('planEdMinistry')} />
+                <CheckGroup {...field('stages')} legend={t('planStages')} options={stages} />
               </>
             );
           }}
@@ -217,20 +218,17 @@ function CommonForm({ plan, client, onPlan }: { plan: PlanView; client: PlansCli
           addLabel={t(LIST_KEYS.kpis.add)}
           max={50}
         >
-          {(x, i, update) => {
-            const p = `/kpis/${i}`;
-            return (
-              <>
-                <I18nTextField pointer={`${p}/name`} label={t('planEdKpiName')} value={x.name} onChange={(v) => update({ ...x, name: v })} required />
-                <div className="zl-three-col">
-                  <UnitField pointer={`${p}/unit`} value={x.unit} onChange={(v) => update({ ...x, unit: v })} />
-                  <NumberField pointer={`${p}/baseline`} label={t('planEdBaseline')} unit={x.unit || undefined} value={x.baseline} onChange={(v) => update({ ...x, baseline: v })} />
-                  <NumberField pointer={`${p}/target`} label={t('planEdTarget')} unit={x.unit || undefined} value={x.target} onChange={(v) => update({ ...x, target: v })} required />
-                  <NumberField pointer={`${p}/targetYear`} label={t('planEdTargetYear')} value={x.targetYear} onChange={(v) => update({ ...x, targetYear: v })} required min={2019} max={2100} step={1} />
-                </div>
-              </>
-            );
-          }}
+          {(x, _i, _update, field) => (
+            <>
+              <I18nTextField {...field('name')} label={t('planEdKpiName')} required />
+              <div className="zl-three-col">
+                <TextField {...field('unit')} label={t('planEdUnit')} required hint={t('planEdUnitHint')} suggestions={UNITS} />
+                <NumberField {...field('baseline')} label={t('planEdBaseline')} unit={x.unit || undefined} />
+                <NumberField {...field('target')} label={t('planEdTarget')} unit={x.unit || undefined} required />
+                <NumberField {...field('targetYear')} label={t('planEdTargetYear')} required min={2019} max={2100} step={1} />
+              </div>
+            </>
+          )}
         </RowList>
 
         <h3 className="zl-subheading">{t('planNarrative')}</h3>
@@ -254,84 +252,30 @@ function CommonForm({ plan, client, onPlan }: { plan: PlanView; client: PlansCli
           addLabel={t(LIST_KEYS.attachments.add)}
           max={50}
         >
-          {(x, i, update) => {
-            const p = `/attachments/${i}`;
-            return (
-              <>
-                <div className="zl-two-col">
-                  <SelectField pointer={`${p}/item`} label={t('planEdAttachmentItem')} value={x.item} onChange={(v) => update({ ...x, item: v as Attachment['item'] })} options={ATTACHMENT_ITEMS.map((k) => ({ value: k, label: t(ATTACHMENT_KEYS[k]) }))} required />
-                  <ReferenceField pointer={`${p}/reference`} value={x.reference} onChange={(v) => update({ ...x, reference: v })} />
-                </div>
-                <I18nTextField pointer={`${p}/title`} label={t('planEdAttachmentTitle')} value={x.title} onChange={(v) => update({ ...x, title: v })} required />
-              </>
-            );
-          }}
+          {(x, i, update, field) => (
+            <>
+              <div className="zl-two-col">
+                <SelectField pointer={`/attachments/${i}/item`} label={t('planEdAttachmentItem')} value={x.item} onChange={(v) => update({ ...x, item: v as Attachment['item'] })} options={ATTACHMENT_ITEMS.map((k) => ({ value: k, label: t(ATTACHMENT_KEYS[k]) }))} required />
+                <TextField {...field('reference')} label={t('planEdReference')} required hint={t('planEdReferenceHint')} />
+              </div>
+              <I18nTextField {...field('title')} label={t('planEdAttachmentTitle')} required />
+            </>
+          )}
         </RowList>
-        {conflict ? (
-          <ConflictNotice
-            conflict={conflict}
-            testId="plan-common-conflict"
-            onLoadLatest={() => {
-              onPlan(conflict.latest);
-              setD(toDraft(conflict.latest.content));
-              clearConflict();
-            }}
-            onKeepMine={() => {
-              onPlan(conflict.latest);
-              clearConflict();
-            }}
-          />
-        ) : null}
-        <div className="zl-actions">
-          <button type="submit" className="krds-btn primary medium" data-testid="plan-common-save" disabled={busy}>
-            {busy ? t('planSaving') : t('planSaveCommon')}
-          </button>
-        </div>
-        <p className="zl-hint">{t('planChangeWithdrawsSignOffs')}</p>
-        <SaveOutcome error={error} saved={saved} />
+        <PlanSaveFooter
+          state={saving}
+          onLoadLatest={(latest) => setD(toDraft(latest.content))}
+          conflictTestId="plan-common-conflict"
+          saveTestId="plan-common-save"
+          saveLabel={t('planSaveCommon')}
+          note={<p className="zl-hint">{t('planChangeWithdrawsSignOffs')}</p>}
+        />
       </form>
     </FormErrors>
   );
 }
 
-function ProvisionField({ pointer, value, onChange }: { pointer: string; value: string; onChange: (v: string) => void }) {
-  const { t } = useApp();
-  const f = useField(pointer);
-  return (
-    <Field id={f.id} label={t('planEdProvision')} required hint={t('planEdProvisionHint')} error={f.error}>
-      {(a) => <input {...a} className="krds-input" lang="ko" value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
-  );
-}
-
 const UNITS = ['건', '개', '명', '대', '척', '억 원', '백만 원', '%', 'kg', 't', 'km', 'MW', 'MWh'];
-
-function UnitField({ pointer, value, onChange }: { pointer: string; value: string; onChange: (v: string) => void }) {
-  const { t } = useApp();
-  const f = useField(pointer);
-  return (
-    <Field id={f.id} label={t('planEdUnit')} required hint={t('planEdUnitHint')} error={f.error}>
-      {(a) => (
-        <>
-          <input {...a} className="krds-input" list="plan-kpi-units" value={value} onChange={(e) => onChange(e.target.value)} />
-          <datalist id="plan-kpi-units">
-            {UNITS.map((u) => <option key={u} value={u} />)}
-          </datalist>
-        </>
-      )}
-    </Field>
-  );
-}
-
-function ReferenceField({ pointer, value, onChange }: { pointer: string; value: string; onChange: (v: string) => void }) {
-  const { t } = useApp();
-  const f = useField(pointer);
-  return (
-    <Field id={f.id} label={t('planEdReference')} required hint={t('planEdReferenceHint')} error={f.error}>
-      {(a) => <input {...a} className="krds-input" value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
-  );
-}
 
 /** The common part as others read it: each text in the reader's language, else Korean with a notice. */
 function CommonView({ plan }: { plan: PlanView }) {
@@ -351,45 +295,27 @@ function CommonView({ plan }: { plan: PlanView }) {
         <dt>{t('planDesignationMonths')}</dt>
         <dd>{c.designationMonths === null ? '—' : `${c.designationMonths} ${t('planEdUnitMonths')}`}</dd>
       </dl>
-      <h3 className="zl-subheading">{t(LIST_KEYS.exemptions.list)}</h3>
-      {c.exemptions.length === 0 ? <p>{t('formRowsEmpty')}</p> : (
-        <div className="krds-table-wrap">
-          <table className="tbl col data zl-table zl-compact">
-            <caption className="sr-only">{t(LIST_KEYS.exemptions.list)}</caption>
-            <thead><tr><th scope="col">{t('planEdKind')}</th><th scope="col">{t('planEdLaw')}</th><th scope="col">{t('planEdRegulation')}</th><th scope="col">{t('planEdRequest')}</th><th scope="col">{t('planStages')}</th></tr></thead>
-            <tbody>
-              {c.exemptions.map((e) => (
-                <tr key={e.id}>
-                  <td>{t(KIND_KEYS[e.kind])}</td>
-                  <th scope="row"><LocalText value={e.law} /> <span lang="ko">{e.provision}</span></th>
-                  <td><LocalText value={e.regulation} /></td>
-                  <td><LocalText value={e.request} /></td>
-                  <td>{e.stages.map(stage).join(', ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3 className="zl-subheading">{t(LIST_KEYS.kpis.list)}</h3>
-      {c.kpis.length === 0 ? <p>{t('formRowsEmpty')}</p> : (
-        <div className="krds-table-wrap">
-          <table className="tbl col data zl-table zl-compact">
-            <caption className="sr-only">{t(LIST_KEYS.kpis.list)}</caption>
-            <thead><tr><th scope="col">{t('planEdKpiName')}</th><th scope="col">{t('planEdBaseline')}</th><th scope="col">{t('planEdTarget')}</th><th scope="col">{t('planEdTargetYear')}</th></tr></thead>
-            <tbody>
-              {c.kpis.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row"><LocalText value={k.name} /></th>
-                  <td className="zl-num">{k.baseline === null ? '—' : `${k.baseline.toLocaleString()} ${k.unit}`}</td>
-                  <td className="zl-num">{`${k.target.toLocaleString()} ${k.unit}`}</td>
-                  <td className="zl-num">{k.targetYear}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RowTable title={t(LIST_KEYS.exemptions.list)} columns={[t('planEdKind'), t('planEdLaw'), t('planEdRegulation'), t('planEdRequest'), t('planStages')]} rows={c.exemptions}>
+        {(e) => (
+          <tr key={e.id}>
+            <td>{t(KIND_KEYS[e.kind])}</td>
+            <th scope="row"><LocalText value={e.law} /> <span lang="ko">{e.provision}</span></th>
+            <td><LocalText value={e.regulation} /></td>
+            <td><LocalText value={e.request} /></td>
+            <td>{e.stages.map(stage).join(', ') || '—'}</td>
+          </tr>
+        )}
+      </RowTable>
+      <RowTable title={t(LIST_KEYS.kpis.list)} columns={[t('planEdKpiName'), t('planEdBaseline'), t('planEdTarget'), t('planEdTargetYear')]} rows={c.kpis}>
+        {(k) => (
+          <tr key={k.id}>
+            <th scope="row"><LocalText value={k.name} /></th>
+            <td className="zl-num">{k.baseline === null ? '—' : `${k.baseline.toLocaleString()} ${k.unit}`}</td>
+            <td className="zl-num">{`${k.target.toLocaleString()} ${k.unit}`}</td>
+            <td className="zl-num">{k.targetYear}</td>
+          </tr>
+        )}
+      </RowTable>
       <h3 className="zl-subheading">{t('planNarrative')}</h3>
       <dl className="zl-dl">
         {NARRATIVE_ITEMS.filter((k) => c.narrative[k]).map((k) => (

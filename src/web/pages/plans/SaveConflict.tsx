@@ -1,6 +1,6 @@
 // Saving a part of a plan with If-Match: when someone else saved first (412), the editor shows what they
 // changed since this page was loaded and lets the user load the latest version or keep their own input.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import { ErrorSummary } from '../../components/forms.tsx';
@@ -55,14 +55,64 @@ export function usePlanSave(plan: PlanView, client: PlansClient, onPlan: (p: Pla
       setBusy(false);
     }
   }
-  return { busy, error, saved, conflict, save, clearConflict: () => setConflict(null) };
+  /** After a conflict: the editor moves onto the latest version (whether the user loads it or keeps their input). */
+  function settleConflict(latest: PlanView): void {
+    onPlan(latest);
+    setConflict(null);
+  }
+  return { busy, error, saved, conflict, save, settleConflict };
+}
+
+export type PlanSave = ReturnType<typeof usePlanSave>;
+
+/**
+ * The end of a plan part's form: the conflict a save met (see ConflictNotice; "load the latest" also gives the
+ * latest version to `onLoadLatest` to reset the form), the save button unless `canSave` is false, `note`, and
+ * the outcome of the last save.
+ */
+export function PlanSaveFooter({ state, onLoadLatest, conflictTestId, saveTestId, saveLabel, savedMessage, canSave = true, note }: {
+  state: PlanSave;
+  onLoadLatest: (latest: PlanView) => void;
+  conflictTestId: string;
+  saveTestId: string;
+  saveLabel: string;
+  savedMessage?: MessageKey;
+  canSave?: boolean;
+  note?: ReactNode;
+}) {
+  const { t } = useApp();
+  const { busy, error, saved, conflict, settleConflict } = state;
+  return (
+    <>
+      {conflict ? (
+        <ConflictNotice
+          conflict={conflict}
+          testId={conflictTestId}
+          onLoadLatest={() => {
+            settleConflict(conflict.latest);
+            onLoadLatest(conflict.latest);
+          }}
+          onKeepMine={() => settleConflict(conflict.latest)}
+        />
+      ) : null}
+      {canSave ? (
+        <div className="zl-actions">
+          <button type="submit" className="krds-btn primary medium" data-testid={saveTestId} disabled={busy}>
+            {busy ? t('planSaving') : saveLabel}
+          </button>
+        </div>
+      ) : null}
+      {note}
+      <SaveOutcome error={error} saved={saved} message={savedMessage} />
+    </>
+  );
 }
 
 /**
  * "Someone else saved": who, the versions, their changes field by field; "load the latest" discards this
  * part's input, "keep mine" moves the editor onto the latest version so the next save can go through.
  */
-export function ConflictNotice({ conflict, onLoadLatest, onKeepMine, testId }: { conflict: Conflict; onLoadLatest: () => void; onKeepMine: () => void; testId: string }) {
+function ConflictNotice({ conflict, onLoadLatest, onKeepMine, testId }: { conflict: Conflict; onLoadLatest: () => void; onKeepMine: () => void; testId: string }) {
   const { t, lang } = useApp();
   const { base, latest, by } = conflict;
   const who = by?.createdRegion
@@ -98,7 +148,7 @@ export function ConflictNotice({ conflict, onLoadLatest, onKeepMine, testId }: {
 }
 
 /** Under the save button: the fields to fix (linked), another refusal in the server's words, or "saved". */
-export function SaveOutcome({ error, saved, message = 'planSavedVersion' }: { error: unknown; saved: boolean; message?: MessageKey }) {
+function SaveOutcome({ error, saved, message = 'planSavedVersion' }: { error: unknown; saved: boolean; message?: MessageKey }) {
   const { t } = useApp();
   if (error instanceof ApiError && error.fieldErrors.length > 0) return <ErrorSummary describe={(p) => describePointer(p, t)} />;
   if (error) return <ProblemAlert error={error} />;

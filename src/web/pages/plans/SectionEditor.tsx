@@ -3,10 +3,10 @@
 // and source. Only that government edits it (the API enforces it); the others read it.
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../../app-context.tsx';
-import { CheckGroup, FormErrors, I18nTextField, NumberField, RowList, SelectField, useField } from '../../components/forms.tsx';
+import { CheckGroup, FormErrors, I18nTextField, NumberField, RowList, SelectField, TextField } from '../../components/forms.tsx';
 import { cleanText, nextId, numberText, parseNumber, requiredText } from '../../components/form-values.ts';
+import { RowTable } from '../../components/RowTable.tsx';
 import { LocalText, regionNameText } from '../../components/text.tsx';
-import { Field } from '../../components/ui.tsx';
 import type { Lang, Translate } from '../../i18n/index.ts';
 import type { I18nText } from '../../types.ts';
 import { budgetTotals } from './budget.ts';
@@ -15,7 +15,7 @@ import { regionLabel } from './common.tsx';
 import { COMPANY_KIND_KEYS, LIST_KEYS, rowLabel, SOURCE_KEYS } from './plan-labels.ts';
 import { STAGES, STAGE_KEYS } from '../../stages.ts';
 import { municipalityNames, useMunicipalities } from './reference.tsx';
-import { ConflictNotice, SaveOutcome, usePlanSave } from './SaveConflict.tsx';
+import { PlanSaveFooter, usePlanSave } from './SaveConflict.tsx';
 import {
   BUDGET_SOURCES, COMPANY_KINDS, type BudgetLine, type BudgetSource, type Company, type PlanView, type Project, type SectionContent, type Site,
 } from './types.ts';
@@ -91,29 +91,10 @@ export function BudgetTotalsTable({ lines, caption, testId }: { lines: Pick<Budg
   );
 }
 
-function BusinessNumberField({ pointer, value, onChange }: { pointer: string; value: string; onChange: (v: string) => void }) {
-  const { t } = useApp();
-  const f = useField(pointer);
-  return (
-    <Field id={f.id} label={t('planEdBusinessNumber')} hint={t('planEdBusinessNumberHint')} error={f.error}>
-      {(a) => <input {...a} className="krds-input" inputMode="numeric" placeholder="000-00-00000" value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
-  );
-}
-
-function DateField({ pointer, label, value, onChange }: { pointer: string; label: string; value: string; onChange: (v: string) => void }) {
-  const f = useField(pointer);
-  return (
-    <Field id={f.id} label={label} required error={f.error}>
-      {(a) => <input {...a} type="date" className="krds-input" value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
-  );
-}
-
 function SectionForm({ plan, client, region, onPlan, t }: { plan: PlanView; client: PlansClient; region: string; onPlan: (p: PlanView) => void; t: Translate }) {
   const { lang } = useApp();
   const [d, setD] = useState<Draft>(() => toDraft(plan.content.sections[region] ?? EMPTY));
-  const { busy, error, saved, conflict, save, clearConflict } = usePlanSave(plan, client, onPlan);
+  const saving = usePlanSave(plan, client, onPlan);
   const municipalities = useMunicipalities(region);
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
   const stages = STAGES.map((s) => ({ value: s, label: t(STAGE_KEYS[s]) }));
@@ -129,11 +110,11 @@ function SectionForm({ plan, client, region, onPlan, t }: { plan: PlanView; clie
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    void save(() => client.saveSection(plan, region, toInput(d))).then((next) => next && setD(toDraft(next.content.sections[region] ?? EMPTY)));
+    void saving.save(() => client.saveSection(plan, region, toInput(d))).then((next) => next && setD(toDraft(next.content.sections[region] ?? EMPTY)));
   }
 
   return (
-    <FormErrors error={error} idBase={`ps-${region}`}>
+    <FormErrors error={saving.error} idBase={`ps-${region}`}>
       <form onSubmit={onSubmit} noValidate data-testid={`plan-section-form-${region}`}>
         <RowList
           pointer="/sites"
@@ -146,21 +127,19 @@ function SectionForm({ plan, client, region, onPlan, t }: { plan: PlanView; clie
           addLabel={t(LIST_KEYS.sites.add)}
           max={100}
         >
-          {(x, i, update) => (
+          {(_x, _i, _update, field) => (
             <>
               <div className="zl-two-col">
                 <SelectField
-                  pointer={`/sites/${i}/regionCode`}
+                  {...field('regionCode')}
                   label={t('planEdMunicipality')}
-                  value={x.regionCode}
-                  onChange={(v) => update({ ...x, regionCode: v })}
                   options={municipalities.map((m) => ({ value: m.code, label: regionNameText(m, lang) }))}
                   placeholder={t('planEdChooseMunicipality')}
                   required
                 />
-                <NumberField pointer={`/sites/${i}/areaSqm`} label={t('planEdArea')} unit="m²" min={0} value={x.areaSqm} onChange={(v) => update({ ...x, areaSqm: v })} />
+                <NumberField {...field('areaSqm')} label={t('planEdArea')} unit="m²" min={0} />
               </div>
-              <I18nTextField pointer={`/sites/${i}/name`} label={t('planEdSiteName')} value={x.name} onChange={(v) => update({ ...x, name: v })} required />
+              <I18nTextField {...field('name')} label={t('planEdSiteName')} required />
             </>
           )}
         </RowList>
@@ -200,14 +179,14 @@ function SectionForm({ plan, client, region, onPlan, t }: { plan: PlanView; clie
             ) : null
           }
         >
-          {(x, i, update) => (
+          {(x, i, update, field) => (
             <>
-              <I18nTextField pointer={`/companies/${i}/name`} label={t('planEdCompanyName')} value={x.name} onChange={(v) => update({ ...x, name: v })} required />
+              <I18nTextField {...field('name')} label={t('planEdCompanyName')} required />
               <div className="zl-two-col">
                 <SelectField pointer={`/companies/${i}/kind`} label={t('planEdCompanyKind')} value={x.kind} onChange={(v) => update({ ...x, kind: v as Company['kind'] })} options={COMPANY_KINDS.map((k) => ({ value: k, label: t(COMPANY_KIND_KEYS[k]) }))} required />
-                <BusinessNumberField pointer={`/companies/${i}/businessNumber`} value={x.businessNumber} onChange={(v) => update({ ...x, businessNumber: v })} />
+                <TextField {...field('businessNumber')} label={t('planEdBusinessNumber')} hint={t('planEdBusinessNumberHint')} inputMode="numeric" placeholder="000-00-00000" />
               </div>
-              <I18nTextField pointer={`/companies/${i}/address`} label={t('planEdAddress')} value={x.address} onChange={(v) => update({ ...x, address: v })} />
+              <I18nTextField {...field('address')} label={t('planEdAddress')} />
             </>
           )}
         </RowList>
@@ -222,23 +201,20 @@ function SectionForm({ plan, client, region, onPlan, t }: { plan: PlanView; clie
           addLabel={t(LIST_KEYS.projects.add)}
           max={50}
         >
-          {(x, i, update) => {
-            const p = `/projects/${i}`;
-            return (
-              <>
-                <I18nTextField pointer={`${p}/title`} label={t('planEdProjectTitle')} value={x.title} onChange={(v) => update({ ...x, title: v })} required />
-                <I18nTextField pointer={`${p}/description`} label={t('planEdDescription')} value={x.description} onChange={(v) => update({ ...x, description: v })} multiline rows={2} />
-                <div className="zl-two-col">
-                  <DateField pointer={`${p}/startOn`} label={t('planEdStartOn')} value={x.startOn} onChange={(v) => update({ ...x, startOn: v })} />
-                  <DateField pointer={`${p}/endOn`} label={t('planEdEndOn')} value={x.endOn} onChange={(v) => update({ ...x, endOn: v })} />
-                </div>
-                <CheckGroup pointer={`${p}/stages`} legend={t('planStages')} options={stages} value={x.stages} onChange={(v) => update({ ...x, stages: v })} />
-                <CheckGroup pointer={`${p}/exemptions`} legend={t('planEdProjectExemptions')} options={exemptionOptions} value={x.exemptions} onChange={(v) => update({ ...x, exemptions: v })} empty={t('planEdNoExemptions')} />
-                <CheckGroup pointer={`${p}/companies`} legend={t('planEdProjectCompanies')} options={companyOptions} value={x.companies} onChange={(v) => update({ ...x, companies: v })} empty={t('planEdNoCompanies')} />
-                <CheckGroup pointer={`${p}/sites`} legend={t('planEdProjectSites')} options={siteOptions} value={x.sites} onChange={(v) => update({ ...x, sites: v })} empty={t('planEdNoSites')} />
-              </>
-            );
-          }}
+          {(_x, _i, _update, field) => (
+            <>
+              <I18nTextField {...field('title')} label={t('planEdProjectTitle')} required />
+              <I18nTextField {...field('description')} label={t('planEdDescription')} multiline rows={2} />
+              <div className="zl-two-col">
+                <TextField {...field('startOn')} label={t('planEdStartOn')} type="date" required />
+                <TextField {...field('endOn')} label={t('planEdEndOn')} type="date" required />
+              </div>
+              <CheckGroup {...field('stages')} legend={t('planStages')} options={stages} />
+              <CheckGroup {...field('exemptions')} legend={t('planEdProjectExemptions')} options={exemptionOptions} empty={t('planEdNoExemptions')} />
+              <CheckGroup {...field('companies')} legend={t('planEdProjectCompanies')} options={companyOptions} empty={t('planEdNoCompanies')} />
+              <CheckGroup {...field('sites')} legend={t('planEdProjectSites')} options={siteOptions} empty={t('planEdNoSites')} />
+            </>
+          )}
         </RowList>
 
         <RowList
@@ -259,39 +235,25 @@ function SectionForm({ plan, client, region, onPlan, t }: { plan: PlanView; clie
             />
           }
         >
-          {(x, i, update) => (
+          {(x, i, update, field) => (
             <>
               <div className="zl-three-col">
-                <NumberField pointer={`/budget/${i}/year`} label={t('planEdYear')} value={x.year} onChange={(v) => update({ ...x, year: v })} required min={2019} max={2100} step={1} />
+                <NumberField {...field('year')} label={t('planEdYear')} required min={2019} max={2100} step={1} />
                 <SelectField pointer={`/budget/${i}/source`} label={t('planEdSource')} value={x.source} onChange={(v) => update({ ...x, source: v as BudgetSource })} options={BUDGET_SOURCES.map((s) => ({ value: s, label: t(SOURCE_KEYS[s]) }))} required />
-                <NumberField pointer={`/budget/${i}/amountMillionKrw`} label={t('planEdAmount')} unit={t('planEdUnitMillionKrw')} min={0} value={x.amountMillionKrw} onChange={(v) => update({ ...x, amountMillionKrw: v })} required />
+                <NumberField {...field('amountMillionKrw')} label={t('planEdAmount')} unit={t('planEdUnitMillionKrw')} min={0} required />
               </div>
-              <I18nTextField pointer={`/budget/${i}/purpose`} label={t('planEdPurpose')} value={x.purpose} onChange={(v) => update({ ...x, purpose: v })} />
+              <I18nTextField {...field('purpose')} label={t('planEdPurpose')} />
             </>
           )}
         </RowList>
 
-        {conflict ? (
-          <ConflictNotice
-            conflict={conflict}
-            testId={`plan-section-conflict-${region}`}
-            onLoadLatest={() => {
-              onPlan(conflict.latest);
-              setD(toDraft(conflict.latest.content.sections[region] ?? EMPTY));
-              clearConflict();
-            }}
-            onKeepMine={() => {
-              onPlan(conflict.latest);
-              clearConflict();
-            }}
-          />
-        ) : null}
-        <div className="zl-actions">
-          <button type="submit" className="krds-btn primary medium" data-testid={`plan-section-save-${region}`} disabled={busy}>
-            {busy ? t('planSaving') : t('planSaveSection')}
-          </button>
-        </div>
-        <SaveOutcome error={error} saved={saved} />
+        <PlanSaveFooter
+          state={saving}
+          onLoadLatest={(latest) => setD(toDraft(latest.content.sections[region] ?? EMPTY))}
+          conflictTestId={`plan-section-conflict-${region}`}
+          saveTestId={`plan-section-save-${region}`}
+          saveLabel={t('planSaveSection')}
+        />
       </form>
     </FormErrors>
   );
@@ -310,53 +272,22 @@ function SectionView({ plan, region }: { plan: PlanView; region: string }) {
   const byId = <T extends { id: string }>(xs: T[], id: string) => xs.find((x) => x.id === id);
   return (
     <div className="zl-plan-view" data-testid={`plan-section-view-${region}`}>
-      <h3 className="zl-subheading">{t(LIST_KEYS.sites.list)}</h3>
-      {s.sites.length === 0 ? <p>{t('formRowsEmpty')}</p> : (
-        <div className="krds-table-wrap">
-          <table className="tbl col data zl-table zl-compact">
-            <caption className="sr-only">{t(LIST_KEYS.sites.list)}</caption>
-            <thead><tr><th scope="col">{t('planEdSiteName')}</th><th scope="col">{t('planEdMunicipality')}</th><th scope="col" className="zl-num">{t('planEdArea')} (m²)</th></tr></thead>
-            <tbody>
-              {s.sites.map((x) => (
-                <tr key={x.id}><th scope="row">{name(x.name)}</th><td>{site(x.regionCode)}</td><td className="zl-num">{x.areaSqm === null ? '—' : x.areaSqm.toLocaleString(lang)}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3 className="zl-subheading">{t(LIST_KEYS.companies.list)}</h3>
-      {s.companies.length === 0 ? <p>{t('formRowsEmpty')}</p> : (
-        <div className="krds-table-wrap">
-          <table className="tbl col data zl-table zl-compact">
-            <caption className="sr-only">{t(LIST_KEYS.companies.list)}</caption>
-            <thead><tr><th scope="col">{t('planEdCompanyName')}</th><th scope="col">{t('planEdCompanyKind')}</th><th scope="col">{t('planEdBusinessNumber')}</th></tr></thead>
-            <tbody>
-              {s.companies.map((x) => (
-                <tr key={x.id}><th scope="row">{name(x.name)}</th><td>{t(COMPANY_KIND_KEYS[x.kind])}</td><td className="zl-mono">{x.businessNumber ?? '—'}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3 className="zl-subheading">{t(LIST_KEYS.projects.list)}</h3>
-      {s.projects.length === 0 ? <p>{t('formRowsEmpty')}</p> : (
-        <div className="krds-table-wrap">
-          <table className="tbl col data zl-table zl-compact">
-            <caption className="sr-only">{t(LIST_KEYS.projects.list)}</caption>
-            <thead><tr><th scope="col">{t('planEdProjectTitle')}</th><th scope="col">{t('planEdPeriod')}</th><th scope="col">{t('planEdProjectCompanies')}</th><th scope="col">{t('planEdProjectSites')}</th></tr></thead>
-            <tbody>
-              {s.projects.map((x) => (
-                <tr key={x.id}>
-                  <th scope="row">{name(x.title)}</th>
-                  <td className="zl-nowrap">{x.startOn} – {x.endOn}</td>
-                  <td>{x.companies.map((id) => byId(s.companies, id)).filter(Boolean).map((c) => pick(c!.name, lang)).join(', ') || '—'}</td>
-                  <td>{x.sites.map((id) => byId(s.sites, id)).filter(Boolean).map((c) => pick(c!.name, lang)).join(', ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RowTable title={t(LIST_KEYS.sites.list)} columns={[t('planEdSiteName'), t('planEdMunicipality'), { label: `${t('planEdArea')} (m²)`, numeric: true }]} rows={s.sites}>
+        {(x) => <tr key={x.id}><th scope="row">{name(x.name)}</th><td>{site(x.regionCode)}</td><td className="zl-num">{x.areaSqm === null ? '—' : x.areaSqm.toLocaleString(lang)}</td></tr>}
+      </RowTable>
+      <RowTable title={t(LIST_KEYS.companies.list)} columns={[t('planEdCompanyName'), t('planEdCompanyKind'), t('planEdBusinessNumber')]} rows={s.companies}>
+        {(x) => <tr key={x.id}><th scope="row">{name(x.name)}</th><td>{t(COMPANY_KIND_KEYS[x.kind])}</td><td className="zl-mono">{x.businessNumber ?? '—'}</td></tr>}
+      </RowTable>
+      <RowTable title={t(LIST_KEYS.projects.list)} columns={[t('planEdProjectTitle'), t('planEdPeriod'), t('planEdProjectCompanies'), t('planEdProjectSites')]} rows={s.projects}>
+        {(x) => (
+          <tr key={x.id}>
+            <th scope="row">{name(x.title)}</th>
+            <td className="zl-nowrap">{x.startOn} – {x.endOn}</td>
+            <td>{x.companies.map((id) => byId(s.companies, id)).filter(Boolean).map((c) => pick(c!.name, lang)).join(', ') || '—'}</td>
+            <td>{x.sites.map((id) => byId(s.sites, id)).filter(Boolean).map((c) => pick(c!.name, lang)).join(', ') || '—'}</td>
+          </tr>
+        )}
+      </RowTable>
       <h3 className="zl-subheading">{t(LIST_KEYS.budget.list)}</h3>
       {s.budget.length === 0 ? <p>{t('formRowsEmpty')}</p> : <BudgetTotalsTable lines={s.budget} caption={t('planEdTotalsCaption')} testId={`plan-budget-totals-${region}`} />}
     </div>
