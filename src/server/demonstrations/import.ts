@@ -69,11 +69,13 @@ export async function importCommand(db: Database, options: ImportOptions, out: (
     const hash = createHash('sha256');
     let read = 0;
     let lines = 0;
-    for await (const chunk of createReadStream(options.file) as AsyncIterable<Buffer>) {
+    let pct = -1;
+    for await (const chunk of createReadStream(options.file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       hash.update(chunk);
       for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines += 1;
       read += chunk.length;
-      err(`${bar('hashing', read, size)} ${Math.floor((read / Math.max(size, 1)) * 100)}%`);
+      const now = Math.floor((read / Math.max(size, 1)) * 100);
+      if (now !== pct) { pct = now; err(`${bar('hashing', read, size)} ${pct}%`); }
     }
     err('\n');
     const sha256 = hash.digest('hex');
