@@ -211,6 +211,16 @@ for (const engine of engines()) {
       assert.ok((await packs(company)).some((p) => p.projectId === projectId));
       assert.ok((await packs(busan)).some((p) => p.projectId === projectId));
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/evidence-packs' })).statusCode, 401);
+
+      // An incident now reaches MOTIE too (the responsible ministry), not MOLIT.
+      const incident = await send(company, 'POST', `/api/projects/${projectId}/incidents`, {
+        severity: 'serious', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), place: { ko: '신항 2부두' }, lon: null, lat: null, description: { ko: '밸브 누출' }, immediateActions: { ko: '운행 중지' },
+      });
+      assert.equal(incident.statusCode, 201, incident.body);
+      const told = async (s: Session) => (await t.db.selectFrom('notification').select('link').where('user_id', '=', s.userId).where('object_id', '=', incident.json().id).execute()).map((n) => n.link);
+      assert.deepEqual(await told(motie), ['/projects'], 'its list of evidence packs, not the project page it may not read');
+      assert.deepEqual(await told(molit), []);
+      assert.deepEqual(await told(busan), [`/projects/${projectId}`]);
     });
   });
 }

@@ -21,7 +21,7 @@ import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.t
 import { notify } from '../notifications/notify.ts';
 import { frame } from './messages.ts';
 import { ProjectSchema } from './schemas.ts';
-import { loadProject, projectView, targetOf, type ProjectRow } from './store.ts';
+import { loadProject, projectView, suspendedMinistries, targetOf, type ProjectRow } from './store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const IdParams = Type.Object({ id: Uuid });
@@ -202,7 +202,7 @@ export function reportRoutes(base: FastifyInstance): void {
   app.post('/api/projects/:id/incidents', {
     config: { action: 'project:report', objectScoped: true },
     schema: {
-      tags: ['demonstrations'], summary: 'Report a safety incident; MSS and the zone\'s governments are notified at once',
+      tags: ['demonstrations'], summary: 'Report a safety incident; MSS, the zone\'s governments and the responsible ministries whose regulations the project\'s exemptions suspend are notified at once',
       params: IdParams,
       body: Type.Object({
         severity: Type.Enum([...INCIDENT_SEVERITIES]),
@@ -235,10 +235,15 @@ export function reportRoutes(base: FastifyInstance): void {
         reported_by: actor.userId,
       }).execute();
       await appendAudit(trx, { ...auditActor(request, actor), action: 'project:incident', objectType: 'demonstration_incident', objectId: id, before: null, after: { projectId: row.id, ...body } });
-      await notify(trx, {
-        userIds: await supervisors(trx, target.regions), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_incident', objectId: id,
-        params: { subject: `${(row.title as I18nText).ko} — ${(body.place as I18nText).ko}`, state: `incident: ${severity}`, actor: await displayName(trx, actor) },
-      });
+      const params = { subject: `${(row.title as I18nText).ko} — ${(body.place as I18nText).ko}`, state: `incident: ${severity}`, actor: await displayName(trx, actor) };
+      await notify(trx, { userIds: await supervisors(trx, target.regions), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_incident', objectId: id, params });
+      // The responsible ministries whose regulations the project's exemptions suspend (issue 5: incidents reach the
+      // responsible ministry); they read the evidence pack, not the project page, so the link is their list.
+      const ministries = (await suspendedMinistries(trx, [row.id])).get(row.id) ?? [];
+      if (ministries.length > 0) {
+        const users = await trx.selectFrom('app_user').select('id').where('organisation_id', 'in', ministries).where('disabled_at', 'is', null).execute();
+        await notify(trx, { userIds: users.map((u) => u.id), kind: 'transition', link: '/projects', objectType: 'demonstration_incident', objectId: id, params });
+      }
     });
     reply.code(201);
     return {
