@@ -4,6 +4,7 @@ import { plansEn } from './plans/en.ts';
 import { zonesAfterEn } from './zones/en.ts';
 import { demonstrationsEn } from './demonstrations/en.ts';
 import { exemptionsEn } from './exemptions/en.ts';
+import { exemptionActionsEn } from './exemption-actions/en.ts';
 import { reviewEn } from './review/en.ts';
 import type { ko } from './ko.ts';
 
@@ -416,6 +417,7 @@ export const en: Record<keyof typeof ko, string> = {
   ...formsEn,
   ...demonstrationsEn,
   ...exemptionsEn,
+  ...exemptionActionsEn,
   ...planEditorsEn,
   ...reviewEn,
 };

@@ -4,6 +4,7 @@ import { plansFr } from './plans/fr.ts';
 import { zonesAfterFr } from './zones/fr.ts';
 import { demonstrationsFr } from './demonstrations/fr.ts';
 import { exemptionsFr } from './exemptions/fr.ts';
+import { exemptionActionsFr } from './exemption-actions/fr.ts';
 import { reviewFr } from './review/fr.ts';
 import type { ko } from './ko.ts';
 
@@ -418,6 +419,7 @@ export const fr: Record<keyof typeof ko, string> = {
   ...formsFr,
   ...demonstrationsFr,
   ...exemptionsFr,
+  ...exemptionActionsFr,
   ...planEditorsFr,
   ...reviewFr,
 };

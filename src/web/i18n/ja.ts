@@ -4,6 +4,7 @@ import { plansJa } from './plans/ja.ts';
 import { zonesAfterJa } from './zones/ja.ts';
 import { demonstrationsJa } from './demonstrations/ja.ts';
 import { exemptionsJa } from './exemptions/ja.ts';
+import { exemptionActionsJa } from './exemption-actions/ja.ts';
 import { reviewJa } from './review/ja.ts';
 import type { ko } from './ko.ts';
 
@@ -416,6 +417,7 @@ export const ja: Record<keyof typeof ko, string> = {
   ...formsJa,
   ...demonstrationsJa,
   ...exemptionsJa,
+  ...exemptionActionsJa,
   ...planEditorsJa,
   ...reviewJa,
 };

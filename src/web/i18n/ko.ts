@@ -7,6 +7,7 @@ import { plansKo } from './plans/ko.ts';
 import { zonesAfterKo } from './zones/ko.ts';
 import { demonstrationsKo } from './demonstrations/ko.ts';
 import { exemptionsKo } from './exemptions/ko.ts';
+import { exemptionActionsKo } from './exemption-actions/ko.ts';
 import { reviewKo } from './review/ko.ts';
 
 export const ko = {
@@ -416,6 +417,7 @@ export const ko = {
   ...formsKo,
   ...demonstrationsKo,
   ...exemptionsKo,
+  ...exemptionActionsKo,
   ...planEditorsKo,
   ...reviewKo,
 } as const;

@@ -4,6 +4,7 @@ import { plansZh } from './plans/zh.ts';
 import { zonesAfterZh } from './zones/zh.ts';
 import { demonstrationsZh } from './demonstrations/zh.ts';
 import { exemptionsZh } from './exemptions/zh.ts';
+import { exemptionActionsZh } from './exemption-actions/zh.ts';
 import { reviewZh } from './review/zh.ts';
 import type { ko } from './ko.ts';
 
@@ -414,6 +415,7 @@ export const zh: Record<keyof typeof ko, string> = {
   ...formsZh,
   ...demonstrationsZh,
   ...exemptionsZh,
+  ...exemptionActionsZh,
   ...planEditorsZh,
   ...reviewZh,
 };

@@ -1,14 +1,22 @@
-// What the signed-in user may do with an exemption, by role (the server decides again): extend it once
-// (MSS administrator, Act Art. 86(10)), request the law amendment (holder or MSS, Art. 87(9)), record the
-// amended law (responsible ministry or MSS administrator, Art. 87(4)).
+// What the signed-in user may do with an exemption now, by the shared policy and lifecycle (./permissions.ts;
+// the server decides again): extend it once (MSS administrator, Act Art. 86(10)), request the law amendment
+// (holder or MSS, Art. 87(9)), record the amended law (responsible ministry or MSS administrator, Art. 87(4)),
+// and the forms after the decision: re-deliberation, hearing and cancellation, expiry, results report and the
+// law-amendment track.
 import { useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { Field } from '../../components/ui.tsx';
 import { formatDay } from '../Zones.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
 import { exemptionsApi } from './client.ts';
+import { EscalatePanel, PlanPanel, ProgressPanel, ReviewPanel } from './AmendmentTrackPanels.tsx';
+import { CancelPanel, HearingPanel } from './CancellationPanels.tsx';
 import { seoulToday } from './common.tsx';
-import type { Exemption } from './types.ts';
+import { EvidencePicker } from './EvidencePicker.tsx';
+import { offers } from './permissions.ts';
+import { RedeliberationDecisionPanel, RedeliberationRequestPanel } from './RedeliberationPanels.tsx';
+import { ExpirePanel, ResultsReportPanel } from './TermEndPanels.tsx';
+import type { EvidenceRef, Exemption } from './types.ts';
 
 type Done = (e: Exemption, message: string) => void;
 
@@ -20,24 +28,30 @@ export function ExemptionActions({ exemption, onChange }: { exemption: Exemption
     onChange(e);
     setNotice(message);
   };
-  const org = user.organisation;
-  const ministryAdmin = org.kind === 'ministry' && user.role === 'admin';
-  const v = exemption.validity;
-  const canExtend = ministryAdmin && v.until !== null && v.extensionsUsed < v.maxExtensions;
-  const canRequest = (org.kind === 'ministry' || (org.kind === 'company' && exemption.holders.includes(org.id)))
-    && v.until !== null && exemption.amendmentRequestedOn === null && exemption.lawAmendedOn === null;
-  const canRecord = (org.kind === 'responsible_ministry' || ministryAdmin) && exemption.lawAmendedOn === null && exemption.kind !== 'rapid_confirmation';
-  if (!canExtend && !canRequest && !canRecord && !notice) return null;
+  const can = offers(user, exemption);
+  if (!Object.values(can).some(Boolean) && !notice) return null;
+  // Panels are keyed by the state and the track's version, so a form done once starts afresh for the next step.
+  const k = `${exemption.state}:${exemption.lifecycle.amendment?.version ?? 0}`;
   return (
     <section className="zl-section" aria-labelledby="ex-actions-title">
       <h2 id="ex-actions-title">{t('exActions')}</h2>
       <div role="status" data-testid="ex-action-done">
         {notice ? <div className="zl-alert zl-alert-success"><p>{notice}</p></div> : null}
       </div>
-      <div className="zl-ex-actions">
-        {canExtend ? <ExtendPanel exemption={exemption} onDone={done} /> : null}
-        {canRequest ? <AmendmentRequestPanel exemption={exemption} onDone={done} /> : null}
-        {canRecord ? <LawAmendedPanel exemption={exemption} onDone={done} /> : null}
+      <div className="zl-ex-actions" key={k}>
+        {can.redeliberate ? <RedeliberationRequestPanel exemption={exemption} onDone={done} /> : null}
+        {can.decideRedeliberation ? <RedeliberationDecisionPanel exemption={exemption} onDone={done} /> : null}
+        {can.extend ? <ExtendPanel exemption={exemption} onDone={done} /> : null}
+        {can.requestAmendment ? <AmendmentRequestPanel exemption={exemption} onDone={done} /> : null}
+        {can.expire ? <ExpirePanel exemption={exemption} onDone={done} /> : null}
+        {can.reportResults ? <ResultsReportPanel exemption={exemption} onDone={done} /> : null}
+        {can.review ? <ReviewPanel exemption={exemption} onDone={done} /> : null}
+        {can.plan ? <PlanPanel exemption={exemption} onDone={done} /> : null}
+        {can.progress ? <ProgressPanel exemption={exemption} onDone={done} /> : null}
+        {can.escalate ? <EscalatePanel exemption={exemption} onDone={done} /> : null}
+        {can.recordAmended ? <LawAmendedPanel exemption={exemption} onDone={done} /> : null}
+        {can.hearing ? <HearingPanel exemption={exemption} onDone={done} /> : null}
+        {can.cancel ? <CancelPanel exemption={exemption} onDone={done} /> : null}
       </div>
     </section>
   );
@@ -88,6 +102,7 @@ function AmendmentRequestPanel({ exemption, onDone }: { exemption: Exemption; on
   const [requestedOn, setRequestedOn] = useState(seoulToday());
   const [results, setResults] = useState('');
   const [evidence, setEvidence] = useState('');
+  const [refs, setRefs] = useState<EvidenceRef[]>([]);
   return (
     <ActionPanel
       id="ex-amendment-request"
@@ -95,11 +110,11 @@ function AmendmentRequestPanel({ exemption, onDone }: { exemption: Exemption; on
       lead={exemption.validity.amendmentRequestBy
         ? t('exRequestLeadBy', { date: formatDay(exemption.validity.amendmentRequestBy.nominal, lang) ?? '' })
         : t('exRequestLead')}
-      fields={['requestedOn', 'results.ko', 'evidence']}
+      fields={['requestedOn', 'results.ko', 'evidence', 'evidenceRefs']}
       submitLabel={t('exRequestSubmit')}
       run={async () => {
         const links = evidence.split('\n').map((l) => l.trim()).filter(Boolean);
-        onDone(await exemptionsApi.requestAmendment(exemption.id, { requestedOn, results: { ko: results }, evidence: links }), t('exRequestDone'));
+        onDone(await exemptionsApi.requestAmendment(exemption.id, { requestedOn, results: { ko: results }, evidence: links, evidenceRefs: refs }), t('exRequestDone'));
       }}
     >
       {({ fieldError }) => (
@@ -110,6 +125,7 @@ function AmendmentRequestPanel({ exemption, onDone }: { exemption: Exemption; on
           <Field id="ex-request-results" label={t('exResults')} required error={fieldError('results.ko')}>
             {(p) => <textarea {...p} rows={3} className="krds-input zl-textarea" value={results} onChange={(e) => setResults(e.target.value)} />}
           </Field>
+          <EvidencePicker id="ex-request-refs" exemption={exemption} value={refs} onChange={setRefs} error={fieldError('evidenceRefs')} />
           <Field id="ex-request-evidence" label={t('exEvidence')} hint={t('exEvidenceHint')} error={fieldError('evidence')}>
             {(p) => <textarea {...p} rows={2} className="krds-input zl-textarea" value={evidence} onChange={(e) => setEvidence(e.target.value)} />}
           </Field>

@@ -1,10 +1,13 @@
 // The exemption's calendar: a timeline from grant to the zone's period end with the validity term, the window
 // for asking for an extension or a law amendment (closing 2 months before expiry, Act Art. 86(10), 87(9)), the
 // deemed validity while an amendment runs, and month grids of the two dates that matter most. Every date comes
-// from the API (validity computed by the server); the UI only places them.
+// from the API (validity computed by the server); the UI only places them. What happened after the decision
+// is dated here too: the re-deliberation and its 60-day deadline, the hearing and the cancellation, the results
+// report, and the law-amendment track (review, plan due 60 days later, stages planned and reached).
 import { useApp } from '../../app-context.tsx';
 import { INTL_LOCALE } from '../../i18n/index.ts';
 import { formatDay } from '../Zones.tsx';
+import { stageKey } from './AmendmentTrackPanels.tsx';
 import { Day, seoulToday } from './common.tsx';
 import type { Exemption } from './types.ts';
 
@@ -14,7 +17,40 @@ interface Mark {
   key: string;
   date: string;
   label: string;
-  tone: 'grant' | 'window' | 'expiry' | 'deemed' | 'zone' | 'today' | 'amended' | 'report';
+  tone: 'grant' | 'window' | 'expiry' | 'deemed' | 'zone' | 'today' | 'amended' | 'report' | 'event';
+  /** In the table only: the timeline labels the dates that bound the term and its deadlines. */
+  minor?: boolean;
+}
+
+/** The dated steps after the decision (GET /api/exemptions/{id} `lifecycle`). */
+function lifecycleMarks(e: Exemption, t: ReturnType<typeof useApp>['t']): Mark[] {
+  const l = e.lifecycle;
+  const out: Mark[] = [];
+  const r = l.redeliberation;
+  if (r) {
+    out.push({ key: 'redel-requested', date: r.requestedOn, label: t('xaCalRedelRequested'), tone: 'event', minor: true });
+    if (!r.decidedOn) out.push({ key: 'redel-deadline', date: r.deadline, label: t('xaCalRedelDeadline'), tone: 'window' });
+    else out.push({ key: 'redel-decided', date: r.decidedOn, label: t('xaCalRedelDecided'), tone: 'event', minor: true });
+  }
+  const c = l.cancellation;
+  if (c) {
+    out.push({ key: 'hearing-notice', date: c.hearingNoticeOn, label: t('xaCalHearingNotice'), tone: 'event', minor: true });
+    out.push({ key: 'hearing', date: c.hearingOn, label: t('xaCalHearing'), tone: 'event', minor: true });
+    if (c.decidedOn) out.push({ key: 'cancelled', date: c.decidedOn, label: t('xaCalCancelled'), tone: 'expiry' });
+  }
+  if (l.resultsReport.submittedOn) out.push({ key: 'report-filed', date: l.resultsReport.submittedOn, label: t('xaCalReportFiled'), tone: 'report', minor: true });
+  const a = l.amendment;
+  if (a) {
+    if (a.review) out.push({ key: 'reviewed', date: a.review.reportedOn, label: t('xaCalReviewed'), tone: 'event', minor: true });
+    if (a.planDue && !a.planSubmittedOn) out.push({ key: 'plan-due', date: a.planDue, label: t('xaCalPlanDue'), tone: 'window' });
+    if (a.planSubmittedOn) out.push({ key: 'plan-submitted', date: a.planSubmittedOn, label: t('xaCalPlanSubmitted'), tone: 'amended', minor: true });
+    const reached = new Set(a.progress.map((p) => p.stage));
+    const name = (s: string) => { const k = stageKey(s); return k ? t(k) : s; };
+    for (const p of a.progress) out.push({ key: `stage-${p.stage}`, date: p.on, label: t('xaCalStageReached', { stage: name(p.stage) }), tone: 'amended', minor: true });
+    for (const s of a.schedule.filter((x) => !reached.has(x.stage))) out.push({ key: `planned-${s.stage}`, date: s.by, label: t('xaCalStagePlanned', { stage: name(s.stage) }), tone: 'event', minor: true });
+    if (a.escalatedOn) out.push({ key: 'escalated', date: a.escalatedOn, label: t('xaCalEscalated'), tone: 'event', minor: true });
+  }
+  return out;
 }
 
 export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
@@ -34,7 +70,11 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
   if (v.resultsReportDue) marks.push({ key: 'report', date: v.resultsReportDue, label: t('exCalReportDue'), tone: 'report' });
   if (exemption.lawAmendedOn) marks.push({ key: 'amended', date: exemption.lawAmendedOn, label: t('exCalLawAmended'), tone: 'amended' });
   if (exemption.zone.periodEnd) marks.push({ key: 'zone', date: exemption.zone.periodEnd, label: t('exCalZoneEnd'), tone: 'zone' });
+  marks.push(...lifecycleMarks(exemption, t));
   marks.sort((a, b) => a.date.localeCompare(b.date));
+  const labelled = marks.filter((m) => !m.minor);
+  /** A deadline after the decision gets its month grid too. */
+  const focus = marks.find((m) => m.key === 'redel-deadline') ?? marks.find((m) => m.key === 'plan-due');
 
   const days = [...marks.map((m) => dayNumber(m.date)), dayNumber(today)];
   const start = Math.min(...days);
@@ -63,7 +103,7 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
             ))}
           </div>
           <div className="zl-ex-tick-labels">
-            {marks.map((m, i) => (
+            {labelled.map((m, i) => (
               <span key={m.key} className={`zl-ex-tick-label zl-ex-row-${i % 3}`} style={{ left: pos(m.date) }}>
                 {m.label}
               </span>
@@ -117,8 +157,9 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
           </tbody>
         </table>
       </div>
-      {requestBy || v.until ? (
+      {requestBy || v.until || focus ? (
         <div className="zl-ex-months">
+          {focus ? <MonthGrid day={focus.date} label={focus.label} tone="event" /> : null}
           {requestBy ? <MonthGrid day={requestBy.nominal} label={windowLabel} tone="window" /> : null}
           {v.until ? <MonthGrid day={v.until} label={t('exCalExpiry')} tone="expiry" /> : null}
         </div>

@@ -2,7 +2,7 @@
 // request function of src/web/api.ts (session cookie, UI language, CSRF token on writes).
 import { request } from '../../api.ts';
 import type {
-  AuditEntry, Bundle, Exemption, ExemptionInput, Organisation, ReformBoard, SearchQuery, SearchResult,
+  AuditEntry, Bundle, Conditions, EvidenceRef, Exemption, ExemptionInput, Organisation, ReformBoard, SearchQuery, SearchResult,
 } from './types.ts';
 import type { Regulation, RegulationInput } from '../../types.ts';
 
@@ -20,10 +20,24 @@ export const exemptionsApi = {
   create: (input: ExemptionInput) => request<Exemption>('POST', '/api/exemptions', input),
   extend: (id: string, body: { requestedOn: string; newUntil: string; ground: string }) =>
     request<Exemption>('POST', `/api/exemptions/${at(id)}/extend`, body),
-  requestAmendment: (id: string, body: { requestedOn: string; results: { ko: string }; evidence: string[] }) =>
+  requestAmendment: (id: string, body: { requestedOn: string; results: { ko: string }; evidence: string[]; evidenceRefs: EvidenceRef[] }) =>
     request<Exemption>('POST', `/api/exemptions/${at(id)}/amendment-request`, body),
   recordAmendment: (id: string, body: { amendedOn: string; act: string }) =>
     request<Exemption>('POST', `/api/exemptions/${at(id)}/law-amended`, body),
+  requestRedeliberation: (id: string, body: { notifiedOn: string; requestedOn: string; grounds: { ko: string } }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/redeliberation`, body),
+  decideRedeliberation: (id: string, body: {
+    decidedOn: string; outcome: 'granted' | 'rejected'; validFrom: string | null; validUntil: string | null; insuranceProofSubmitted: boolean; conditions?: Conditions;
+  }) => request<Exemption>('POST', `/api/exemptions/${at(id)}/redeliberation/decision`, body),
+  hearing: (id: string, body: { ground: string; noticeOn: string; heldOn: string; record: { ko: string } }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/cancellation/hearing`, body),
+  cancel: (id: string, body: { decidedOn: string; reason: { ko: string } }) => request<Exemption>('POST', `/api/exemptions/${at(id)}/cancel`, body),
+  expire: (id: string) => request<Exemption>('POST', `/api/exemptions/${at(id)}/expire`),
+  reportResults: (id: string, body: { submittedOn: string; results: { ko: string }; evidenceRefs: EvidenceRef[] }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/results-report`, body),
+  /** The law-amendment track; each edit carries the track's version (If-Match), so a stale page gets 412. */
+  amendment: (e: Exemption, step: 'review' | 'plan' | 'progress' | 'escalate', body: unknown) =>
+    request<Exemption>('POST', `/api/exemptions/${at(e.id)}/amendment/${step}`, body, { headers: { 'If-Match': `"${e.lifecycle.amendment?.version ?? 0}"` } }),
   history: (id: string) => request<{ items: AuditEntry[] }>('GET', `/api/audit${qs({ limit: '50', objectType: 'exemption', objectId: id })}`),
   bundle: (zoneId: string) => request<Bundle>('GET', `/api/bundles/${at(zoneId)}`),
   reformBoard: () => request<ReformBoard>('GET', '/api/reform-board'),

@@ -74,6 +74,43 @@ export interface Exemption {
   lawAmendedOn: string | null;
   daysToAmendment: number | null;
   demo: boolean;
+  lifecycle: Lifecycle;
+}
+
+export interface EvidenceRef {
+  type: 'demonstration_project' | 'demonstration_report' | 'demonstration_incident' | 'demonstration_upload';
+  id: string;
+  period?: number;
+}
+
+/** What happened after the decision (GET /api/exemptions/{id} `lifecycle`). */
+export interface Lifecycle {
+  redeliberation: {
+    decision: 'rejected' | 'granted'; notifiedOn: string; requestedOn: string; grounds: I18nText; deadline: string;
+    decidedOn: string | null; outcome: string | null;
+  } | null;
+  cancellation: {
+    ground: string; hearingNoticeOn: string; hearingOn: string; hearingRecord: I18nText; decidedOn: string | null; reason: I18nText | null;
+  } | null;
+  resultsReport: { due: string | null; submittedOn: string | null; status: string };
+  amendment: {
+    status: string;
+    requestedOn: string | null;
+    evidence: EvidenceRef[];
+    review: { reportedOn: string; needed: boolean; text: I18nText | null } | null;
+    planDue: string | null;
+    planSubmittedOn: string | null;
+    plan: { targetLaw: I18nText } | null;
+    schedule: { stage: string; by: string }[];
+    progress: { stage: string; on: string }[];
+    escalatedOn: string | null;
+    escalation: { ground: string; recommendation: I18nText } | null;
+    escalationGround: { ground: string; since: string; rule: string } | null;
+    effectiveOn: string | null;
+    version: number;
+  } | null;
+  path: { step: string; on: string; daysFromGrant: number }[];
+  deadlines: { kind: string; due: string; rule: string; status: string }[];
 }
 
 export interface ExemptionInput {
