@@ -106,4 +106,10 @@ export const zonesAfterEn: Record<keyof typeof zonesAfterKo, string> = {
   zaDataAnswerHint: "Write it in Korean.",
   zaDataAnswerSubmit: "Send the answer",
   zaDataAnswerDone: "The answer was sent.",
+  zaGround_purpose_unattainable: 'Purpose of the designation cannot be achieved',
+  zaGround_serious_side_effects: 'Serious side effects',
+  zaGround_fraud: 'Designated by fraud',
+  zaGround_change_of_circumstances: 'Change of circumstances',
+  zaGround_purpose_achieved: 'Purpose of the designation achieved',
+  zaGround_poor_performance: 'Poor performance (graded poor)',
 };

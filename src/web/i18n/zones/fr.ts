@@ -106,4 +106,10 @@ export const zonesAfterFr: Record<keyof typeof zonesAfterKo, string> = {
   zaDataAnswerHint: "Rédigez-la en coréen.",
   zaDataAnswerSubmit: "Envoyer la réponse",
   zaDataAnswerDone: "La réponse a été envoyée.",
+  zaGround_purpose_unattainable: 'Objectif de la désignation impossible à atteindre',
+  zaGround_serious_side_effects: 'Effets secondaires graves',
+  zaGround_fraud: 'Désignation obtenue par fraude',
+  zaGround_change_of_circumstances: 'Changement de circonstances',
+  zaGround_purpose_achieved: 'Objectif de la désignation atteint',
+  zaGround_poor_performance: 'Résultats insuffisants (évaluation « insuffisant »)',
 };

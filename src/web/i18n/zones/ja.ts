@@ -106,4 +106,10 @@ export const zonesAfterJa: Record<keyof typeof zonesAfterKo, string> = {
   zaDataAnswerHint: "韓国語で記入してください。",
   zaDataAnswerSubmit: "資料を提出",
   zaDataAnswerDone: "資料を提出しました。",
+  zaGround_purpose_unattainable: '指定目的を達成できない',
+  zaGround_serious_side_effects: '重大な副作用',
+  zaGround_fraud: '虚偽・不正な方法による指定',
+  zaGround_change_of_circumstances: '事情の変更',
+  zaGround_purpose_achieved: '指定目的を達成した',
+  zaGround_poor_performance: '運営成果の不振（評価が不十分）',
 };

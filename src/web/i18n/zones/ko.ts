@@ -105,4 +105,10 @@ export const zonesAfterKo = {
   zaDataAnswerHint: "한국어로 작성하세요.",
   zaDataAnswerSubmit: "자료 제출",
   zaDataAnswerDone: "자료를 제출했습니다.",
+  zaGround_purpose_unattainable: '지정 목적을 달성할 수 없음',
+  zaGround_serious_side_effects: '심각한 부작용',
+  zaGround_fraud: '거짓이나 부정한 방법으로 지정받음',
+  zaGround_change_of_circumstances: '사정 변경',
+  zaGround_purpose_achieved: '지정 목적을 달성함',
+  zaGround_poor_performance: '운영 성과 부진(평가 미흡)',
 };

@@ -106,4 +106,10 @@ export const zonesAfterZh: Record<keyof typeof zonesAfterKo, string> = {
   zaDataAnswerHint: "请用韩语填写。",
   zaDataAnswerSubmit: "提交资料",
   zaDataAnswerDone: "资料已提交。",
+  zaGround_purpose_unattainable: '无法实现指定目的',
+  zaGround_serious_side_effects: '严重的副作用',
+  zaGround_fraud: '以欺骗或不正当手段获得指定',
+  zaGround_change_of_circumstances: '情况变化',
+  zaGround_purpose_achieved: '已实现指定目的',
+  zaGround_poor_performance: '运营绩效不佳（评价不合格）',
 };

@@ -3,7 +3,7 @@
 // records the committee's recommendation when the plan is late, refused or slipping. Each edit carries the
 // track's version, so a page left open while someone else edits gets a 412 instead of overwriting.
 import { useState } from 'react';
-import { AMENDMENT_STAGES, type AmendmentStage } from '../../../domain/exemptions/amendment-tracking.ts';
+import type { AmendmentStage as DomainStage } from '../../../domain/exemptions/amendment-tracking.ts';
 import { useApp } from '../../app-context.tsx';
 import { Field } from '../../components/ui.tsx';
 import { formatDay } from '../Zones.tsx';
@@ -17,7 +17,10 @@ type Done = (e: Exemption, message: string) => void;
 const STAGE_KEYS = {
   drafting: 'xaStage_drafting', legislative_notice: 'xaStage_legislative_notice', regulatory_review: 'xaStage_regulatory_review',
   legislation_review: 'xaStage_legislation_review', cabinet: 'xaStage_cabinet', national_assembly: 'xaStage_national_assembly', promulgated: 'xaStage_promulgated',
-} as const;
+} as const satisfies Record<DomainStage, string>;
+type AmendmentStage = keyof typeof STAGE_KEYS;
+/** The legislative stages in order (AMENDMENT_STAGES of src/domain/exemptions/amendment-tracking.ts). */
+const AMENDMENT_STAGES = Object.keys(STAGE_KEYS) as AmendmentStage[];
 export const stageKey = (s: string) => (s in STAGE_KEYS ? STAGE_KEYS[s as AmendmentStage] : null);
 const ESCALATION_KEYS = { 'plan-overdue': 'xaEscalation_plan_overdue', refused: 'xaEscalation_refused', 'schedule-slipped': 'xaEscalation_schedule_slipped' } as const;
 

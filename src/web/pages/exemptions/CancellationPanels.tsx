@@ -1,7 +1,7 @@
 // Cancellation (Act Art. 89, 91, 141; Decree Art. 63; Administrative Procedures Act Art. 21): a ground from the
 // Act's list, the hearing the holder was told of at least 10 days before, then the decision — MSS administrator.
 import { useState } from 'react';
-import { CANCELLATION_GROUNDS } from '../../../domain/exemptions/cancellation.ts';
+import type { CancellationGround } from '../../../domain/exemptions/cancellation.ts';
 import { useApp } from '../../app-context.tsx';
 import { Field } from '../../components/ui.tsx';
 import { formatDay } from '../Zones.tsx';
@@ -15,7 +15,9 @@ type Done = (e: Exemption, message: string) => void;
 const GROUND_KEYS = {
   fraud: 'xaGround_fraud', conditions_breached: 'xaGround_conditions_breached', purpose_impossible: 'xaGround_purpose_impossible',
   public_need: 'xaGround_public_need', harm: 'xaGround_harm',
-} as const;
+} as const satisfies Record<CancellationGround, string>;
+/** The grounds of Act Art. 89(1), in its order (CANCELLATION_GROUNDS of src/domain/exemptions/cancellation.ts). */
+const GROUNDS = Object.keys(GROUND_KEYS) as (keyof typeof GROUND_KEYS)[];
 /** The localised label of a cancellation ground of Art. 89(1). */
 export const groundKey = (g: string) => (g in GROUND_KEYS ? GROUND_KEYS[g as keyof typeof GROUND_KEYS] : null);
 
@@ -39,7 +41,7 @@ export function HearingPanel({ exemption, onDone }: { exemption: Exemption; onDo
           <Field id="ex-hearing-ground" label={t('xaGround')} required error={fieldError('ground')}>
             {(p) => (
               <select {...p} className="krds-form-select completed" value={ground} onChange={(e) => setGround(e.target.value)}>
-                {CANCELLATION_GROUNDS.map((g) => <option key={g} value={g}>{t(GROUND_KEYS[g])}</option>)}
+                {GROUNDS.map((g) => <option key={g} value={g}>{t(GROUND_KEYS[g])}</option>)}
               </select>
             )}
           </Field>

@@ -22,6 +22,8 @@ interface Mark {
   minor?: boolean;
 }
 
+const CLOSED = new Set(['cancelled', 'withdrawn', 'declined', 'returned', 'rejected', 'redeliberation']);
+
 /** The dated steps after the decision (GET /api/exemptions/{id} `lifecycle`). */
 function lifecycleMarks(e: Exemption, t: ReturnType<typeof useApp>['t']): Mark[] {
   const l = e.lifecycle;
@@ -60,14 +62,16 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
   const marks: Mark[] = [{ key: 'granted', date: exemption.grantedOn, label: t('exCalGranted'), tone: 'grant' }];
   if (v.from && v.from !== exemption.grantedOn) marks.push({ key: 'from', date: v.from, label: t('exCalValidFrom'), tone: 'grant' });
   // The extension and the law-amendment request share one deadline; after the one extension only the request remains.
-  const requestBy = v.extensionApplyBy ?? v.amendmentRequestBy;
+  // A cancelled (or otherwise closed) exemption has no window left to ask in and no results report to file.
+  const closed = CLOSED.has(exemption.state);
+  const requestBy = closed ? null : v.extensionApplyBy ?? v.amendmentRequestBy;
   const windowLabel = v.extensionApplyBy ? t('exCalWindowCloses') : t('exCalRequestCloses');
   // The legal last day — the same the server checks and the alerts name (docs/decisions/0012-holidays.md).
   if (requestBy) marks.push({ key: 'window', date: requestBy.nominal, label: windowLabel, tone: 'window' });
   if (exemption.amendmentRequestedOn) marks.push({ key: 'requested', date: exemption.amendmentRequestedOn, label: t('exCalAmendmentRequested'), tone: 'amended' });
   if (v.until) marks.push({ key: 'expiry', date: v.until, label: t('exCalExpiry'), tone: 'expiry' });
   if (v.validThrough && v.validThrough !== v.until) marks.push({ key: 'deemed', date: v.validThrough, label: t('exCalValidThrough'), tone: 'deemed' });
-  if (v.resultsReportDue) marks.push({ key: 'report', date: v.resultsReportDue, label: t('exCalReportDue'), tone: 'report' });
+  if (v.resultsReportDue && !closed) marks.push({ key: 'report', date: v.resultsReportDue, label: t('exCalReportDue'), tone: 'report' });
   if (exemption.lawAmendedOn) marks.push({ key: 'amended', date: exemption.lawAmendedOn, label: t('exCalLawAmended'), tone: 'amended' });
   if (exemption.zone.periodEnd) marks.push({ key: 'zone', date: exemption.zone.periodEnd, label: t('exCalZoneEnd'), tone: 'zone' });
   marks.push(...lifecycleMarks(exemption, t));

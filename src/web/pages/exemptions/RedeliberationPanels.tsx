@@ -52,7 +52,8 @@ export function RedeliberationDecisionPanel({ exemption, onDone }: { exemption: 
   const v = exemption.validity;
   const [decidedOn, setDecidedOn] = useState(seoulToday());
   const [outcome, setOutcome] = useState<'granted' | 'rejected'>('granted');
-  const [validFrom, setValidFrom] = useState(v.from ?? seoulToday());
+  // A term granted again starts on the new decision at the earliest (Act Art. 86(10)).
+  const [validFrom, setValidFrom] = useState(seoulToday());
   const [validUntil, setValidUntil] = useState(v.until ?? '');
   const [conditions, setConditions] = useState(exemption.conditions.text.ko);
   const [insurance, setInsurance] = useState(false);

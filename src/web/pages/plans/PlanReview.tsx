@@ -1,4 +1,5 @@
 // Review by the ministry (accept, supplement request, referral, committee decision) and the lead's supplement answer.
+import type { PlanItem } from '../../../domain/zones/procedure.ts';
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { Field } from '../../components/ui.tsx';
@@ -31,13 +32,19 @@ function CommitteeSelect({ id, value, onChange }: { id: string; value: Committee
   );
 }
 
-/** Items MSS may name when it returns an application (PLAN_ITEMS of src/domain/zones/procedure.ts). */
-const PLAN_ITEMS = [
-  'application-form', 'zone-plan', 'name-location-area', 'necessity-and-effects', 'industry-growth-plan', 'zone-operators', 'special-cases',
-  'sandbox-measures', 'spatial-scope', 'local-era-plan-link', 'real-estate-stabilisation', 'designation-period', 'project-period',
-  'policy-goals-kpis', 'funding-plan', 'firm-attraction', 'local-support', 'safety-privacy-measures', 'land-use-plan', 'location-maps',
-  'consultation-results', 'zone-maps', 'sea-documents',
-] as const;
+/** Items MSS may name when it returns an application (PLAN_ITEMS of src/domain/zones/procedure.ts), with their labels. */
+const PLAN_ITEM_KEYS = {
+  'application-form': 'rvItem_application_form', 'zone-plan': 'rvItem_zone_plan', 'name-location-area': 'rvItem_name_location_area',
+  'necessity-and-effects': 'rvItem_necessity_and_effects', 'industry-growth-plan': 'rvItem_industry_growth_plan',
+  'zone-operators': 'rvItem_zone_operators', 'special-cases': 'rvItem_special_cases', 'sandbox-measures': 'rvItem_sandbox_measures',
+  'spatial-scope': 'rvItem_spatial_scope', 'local-era-plan-link': 'rvItem_local_era_plan_link',
+  'real-estate-stabilisation': 'rvItem_real_estate_stabilisation', 'designation-period': 'rvItem_designation_period',
+  'project-period': 'rvItem_project_period', 'policy-goals-kpis': 'rvItem_policy_goals_kpis', 'funding-plan': 'rvItem_funding_plan',
+  'firm-attraction': 'rvItem_firm_attraction', 'local-support': 'rvItem_local_support', 'safety-privacy-measures': 'rvItem_safety_privacy_measures',
+  'land-use-plan': 'rvItem_land_use_plan', 'location-maps': 'rvItem_location_maps', 'consultation-results': 'rvItem_consultation_results',
+  'zone-maps': 'rvItem_zone_maps', 'sea-documents': 'rvItem_sea_documents',
+} as const satisfies Record<PlanItem, string>;
+const PLAN_ITEMS = Object.keys(PLAN_ITEM_KEYS) as PlanItem[];
 
 /** MSS returns an incomplete application, naming the missing items (RFZ Act Art. 72(4), 75(5)). */
 function ReturnForm({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
@@ -68,7 +75,7 @@ function ReturnForm({ plan, client, onPlan }: { plan: PlanView; client: PlansCli
                 type="checkbox" id={`pr-item-${item}`} checked={items.includes(item)}
                 onChange={(e) => setItems(e.target.checked ? [...items, item] : items.filter((i) => i !== item))}
               />
-              <label htmlFor={`pr-item-${item}`} className="zl-mono">{item}</label>
+              <label htmlFor={`pr-item-${item}`}>{t(PLAN_ITEM_KEYS[item])}</label>
             </div>
           ))}
         </div>

@@ -1,6 +1,7 @@
 // A zone after designation on its public page: the gazette-style notice, the yearly evaluations (grades are public;
 // MSS records them), the change requests and the history; MSS's extension, hearing and cancellation actions; the
 // zone's local government's change request and answers to data requests (ZoneLocal.tsx).
+import type { CancellationGround as ZoneCancellationGround } from '../../../domain/zones/zone-period.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { useRegionIndex } from '../../data.ts';
@@ -212,13 +213,19 @@ function ChangesSection({ zone, changes, onSaved, canFile }: { zone: Zone; chang
   );
 }
 
+/** Grounds of cancelling a zone (CANCELLATION_GROUNDS of src/domain/zones/zone-period.ts), with their labels. */
+const GROUND_KEYS = {
+  'purpose-unattainable': 'zaGround_purpose_unattainable', 'serious-side-effects': 'zaGround_serious_side_effects', fraud: 'zaGround_fraud',
+  'change-of-circumstances': 'zaGround_change_of_circumstances', 'purpose-achieved': 'zaGround_purpose_achieved', 'poor-performance': 'zaGround_poor_performance',
+} as const satisfies Record<ZoneCancellationGround, string>;
+const GROUNDS = Object.keys(GROUND_KEYS) as ZoneCancellationGround[];
+
 function MinistryActions({ zone, onSaved }: { zone: Zone; onSaved: () => void }) {
   const { t } = useApp();
   const [newEnd, setNewEnd] = useState('');
-  const [ground, setGround] = useState('purpose-achieved');
+  const [ground, setGround] = useState<ZoneCancellationGround>('purpose-achieved');
   const action = useAction<unknown>(() => onSaved());
   const meeting = { committee: 'rfz_committee', meetingOn: today(), noticeGivenOn: daysAgo(7), urgent: false };
-  const grounds = ['purpose-unattainable', 'serious-side-effects', 'fraud', 'change-of-circumstances', 'purpose-achieved', 'poor-performance'] as const;
   return (
     <section className="zl-section" aria-labelledby="zone-ministry-actions" data-testid="zone-ministry-actions">
       <h2 id="zone-ministry-actions">{t('zaMinistryTitle')}</h2>
@@ -230,8 +237,8 @@ function MinistryActions({ zone, onSaved }: { zone: Zone; onSaved: () => void })
       <button type="button" className="krds-btn secondary medium" disabled={action.busy || newEnd === ''} onClick={() => void action.run(() => zonesApi.extend(zone.id, { newPeriodEnd: newEnd, ...meeting, reason: { ko: '지정기간 연장' } }), 'zaExtended')}>{t('zaExtend')}</button>
       <div className="form-group zl-section-gap">
         <label htmlFor="za-ground">{t('zaGround')}</label>
-        <select id="za-ground" className="krds-form-select" value={ground} onChange={(e) => setGround(e.target.value)}>
-          {grounds.map((g) => <option key={g} value={g}>{g}</option>)}
+        <select id="za-ground" className="krds-form-select" value={ground} onChange={(e) => setGround(e.target.value as ZoneCancellationGround)}>
+          {GROUNDS.map((g) => <option key={g} value={g}>{t(GROUND_KEYS[g])}</option>)}
         </select>
       </div>
       <button type="button" className="krds-btn secondary medium" disabled={action.busy} onClick={() => void action.run(() => zonesApi.hearing(zone.id, { heldOn: today(), ground, attendees: zone.regions.map((r) => r.code), summary: { ko: '청문' } }), 'zaHearingRecorded')}>{t('zaRecordHearing')}</button>{' '}
