@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008-exemption-lifecycle.ts';
 import * as m0009 from './migrations/0009-attachments-evidence.ts';
 import * as m0010 from './migrations/0010-plan-review.ts';
 import * as m0011 from './migrations/0011-zone-after-designation.ts';
+import * as m0012 from './migrations/0012-holidays.ts';
 import * as m0013 from './migrations/0013-grant-redeliberation.ts';
 import * as m0014 from './migrations/0014-attachment-removal-ministry-code.ts';
 
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0009-attachments-evidence': m0009,
   '0010-plan-review': m0010,
   '0011-zone-after-designation': m0011,
+  '0012-holidays': m0012,
   '0013-grant-redeliberation': m0013,
   '0014-attachment-removal-ministry-code': m0014,
 };

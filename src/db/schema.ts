@@ -419,6 +419,8 @@ export interface LawAmendmentTable {
 export interface ExtraHolidayTable {
   day: string;
   name: Json<I18nText>;
+  /** The gazette notice or other legal basis that designated the day. */
+  basis: string;
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }

@@ -10,6 +10,7 @@ import { resolveActor } from './auth/resolve-actor.ts';
 import { authorize } from './auth/authorize.ts';
 import './context.ts';
 import { AppError } from './errors.ts';
+import { refreshCalendar } from './calendar/provider.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { fieldErrors, registerValidation } from './http/validation.ts';
 import { renderProblem } from './problem.ts';
@@ -81,6 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('services', { ...deps, loginLimiter: new LoginLimiter(config.login) });
+  // The holiday calendar of this database, with its administrator-added one-off holidays (docs/decisions/0012-holidays.md).
+  await refreshCalendar(deps.db);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionIdHash', null);
   app.decorateRequest('csrfToken', null);

@@ -15,6 +15,7 @@ import { exemptionRoutes } from './exemptions/routes.ts';
 import { exemptionLifecycleRoutes } from './exemptions/lifecycle-routes.ts';
 import { amendmentRoutes } from './exemptions/amendment-routes.ts';
 import { exemptionDeadlineRoutes } from './exemptions/deadline-routes.ts';
+import { holidayRoutes } from './calendar/holiday-routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
@@ -42,6 +43,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await exemptionLifecycleRoutes(app);
   await amendmentRoutes(app);
   await exemptionDeadlineRoutes(app);
+  await holidayRoutes(app);
   await searchRoutes(app);
   await organisationRoutes(app);
 }

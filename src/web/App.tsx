@@ -12,6 +12,7 @@ import { PlansListPage } from './pages/plans/PlansList.tsx';
 import { PlanWorkspacePage } from './pages/plans/PlanWorkspace.tsx';
 import { RegionPage } from './pages/RegionPage.tsx';
 import { CommitteesPage } from './pages/review/Committees.tsx';
+import { HolidaysPage } from './pages/holidays/HolidaysPage.tsx';
 import { ExpertWorkspacePage } from './pages/review/ExpertWorkspace.tsx';
 import { RegionsPage } from './pages/Regions.tsx';
 import { PlannerPage } from './pages/Planner.tsx';
@@ -72,6 +73,8 @@ function Page() {
       return <ExpertWorkspacePage />;
     case 'committees':
       return <CommitteesPage />;
+    case 'holidays':
+      return <HolidaysPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

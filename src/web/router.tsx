@@ -56,6 +56,7 @@ export type Route =
   | { name: 'regulation'; id: string }
   | { name: 'expert' }
   | { name: 'committees' }
+  | { name: 'holidays' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -66,6 +67,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/me') return { name: 'me' };
   if (path === '/expert') return { name: 'expert' };
   if (path === '/committees') return { name: 'committees' };
+  if (path === '/holidays') return { name: 'holidays' };
   if (path === '/plans') return { name: 'plans' };
   if (path === '/plans/new') return { name: 'planNew' };
   const plan = /^\/plans\/([0-9a-fA-F-]{36})$/.exec(path);

@@ -16,10 +16,12 @@ import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } fr
 import { insertExemption } from '../../src/server/exemptions/store.ts';
 import { insertRegulation } from '../../src/server/regulations/store.ts';
 import { addDays } from '../../src/domain/calendar/civil-date.ts';
+import { createHolidayCalendar } from '../../src/domain/calendar/holidays.ts';
 import { todayInSeoul } from '../../src/server/plans/evaluate.ts';
 import { insertZone } from '../support/zones.ts';
 import type { ExemptionState } from '../../src/domain/exemptions/lifecycle.ts';
 
+const packageCalendar = createHolidayCalendar();
 const ROLES = ['anonymous', 'ministry', 'busan', 'company', 'expert', 'motie', 'busan-read-token'] as const;
 type Role = (typeof ROLES)[number];
 const EMAIL: Record<Exclude<Role, 'anonymous'>, string> = {
@@ -80,6 +82,13 @@ async function trackedExemption(review: { needed: boolean; plan?: boolean }): Pr
   return id;
 }
 const holderOf = (ctx: Ctx) => (ctx.scope === 'own' ? [demoId('org:company')] : [demoId('org:ulsan')]);
+/** A future working day not used by an earlier cell, for the one-off holiday routes. */
+let holidaySerial = 0;
+function freeHoliday(): string {
+  let day = addDays(todayInSeoul(), 400 + 7 * holidaySerial++);
+  while (!packageCalendar.isBusinessDay(day)) day = addDays(day, 1);
+  return day;
+}
 
 const MATRIX: Record<string, Row> = {
   'GET /api/session': { expect: signedIn(200), request: () => ({ url: '/api/session' }) },
@@ -377,6 +386,20 @@ const MATRIX: Record<string, Row> = {
     // Signed-in readers with deadlines to watch (the list is scoped by the route); experts have none.
     expect: signedIn(200, { expert: same(403) }),
     request: () => ({ url: '/api/exemption-deadlines' }),
+  },
+  'GET /api/holidays': { expect: all(200), request: () => ({ url: '/api/holidays?year=2026' }) },
+  'POST /api/holidays': {
+    // One-off holidays (Regulations on Holidays of Government Offices Art. 2 item 12): MSS administrators only.
+    expect: all(403, { anonymous: same(401), ministry: same(201) }),
+    request: () => ({ url: '/api/holidays', payload: { date: freeHoliday(), name: { ko: '매트릭스 임시공휴일' }, basis: '관보' } }),
+  },
+  'DELETE /api/holidays/:date': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async () => {
+      const day = freeHoliday();
+      await matrixDb!.insertInto('extra_holiday').values({ day, name: JSON.stringify({ ko: '매트릭스' }), basis: '관보', created_by: null }).execute();
+      return { url: `/api/holidays/${day}` };
+    },
   },
   'GET /api/bundles/:zoneId': { expect: all(200), request: () => ({ url: `/api/bundles/${zoneAt(25)}` }) },
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },

@@ -7,6 +7,9 @@ import { startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
 import { common, consultation, decision, section } from '../support/plans.ts';
 import { regulationId, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
+import { addDays } from '../../src/domain/calendar/civil-date.ts';
+import { createHolidayCalendar } from '../../src/domain/calendar/holidays.ts';
+import { todayInSeoul } from '../../src/server/exemptions/view.ts';
 
 const NO_PLAN = '00000000-0000-4000-8000-000000000000';
 
@@ -74,6 +77,8 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
 };
 
 const regulationBody = { instrument: 'notice', law: { ko: '퍼즈 고시' }, article: '1', paragraph: null, ministry: 'MOLIT', ministryName: { ko: '국토교통부' }, title: { ko: '퍼즈' }, body: { ko: '본문' }, effectiveFrom: '2025-01-01', amendments: [] };
+// A future working day: the only kind an administrator may add (docs/decisions/0012-holidays.md).
+VALID['POST /api/holidays'] = { url: '/api/holidays', body: { date: (() => { let d = addDays(todayInSeoul(), 500); while (!createHolidayCalendar().isBusinessDay(d)) d = addDays(d, 1); return d; })(), name: { ko: '퍼즈 임시공휴일' }, basis: '관보' } };
 VALID['POST /api/regulations'] = { url: '/api/regulations', body: regulationBody };
 VALID['POST /api/regulations/import'] = { url: '/api/regulations/import', body: { items: [{ ...regulationBody, article: '2' }] } };
 VALID['POST /api/exemptions'] = {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { addDays, civilDate } from '../../src/domain/calendar/civil-date.ts';
 import { dueDate } from '../../src/domain/calendar/clock.ts';
 import { scanDeadlines } from '../../src/server/notifications/deadline-scan.ts';
-import { calendar } from '../../src/server/plans/evaluate.ts';
+import { calendarOf } from '../../src/server/calendar/provider.ts';
 import { loadPlan } from '../../src/server/plans/store.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
@@ -39,7 +39,7 @@ for (const engine of engines()) {
     test('review deadlines are announced once per offset, and once more when overdue — even when scanned again', async () => {
       const ref = await planFixtures(t).plan('under_review');
       const plan = (await loadPlan(t.db, ref.id))!;
-      const due = dueDate(plan.clocks.ministryReply!.state, calendar)!.due;
+      const due = dueDate(plan.clocks.ministryReply!.state, calendarOf(t.db))!.due;
       const weekBefore = addDays(civilDate(due), -7);
       assert.ok((await scanDeadlines(t.db, { today: weekBefore })) > 0);
       assert.equal(await scanDeadlines(t.db, { today: weekBefore }), 0, 'a second scan on the same day sends nothing');

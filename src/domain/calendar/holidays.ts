@@ -245,3 +245,29 @@ export function defaultCalendar(): HolidayCalendar {
   defaultInstance ??= createHolidayCalendar();
   return defaultInstance;
 }
+
+export interface HolidayOfYear {
+  readonly date: CivilDate;
+  /** Names from the package (or its provisional fallback), without Sundays. */
+  readonly packageNames: readonly string[];
+  /** Names of the administrator-added one-off holidays on that day. */
+  readonly addedNames: readonly string[];
+  readonly provisional: boolean;
+}
+
+/** The public holidays of `year` other than plain Sundays: package days and administrator-added days, each marked. */
+export function holidaysOfYear(year: number, calendar: HolidayCalendar): HolidayOfYear[] {
+  const out: HolidayOfYear[] = [];
+  const first = civilDate(`${String(year).padStart(4, '0')}-01-01`);
+  for (let d = first; toParts(d).year === year; d = addDays(d, 1)) {
+    const added = calendar.extra.filter((h) => h.date === d).map((h) => h.name);
+    const names = calendar.holidayNames(d).filter((n) => n !== SUNDAY_NAME);
+    const packageNames = [...names];
+    for (const name of added) {
+      const i = packageNames.lastIndexOf(name);
+      if (i >= 0) packageNames.splice(i, 1);
+    }
+    if (packageNames.length > 0 || added.length > 0) out.push({ date: d, packageNames, addedNames: added, provisional: calendar.isProvisional(d) });
+  }
+  return out;
+}

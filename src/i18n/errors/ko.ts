@@ -78,5 +78,6 @@ export const ko = {
     notification: '알림',
     regulation: '규제',
     exemption: '규제특례',
+    holiday: '추가된 공휴일',
   },
 } as const;

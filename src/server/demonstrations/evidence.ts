@@ -4,6 +4,7 @@
 // KPI values, outcomes (milestones) — as a PDF set in an embedded Korean font and as a CSV.
 import type { Database } from '../../db/database.ts';
 import { civilDate } from '../../domain/calendar/civil-date.ts';
+import { calendarOf } from '../calendar/provider.ts';
 import type { ComplianceReport, Rule } from '../../domain/compliance/index.ts';
 import { SEOUL_OFFSET_MS } from '../../domain/compliance/events.ts';
 import { seoulToday } from '../../domain/demonstrations/project.ts';
@@ -35,7 +36,7 @@ export async function evidenceData(db: Database, row: ProjectRow): Promise<Evide
   const compliance = await complianceReport(db, row, 3);
   const reports = await db.selectFrom('demonstration_report').selectAll().where('project_id', '=', row.id).execute();
   const today = seoulToday(Date.now());
-  const periods = scheduleOf(row).periods.map((p) => {
+  const periods = scheduleOf(row, calendarOf(db)).periods.map((p) => {
     const r = reports.find((x) => x.period_index === p.index);
     return {
       index: p.index, from: p.from, to: p.to, due: p.due, status: reportStatus(p, r ? seoulDay(r.submitted_at) : null, today),

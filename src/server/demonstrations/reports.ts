@@ -7,7 +7,8 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { civilDate } from '../../domain/calendar/civil-date.ts';
-import { defaultCalendar } from '../../domain/calendar/holidays.ts';
+import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
+import { calendarOf } from '../calendar/provider.ts';
 import { SEOUL_OFFSET_MS } from '../../domain/compliance/events.ts';
 import { insuranceIssues, seoulToday, SUSPENDING_SEVERITIES, SUSPENSION, type LiabilityInsurance } from '../../domain/demonstrations/project.ts';
 import {
@@ -47,10 +48,10 @@ const IncidentSchema = Type.Object({
   description: I18nTextSchema(8000), immediateActions: I18nTextSchema(8000),
 });
 
-export function scheduleOf(row: ProjectRow) {
+export function scheduleOf(row: ProjectRow, calendar: HolidayCalendar) {
   const kpis = row.kpis as { id: string; frequency: Frequency }[];
   const frequency = reportFrequency(kpis.map((k) => k.frequency));
-  return { frequency, periods: reportingSchedule(row.period_start, row.period_end, frequency, defaultCalendar()) };
+  return { frequency, periods: reportingSchedule(row.period_start, row.period_end, frequency, calendar) };
 }
 
 /** The users of MSS and of the project's local governments (the project's supervisors). */
@@ -83,7 +84,7 @@ export function reportRoutes(base: FastifyInstance): void {
   }
 
   async function periodsView(row: ProjectRow) {
-    const { frequency, periods } = scheduleOf(row);
+    const { frequency, periods } = scheduleOf(row, calendarOf(db));
     const reports = await db.selectFrom('demonstration_report').selectAll().where('project_id', '=', row.id).execute();
     const today = seoulToday(Date.now());
     return {
@@ -125,7 +126,7 @@ export function reportRoutes(base: FastifyInstance): void {
     },
   }, async (request) => {
     const { row, actor } = await project(request, request.params.id);
-    const { periods } = scheduleOf(row);
+    const { periods } = scheduleOf(row, calendarOf(db));
     const period = periods.find((p) => p.index === request.params.period);
     if (!period) throw notFound('report');
     const kpiIds = new Set((row.kpis as { id: string }[]).map((k) => k.id));

@@ -17,7 +17,8 @@ import { ScheduleSchema } from './lifecycle-schemas.ts';
 import { amendmentRowForUpdate, trackOf, type LawAmendmentRow } from './lifecycle-store.ts';
 import { check, conflict, date, refuse } from './refuse.ts';
 import { ExemptionSchema } from './routes.ts';
-import { calendar, loadExemptions } from './view.ts';
+import { loadExemptions } from './view.ts';
+import { calendarOf } from '../calendar/provider.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema };
 const Params = Type.Object({ id: Uuid });
@@ -85,7 +86,7 @@ export async function amendmentRoutes(base: FastifyInstance): Promise<void> {
     const submittedOn = date(request.body.submittedOn, '/body/submittedOn', { past: true });
     const schedule = request.body.schedule.map((s, i) => ({ stage: s.stage as AmendmentStage, by: date(s.by, `/body/schedule/${i}/by`) }));
     return edit(request, 'amendment:plan', async (trx, row, ex) => {
-      const r = checkPlan({ track: trackFor(row, ex), submittedOn, schedule, calendar });
+      const r = checkPlan({ track: trackFor(row, ex), submittedOn, schedule, calendar: calendarOf(db) });
       check(r.ok ? r.warnings : r.violations, { 'end-before-start': 'submittedOn', 'missing-item': 'schedule' });
       await trx.updateTable('law_amendment').set({
         plan_submitted_on: submittedOn, plan: JSON.stringify({ targetLaw: normaliseText(request.body.targetLaw) }), schedule: JSON.stringify(schedule),
@@ -128,9 +129,9 @@ export async function amendmentRoutes(base: FastifyInstance): Promise<void> {
     const recommendedOn: CivilDate = date(request.body.recommendedOn, '/body/recommendedOn', { past: true });
     return edit(request, 'amendment:escalate', async (trx, row, ex) => {
       const track = trackFor(row, ex);
-      const r = checkEscalation(track, recommendedOn, calendar);
+      const r = checkEscalation(track, recommendedOn, calendarOf(db));
       if (!r.ok) refuse(r.violations);
-      const ground = escalationGround(track, recommendedOn, calendar)!;
+      const ground = escalationGround(track, recommendedOn, calendarOf(db))!;
       await trx.updateTable('law_amendment').set({
         escalated_on: recommendedOn, escalation: JSON.stringify({ ground: ground.ground, since: ground.since, recommendation: normaliseText(request.body.recommendation) }),
       }).where('exemption_id', '=', row.exemption_id).execute();

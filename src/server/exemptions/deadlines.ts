@@ -2,6 +2,7 @@
 // the zone's local governments and MSS — and the responsible ministries for their amendment plans.
 import type { Database } from '../../db/database.ts';
 import type { CivilDate } from '../../domain/calendar/civil-date.ts';
+import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import type { DeadlineKind } from '../../domain/exemptions/deadlines.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { loadExemptions } from './view.ts';
@@ -16,10 +17,10 @@ export interface OpenDeadline {
 }
 
 /** Open deadlines of the exemptions `ids` (all when omitted), from the same view the API serves. */
-export async function openDeadlines(db: Database, ids?: readonly string[]): Promise<OpenDeadline[]> {
+export async function openDeadlines(db: Database, ids?: readonly string[], calendar?: HolidayCalendar): Promise<OpenDeadline[]> {
   const list = ids ?? (await db.selectFrom('exemption').select('id').where('state', 'not in', ['law_amended', 'ended', 'cancelled', 'withdrawn', 'declined', 'returned']).execute()).map((r) => r.id);
   const out: OpenDeadline[] = [];
-  for (const e of await loadExemptions(db, list)) {
+  for (const e of await loadExemptions(db, list, calendar)) {
     for (const d of e.lifecycle.deadlines) {
       out.push({
         key: d.key, kind: d.kind, due: d.due, closes: d.closes, rule: d.rule,

@@ -21,7 +21,8 @@ import { EvidenceRefSchema } from './lifecycle-schemas.ts';
 import { exemptionTokens } from './store.ts';
 import { conflict, date, refuse } from './refuse.ts';
 import { ExemptionSchema } from './routes.ts';
-import { calendar, computeValidity, loadExemptions, todayInSeoul, zoneTerm, type ExemptionRecord } from './view.ts';
+import { computeValidity, loadExemptions, todayInSeoul, zoneTerm, type ExemptionRecord } from './view.ts';
+import { calendarOf } from '../calendar/provider.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const Params = Type.Object({ id: Uuid });
@@ -77,7 +78,7 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
       if (notifiedOn < row.granted_on) v.push({ code: 'end-before-start', rule: 'Decree Art. 57-3(2)', params: { decidedOn: row.granted_on, notifiedOn } });
       if (requestedOn < notifiedOn) v.push({ code: 'end-before-start', rule: 'Decree Art. 57-3(2)', params: { notifiedOn, requestedOn } });
       if (v.length > 0) refuse(v, { 'end-before-start': requestedOn < notifiedOn ? 'requestedOn' : 'notifiedOn' });
-      const check = checkRedeliberation({ kind: row.kind, notifiedOn, requestedOn, previous: previous ? 1 : 0, calendar });
+      const check = checkRedeliberation({ kind: row.kind, notifiedOn, requestedOn, previous: previous ? 1 : 0, calendar: calendarOf(db) });
       if (!check.ok) refuse(check.violations);
       if (!REDELIBERABLE.includes(row.state as ExemptionState)) {
         refuse([{ code: 'redeliberation-not-open', rule: 'Decree Art. 57-3(1); Decree Art. 58', params: { state: row.state } }]);
@@ -123,7 +124,7 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
         if (validFrom === null || validUntil === null) refuse([{ code: 'no-validity-period', rule: 'RFZ Act Art. 86(10)', params: { kind: row.kind } }]);
         term = { from: date(validFrom, '/body/validFrom'), until: date(validUntil, '/body/validUntil') };
         const zone = await trx.selectFrom('zone').select(['period_start', 'period_end']).where('id', '=', row.zone_id).executeTakeFirstOrThrow();
-        const grant = checkGrantTerm({ kind: row.kind, grantedOn: decidedOn, term, zone: zoneTerm(zone), calendar });
+        const grant = checkGrantTerm({ kind: row.kind, grantedOn: decidedOn, term, zone: zoneTerm(zone), calendar: calendarOf(db) });
         const v = grant.ok ? [] : [...grant.violations];
         if (request.body.conditions) v.push(...insuranceViolations(row.kind, request.body.conditions as Conditions));
         if (term.from < decidedOn) v.push({ code: 'before-grant', rule: 'RFZ Act Art. 86(10)', params: { grantedOn: decidedOn, from: term.from } });
@@ -169,7 +170,7 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
       if (held) refuse([{ code: 'hearing-already-held', rule: 'RFZ Act Art. 141', params: { hearingOn: held.hearing_on } }]);
       const v: Violation[] = [];
       if (heldOn < noticeOn) v.push({ code: 'end-before-start', rule: 'RFZ Act Art. 141', params: { noticeOn, heldOn } });
-      const hearing = checkHearing({ noticeOn, heldOn, calendar });
+      const hearing = checkHearing({ noticeOn, heldOn, calendar: calendarOf(db) });
       if (!hearing.ok) v.push(...hearing.violations);
       if (v.length > 0) refuse(v, { 'end-before-start': 'heldOn' });
       await trx.insertInto('exemption_cancellation').values({
@@ -216,7 +217,7 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
     await db.transaction().execute(async (trx) => {
       const row = await lockExemption(trx, request.params.id);
       const zone = await trx.selectFrom('zone').select(['period_start', 'period_end']).where('id', '=', row.zone_id).executeTakeFirstOrThrow();
-      const validity = computeValidity(row, zoneTerm(zone), todayInSeoul());
+      const validity = computeValidity(row, zoneTerm(zone), todayInSeoul(), calendarOf(db));
       if (validity.status !== 'expired') refuse([{ code: 'validity-not-ended', rule: validity.rule, params: { status: validity.status, validThrough: validity.validThrough } }]);
       const to = move(row.state, 'expire', 'ministry', { 'validity-ended': true });
       await trx.updateTable('exemption').set({ state: to, updated_at: new Date() }).where('id', '=', row.id).execute();
@@ -248,7 +249,7 @@ export async function exemptionLifecycleRoutes(base: FastifyInstance): Promise<v
       let state = row.state;
       if (state === 'active' || state === 'extended') {
         const zone = await trx.selectFrom('zone').select(['period_start', 'period_end']).where('id', '=', row.zone_id).executeTakeFirstOrThrow();
-        if (computeValidity(row, zoneTerm(zone), todayInSeoul()).status === 'expired') state = move(state, 'expire', 'ministry', { 'validity-ended': true });
+        if (computeValidity(row, zoneTerm(zone), todayInSeoul(), calendarOf(db)).status === 'expired') state = move(state, 'expire', 'ministry', { 'validity-ended': true });
       }
       const to = move(state, 'report_results', 'company', {});
       await trx.insertInto('exemption_results_report').values({

@@ -21,7 +21,8 @@ import { DateOnly } from '../regulations/schemas.ts';
 import { ConditionsSchema, insuranceViolations, type Conditions } from './conditions.ts';
 import { bundleOf } from './bundle.ts';
 import { insertExemption } from './store.ts';
-import { calendar, loadExemptions, todayInSeoul, zoneTerm, type ExemptionRecord } from './view.ts';
+import { loadExemptions, todayInSeoul, zoneTerm, type ExemptionRecord } from './view.ts';
+import { calendarOf } from '../calendar/provider.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const Ref = Type.Object({ id: Type.String(), name: I18nTextSchema(300), periodStart: Nullable(Type.String()), periodEnd: Nullable(Type.String()) });
@@ -159,7 +160,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
         violations.push({ code: 'no-validity-period', rule: 'RFZ Act Art. 86(10), 90(11)', params: { kind } });
       } else {
         const term = { from: date(body.validFrom, '/body/validFrom'), until: date(body.validUntil, '/body/validUntil') };
-        const check = checkGrantTerm({ kind, grantedOn, term, zone, calendar: calendar });
+        const check = checkGrantTerm({ kind, grantedOn, term, zone, calendar: calendarOf(db) });
         if (!check.ok) violations.push(...check.violations);
         if (term.from < grantedOn) violations.push({ code: 'before-grant', rule: 'RFZ Act Art. 86(10)', params: { grantedOn, from: term.from } });
         validFrom = term.from;
@@ -207,7 +208,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       if (row.valid_from === null || row.valid_until === null) refuse([{ code: 'no-extension', rule: 'RFZ Act Art. 80(1), 85', params: { kind: row.kind } }]);
       const check = checkExtension({
         kind: row.kind, grantedOn: civilDate(row.granted_on), term: { from: civilDate(row.valid_from), until: civilDate(row.valid_until) },
-        extensionsSoFar: row.extensions, requestedOn, newUntil, ground: request.body.ground, zone: zoneTerm(zoneRow), calendar: calendar,
+        extensionsSoFar: row.extensions, requestedOn, newUntil, ground: request.body.ground, zone: zoneTerm(zoneRow), calendar: calendarOf(db),
       });
       if (!check.ok) refuse(check.violations, { 'end-before-start': 'newUntil', 'exceeds-maximum': 'newUntil', 'beyond-zone-period': 'newUntil' });
       const moved = attempt(EXEMPTION_MACHINE, row.state as ExemptionState, 'extend', { role: 'ministry' }, extensionFacts([]));
@@ -250,7 +251,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       if (current.valid_from === null || current.valid_until === null) refuse([{ code: 'not-applicable', rule: 'RFZ Act Art. 87(9)', params: { kind: current.kind } }]);
       const check = checkAmendmentRequest({
         kind: current.kind, term: { from: civilDate(current.valid_from), until: civilDate(current.valid_until) }, requestedOn,
-        resultsAttached: request.body.results.ko.trim() !== '', calendar: calendar,
+        resultsAttached: request.body.results.ko.trim() !== '', calendar: calendarOf(db),
       });
       if (!check.ok) refuse(check.violations);
       // MSS records a request the operator filed through the local head; the machine's actor is the operator (Art. 87(9)).

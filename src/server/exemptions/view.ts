@@ -1,7 +1,7 @@
 // Exemption API objects: stored facts plus validity computed with src/domain/exemptions/validity.ts.
 import type { Database } from '../../db/database.ts';
 import { civilDate, diffDays, type CivilDate } from '../../domain/calendar/civil-date.ts';
-import { defaultCalendar } from '../../domain/calendar/holidays.ts';
+import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import {
   deemedValidity, extensionDeadline, resultsReportDue, temporaryPermitValidity, validityLimits, type ExemptionKind, type Term,
 } from '../../domain/exemptions/validity.ts';
@@ -12,8 +12,7 @@ import { redeliberationDeadline } from '../../domain/exemptions/validity.ts';
 import { resultsReportStatus } from '../../domain/exemptions/results-report.ts';
 import type { Conditions } from './conditions.ts';
 import { lifecycleRows, trackOf } from './lifecycle-store.ts';
-
-export const calendar = defaultCalendar();
+import { calendarOf } from '../calendar/provider.ts';
 
 /** Today in Asia/Seoul: administrative days are Korean days. */
 export function todayInSeoul(now: Date = new Date()): CivilDate {
@@ -62,7 +61,7 @@ export interface Validity {
   rule: string;
 }
 
-export function computeValidity(e: ExemptionRecord, zone: Term & { known: boolean }, asOf: CivilDate): Validity {
+export function computeValidity(e: ExemptionRecord, zone: Term & { known: boolean }, asOf: CivilDate, calendar: HolidayCalendar): Validity {
   const limits = validityLimits(e.kind, civilDate(e.granted_on));
   const base = { maxExtensions: limits?.maxExtensions ?? 0, extensionsUsed: e.extensions };
   if (limits === null || e.valid_from === null || e.valid_until === null) {
@@ -92,7 +91,8 @@ export function computeValidity(e: ExemptionRecord, zone: Term & { known: boolea
   };
 }
 
-export async function loadExemptions(db: Database, ids: readonly string[]) {
+/** `calendar` defaults to the database's current one; pass it when reading through a transaction. */
+export async function loadExemptions(db: Database, ids: readonly string[], calendar: HolidayCalendar = calendarOf(db)) {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('exemption').select(['id', 'kind', 'title', 'zone_id', 'holders', 'conditions', 'stages', 'granted_on', 'valid_from', 'valid_until', 'extensions', 'extension_ground', 'state', 'amendment_requested_on', 'amendment', 'law_amended_on', 'demo'])
     .where('id', 'in', [...ids]).execute() as unknown as ExemptionRecord[];
@@ -106,7 +106,7 @@ export async function loadExemptions(db: Database, ids: readonly string[]) {
   const order = new Map(ids.map((id, i) => [id, i]));
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((e) => {
     const zone = zones.find((z) => z.id === e.zone_id)!;
-    const validity = computeValidity(e, zoneTerm(zone), asOf);
+    const validity = computeValidity(e, zoneTerm(zone), asOf, calendar);
     const redeliberation = side.redeliberations.find((r) => r.exemption_id === e.id);
     const cancellation = side.cancellations.find((r) => r.exemption_id === e.id);
     const report = side.reports.find((r) => r.exemption_id === e.id);

@@ -4,7 +4,8 @@ import type { Database } from '../../db/database.ts';
 import { dueDate } from '../../domain/calendar/clock.ts';
 import type { CivilDate } from '../../domain/calendar/civil-date.ts';
 import { dueNotices, type Deadline } from '../../domain/notifications/deadline-notices.ts';
-import { calendar, todayInSeoul } from '../plans/evaluate.ts';
+import { refreshCalendar } from '../calendar/provider.ts';
+import { todayInSeoul } from '../plans/evaluate.ts';
 import { listPlans } from '../plans/store.ts';
 import { scanZoneDeadlines, scanZoneStates } from '../zones/lifecycle-scan.ts';
 import { DEFAULT_ALERT_OFFSETS, type DeadlineKind } from '../../domain/exemptions/deadlines.ts';
@@ -33,6 +34,8 @@ const EXEMPTION_SUBJECT: Record<DeadlineKind, string> = {
 export async function scanExemptionDeadlines(db: Database, options: { today?: CivilDate; offsets?: readonly number[] } = {}): Promise<number> {
   const today = options.today ?? todayInSeoul();
   const offsets = options.offsets ?? DEFAULT_ALERT_OFFSETS;
+  // Another process may have changed the one-off holidays since: deadlines are computed on the current calendar.
+  await refreshCalendar(db);
   const ministry = await usersOfKind(db, 'ministry');
   const responsible = await usersOfKind(db, 'responsible_ministry');
   let sent = 0;
@@ -55,6 +58,7 @@ export async function scanExemptionDeadlines(db: Database, options: { today?: Ci
 export async function scanDeadlines(db: Database, options: { today?: CivilDate; offsets?: readonly number[] } = {}): Promise<number> {
   const today = options.today ?? todayInSeoul();
   const offsets = options.offsets ?? DEFAULT_OFFSETS;
+  const calendar = await refreshCalendar(db);
   const plans = await listPlans(db);
   let sent = 0;
   for (const plan of plans) {

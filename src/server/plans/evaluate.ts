@@ -1,6 +1,6 @@
 // Guard facts and violations of a plan, computed with the pure rules of src/domain/zones and the holiday calendar.
 import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
-import { defaultCalendar } from '../../domain/calendar/holidays.ts';
+import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import { neighboursOf } from '../../domain/regions/reference.ts';
 import { provinceOf, requiredProvinceNotifications } from '../../domain/zones/eligibility.ts';
 import type { PlanGuard } from '../../domain/zones/plan-machine.ts';
@@ -9,8 +9,6 @@ import type { SignOffSet } from '../../domain/zones/signoff.ts';
 import { evaluateSubmission } from '../../domain/zones/submission.ts';
 import type { Facts, Violation } from '../../domain/zones/transition-table.ts';
 import { applicantsOf, participantsOf, providedItems, sitesOf, type Consultation, type PlanContent } from './content.ts';
-
-export const calendar = defaultCalendar();
 
 /** Today in Asia/Seoul: administrative days are Korean days. */
 export function todayInSeoul(now: Date = new Date()): CivilDate {
@@ -105,7 +103,7 @@ export interface SubmissionPolicy {
  * Everything the submit transition checks, plus the sign-off request's item check (which leaves out the
  * consultation results: a plan is signed off before it is publicly noticed) — see docs/decisions/0006-plans.md.
  */
-export function evaluatePlan(content: PlanContent, consultation: Consultation, signOffs: SignOffSet, on: CivilDate, policy: SubmissionPolicy): Evaluation {
+export function evaluatePlan(content: PlanContent, consultation: Consultation, signOffs: SignOffSet, on: CivilDate, policy: SubmissionPolicy, calendar: HolidayCalendar): Evaluation {
   const applicants = applicantsOf(content);
   const provinces = [...new Set(participantsOf(content).map(provinceOf))];
   const conditions = { seaRequired: content.conditions.seaRequired, landUsePlanRequired: content.conditions.landUsePlanRequired };

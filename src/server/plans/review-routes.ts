@@ -26,7 +26,8 @@ import { AppError, notFound } from '../errors.ts';
 import { ProblemSchema } from '../http/schemas.ts';
 import { notify } from '../notifications/notify.ts';
 import { participantsOf } from './content.ts';
-import { calendar, todayInSeoul } from './evaluate.ts';
+import { calendarOf } from '../calendar/provider.ts';
+import { todayInSeoul } from './evaluate.ts';
 import { frame, violationMessage } from './messages.ts';
 import {
   AssignInput, ConsultInput, DeclarationInput, ExpertView, ExpertWorkspace, OpinionInput, ReviewView, ScoresInput, TiesInput,
@@ -106,7 +107,7 @@ async function reviewView(db: Database, plan: PlanRecord, actor: Actor) {
     summary: { sheets: summary.totals.length, maxTotal: summary.maxTotal, averageTotal: summary.averageTotal, averages: summary.averages },
     consultations: consultations.map((c) => ({
       organisationId: c.organisation_id, organisation: c.name, requestedOn: c.requested_on,
-      clock: clockView('ministry-reply', { state: c.clock as ClockState, stoppedOn: c.replied_on }, today),
+      clock: clockView('ministry-reply', { state: c.clock as ClockState, stoppedOn: c.replied_on }, today, calendarOf(db)),
       repliedOn: c.replied_on, position: c.position, opinion: c.opinion, conditions: c.conditions,
     })),
     ministries: ministries.map((m) => ({ organisationId: m.id, name: m.name })),
@@ -301,7 +302,7 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
       const users = await trx.selectFrom('app_user').select('id').where('organisation_id', '=', orgId).where('disabled_at', 'is', null).execute();
       const who = await trx.selectFrom('app_user').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
       await notify(trx, {
-        userIds: users.map((u) => u.id), kind: 'opinion-requested', params: { subject: plan.content.title.ko, actor: who?.display_name ?? '', due: dueDate(clock, calendar)?.due ?? '' },
+        userIds: users.map((u) => u.id), kind: 'opinion-requested', params: { subject: plan.content.title.ko, actor: who?.display_name ?? '', due: dueDate(clock, calendarOf(db))?.due ?? '' },
         link: `/plans/${plan.id}`, objectType: 'zone_plan', objectId: plan.id,
       });
     });

@@ -10,6 +10,7 @@ import { decide } from '../../domain/auth/policy.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { dueDate, isOverdue, pauseClock, resumeClock, type ClockState } from '../../domain/calendar/clock.ts';
 import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
+import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { regionByCode } from '../../domain/regions/reference.ts';
 import { checkApplicantsAndSites } from '../../domain/zones/eligibility.ts';
@@ -31,7 +32,8 @@ import {
   applicantsOf, checkCommon, checkSection, EMPTY_CONSULTATION, emptyContent, participantsOf, withCommon, withPartners, withSection,
 } from './content.ts';
 import { diffJson } from './diff.ts';
-import { calendar, evaluatePlan, guardOf, signOffItemViolations, todayInSeoul, type GuardedViolation } from './evaluate.ts';
+import { calendarOf } from '../calendar/provider.ts';
+import { evaluatePlan, guardOf, signOffItemViolations, todayInSeoul, type GuardedViolation } from './evaluate.ts';
 import { frame, regionLabel, violationMessage } from './messages.ts';
 import {
   CommonInput, ConsultationInput, CreateInput, DecisionInput, DiffView, InviteInput, ModelSchema, PlanParams, PlanSummary, PlanView,
@@ -125,7 +127,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     if (!plan) throw notFound('plan');
     reply.header('etag', planEtag(plan));
     reply.header('cache-control', 'private, no-cache');
-    return planView(plan, request.actor, request.locale, todayInSeoul(), await loadSteps(db, id), app.services.config);
+    return planView(plan, request.actor, request.locale, todayInSeoul(), await loadSteps(db, id), app.services.config, calendarOf(db));
   }
 
   /** Loads the plan under a row lock, authorises the route's action on it, checks If-Match, runs `change`. */
@@ -439,7 +441,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor, today) => {
-      const evaluation = evaluatePlan(plan.content, plan.consultation, signOffSet(plan), today, app.services.config);
+      const evaluation = evaluatePlan(plan.content, plan.consultation, signOffSet(plan), today, app.services.config, calendarOf(db));
       const warnings = evaluation.violations.filter((v) => v.severity === 'warning').map((v) => ({ code: v.code, rule: v.rule, params: v.params }));
       await transition(trx, request, plan, actor, today, {
         action: 'submit', facts: evaluation.facts, violations: evaluation.violations,
@@ -541,12 +543,12 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
       // ZoneLink are vouched for by MSS (ministryRepliesComplete) or their common 30 days ran out (RFZ Act Art. 75(2)).
       const consultations = await ministryConsultations(trx, plan.id);
       const names = new Map((await consultationsOf(trx, plan.id)).map((c) => [c.organisation_id, c.name.ko]));
-      const pending = pendingMinistryReplies(consultations, today, calendar).map((v) => ({ ...v, params: { ...v.params, ministry: names.get(String(v.params['ministry'])) ?? null } }));
+      const pending = pendingMinistryReplies(consultations, today, calendarOf(db)).map((v) => ({ ...v, params: { ...v.params, ministry: names.get(String(v.params['ministry'])) ?? null } }));
       const reply30 = plan.clocks.ministryReply;
-      const due = reply30 !== undefined && isOverdue(reply30.state, today, calendar);
+      const due = reply30 !== undefined && isOverdue(reply30.state, today, calendarOf(db));
       const others = request.body.ministryRepliesComplete || due || consultations.length > 0;
       const ok = pending.length === 0 && others;
-      const violations = guarded([...pending, ...(others ? [] : [{ code: 'ministry-replies-pending', rule: 'RFZ Act Art. 75(2)', params: { due: reply30 ? dueOf(reply30.state) : null } }])]);
+      const violations = guarded([...pending, ...(others ? [] : [{ code: 'ministry-replies-pending', rule: 'RFZ Act Art. 75(2)', params: { due: reply30 ? dueOf(reply30.state, calendarOf(db)) : null } }])]);
       await transition(trx, request, plan, actor, today, {
         action: 'refer_to_committee', facts: { 'ministry-replies-complete-or-due': ok }, violations, body: request.body,
         clocks: stopClocks(plan.clocks, ['ministryReply'], today),
@@ -585,7 +587,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     }
     await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor) => {
       if (problems.length > 0) throw invalid(problems);
-      const notice = checkMeetingNotice({ committee: body.committee, meetingOn: civilDate(body.meetingOn), noticeGivenOn: body.noticeGivenOn === null ? null : civilDate(body.noticeGivenOn), urgent: body.urgent }, calendar);
+      const notice = checkMeetingNotice({ committee: body.committee, meetingOn: civilDate(body.meetingOn), noticeGivenOn: body.noticeGivenOn === null ? null : civilDate(body.noticeGivenOn), urgent: body.urgent }, calendarOf(db));
       // A quorum is a majority of the members; decisions by a majority of those present (Decree Art. 47(7), 49(7)).
       const quorum = body.present * 2 > body.members;
       const violations = guarded([
@@ -626,7 +628,7 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     await mutate(request, request.params.id, { ifMatch: 'optional' }, async (trx, plan, actor, today) => {
       const previous = (await loadSteps(trx, plan.id)).filter((s) => s.kind === 'request_redeliberation').length;
       const notifiedOn = civilDate(plan.decidedOn ?? today);
-      const violations = guarded(checkZoneRedeliberation({ notifiedOn, requestedOn: today, previous }, calendar));
+      const violations = guarded(checkZoneRedeliberation({ notifiedOn, requestedOn: today, previous }, calendarOf(db)));
       await transition(trx, request, plan, actor, today, {
         action: 'request_redeliberation', violations, body: { ...request.body, decidedOn: plan.decidedOn, previous },
         facts: {
@@ -658,7 +660,7 @@ function isDate(value: string): boolean {
   }
 }
 
-function dueOf(state: ClockState): string | null {
+function dueOf(state: ClockState, calendar: HolidayCalendar): string | null {
   // Null while a supplement is open (no cap): nothing is due yet.
   return dueDate(state, calendar)?.due ?? null;
 }

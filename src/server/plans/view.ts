@@ -7,7 +7,8 @@ import { PLAN_MACHINE, type PlanAction, type PlanGuard, type PlanState } from '.
 import { availableActions, type Actor as MachineActor } from '../../domain/zones/transition-table.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { participantsOf, regionName } from './content.ts';
-import { calendar, evaluatePlan, signOffItemViolations, type SubmissionPolicy } from './evaluate.ts';
+import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
+import { evaluatePlan, signOffItemViolations, type SubmissionPolicy } from './evaluate.ts';
 import { violationMessage } from './messages.ts';
 import { planEtag, planTarget, signOffSet, type loadSteps, type PlanRecord, type StoredClock } from './store.ts';
 
@@ -16,7 +17,7 @@ export function machineActor(actor: Actor, plan: PlanRecord): MachineActor {
   return { role: actor.orgKind, lead: actor.orgKind === 'local_government' && actor.regionCode === plan.leadRegion };
 }
 
-export function clockView(name: 'decision' | 'ministry-reply', stored: StoredClock, today: CivilDate) {
+export function clockView(name: 'decision' | 'ministry-reply', stored: StoredClock, today: CivilDate, calendar: HolidayCalendar) {
   const state = stored.state;
   const asOf = stored.stoppedOn !== null && stored.stoppedOn < today ? civilDate(stored.stoppedOn) : today;
   const due = dueDate(state, calendar);
@@ -36,8 +37,8 @@ export function planSummary(plan: PlanRecord) {
   };
 }
 
-export function planView(plan: PlanRecord, actor: Actor | null, locale: Locale, today: CivilDate, steps: Awaited<ReturnType<typeof loadSteps>>, policy: SubmissionPolicy) {
-  const evaluation = evaluatePlan(plan.content, plan.consultation, signOffSet(plan), today, policy);
+export function planView(plan: PlanRecord, actor: Actor | null, locale: Locale, today: CivilDate, steps: Awaited<ReturnType<typeof loadSteps>>, policy: SubmissionPolicy, calendar: HolidayCalendar) {
+  const evaluation = evaluatePlan(plan.content, plan.consultation, signOffSet(plan), today, policy, calendar);
   const itemViolations = signOffItemViolations(plan.content, plan.consultation);
   const facts: Partial<Record<PlanGuard, boolean>> = { ...evaluation.facts };
   const actions: { action: PlanAction; to: PlanState; blockedBy: PlanGuard[] }[] = [];
@@ -73,8 +74,8 @@ export function planView(plan: PlanRecord, actor: Actor | null, locale: Locale, 
       earliestSubmission: evaluation.earliestSubmission,
     },
     clocks: [
-      ...(plan.clocks.decision ? [clockView('decision', plan.clocks.decision, today)] : []),
-      ...(plan.clocks.ministryReply ? [clockView('ministry-reply', plan.clocks.ministryReply, today)] : []),
+      ...(plan.clocks.decision ? [clockView('decision', plan.clocks.decision, today, calendar)] : []),
+      ...(plan.clocks.ministryReply ? [clockView('ministry-reply', plan.clocks.ministryReply, today, calendar)] : []),
     ],
     steps,
     actions,

@@ -9,6 +9,7 @@ import type { Database } from '../../db/database.ts';
 import { decide } from '../../domain/auth/policy.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { addDays, civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
+import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import { checkMeetingNotice, postManagementEnd } from '../../domain/zones/procedure.ts';
 import { attempt, availableActions, type Actor as MachineActor, type Facts, type Machine, type Violation } from '../../domain/zones/transition-table.ts';
 import { CHANGE_MACHINE, CHANGE_REPLY_DAYS, classifyChange, type ChangeAction, type ChangeGuard } from '../../domain/zones/zone-changes.ts';
@@ -20,7 +21,8 @@ import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { Nullable, ProblemSchema } from '../http/schemas.ts';
-import { calendar, todayInSeoul } from '../plans/evaluate.ts';
+import { calendarOf } from '../calendar/provider.ts';
+import { todayInSeoul } from '../plans/evaluate.ts';
 import { frame, violationMessage } from './messages.ts';
 import { notifyZone, usersOfOrganisation } from './notify-zone.ts';
 import {
@@ -77,7 +79,7 @@ function dateOrError(value: string, path: string, problems: FieldError[]): Civil
 interface Meeting { committee: 'deliberation_committee' | 'rfz_committee'; meetingOn: string; noticeGivenOn: string | null; urgent: boolean }
 
 /** The meeting's date must be a date no later than today, its notice no later than the meeting; then the 7-day notice rule. */
-function meetingViolations(m: Meeting, today: CivilDate): { fields: FieldError[]; violations: Violation[] } {
+function meetingViolations(m: Meeting, today: CivilDate, calendar: HolidayCalendar): { fields: FieldError[]; violations: Violation[] } {
   const fields: FieldError[] = [];
   const meetingOn = dateOrError(m.meetingOn, '/body/meetingOn', fields);
   const noticeGivenOn = m.noticeGivenOn === null ? null : dateOrError(m.noticeGivenOn, '/body/noticeGivenOn', fields);
@@ -152,7 +154,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
     const years = zone.periodStart && zone.periodEnd && zone.source !== 'reference' ? evaluationYears(civilDate(zone.periodStart), civilDate(zone.periodEnd), todayInSeoul()) : [];
     return {
       items: items.map((e) => ({ ...e, consequences: consequencesOf(e.grade) })),
-      due: years.map((year) => ({ year, due: evaluationDue(year, calendar), recorded: items.some((e) => e.year === year) })),
+      due: years.map((year) => ({ year, due: evaluationDue(year, calendarOf(db)), recorded: items.some((e) => e.year === year) })),
     };
   });
 
@@ -279,7 +281,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
   }, async (request) => {
     const body = request.body;
     await withChange(request, request.params, (trx, zone, change, actor, today) => {
-      const meeting = meetingViolations(body, today);
+      const meeting = meetingViolations(body, today, calendarOf(db));
       if (meeting.fields.length > 0) throw invalid(meeting.fields);
       const repliesDue = change.replyDue !== null && today > change.replyDue;
       const replies = body.ministryRepliesComplete || repliesDue;
@@ -338,7 +340,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const body = request.body;
     await mutate(request, request.params.id, async (trx, zone, actor, today) => {
-      const meeting = meetingViolations(body, today);
+      const meeting = meetingViolations(body, today, calendarOf(db));
       const newEnd = dateOrError(body.newPeriodEnd, '/body/newPeriodEnd', meeting.fields);
       if (meeting.fields.length > 0 || !newEnd) throw invalid(meeting.fields);
       if (!zone.periodEnd) throw conflict(frame(request.locale, 'no-such-transition', { action: 'extend', state: zone.state, allowed: '—' }));
@@ -389,12 +391,12 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const body = request.body;
     await mutate(request, request.params.id, async (trx, zone, actor, today) => {
-      const meeting = meetingViolations(body, today);
+      const meeting = meetingViolations(body, today, calendarOf(db));
       if (meeting.fields.length > 0) throw invalid(meeting.fields);
       const hearings = (await loadHistory(trx, zone.id)).filter((e) => e.kind === 'hearing-held');
       const hearingHeldOn = hearings.length > 0 ? civilDate(hearings.at(-1)!.on) : null;
       const check = checkCancellation({ ground: body.ground, hearingHeldOn, decidedOn: civilDate(body.meetingOn), latestGrade: latestGrade(await loadEvaluations(trx, zone.id)) });
-      const until = postManagementEnd(today, calendar);
+      const until = postManagementEnd(today, calendarOf(db));
       await zoneMove(trx, request, zone, actor, {
         action: 'cancel', as: { role: 'committee' }, facts: { 'hearing-held': check.hearingHeld, 'cancellation-ground': check.groundValid }, violations: [...check.violations, ...meeting.violations], today,
         patch: { endedOn: today }, event: 'cancelled', params: { ground: body.ground, committee: body.committee, meetingOn: body.meetingOn },

@@ -12,7 +12,7 @@ import { ZONE_MACHINE, type ZoneAction, type ZoneGuard } from '../../domain/zone
 import { hasExpired } from '../../domain/zones/zone-period.ts';
 import { appendAudit } from '../audit/append.ts';
 import { notify, usersOfKind, usersOfRegions } from '../notifications/notify.ts';
-import { calendar } from '../plans/evaluate.ts';
+import { calendarOf } from '../calendar/provider.ts';
 import { notifyZone, usersOfOrganisation } from './notify-zone.ts';
 import { addZoneEvent, loadZone, updateZone, type ZoneRecord } from './store.ts';
 
@@ -44,7 +44,7 @@ export async function scanZoneStates(db: Database, today: CivilDate): Promise<nu
         // The designation period gazetted with the zone has ended (Decree Art. 44(3)2); post-management follows (Art. 84(2)).
         const expired = await systemMove(trx, zone, 'expire', { 'period-ended': true }, today, { endedOn: zone.periodEnd }, 'expired', { periodEnd: zone.periodEnd });
         if (!expired) return 0;
-        const until = postManagementEnd(civilDate(zone.periodEnd), calendar);
+        const until = postManagementEnd(civilDate(zone.periodEnd), calendarOf(db));
         await systemMove(trx, expired, 'begin_post_management', {}, today, { postManagementUntil: until }, 'post-management-begun', { until });
         await notifyZone(trx, zone, { state: `expired on ${zone.periodEnd}; post-management until ${until}`, actorUserId: null, dedupKey: `zone:${zone.id}:expired` });
         return 1;
@@ -87,7 +87,7 @@ export async function scanZoneDeadlines(db: Database, today: CivilDate, offsets:
     const recorded = new Set((await db.selectFrom('zone_evaluation').select('year').where('zone_id', '=', z.id).execute()).map((r) => r.year));
     for (const year of evaluationYears(civilDate(z.period_start), civilDate(z.period_end), today)) {
       if (recorded.has(year)) continue;
-      sent += await send(db, ministry, { key: `zone:${z.id}:evaluation:${year}`, due: evaluationDue(year, calendar) }, offsets, today, `${z.name.ko} — ${year} evaluation (Act Art. 83)`, link, 'zone', z.id);
+      sent += await send(db, ministry, { key: `zone:${z.id}:evaluation:${year}`, due: evaluationDue(year, calendarOf(db)) }, offsets, today, `${z.name.ko} — ${year} evaluation (Act Art. 83)`, link, 'zone', z.id);
     }
     // End of the designation period: the last moment to decide an extension (Art. 81).
     sent += await send(db, [...new Set([...governments, ...ministry])], { key: `zone:${z.id}:period-end:${z.period_end}`, due: civilDate(z.period_end) }, offsets.filter((o) => o > 0), today, `${z.name.ko} — designation period ends (Decree Art. 44(3)2)`, link, 'zone', z.id);

@@ -6,6 +6,7 @@ import { demonstrationsEn } from './demonstrations/en.ts';
 import { exemptionsEn } from './exemptions/en.ts';
 import { exemptionActionsEn } from './exemption-actions/en.ts';
 import { reviewEn } from './review/en.ts';
+import { holidaysEn } from './holidays/en.ts';
 import type { ko } from './ko.ts';
 
 export const en: Record<keyof typeof ko, string> = {
@@ -420,4 +421,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...exemptionActionsEn,
   ...planEditorsEn,
   ...reviewEn,
+  ...holidaysEn,
 };

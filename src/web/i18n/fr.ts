@@ -6,6 +6,7 @@ import { demonstrationsFr } from './demonstrations/fr.ts';
 import { exemptionsFr } from './exemptions/fr.ts';
 import { exemptionActionsFr } from './exemption-actions/fr.ts';
 import { reviewFr } from './review/fr.ts';
+import { holidaysFr } from './holidays/fr.ts';
 import type { ko } from './ko.ts';
 
 export const fr: Record<keyof typeof ko, string> = {
@@ -422,4 +423,5 @@ export const fr: Record<keyof typeof ko, string> = {
   ...exemptionActionsFr,
   ...planEditorsFr,
   ...reviewFr,
+  ...holidaysFr,
 };

@@ -6,6 +6,7 @@ import { demonstrationsJa } from './demonstrations/ja.ts';
 import { exemptionsJa } from './exemptions/ja.ts';
 import { exemptionActionsJa } from './exemption-actions/ja.ts';
 import { reviewJa } from './review/ja.ts';
+import { holidaysJa } from './holidays/ja.ts';
 import type { ko } from './ko.ts';
 
 export const ja: Record<keyof typeof ko, string> = {
@@ -420,4 +421,5 @@ export const ja: Record<keyof typeof ko, string> = {
   ...exemptionActionsJa,
   ...planEditorsJa,
   ...reviewJa,
+  ...holidaysJa,
 };

@@ -9,6 +9,7 @@ import { demonstrationsKo } from './demonstrations/ko.ts';
 import { exemptionsKo } from './exemptions/ko.ts';
 import { exemptionActionsKo } from './exemption-actions/ko.ts';
 import { reviewKo } from './review/ko.ts';
+import { holidaysKo } from './holidays/ko.ts';
 
 export const ko = {
   appName: 'ZoneLink',
@@ -420,4 +421,5 @@ export const ko = {
   ...exemptionActionsKo,
   ...planEditorsKo,
   ...reviewKo,
+  ...holidaysKo,
 } as const;

@@ -6,6 +6,7 @@ import { demonstrationsZh } from './demonstrations/zh.ts';
 import { exemptionsZh } from './exemptions/zh.ts';
 import { exemptionActionsZh } from './exemption-actions/zh.ts';
 import { reviewZh } from './review/zh.ts';
+import { holidaysZh } from './holidays/zh.ts';
 import type { ko } from './ko.ts';
 
 // Simplified Chinese.
@@ -418,4 +419,5 @@ export const zh: Record<keyof typeof ko, string> = {
   ...exemptionActionsZh,
   ...planEditorsZh,
   ...reviewZh,
+  ...holidaysZh,
 };

@@ -1,0 +1,84 @@
+// Browser test of the holiday calendar (/holidays): an MSS administrator adds a one-off holiday (refused first on a
+// Saturday, the rule shown), sees it marked as added next to the gazetted holidays, and removes it; a company sees
+// the list without the form. Needs the built UI (dist/web) and Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage, seriousViolations, signIn, skip } from './harness.ts';
+import type { BrowserTestServer } from './server.ts';
+import { addDays, type CivilDate } from '../../src/domain/calendar/civil-date.ts';
+import { createHolidayCalendar } from '../../src/domain/calendar/holidays.ts';
+import { catalogues, type Lang } from '../../src/web/i18n/index.ts';
+
+const ko = catalogues.ko;
+const calendar = createHolidayCalendar();
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()) as CivilDate;
+const next = (from: CivilDate, ok: (d: CivilDate) => boolean): CivilDate => { let d = from; while (!ok(d)) d = addDays(d, 1); return d; };
+const holiday = next(addDays(today, 30), (d) => calendar.isBusinessDay(d));
+const saturday = next(addDays(today, 30), (d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6);
+
+describe('holiday calendar in the browser', { skip, timeout: 180_000 }, () => {
+  let server: BrowserTestServer | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    const { startBrowserTestServer } = await import('./server.ts');
+    server = await startBrowserTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    assert.deepEqual(pageErrors, [], 'no page errors');
+  });
+  function newPage(lang?: Lang): Promise<{ context: BrowserContext; page: Page }> {
+    assert.ok(browser, 'browser not started');
+    return openPage(browser, pageErrors, lang);
+  }
+
+  test('an MSS administrator adds a one-off holiday, sees it marked, and removes it', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, server!.url, 'ministry@demo.zonelink.kr');
+      await page.goto(`${server!.url}/holidays`);
+      await page.getByTestId('holiday-list').waitFor();
+      assert.deepEqual(await seriousViolations(page, { atRest: true }), [], 'axe on /holidays');
+
+      // A Saturday is already a non-business day: refused, the rule shown, nothing added.
+      await page.fill('#hd-date', saturday);
+      await page.fill('#hd-name-ko', '임시공휴일');
+      await page.fill('#hd-basis', '대통령령 제99999호');
+      await page.getByTestId('holiday-add').locator('button[type=submit]').click();
+      await page.locator('.zl-alert').filter({ hasText: 'already-a-holiday' }).waitFor();
+
+      await page.fill('#hd-date', holiday);
+      await page.fill('#hd-name-en', 'Temporary public holiday');
+      await page.getByTestId('holiday-add').locator('button[type=submit]').click();
+      await page.getByTestId('holiday-notice').getByText(ko.hdAdded.split('{date}')[1]!.split('{count}')[0]!.trim()).waitFor();
+      const row = page.getByTestId(`holiday-${holiday}`);
+      assert.equal(await row.getAttribute('data-source'), 'added');
+      assert.match((await row.textContent()) ?? '', /임시공휴일.*대통령령 제99999호/);
+
+      await page.getByTestId(`holiday-remove-${holiday}`).click();
+      await row.waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a company sees the year\'s holidays, without the form', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, server!.url, 'company@demo.zonelink.kr');
+      await page.goto(`${server!.url}/holidays`);
+      await page.getByTestId('holiday-list').waitFor();
+      await page.getByRole('button', { name: ko.hdPrevYear }).click();
+      await page.getByText(ko.hdListCaption.replace('{year}', String(Number(today.slice(0, 4)) - 1))).first().waitFor();
+      assert.equal(await page.getByTestId('holiday-add').count(), 0);
+      await page.getByText(ko.hdOnlyAdmin).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
