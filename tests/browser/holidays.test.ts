@@ -1,14 +1,12 @@
 // Browser test of the holiday calendar (/holidays): an MSS administrator adds a one-off holiday (refused first on a
 // Saturday, the rule shown), sees it marked as added next to the gazetted holidays, and removes it; a company sees
 // the list without the form. Needs the built UI (dist/web) and Chromium.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, seriousViolations, signIn, skip } from './harness.ts';
-import type { BrowserTestServer } from './server.ts';
+import { seriousViolations, skip, useBrowserServer } from './harness.ts';
 import { addDays, type CivilDate } from '../../src/domain/calendar/civil-date.ts';
 import { createHolidayCalendar } from '../../src/domain/calendar/holidays.ts';
-import { catalogues, type Lang } from '../../src/web/i18n/index.ts';
+import { catalogues } from '../../src/web/i18n/index.ts';
 
 const ko = catalogues.ko;
 const calendar = createHolidayCalendar();
@@ -18,30 +16,12 @@ const holiday = next(addDays(today, 30), (d) => calendar.isBusinessDay(d));
 const saturday = next(addDays(today, 30), (d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6);
 
 describe('holiday calendar in the browser', { skip, timeout: 180_000 }, () => {
-  let server: BrowserTestServer | undefined;
-  let browser: Browser | undefined;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    const { startBrowserTestServer } = await import('./server.ts');
-    server = await startBrowserTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    assert.deepEqual(pageErrors, [], 'no page errors');
-  });
-  function newPage(lang?: Lang): Promise<{ context: BrowserContext; page: Page }> {
-    assert.ok(browser, 'browser not started');
-    return openPage(browser, pageErrors, lang);
-  }
+  const { base, signedIn, pageErrors } = useBrowserServer();
 
   test('an MSS administrator adds a one-off holiday, sees it marked, and removes it', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await signedIn('ministry@demo.zonelink.kr');
     try {
-      await signIn(page, server!.url, 'ministry@demo.zonelink.kr');
-      await page.goto(`${server!.url}/holidays`);
+      await page.goto(`${base()}/holidays`);
       await page.getByTestId('holiday-list').waitFor();
       assert.deepEqual(await seriousViolations(page, { atRest: true }), [], 'axe on /holidays');
 
@@ -68,10 +48,9 @@ describe('holiday calendar in the browser', { skip, timeout: 180_000 }, () => {
   });
 
   test('a company sees the year\'s holidays, without the form', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await signedIn('company@demo.zonelink.kr');
     try {
-      await signIn(page, server!.url, 'company@demo.zonelink.kr');
-      await page.goto(`${server!.url}/holidays`);
+      await page.goto(`${base()}/holidays`);
       await page.getByTestId('holiday-list').waitFor();
       await page.getByRole('button', { name: ko.hdPrevYear }).click();
       await page.getByText(ko.hdListCaption.replace('{year}', String(Number(today.slice(0, 4)) - 1))).first().waitFor();
@@ -80,5 +59,6 @@ describe('holiday calendar in the browser', { skip, timeout: 180_000 }, () => {
     } finally {
       await context.close();
     }
+    assert.deepEqual(pageErrors, [], 'no page errors');
   });
 });
