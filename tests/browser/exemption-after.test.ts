@@ -2,7 +2,7 @@
 // real exemption page: a company objects to the conditions of its grant and requests re-deliberation (a notice
 // after the request is refused beside the field, in a Korean sentence citing the Decree); an MSS official holds
 // the hearing (a notice given too late is refused beside the field) and cancels an exemption; the responsible
-// ministry reports its review and records the 60-day amendment plan with a dated schedule. Each step's date
+// ministry reports its review, records the 60-day amendment plan with a dated schedule and the first stage reached. Each step's date
 // shows on the calendar and in the history. Axe at rest on every form; screenshots in Korean and in English.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -216,9 +216,19 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       await page.getByTestId('calendar-plan-submitted').waitFor();
       assert.equal(await page.getByTestId('calendar-planned-promulgated').getAttribute('data-date'), plusDays(today, 200));
       assert.equal(await page.getByTestId('calendar-plan-due').count(), 0, 'the plan is in');
+      // Where the amendment stands: amending, the schedule against the stages reached.
+      assert.equal(await page.getByTestId('amendment-status').getAttribute('data-status'), 'amending');
+      assert.equal(await page.getByTestId('amendment-stages').locator('tbody tr').count(), 3);
       // Progress is next, from the first stage after the last reached.
       await page.getByTestId('ex-amendment-progress').waitFor();
       await page.getByTestId('exemption-history').getByText(ko.xaCalPlanSubmitted).waitFor();
+      await page.selectOption('#ex-progress-stage', 'drafting');
+      await page.fill('#ex-progress-on', today);
+      await submit(page, 'ex-amendment-progress');
+      await done(page);
+      await page.getByTestId('calendar-stage-drafting').waitFor();
+      assert.match((await page.getByTestId('amendment-stages').locator('tr[data-stage=drafting] td').nth(1).textContent()) ?? '', /\d/);
+      assert.equal(await page.locator('#ex-progress-stage option[value=drafting]').count(), 0, 'a stage reached is not offered again');
       await accessible(page, 'amendment plan submitted');
     } finally {
       await context.close();

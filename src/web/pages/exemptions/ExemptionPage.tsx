@@ -7,6 +7,7 @@ import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../compone
 import { RefText, refTextString } from '../../components/text.tsx';
 import { useLoaded } from '../../data.ts';
 import { Link } from '../../router.tsx';
+import { AmendmentTrack } from './AmendmentTrack.tsx';
 import { exemptionsApi } from './client.ts';
 import { ConditionsView } from './ConditionsView.tsx';
 import { ExemptionActions } from './ExemptionActions.tsx';
@@ -135,6 +136,7 @@ export function ExemptionPage({ id }: { id: string }) {
       </section>
 
       <ExemptionCalendar exemption={e} />
+      <AmendmentTrack exemption={e} />
       <ExemptionActions exemption={e} onChange={setExemption} />
       <ExemptionHistory exemption={e} />
       {e.demo ? (
