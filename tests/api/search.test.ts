@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { demoId } from '../../src/db/seed/demo.ts';
-import { regulationId, seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
+import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
+import { insertExemption } from '../../src/server/exemptions/store.ts';
 import { DEMO_PLAN_ID, seedDemoPlan } from '../../src/db/seed/demo-plan.ts';
 import { problemOf, startTestApp, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
@@ -103,6 +104,25 @@ for (const engine of engines()) {
       assert.deepEqual(ids(await search(`${q('드론')}&year=2025`)), [EX.drone]);
       const zone = (await t.db.selectFrom('exemption').select('zone_id').where('id', '=', EX.drone).executeTakeFirstOrThrow()).zone_id;
       assert.deepEqual(ids(await search(`${q('드론')}&zone=${zone}`)), [EX.drone]);
+    });
+
+    test('an exemption suspending regulations of several ministries reports them all, and each ministry filter finds it', async () => {
+      const id = await insertExemption(t.db, {
+        kind: 'demonstration_exemption', title: { ko: '수소 선박 드론 합동 특례', en: 'Joint hydrogen ship drone exemption' }, zoneId: zoneAt(19), holders: [],
+        regulationIds: [REG.ship, REG.drone, REG.hydrogen], stages: [], grantedOn: '2025-03-03', validFrom: '2025-03-03', validUntil: '2027-03-02', state: 'active', demo: false,
+        conditions: { text: { ko: '합동 조건' }, scope: null, area: null, quantities: [], time: null, safetyMeasures: [], insurance: null },
+      });
+      try {
+        const hit = (await search(q('합동 특례'))).find((h) => h.id === id) as (Hit & { ministries: string[] }) | undefined;
+        assert.deepEqual(hit?.ministries, ['MOF', 'MOLIT', 'MOTIE']);
+        for (const m of ['MOF', 'MOLIT', 'MOTIE']) assert.deepEqual(ids(await search(`${q('합동 특례')}&ministry=${m}`)), [id], m);
+        assert.deepEqual(ids(await search(`${q('합동 특례')}&ministry=MOHW`)), []);
+        const reg = (await search(`${q('선박')}&type=regulation`))[0] as Hit & { ministries: string[] };
+        assert.deepEqual(reg.ministries, ['MOF']);
+      } finally {
+        await t.db.deleteFrom('exemption_regulation').where('exemption_id', '=', id).execute();
+        await t.db.deleteFrom('exemption').where('id', '=', id).execute();
+      }
     });
 
     test('plans: found by those who may read them, by everyone once designated; filters apply', async () => {

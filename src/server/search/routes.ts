@@ -28,7 +28,8 @@ const HitSchema = Type.Object({
   snippets: Type.Array(Type.Object({ field: Type.String(), text: Type.String(), highlights: Type.Array(Type.Array(Type.Integer())) })),
   year: Type.Integer(),
   demo: Type.Boolean(),
-  ministry: Nullable(Type.String()),
+  /** Every responsible ministry of the hit (an exemption may suspend regulations of several), sorted; empty for plans. */
+  ministries: Type.Array(Type.String()),
   kind: Nullable(Type.String()),
   state: Nullable(Type.String()),
   stages: Type.Array(Type.String()),
@@ -78,7 +79,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
         hits.push({
           type: 'regulation', id: r.id, title: r.title, score: ranked.score, matchedFields: [...ranked.matchedFields],
           snippets: ranked.snippets.map((s) => ({ field: s.field, text: s.text, highlights: s.highlights.map((h) => [h[0], h[1]]) })),
-          year: y, demo: r.demo, ministry: r.ministry, kind: null, state: null, stages: [], zone: null, law: r.law, article: r.paragraph ? `${r.article}(${r.paragraph})` : r.article,
+          year: y, demo: r.demo, ministries: [r.ministry], kind: null, state: null, stages: [], zone: null, law: r.law, article: r.paragraph ? `${r.article}(${r.paragraph})` : r.article,
         });
       }
     }
@@ -90,6 +91,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
       if (state !== undefined) query = query.where('state', '=', state);
       if (stage !== undefined) query = query.where((eb) => eb('stages', '@>', eb.val([stage])));
       if (year !== undefined) query = query.where('granted_on', '>=', `${year}-01-01`).where('granted_on', '<=', `${year}-12-31`);
+      // Any of its suspended regulations' ministries matches (an exemption may concern several ministries).
       if (ministry !== undefined) {
         query = query.where('id', 'in', db.selectFrom('exemption_regulation').innerJoin('regulation', 'regulation.id', 'exemption_regulation.regulation_id')
           .select('exemption_regulation.exemption_id').where('regulation.ministry', '=', ministry));
@@ -105,7 +107,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
         hits.push({
           type: 'exemption', id: e.id, title: e.title, score: ranked.score, matchedFields: [...ranked.matchedFields],
           snippets: ranked.snippets.map((s) => ({ field: s.field, text: s.text, highlights: s.highlights.map((h) => [h[0], h[1]]) })),
-          year: y, demo: e.demo, ministry: e.regulations[0]?.ministry ?? null, kind: e.kind, state: e.state, stages: e.stages,
+          year: y, demo: e.demo, ministries: [...new Set(e.regulations.map((r) => r.ministry))].sort(), kind: e.kind, state: e.state, stages: e.stages,
           zone: { id: e.zone.id, name: e.zone.name }, law: null, article: null,
         });
       }
@@ -116,7 +118,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
         hits.push({
           type: 'plan', id: p.id, title: p.title, score: p.ranked.score, matchedFields: [...p.ranked.matchedFields],
           snippets: p.ranked.snippets.map((x) => ({ field: x.field, text: x.text, highlights: x.highlights.map((h) => [h[0], h[1]]) })),
-          year: p.year, demo: p.demo, ministry: null, kind: null, state: p.state, stages: p.stages, zone: p.zone, law: null, article: null,
+          year: p.year, demo: p.demo, ministries: [], kind: null, state: p.state, stages: p.stages, zone: p.zone, law: null, article: null,
         });
       }
     }

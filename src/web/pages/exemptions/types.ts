@@ -183,7 +183,7 @@ export interface SearchHit {
   snippets: { field: string; text: string; highlights: number[][] }[];
   year: number;
   demo: boolean;
-  ministry: string | null;
+  ministries: string[];
   kind: string | null;
   state: string | null;
   stages: string[];
