@@ -1,5 +1,5 @@
-// Import benchmark: a generated CSV of demonstration events imported by `zonelink import` (streamed: parse and
-// validate every row, spool, then store all or nothing) into PostgreSQL, against `psql \copy` of the same file
+// Import benchmark: a generated CSV of demonstration events imported by `zonelink import` (hash, then parse,
+// validate and COPY in one pass, all or nothing) into PostgreSQL, against `psql \copy` of the same file
 // into a table of the same shape (partitioned by time, same index) in the same database, in the same run.
 // Reports rows/s of both and their ratio, and the import process's resident memory sampled while it runs
 // (flat when streaming). Needs PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a database is created and
@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -114,6 +114,7 @@ export async function runImportBench(options: { smoke: boolean; rows?: number })
       create table bench_copy_y2026 partition of bench_copy for values from ('2026-01-01T00:00:00+09:00') to ('2027-01-01T00:00:00+09:00');
       create table bench_copy_y2027 partition of bench_copy for values from ('2027-01-01T00:00:00+09:00') to ('2028-01-01T00:00:00+09:00');`);
     await ddl.end();
+    const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
     const copy = await timed('psql', [url.toString(), '-v', 'ON_ERROR_STOP=1', '-c',
       `\\copy bench_copy (ts, device_id, session_id, lon, lat, speed, altitude, load, people) from '${file}' with (format csv, header true)`], {});
     if (copy.code !== 0) throw new Error(`psql \\copy failed: ${copy.stderr}`);
@@ -141,6 +142,8 @@ export async function runImportBench(options: { smoke: boolean; rows?: number })
     return {
       metrics,
       extra: {
+        // Both commands share the machine's cores with whatever else runs: the load average (1, 5, 15 min) says how busy it was.
+        load_average: { before: loadBefore, after: loadavg().map((l) => Number(l.toFixed(2))) },
         rows, file_bytes: bytes, zonelink_seconds: Number((zl.ms / 1000).toFixed(2)), psql_copy_seconds: Number((copy.ms / 1000).toFixed(2)),
         rss_mb_at: { '10%': at(0.1), '25%': at(0.25), '50%': at(0.5), '75%': at(0.75), '90%': at(0.9), peak: Math.round(peak) }, rss_samples: samples.length,
       },
