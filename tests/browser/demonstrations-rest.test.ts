@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { screenshots, seriousViolations, skip, useBrowserServer } from './harness.ts';
+import { assertAccessible, screenshot, screenshots, skip, tick, useBrowserServer } from './harness.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { insertExemption } from '../../src/server/exemptions/store.ts';
 import { insertRegulation } from '../../src/server/regulations/store.ts';
@@ -51,21 +51,10 @@ describe('browser UI: partners by name, withdrawn attachments, the ministry\'s e
   });
   let projectId = '';
 
-  async function accessible(page: Page, what: string): Promise<void> {
-    assert.deepEqual(await seriousViolations(page, { atRest: true }), [], `axe on ${what}`);
-  }
-  async function tick(page: Page, id: string): Promise<void> {
-    await page.locator(`label[for="${id}"]`).click();
-    assert.ok(await page.locator(`#${id}`).isChecked(), `${id} checked`);
-  }
   async function success(scope: Page | Locator, text: string): Promise<void> {
     await scope.locator('.zl-alert-success', { hasText: text }).or(scope.locator('.zl-alert-error')).first().waitFor();
     const error = scope.locator('.zl-alert-error');
     assert.equal(await error.count(), 0, `refused: ${await error.first().textContent().catch(() => '')}`);
-  }
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
   }
 
   test('a company picks a partner by name, files a report with a file and withdraws the file', async () => {
@@ -95,7 +84,7 @@ describe('browser UI: partners by name, withdrawn attachments, the ministry\'s e
       await page.fill('#prj-partnerCompanies-search', '없는 회사');
       await page.getByText(ko.formSearchNone).waitFor();
       assert.ok(await page.locator(`#prj-partnerCompanies-${partnerId}`).isChecked(), 'still chosen while searching for another');
-      await accessible(page, '/projects/new with a partner picked');
+      await assertAccessible(page, '/projects/new with a partner picked');
       await page.locator('[data-pointer="/partnerCompanies"]').screenshot({ path: `${screenshots}/demonstrations-partner-picker-ko.png` });
       await page.getByTestId('project-create').click();
       await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
@@ -115,14 +104,14 @@ describe('browser UI: partners by name, withdrawn attachments, the ministry\'s e
       await confirm.getByTestId('attachment-remove-submit').click();
       assert.equal(await confirm.locator('.form-hint-invalid').textContent(), ko.fieldRequired, 'a reason is required');
       await confirm.getByRole('textbox').fill('개인정보가 보이는 사진을 잘못 올림');
-      await accessible(page, 'the withdrawal confirmation');
+      await assertAccessible(page, 'the withdrawal confirmation');
       await confirm.screenshot({ path: `${screenshots}/demonstrations-attachment-remove-ko.png` });
       await confirm.getByTestId('attachment-remove-submit').click();
       await page.getByTestId('attachment-removed-1').waitFor();
       assert.equal(await item.count(), 0, 'the file is no longer listed');
       const listed = await page.evaluate((id) => fetch(`/api/projects/${id}/reports/1/attachments`).then((r) => r.json() as Promise<{ items: unknown[] }>), projectId);
       assert.deepEqual(listed.items, []);
-      await accessible(page, 'the project page after the withdrawal');
+      await assertAccessible(page, 'the project page after the withdrawal');
     } finally {
       await context.close();
     }
@@ -136,8 +125,8 @@ describe('browser UI: partners by name, withdrawn attachments, the ministry\'s e
       const row = page.locator(`[data-testid="evidence-packs"] tr[data-project="${projectId}"]`);
       await row.waitFor();
       assert.ok(((await row.textContent()) ?? '').includes('수소 튜브트레일러 도심 운송 실증특례 (시험)'), 'the exemption concerned');
-      await accessible(page, '/projects as a responsible ministry');
-      await shot(page, 'demonstrations-evidence-ministry-ko');
+      await assertAccessible(page, '/projects as a responsible ministry');
+      await screenshot(page, 'demonstrations-evidence-ministry-ko');
       const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('evidence-pack-pdf').click()]);
       const bytes = await readFile((await download.path())!);
       assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -160,12 +149,12 @@ describe('browser UI: partners by name, withdrawn attachments, the ministry\'s e
       await tick(page, 'zc-items-area');
       await page.fill('#zc-areaChangePercent', '4.5');
       await page.fill('#zc-description-ko', '지정 고시문의 오기 정정과 부지 면적 4.5% 조정 (시험)');
-      await accessible(page, 'the change request form');
+      await assertAccessible(page, 'the change request form');
       await page.getByTestId('zone-change-submit').click();
       await success(form, ko.zaChangeFiledDone);
       assert.ok(((await form.locator('.zl-alert-success').textContent()) ?? '').includes(ko.zaChangeMinor), 'classified as minor (Decree Art. 52(2))');
       await page.getByTestId('zone-change-list').getByText('지정 고시문의 오기 정정', { exact: false }).waitFor();
-      await shot(page, 'zones-change-request-ko');
+      await screenshot(page, 'zones-change-request-ko');
 
       await page.goto(`${fx.base()}/zones/${endedZoneId}`);
       const request = page.getByTestId('zone-data-request');
@@ -174,8 +163,8 @@ describe('browser UI: partners by name, withdrawn attachments, the ministry\'s e
       await request.getByRole('textbox').fill('고용 42명, 매출 31억 원 (시험)');
       await request.getByRole('button', { name: ko.zaDataAnswerSubmit }).click();
       await request.getByText('고용 42명, 매출 31억 원 (시험)').waitFor();
-      await accessible(page, 'the answered data request');
-      await shot(page, 'zones-data-request-ko');
+      await assertAccessible(page, 'the answered data request');
+      await screenshot(page, 'zones-data-request-ko');
     } finally {
       await context.close();
     }

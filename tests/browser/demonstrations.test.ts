@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { screenshots, seriousViolations, skip, useBrowserServer, type OpenedPage } from './harness.ts';
+import { assertAccessible, screenshots, skip, tick, useBrowserServer, type OpenedPage } from './harness.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { catalogues, type Lang } from '../../src/web/i18n/index.ts';
 
@@ -45,16 +45,6 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
     return opened;
   }
 
-  async function accessible(page: Page, what: string): Promise<void> {
-    assert.deepEqual(await seriousViolations(page, { atRest: true }), [], `axe on ${what}`);
-  }
-
-  /** KRDS checkboxes and radios are drawn by their label: tick through it. */
-  async function tick(page: Page, id: string): Promise<void> {
-    await page.locator(`label[for="${id}"]`).click();
-    assert.ok(await page.locator(`#${id}`).isChecked(), `${id} checked`);
-  }
-
   /** Waits for the success message in `scope` (a page or a form), failing on an error shown there instead. */
   async function success(scope: Page | Locator, text: string): Promise<void> {
     await scope.locator('.zl-alert-success', { hasText: text }).or(scope.locator('.zl-alert-error')).first().waitFor();
@@ -67,7 +57,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
     try {
       await page.locator('nav.zl-nav a[href="/projects"]').click();
       await page.getByTestId('projects-table').or(page.getByText(ko.prjListNone)).waitFor();
-      await accessible(page, '/projects (ko)');
+      await assertAccessible(page, '/projects (ko)');
       await page.getByTestId('project-new-link').click();
       await page.getByTestId('project-form').waitFor();
 
@@ -117,7 +107,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       assert.ok(((await page.locator('#prj-periodEnd-error').textContent()) ?? '').length > 0);
       assert.equal(await page.locator('#prj-periodEnd').getAttribute('aria-invalid'), 'true');
       assert.ok(((await page.getByTestId('form-error-summary').textContent()) ?? '').includes(ko.prjPeriodEnd), 'the summary names the field');
-      await accessible(page, '/projects/new with errors (ko)');
+      await assertAccessible(page, '/projects/new with errors (ko)');
       await page.screenshot({ path: `${screenshots}/demonstrations-new-ko.png`, fullPage: true });
 
       await page.fill('#prj-periodEnd', seoulDay(60));
@@ -170,7 +160,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       assert.deepEqual(cells.slice(0, 2), ['3', 'speed']);
       assert.ok(await page.getByText(ko.prjUploadNothingStored).isVisible());
       assert.ok(await page.getByText(ko.prjUploadsNone).isVisible(), 'nothing stored');
-      await accessible(page, 'upload refused (ko)');
+      await assertAccessible(page, 'upload refused (ko)');
 
       // The same file, valid rows only: two stored, the bad one comes back as a downloadable error file.
       await tick(page, (await page.getByTestId('upload-mode-skip-invalid').getAttribute('id'))!);
@@ -215,7 +205,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
         assert.ok(got.type.startsWith(type), got.type);
         assert.ok(got.head.startsWith(start) || (start === '\uFEFF' && got.head.length > 0), `${href}: ${JSON.stringify(got.head)}`);
       }
-      await accessible(page, 'project page (ko)');
+      await assertAccessible(page, 'project page (ko)');
       await page.screenshot({ path: `${screenshots}/demonstrations-project-ko.png`, fullPage: true });
     } finally {
       await context.close();
@@ -249,7 +239,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       assert.equal(await page.getByTestId('project-state').getAttribute('data-state'), 'suspended');
       assert.equal(await page.getByTestId('project-suspended').textContent(), en.prjSuspendedText);
       await page.getByTestId('violations-chart').waitFor();
-      await accessible(page, 'project page, suspended (en)');
+      await assertAccessible(page, 'project page, suspended (en)');
       await page.screenshot({ path: `${screenshots}/demonstrations-project-en.png`, fullPage: true });
     } finally {
       await context.close();

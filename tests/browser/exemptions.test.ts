@@ -6,7 +6,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshots, seriousViolations, signIn, skip, useBrowserServer } from './harness.ts';
+import { assertAccessible, screenshots, signIn, skip, tick, useBrowserServer } from './harness.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
@@ -37,14 +37,6 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
     assert.deepEqual(pageErrors, [], 'no page errors');
   });
 
-  async function accessible(page: Page, what: string): Promise<void> {
-    assert.deepEqual(await seriousViolations(page, { atRest: true }), [], `axe on ${what}`);
-  }
-  /** KRDS checkboxes are drawn by their label: tick through it. */
-  async function tick(page: Page, id: string): Promise<void> {
-    await page.locator(`label[for="${id}"]`).click();
-    assert.ok(await page.locator(`#${id}`).isChecked(), `${id} checked`);
-  }
   async function search(page: Page, q: string): Promise<void> {
     await page.fill('#ex-search-q', q);
     await page.locator('[data-testid=search-form] button[type=submit]').click();
@@ -64,7 +56,7 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       // Another zone than the company's own exemptions (Ulsan hydrogen, Busan ships): the Gyeongbuk logistics zone.
       assert.match((await hit.getByTestId('search-hit-zone').textContent()) ?? '', /스마트 그린물류/);
       assert.ok((await hit.locator('mark').allTextContents()).includes('드론'), 'the query is highlighted');
-      await accessible(page, '/search?q=드론');
+      await assertAccessible(page, '/search?q=드론');
       await page.screenshot({ path: `${screenshots}/exemptions-search-ko.png`, fullPage: true });
 
       // 초성 and a filter on the stage.
@@ -89,7 +81,7 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       await hit.waitFor();
       assert.match((await hit.getByTestId('search-hit-zone').textContent()) ?? '', /Smart green logistics/);
       assert.equal(await en.page.locator('h1').textContent(), catalogues.en.exSearchTitle);
-      await accessible(en.page, '/search?q=drone (en)');
+      await assertAccessible(en.page, '/search?q=drone (en)');
       await en.page.screenshot({ path: `${screenshots}/exemptions-search-en.png`, fullPage: true });
     } finally {
       await en.context.close();
@@ -157,7 +149,7 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       await page.getByTestId('form-error-summary').waitFor();
       assert.match((await page.locator('#ex-validUntil-error').textContent()) ?? '', /86/);
       assert.match((await page.getByTestId('insurance-error').textContent()) ?? '', /60/);
-      await accessible(page, '/exemptions/new with errors');
+      await assertAccessible(page, '/exemptions/new with errors');
       await page.screenshot({ path: `${screenshots}/exemptions-new-errors-ko.png`, fullPage: true });
 
       await page.fill('#ex-conditions-insurance-deathPerPerson', '150000000');
@@ -178,7 +170,7 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       const checked = await page.evaluate(async (id) => ((await (await fetch(`/api/exemptions/${id}`)).json()) as { lifecycle: { deadlines: { kind: string; due: string }[] } }).lifecycle.deadlines.find((x) => x.kind === 'extension_window')?.due, recorded);
       assert.equal(windowCloses, checked);
       await page.getByTestId('month-window').waitFor();
-      await accessible(page, '/exemptions/:id');
+      await assertAccessible(page, '/exemptions/:id');
       await page.screenshot({ path: `${screenshots}/exemptions-detail-ko.png`, fullPage: true });
       // The calendar alone, below the sticky header.
       await page.evaluate(() => window.scrollTo(0, document.querySelector('[data-testid=exemption-calendar]')!.getBoundingClientRect().top + window.scrollY - 160));
@@ -251,7 +243,7 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
         assert.equal(await ship.getByTestId('reform-days').textContent(), catalogues[lang].exDays.replace('{count}', '1764'));
         await page.selectOption('#rb-stage', 'amended');
         assert.equal(await page.locator('[data-testid=reform-row]').count(), 2);
-        await accessible(page, `/reform (${lang})`);
+        await assertAccessible(page, `/reform (${lang})`);
         await page.screenshot({ path: `${screenshots}/exemptions-reform-${lang}.png`, fullPage: true });
       } finally {
         await context.close();
@@ -270,7 +262,7 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       // Testing and certification is a gap here; Ulsan's hydrogen exemption covers it elsewhere.
       await page.getByTestId('precedents-testing_certification').locator(`a[href="/exemptions/${demoId('exemption:ulsan-hydrogen-trailer')}"]`).waitFor();
       await page.getByTestId('zone-exemptions').waitFor();
-      await accessible(page, '/zones/:id (ja)');
+      await assertAccessible(page, '/zones/:id (ja)');
       await page.screenshot({ path: `${screenshots}/exemptions-zone-ja.png`, fullPage: true });
     } finally {
       await context.close();

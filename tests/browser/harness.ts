@@ -1,6 +1,7 @@
 // What every browser test file shares: where Chromium and the built UI are, whether to skip, how to
 // launch the browser, the server-and-browser fixture of a describe block, and the axe-core check (serious and
 // critical violations only).
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +113,25 @@ export async function seriousViolations(page: Page, options: { atRest?: boolean 
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.targets.join(', ')}`);
+}
+
+/** Fails with axe-core's serious and critical violations on the page (`what` names it), checked at rest unless told not to. */
+export async function assertAccessible(page: Page, what: string, options: { atRest?: boolean } = {}): Promise<void> {
+  assert.deepEqual(await seriousViolations(page, { atRest: options.atRest ?? true }), [], `axe on ${what}`);
+}
+
+/** KRDS checkboxes and radios are drawn by their label: ticks the box with this id through it, unless it is ticked. */
+export async function tick(page: Page, id: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  if (await input.isChecked()) return;
+  await page.locator(`label[for="${id}"]`).click();
+  assert.ok(await input.isChecked(), `#${id} checked`);
+}
+
+/** A full-page screenshot from the top of the page, saved as screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
 }
 
 /** A fresh context and page (1280×900), optionally starting in `lang`; page errors are collected. */

@@ -5,11 +5,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshots, seriousViolations, skip, useBrowserServer } from './harness.ts';
+import { assertAccessible, screenshots, skip, useBrowserServer } from './harness.ts';
 import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { common, section } from '../support/plans.ts';
-import { addRow, fillCommonPart, fillSectionPart, tick } from './plan-forms.ts';
+import { addRow, fillCommonPart, fillSectionPart, startConnectedPlan } from './plan-forms.ts';
 
 const ko = catalogues.ko;
 const en = catalogues.en;
@@ -24,10 +24,6 @@ describe('structured plan editors in the browser', { skip, timeout: 300_000 }, (
     assert.match((await outcome.textContent()) ?? '', new RegExp(ko.planSavedVersion.slice(0, 6)));
   }
 
-  async function axe(page: Page, what: string): Promise<void> {
-    assert.deepEqual(await seriousViolations(page, { atRest: true }), [], `axe on ${what}`);
-  }
-
   test('two governments edit their own structured sections, read the other read-only, meet a 412 and a field-level diff', async () => {
     const busan = await signedIn('busan@demo.zonelink.kr');
     const ulsan = await signedIn('ulsan@demo.zonelink.kr');
@@ -35,12 +31,7 @@ describe('structured plan editors in the browser', { skip, timeout: 300_000 }, (
       const b = busan.page;
       const c = common('connected');
       await b.goto(`${base()}/plans/new`);
-      await tick(b, 'plan-model-connected');
-      await b.fill('#plan-title-ko', c.title.ko);
-      await b.fill('#plan-title-en', c.title.en);
-      await b.click('form button[type=submit]');
-      await b.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
-      const planUrl = b.url();
+      const planUrl = await startConnectedPlan(b, c);
 
       // The common part: rows and typed fields; the exemption from the regulation catalogue (search as you type).
       await fillCommonPart(b, c);
@@ -67,7 +58,7 @@ describe('structured plan editors in the browser', { skip, timeout: 300_000 }, (
       // Ulsan's section is read-only for Busan.
       await b.getByTestId('plan-section-view-26').waitFor();
       assert.equal(await b.getByTestId('plan-section-form-26').count(), 0);
-      await axe(b, 'plan workspace as Busan (editors)');
+      await assertAccessible(b, 'plan workspace as Busan (editors)');
       await b.screenshot({ path: `${screenshots}/plan-editors-busan-ko.png`, fullPage: true });
 
       // ---- Ulsan: the common part and Busan's section read-only; its own section editable.
@@ -89,7 +80,7 @@ describe('structured plan editors in the browser', { skip, timeout: 300_000 }, (
       assert.match((await summary.textContent()) ?? '', new RegExp(ko.planEdBusinessNumber));
       assert.equal(await u.getAttribute('#ps-26-companies-0-businessNumber', 'aria-invalid'), 'true');
       await u.locator('#ps-26-companies-0-businessNumber-error').waitFor();
-      await axe(u, 'plan workspace as Ulsan with a field error');
+      await assertAccessible(u, 'plan workspace as Ulsan with a field error');
       await u.fill('#ps-26-companies-0-businessNumber', '123-45-67890');
       await u.getByTestId('plan-section-save-26').click();
       await saved(u, 'plan-section-26');
@@ -103,7 +94,7 @@ describe('structured plan editors in the browser', { skip, timeout: 300_000 }, (
       await conflict.locator('[data-change="26/sites/name/ko"]').waitFor();
       await conflict.locator('[data-change="26/companies/businessNumber"]').waitFor();
       await b.screenshot({ path: `${screenshots}/plan-editors-conflict-ko.png`, fullPage: true });
-      await axe(b, 'the stale-save notice');
+      await assertAccessible(b, 'the stale-save notice');
       // Keep my input, then the save goes through on the latest version; Ulsan's section now shows for Busan.
       await b.getByTestId('plan-section-conflict-21-keep').click();
       assert.equal(await b.inputValue('#ps-21-sites-0-areaSqm'), '130000');
@@ -125,7 +116,7 @@ describe('structured plan editors in the browser', { skip, timeout: 300_000 }, (
       await b.selectOption('#plan-diff-from', '1');
       await b.getByTestId('plan-diff-submit').click();
       await diff.locator('[data-change="26/budget/amountMillionKrw"]').first().waitFor();
-      await axe(b, 'the version diff');
+      await assertAccessible(b, 'the version diff');
       await b.screenshot({ path: `${screenshots}/plan-editors-diff-ko.png`, fullPage: true });
 
       // ---- In English: Ulsan's site in its English translation, Korean-only texts with the visible notice.
@@ -137,7 +128,7 @@ describe('structured plan editors in the browser', { skip, timeout: 300_000 }, (
       assert.ok((await view26.getByText(en.shownInKorean).count()) > 0, 'Korean-only texts carry the notice');
       await b.getByTestId('plan-diff-submit').click();
       await b.getByTestId('plan-diff').locator('caption', { hasText: 'Fields changed' }).waitFor();
-      await axe(b, 'plan workspace in English');
+      await assertAccessible(b, 'plan workspace in English');
       await b.screenshot({ path: `${screenshots}/plan-editors-busan-en.png`, fullPage: true });
 
       // Rows can be reordered and removed (nothing saved).

@@ -3,13 +3,16 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { common, section } from '../support/plans.ts';
+import { tick } from './harness.ts';
 
-/** KRDS checkboxes and radios are drawn by their label: tick through it. */
-export async function tick(page: Page, id: string): Promise<void> {
-  const input = page.locator(`#${id}`);
-  if (await input.isChecked()) return;
-  await page.locator(`label[for="${id}"]`).click();
-  assert.ok(await input.isChecked(), `#${id} checked`);
+/** On /plans/new: starts a connected plan with the fixture's title and returns the new plan's address. */
+export async function startConnectedPlan(page: Page, c: ReturnType<typeof common>): Promise<string> {
+  await tick(page, 'plan-model-connected');
+  await page.fill('#plan-title-ko', c.title.ko);
+  await page.fill('#plan-title-en', c.title.en);
+  await page.click('form button[type=submit]');
+  await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+  return page.url();
 }
 
 /** Adds a row to the list whose fieldset is `list` (e.g. "ps-21-sites") and returns its index. */

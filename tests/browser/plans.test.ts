@@ -4,11 +4,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshots, seriousViolations, skip, useBrowserServer, type OpenedPage } from './harness.ts';
+import { assertAccessible, screenshots, skip, tick, useBrowserServer, type OpenedPage } from './harness.ts';
 import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { common, consultation, section } from '../support/plans.ts';
-import { addRow, fillCommonPart, fillSectionPart } from './plan-forms.ts';
+import { addRow, fillCommonPart, fillSectionPart, startConnectedPlan } from './plan-forms.ts';
 
 const ko = catalogues.ko;
 
@@ -27,10 +27,6 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
     return opened;
   }
 
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    assert.deepEqual(await seriousViolations(page), [], `axe on ${what}`);
-  }
-
   /** Waits for a panel's success message (role=status) with this text. */
   async function done(page: Page, text: string): Promise<void> {
     const outcome = page.locator('.zl-alert-success, .zl-alert-error', { hasText: text }).or(page.locator('.zl-alert-error')).first();
@@ -41,14 +37,6 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
   async function reload(page: Page): Promise<void> {
     await page.reload();
     await page.getByTestId('plan-state').waitFor();
-  }
-
-  /** KRDS checkboxes and radios are drawn by their label: tick through it. */
-  async function tick(page: Page, selector: string): Promise<void> {
-    const input = page.locator(selector);
-    if (await input.isChecked()) return;
-    await page.locator(`label[for="${selector.slice(1)}"]`).click();
-    assert.ok(await input.isChecked(), `${selector} checked`);
   }
 
   async function fillSection(page: Page, region: string, municipality: string, tag: string): Promise<void> {
@@ -67,16 +55,11 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       const b = busan.page;
       await b.click('nav.zl-nav a[href="/plans"]');
       await b.locator('h1', { hasText: ko.plansTitle }).waitFor();
-      await expectAccessible(b, '/plans');
+      await assertAccessible(b, '/plans', { atRest: false });
       await b.getByTestId('plan-new-link').click();
       await b.waitForURL(`${base()}/plans/new`);
-      await expectAccessible(b, '/plans/new');
-      await tick(b, '#plan-model-connected');
-      await b.fill('#plan-title-ko', c.title.ko);
-      await b.fill('#plan-title-en', c.title.en);
-      await b.click('form button[type=submit]');
-      await b.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
-      const planUrl = b.url();
+      await assertAccessible(b, '/plans/new', { atRest: false });
+      const planUrl = await startConnectedPlan(b, c);
       await b.getByTestId('plan-title').waitFor();
       assert.equal(await b.getByTestId('plan-state').textContent(), ko.planStateDrafting);
 
@@ -108,14 +91,14 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       await b.fill('#pn-inspectionUntil', consultation.inspectionUntil);
       await b.fill('#pn-hearing-announcedOn', consultation.hearing.announcedOn);
       await b.fill('#pn-hearing-heldOn', consultation.hearing.heldOn);
-      await tick(b, '#pn-heard');
+      await tick(b, 'pn-heard');
       const opinion = consultation.opinions[0]!;
       await addRow(b, 'pn-opinions');
       await b.fill('#pn-opinions-0-from', opinion.from);
       await b.fill('#pn-opinions-0-receivedOn', opinion.receivedOn);
       await b.fill('#pn-opinions-0-summary-ko', opinion.summary.ko);
       await b.fill('#pn-opinions-0-response-ko', opinion.response.ko);
-      await tick(b, '#pn-opinions-0-reflected');
+      await tick(b, 'pn-opinions-0-reflected');
       await b.getByTestId('plan-consultation-save').click();
       await done(b, ko.planConsultationSaved);
 
@@ -146,7 +129,7 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       await refusal.waitFor();
       assert.match((await refusal.textContent()) ?? '', /all-signoffs-match-hash/);
       await b.screenshot({ path: `${screenshots}/plan-busan-ko.png`, fullPage: true });
-      await expectAccessible(b, '/plans/:id as Busan');
+      await assertAccessible(b, '/plans/:id as Busan', { atRest: false });
 
       await reload(u);
       await u.getByTestId('plan-sign').click();
@@ -183,14 +166,14 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       await reload(m);
       assert.equal(await m.getByTestId('plan-state').textContent(), ko.planStateUnderReview);
       assert.equal(await m.getByTestId('plan-clocks').getByText(ko.planClockRunning).count(), 2);
-      await tick(m, '#pr-replies');
+      await tick(m, 'pr-replies');
       await m.getByTestId('plan-refer').click();
       await done(m, ko.planReferred);
       assert.equal(await m.getByTestId('plan-state').textContent(), ko.planStateDeliberation);
-      await expectAccessible(m, '/plans/:id as the ministry');
+      await assertAccessible(m, '/plans/:id as the ministry', { atRest: false });
 
       const zoneName = '부산·울산 수소 해양물류 광역연계 규제자유특구 (시험)';
-      await tick(m, '#pd-designate');
+      await tick(m, 'pd-designate');
       await m.fill('#pd-meeting', seoulDay(0));
       await m.fill('#pd-notice', seoulDay(-14));
       await m.fill('#pd-minutes', '원안 지정 의결 (시험)');
@@ -210,7 +193,7 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       await m.click('button[data-lang="en"]');
       await m.getByTestId('plan-state').getByText(catalogues.en.planStateDesignated).waitFor();
       await m.screenshot({ path: `${screenshots}/plan-ministry-en.png`, fullPage: true });
-      await expectAccessible(m, '/plans/:id in English');
+      await assertAccessible(m, '/plans/:id in English', { atRest: false });
 
       // ---- The public (no session) finds the zone in the zones list and through the API.
       const publicContext = await browser().newContext({ viewport: { width: 1280, height: 900 } });

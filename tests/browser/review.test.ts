@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshots, seriousViolations, skip, useBrowserServer } from './harness.ts';
+import { screenshots, seriousViolations, skip, tick, useBrowserServer } from './harness.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { planFixtures } from '../support/plans.ts';
@@ -23,10 +23,6 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
     const alert = page.locator('.zl-alert-success', { hasText: text }).or(page.locator('.zl-alert-error')).first();
     await alert.waitFor();
     assert.equal(await alert.getAttribute('role'), 'status', `refused: ${await alert.textContent()}`);
-  }
-  async function tick(page: Page, selector: string): Promise<void> {
-    if (await page.locator(selector).isChecked()) return;
-    await page.locator(`label[for="${selector.slice(1)}"]`).click();
   }
 
   test('the expert declares no conflict and scores; the ministry records the committee decision after a 7-day notice', async () => {
@@ -70,7 +66,7 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
     await m.getByTestId('plan-decision-form').waitFor();
 
     // The committee decision: a notice given 3 days before the meeting is refused, naming the rule.
-    await tick(m, '#pd-designate');
+    await tick(m, 'pd-designate');
     await m.fill('#pd-meeting', seoulDay(0));
     await m.fill('#pd-notice', seoulDay(-3));
     await m.fill('#pd-minutes', '원안 지정 의결 (시험)');

@@ -3,8 +3,7 @@
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { screenshots, seriousViolations, skip, useBrowserServer } from './harness.ts';
+import { screenshot, seriousViolations, skip, useBrowserServer } from './harness.ts';
 import { civilDate } from '../../src/domain/calendar/civil-date.ts';
 import { buildDesignationNotice } from '../../src/domain/zones/designation-notice.ts';
 import { insertZone } from '../support/zones.ts';
@@ -25,11 +24,6 @@ describe('browser UI: a zone after designation', { skip, timeout: 300_000 }, () 
       await db.updateTable('zone').set({ designation_number: notice.number, notice: JSON.stringify(notice) }).where('id', '=', zoneId).execute();
     },
   });
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
-  }
 
   test('the ministry records an evaluation; the public page shows the notice and the grade', async () => {
     const { context, page } = await fx.signedIn('ministry@demo.zonelink.kr', 'ko');
@@ -57,7 +51,7 @@ describe('browser UI: a zone after designation', { skip, timeout: 300_000 }, () 
       }
       assert.equal(await visitor.page.locator('#za-year').count(), 0, 'the public cannot record evaluations');
       assert.deepEqual(await seriousViolations(visitor.page), []);
-      await shot(visitor.page, `zone-after-${lang}`);
+      await screenshot(visitor.page, `zone-after-${lang}`);
       await visitor.context.close();
     }
     assert.deepEqual(fx.pageErrors, []);

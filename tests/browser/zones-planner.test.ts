@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { PASSWORD, screenshots, seriousViolations, signIn, skip, useBrowserServer } from './harness.ts';
+import { PASSWORD, screenshot, screenshots, seriousViolations, signIn, skip, useBrowserServer } from './harness.ts';
 import { catalogues, format, type Lang } from '../../src/web/i18n/index.ts';
 
 interface ZoneItem {
@@ -22,11 +22,6 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
     await page.getByTestId('language-switcher').click();
     await page.click(`button[data-lang="${lang}"]`);
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
   }
 
   async function zones(): Promise<ZoneItem[]> {
@@ -82,7 +77,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
         await page.locator('h1', { hasText: catalogues[lang].zonesTitle }).waitFor();
         await page.locator('svg.zl-zones-map path.province').first().waitFor();
         if (lang === 'fr') await page.locator('.zl-table-note', { hasText: catalogues.fr.zonesShownInEnglish }).waitFor();
-        await shot(page, `zones-${lang}`);
+        await screenshot(page, `zones-${lang}`);
       }
       await switchLanguage(page, 'ko');
     } finally {
@@ -107,10 +102,10 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       assert.equal(await links.first().getAttribute('data-code'), '21');
       assert.equal(await page.locator('[data-testid=zone-map] svg path.zl-area-selected').count(), 1);
       assert.ok((await page.getByTestId('zone-facts').textContent())?.includes(catalogues.ko.zonePeriodUnconfirmed));
-      await shot(page, 'zone-ko');
+      await screenshot(page, 'zone-ko');
       await switchLanguage(page, 'en');
       await page.locator('h1', { hasText: 'Busan' }).waitFor();
-      await shot(page, 'zone-en');
+      await screenshot(page, 'zone-en');
       await switchLanguage(page, 'ko');
       // The region page lists the zone and links back.
       await page.click('[data-testid=zone-regions] a[href="/regions/21"]');
@@ -146,7 +141,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       await form.locator('.zl-alert-success', { hasText: catalogues.ko.inventorySaved }).waitFor();
       await portRow.filter({ hasText: '28' }).waitFor();
       await page.locator('[data-testid=inventory-exemption] [data-key=ammonia_bunkering]').waitFor();
-      await shot(page, 'region-inventory-ko');
+      await screenshot(page, 'region-inventory-ko');
 
       // CSV import: errors come back per line and column; nothing changes.
       const input = page.locator('#inventory-csv-file');
@@ -163,7 +158,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       assert.equal(await errors.nth(1).locator('td').first().textContent(), '3');
       assert.equal(await errors.nth(1).locator('td').nth(1).textContent(), 'key');
       await switchLanguage(page, 'fr');
-      await shot(page, 'region-inventory-fr');
+      await screenshot(page, 'region-inventory-fr');
       await switchLanguage(page, 'ko');
       await input.setInputFiles({
         name: 'inventory.csv',
@@ -231,7 +226,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       // What each region brings, and the optimality figures.
       await page.locator('[data-testid=planner-roles] [data-code="26"]', { hasText: fr.plannerCritical }).waitFor();
       assert.ok((await page.getByTestId('planner-stats').textContent())?.includes(fr.plannerProven));
-      await shot(page, 'planner-fr');
+      await screenshot(page, 'planner-fr');
 
       // Needs no set of regions can meet: the localised reason sits next to the need.
       await page.getByTestId('need-row').nth(1).locator('input').fill('100000000');
@@ -240,7 +235,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       await needError.waitFor();
       assert.match((await needError.textContent()) ?? '', /100000000 requis/);
       assert.equal(await page.getByTestId('planner-result').count(), 0);
-      await shot(page, 'planner-infeasible-fr');
+      await screenshot(page, 'planner-infeasible-fr');
 
       // Back to a feasible request, then save it as a plan request.
       await page.getByTestId('need-row').nth(1).locator('input').fill('5');
@@ -261,7 +256,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       assert.equal(await page.getByTestId('need-row').nth(1).locator('select').inputValue(), 'port');
       await switchLanguage(page, 'ko');
       await page.locator('h1', { hasText: catalogues.ko.plannerTitle }).waitFor();
-      await shot(page, 'planner-ko');
+      await screenshot(page, 'planner-ko');
 
       // From the answer straight to a connected-zone plan led by Busan, with Ulsan invited.
       await page.getByTestId('planner-submit').click();
@@ -320,7 +315,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       await items.first().waitFor();
       assert.equal(await items.count(), 2);
       assert.equal(await page.locator('[data-testid=notification][data-read=false]').count(), 2);
-      await shot(page, 'me-notifications-ko');
+      await screenshot(page, 'me-notifications-ko');
       await items.nth(0).getByTestId('notification-mark-read').click();
       await page.locator('[data-testid=notification-bell] .zl-bell-count', { hasText: '1' }).waitFor();
       await items.nth(1).getByTestId('notification-mark-read').click();
@@ -350,7 +345,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       assert.equal(await page.inputValue('#login-password'), PASSWORD);
       await page.click('form button[type=submit]');
       await page.waitForURL(`${base()}/me`);
-      await shot(page, 'me-ko');
+      await screenshot(page, 'me-ko');
     } finally {
       await context.close();
     }
@@ -358,7 +353,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
     try {
       await en.page.goto(`${base()}/login`);
       await en.page.getByTestId('demo-logins').waitFor();
-      await shot(en.page, 'login-en');
+      await screenshot(en.page, 'login-en');
     } finally {
       await en.context.close();
     }
