@@ -40,28 +40,53 @@ async function generate(file: string, rows: number): Promise<number> {
   return (await stat(file)).size;
 }
 
-interface Timed { ms: number; code: number | null; stdout: string; stderr: string; rssSamples: number[] }
+interface Timed { ms: number; code: number | null; stdout: string; stderr: string; rssSamples: number[]; cpu: { client: number; server: number } }
 
-/** Runs a command, timing it and sampling its resident set size (VmRSS) every `sampleMs`. */
-function timed(command: string, args: string[], env: Record<string, string>, sampleMs = 250): Promise<Timed> {
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s); null once it is gone. */
+async function cpuSeconds(pid: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a command, timing it and sampling every `sampleMs` its resident set size (VmRSS) and the CPU time used by
+ * it and by the PostgreSQL backends serving `database` (found in pg_stat_activity through `monitor`) — CPU time
+ * says more than wall time when other work shares the cores. The last sample of a process may be up to
+ * `sampleMs` old.
+ */
+function timed(command: string, args: string[], env: Record<string, string>, watch: { monitor: pg.Client; database: string }, sampleMs = 250): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const rssSamples: number[] = [];
+    let client = 0;
+    const server = new Map<number, number>();
     child.stdout.on('data', (c) => { stdout += String(c); });
     child.stderr.on('data', (c) => { stderr = (stderr + String(c)).slice(-4000); });
-    const timer = setInterval(() => {
-      readFile(`/proc/${child.pid}/status`, 'utf8').then((s) => {
-        const kb = /VmRSS:\s+(\d+) kB/.exec(s);
-        if (kb) rssSamples.push(Number(kb[1]) / 1024);
-      }, () => undefined);
-    }, sampleMs);
+    const sample = async (): Promise<void> => {
+      const s = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+      const kb = /VmRSS:\s+(\d+) kB/.exec(s);
+      if (kb) rssSamples.push(Number(kb[1]) / 1024);
+      client = (await cpuSeconds(child.pid!)) ?? client;
+      const { rows } = await watch.monitor.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [watch.database]);
+      for (const { pid } of rows) {
+        const used = await cpuSeconds(pid);
+        if (used !== null) server.set(pid, used);
+      }
+    };
+    const timer = setInterval(() => { sample().catch(() => undefined); }, sampleMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, code, stdout, stderr, rssSamples });
+      const total = [...server.values()].reduce((a, b) => a + b, 0);
+      resolve({ ms: performance.now() - started, code, stdout, stderr, rssSamples, cpu: { client: Number(client.toFixed(2)), server: Number(total.toFixed(2)) } });
     });
   });
 }
@@ -116,11 +141,11 @@ export async function runImportBench(options: { smoke: boolean; rows?: number })
     await ddl.end();
     const loadBefore = loadavg().map((l) => Number(l.toFixed(2)));
     const copy = await timed('psql', [url.toString(), '-v', 'ON_ERROR_STOP=1', '-c',
-      `\\copy bench_copy (ts, device_id, session_id, lon, lat, speed, altitude, load, people) from '${file}' with (format csv, header true)`], {});
+      `\\copy bench_copy (ts, device_id, session_id, lon, lat, speed, altitude, load, people) from '${file}' with (format csv, header true)`], {}, { monitor: admin, database: name });
     if (copy.code !== 0) throw new Error(`psql \\copy failed: ${copy.stderr}`);
     console.log(`psql \\copy: ${(copy.ms / 1000).toFixed(1)} s`);
 
-    const zl = await timed(process.execPath, ['bin/zonelink.js', 'import', file, '--project', project], { DATABASE_URL: url.toString(), SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
+    const zl = await timed(process.execPath, ['bin/zonelink.js', 'import', file, '--project', project], { DATABASE_URL: url.toString(), SEED_DEMO: 'false', LOG_LEVEL: 'silent' }, { monitor: admin, database: name });
     if (zl.code !== 0 || !zl.stdout.includes(`${rows} rows stored`)) throw new Error(`zonelink import failed: ${zl.stdout} ${zl.stderr}`);
     console.log(`zonelink import: ${(zl.ms / 1000).toFixed(1)} s`);
 
@@ -144,6 +169,8 @@ export async function runImportBench(options: { smoke: boolean; rows?: number })
       extra: {
         // Both commands share the machine's cores with whatever else runs: the load average (1, 5, 15 min) says how busy it was.
         load_average: { before: loadBefore, after: loadavg().map((l) => Number(l.toFixed(2))) },
+        // CPU seconds of each command's own process and of the PostgreSQL backends serving it.
+        cpu_seconds: { zonelink: zl.cpu, psql_copy: copy.cpu },
         rows, file_bytes: bytes, zonelink_seconds: Number((zl.ms / 1000).toFixed(2)), psql_copy_seconds: Number((copy.ms / 1000).toFixed(2)),
         rss_mb_at: { '10%': at(0.1), '25%': at(0.25), '50%': at(0.5), '75%': at(0.75), '90%': at(0.9), peak: Math.round(peak) }, rss_samples: samples.length,
       },
