@@ -89,8 +89,9 @@ for (const engine of engines()) {
 
       const company = (await list(await t.login('company@demo.zonelink.kr'))).json();
       assert.equal(company.scope, 'holder');
-      assert.deepEqual(pick(company), [[lapsed, 'results_report', 'overdue'], [soon, 'expiry', 'due_soon'], [soon, 'results_report', 'due_soon']],
-        'closed windows and past expiries are not listed; unreported results are');
+      assert.deepEqual(pick(company), [[soon, 'extension_window', 'closed'], [lapsed, 'results_report', 'overdue'], [soon, 'expiry', 'due_soon'], [soon, 'results_report', 'due_soon']],
+        'a window closed while the term runs is listed, past expiries are not; unreported results are');
+      assert.equal(company.closed, 1);
       const busan = (await list(await t.login('busan@demo.zonelink.kr'))).json();
       assert.equal(busan.scope, 'region');
       assert.deepEqual(pick(busan), pick(company));
@@ -98,7 +99,7 @@ for (const engine of engines()) {
       assert.deepEqual([...new Set(pick(ministry).map((x) => x[0]))].sort(), [lapsed, soon, elsewhere].sort());
       assert.ok(ministry.overdue >= 1 && ministry.dueSoon >= 2);
       const short = (await list(await t.login('ministry@demo.zonelink.kr'), '?horizon=30')).json();
-      assert.deepEqual(pick(short), [[lapsed, 'results_report', 'overdue']]);
+      assert.deepEqual(pick(short).sort(), [[soon, 'extension_window', 'closed'], [elsewhere, 'extension_window', 'closed'], [lapsed, 'results_report', 'overdue']].sort());
       assert.equal((await list(await t.login('expert@demo.zonelink.kr'))).statusCode, 403);
       assert.equal((await list(null)).statusCode, 401);
     });

@@ -153,11 +153,12 @@ describe('deadlines to watch (Art. 86(10), 87(6), 87(9), 87(11))', () => {
   it('keys name the term, so an extension starts new alerts', () => {
     assert.notDeepEqual(exemptionDeadlines(e, calendar).map((x) => x.key), exemptionDeadlines({ ...e, validUntil: d('2031-01-01'), extensions: 1 }, calendar).map((x) => x.key));
   });
-  it('watch list: overdue duties stay, closed windows drop, the horizon limits what is due soon', () => {
+  it('watch list: overdue duties stay, a closed window stays until expiry, the horizon limits what is due soon', () => {
     const list = (asOf: string, horizon: number) => watchList(exemptionDeadlines(e, calendar), d(asOf), horizon).map((x) => [x.kind, x.status, x.daysLeft]);
     assert.deepEqual(list('2028-10-01', 92), [['extension_window', 'due_soon', 31], ['expiry', 'due_soon', 92]]);
     assert.deepEqual(list('2028-10-01', 91), [['extension_window', 'due_soon', 31]]);
-    assert.deepEqual(list('2028-11-02', 30), []);
+    assert.deepEqual(list('2028-11-02', 30), [['extension_window', 'closed', -1]], 'nothing can be filed any more: the exemption lapses on expiry');
+    assert.deepEqual(list('2029-01-01', 0), [['extension_window', 'closed', -61], ['expiry', 'due_soon', 0]]);
     assert.deepEqual(list('2029-02-01', 30), [['results_report', 'overdue', -1]], 'expiry has passed (closed); the report is still owed');
   });
 });

@@ -33,6 +33,11 @@ export interface ExemptionDeadline {
   readonly due: CivilDate;
   /** A window or an event (nothing is owed after it) rather than a duty that stays owed. */
   readonly closes: boolean;
+  /**
+   * A closed window stays on the watch list until this day (the term's last day): once the extension and
+   * amendment-request window has closed, the exemption lapses on expiry and nothing can be filed any more.
+   */
+  readonly watchUntil?: CivilDate;
   readonly rule: string;
 }
 
@@ -47,7 +52,7 @@ export function exemptionDeadlines(e: ExemptionFacts, calendar: HolidayCalendar)
     // Extension application (Art. 86(10), 90(11)) and law-amendment request (Art. 87(9)): 2 months before expiry.
     if (canExtend || e.kind === 'demonstration_exemption') {
       out.push({
-        key: `exemption:${e.id}:extension_window:${e.validUntil}`, kind: 'extension_window', due: extensionDeadline(e.validUntil, calendar).nominal, closes: true,
+        key: `exemption:${e.id}:extension_window:${e.validUntil}`, kind: 'extension_window', due: extensionDeadline(e.validUntil, calendar).nominal, closes: true, watchUntil: e.validUntil,
         rule: e.kind === 'temporary_permit' ? 'RFZ Act Art. 90(11)' : 'RFZ Act Art. 86(10), 87(9)',
       });
     }
@@ -73,10 +78,16 @@ export function deadlineStatus(d: ExemptionDeadline, asOf: CivilDate, horizonDay
   return diffDays(d.due, asOf) <= horizonDays ? 'due_soon' : 'upcoming';
 }
 
-/** What needs attention on `asOf`: overdue duties and deadlines due within `horizonDays`, by due day. */
-export function watchList(deadlines: readonly ExemptionDeadline[], asOf: CivilDate, horizonDays: number): (ExemptionDeadline & { readonly status: 'overdue' | 'due_soon'; readonly daysLeft: number })[] {
+export type WatchStatus = 'overdue' | 'closed' | 'due_soon';
+
+/**
+ * What needs attention on `asOf`, by due day: overdue duties (results report, amendment plan), windows that closed
+ * unused while the term still runs (the extension / amendment request can no longer be filed: the exemption lapses
+ * on expiry), and deadlines due within `horizonDays`.
+ */
+export function watchList(deadlines: readonly ExemptionDeadline[], asOf: CivilDate, horizonDays: number): (ExemptionDeadline & { readonly status: WatchStatus; readonly daysLeft: number })[] {
   return deadlines
     .map((d) => ({ ...d, status: deadlineStatus(d, asOf, horizonDays), daysLeft: diffDays(d.due, asOf) }))
-    .filter((d): d is typeof d & { status: 'overdue' | 'due_soon' } => d.status === 'overdue' || d.status === 'due_soon')
+    .filter((d): d is typeof d & { status: WatchStatus } => d.status === 'overdue' || d.status === 'due_soon' || (d.status === 'closed' && d.watchUntil !== undefined && asOf <= d.watchUntil))
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key.localeCompare(b.key)));
 }

@@ -18,14 +18,14 @@ export async function exemptionDeadlineRoutes(base: FastifyInstance): Promise<vo
     config: { action: 'exemption-deadlines:read' },
     schema: {
       tags: ['exemptions'],
-      summary: 'Overdue and due-soon exemption deadlines (extension/amendment window, expiry, results report, amendment plan), scoped to the reader: ministries all, a local government its zones, a company its own',
+      summary: 'Overdue, closed and due-soon exemption deadlines (extension/amendment window — closed while the term still runs —, expiry, results report, amendment plan), scoped to the reader: ministries all, a local government its zones, a company its own',
       querystring: Type.Object({ horizon: Type.Optional(Type.Integer({ minimum: 0, maximum: 366, description: 'days ahead counted as due soon (default 90)' })) }, { additionalProperties: false }),
       response: {
         200: Type.Object({
           asOf: Type.String(), horizonDays: Type.Integer(), scope: Type.Enum(['all', 'region', 'holder']),
-          overdue: Type.Integer(), dueSoon: Type.Integer(),
+          overdue: Type.Integer(), closed: Type.Integer(), dueSoon: Type.Integer(),
           items: Type.Array(Type.Object({
-            kind: Type.Enum([...DEADLINE_KINDS]), due: Type.String(), status: Type.Enum(['overdue', 'due_soon']), daysLeft: Type.Integer(), rule: Type.String(),
+            kind: Type.Enum([...DEADLINE_KINDS]), due: Type.String(), status: Type.Enum(['overdue', 'closed', 'due_soon'], { description: 'closed: the extension / amendment-request window closed unused and the exemption lapses on expiry' }), daysLeft: Type.Integer(), rule: Type.String(),
             exemption: Type.Object({ id: Type.String(), title: I18nTextSchema(300), state: Type.String(), zone: Type.Object({ id: Type.String(), name: I18nTextSchema(300) }) }),
           })),
         }),
@@ -53,7 +53,7 @@ export async function exemptionDeadlineRoutes(base: FastifyInstance): Promise<vo
     const items = watchList(all, asOf, horizon).map((w) => ({ kind: w.kind, due: w.due, status: w.status, daysLeft: w.daysLeft, rule: w.rule, exemption: byKey.get(w.key)!.exemption }));
     return {
       asOf, horizonDays: horizon, scope,
-      overdue: items.filter((i) => i.status === 'overdue').length, dueSoon: items.filter((i) => i.status === 'due_soon').length, items,
+      overdue: items.filter((i) => i.status === 'overdue').length, closed: items.filter((i) => i.status === 'closed').length, dueSoon: items.filter((i) => i.status === 'due_soon').length, items,
     };
   });
 }

@@ -12,6 +12,8 @@ export interface OpenDeadline {
   kind: DeadlineKind;
   due: CivilDate;
   closes: boolean;
+  /** A closed window stays on the watch list until the term's last day. */
+  watchUntil?: CivilDate;
   rule: string;
   exemption: { id: string; title: I18nText; state: string; holders: string[]; zone: { id: string; name: I18nText } };
 }
@@ -23,7 +25,7 @@ export async function openDeadlines(db: Database, ids?: readonly string[], calen
   for (const e of await loadExemptions(db, list, calendar)) {
     for (const d of e.lifecycle.deadlines) {
       out.push({
-        key: d.key, kind: d.kind, due: d.due, closes: d.closes, rule: d.rule,
+        key: d.key, kind: d.kind, due: d.due, closes: d.closes, rule: d.rule, ...(d.watchUntil ? { watchUntil: d.watchUntil } : {}),
         exemption: { id: e.id, title: e.title, state: e.state, holders: e.holders, zone: { id: e.zone.id, name: e.zone.name } },
       });
     }

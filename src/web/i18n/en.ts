@@ -7,6 +7,7 @@ import { exemptionsEn } from './exemptions/en.ts';
 import { exemptionActionsEn } from './exemption-actions/en.ts';
 import { reviewEn } from './review/en.ts';
 import { holidaysEn } from './holidays/en.ts';
+import { deadlinesEn } from './deadlines/en.ts';
 import type { ko } from './ko.ts';
 
 export const en: Record<keyof typeof ko, string> = {
@@ -422,4 +423,5 @@ export const en: Record<keyof typeof ko, string> = {
   ...planEditorsEn,
   ...reviewEn,
   ...holidaysEn,
+  ...deadlinesEn,
 };

@@ -7,6 +7,7 @@ import { exemptionsFr } from './exemptions/fr.ts';
 import { exemptionActionsFr } from './exemption-actions/fr.ts';
 import { reviewFr } from './review/fr.ts';
 import { holidaysFr } from './holidays/fr.ts';
+import { deadlinesFr } from './deadlines/fr.ts';
 import type { ko } from './ko.ts';
 
 export const fr: Record<keyof typeof ko, string> = {
@@ -424,4 +425,5 @@ export const fr: Record<keyof typeof ko, string> = {
   ...planEditorsFr,
   ...reviewFr,
   ...holidaysFr,
+  ...deadlinesFr,
 };

@@ -10,6 +10,7 @@ import { exemptionsKo } from './exemptions/ko.ts';
 import { exemptionActionsKo } from './exemption-actions/ko.ts';
 import { reviewKo } from './review/ko.ts';
 import { holidaysKo } from './holidays/ko.ts';
+import { deadlinesKo } from './deadlines/ko.ts';
 
 export const ko = {
   appName: 'ZoneLink',
@@ -422,4 +423,5 @@ export const ko = {
   ...planEditorsKo,
   ...reviewKo,
   ...holidaysKo,
+  ...deadlinesKo,
 } as const;

@@ -7,6 +7,7 @@ import type { ApiTokenItem, Me, NotificationItem, OrganisationKind, Region, Toke
 import { refreshUnread, setUnread } from '../notifications.ts';
 import { Alert, Field, Loading, ProblemAlert, splitFieldErrors, useTitle } from '../components/ui.tsx';
 import { DateTime, LocalText, RegionNameText, formatDate } from '../components/text.tsx';
+import { DeadlinesSection } from './deadlines/DeadlinesSection.tsx';
 
 export const KIND_KEYS: Record<OrganisationKind, MessageKey> = {
   ministry: 'kindMinistry',
@@ -32,6 +33,7 @@ export function MePage() {
         <ProfileSection user={user} />
         <OrganisationSection user={user} />
       </div>
+      {user.organisation.kind !== 'expert' ? <DeadlinesSection /> : null}
       <NotificationsSection />
       <TokensSection />
     </>

@@ -1,0 +1,21 @@
+// Dashboard panel (/me): the exemption deadlines the reader must act on (GET /api/exemption-deadlines).
+export const deadlinesKo = {
+  dlTitle: '규제특례 기한',
+  dlLead: '기한이 지났거나 {days}일 안에 다가오는 규제특례 기한입니다. 중소벤처기업부와 소관부처는 모든 특례, 지방자치단체는 관할 특구의 특례, 기업은 보유한 특례의 기한을 봅니다.',
+  dlNone: '지금 챙겨야 할 기한이 없습니다.',
+  dlSummary: '기한 경과 {overdue}건 · 신청 기간 종료 {closed}건 · 임박 {dueSoon}건',
+  dlCaption: '챙겨야 할 규제특례 기한',
+  dlColExemption: '규제특례',
+  dlColZone: '특구',
+  dlColWhat: '기한',
+  dlColDue: '날짜',
+  dlColStatus: '상태',
+  dlKindExtensionWindow: '연장·법령 정비 요청 마감(만료 2개월 전)',
+  dlKindExpiry: '유효기간 만료',
+  dlKindResultsReport: '실증 결과 보고(만료 후 30일)',
+  dlKindAmendmentPlan: '법령 정비 계획 제출(검토 후 60일)',
+  dlStatusOverdue: '{days}일 지남',
+  dlStatusClosed: '신청 기간 종료 — 만료되면 효력을 잃습니다',
+  dlStatusDueSoon: '{days}일 남음',
+  dlStatusToday: '오늘까지',
+};
