@@ -41,7 +41,8 @@ for (const engine of engines()) {
       assert.deepEqual(late.guards?.[0]?.violations?.map((v) => [v.code, v.rule]), [['meeting-notice-too-late', 'Decree Art. 47(6)']]);
       assert.deepEqual(late.guards?.[1]?.violations?.map((v) => v.code), ['quorum-not-present']);
       assert.deepEqual(late.transition, { state: 'deliberation', action: 'designate', allowed: ['designate', 'designate_with_conditions', 'reject', 'send_back'] });
-      assert.match(late.detail, /refusé/);
+      assert.match(late.detail, /^« designate » n’est pas encore possible : meeting-notice-given, quorum-present \(loi RFZ, art\. 75\(3\) ; décret, art\. 44, 47\(6\)–\(7\)\)\. Convocation trop tardive .*le 12 novembre 2026.*\(décret, art\. 47\(6\)\)\./);
+      assert.deepEqual(late.violations?.map((v) => v.code), ['guard-failed', 'meeting-notice-too-late', 'quorum-not-present']);
 
       // A move the table does not have: the state, the action and what is possible now, as data.
       const twice = await refused('busan', 'POST', `/api/plans/${p.id}/submit`, undefined, 409);
@@ -98,7 +99,7 @@ for (const engine of engines()) {
       assert.equal(res.json().state, 'rejected');
       const second = await refused('busan', 'POST', `/api/plans/${p.id}/redeliberation`, { reason: { ko: '다시' } }, 409, { 'accept-language': 'en' });
       assert.deepEqual(second.guards?.map((g) => [g.guard, g.article]), [['redeliberation-not-used', 'ZoneLink policy after Decree Art. 57-3(4) (once)']]);
-      assert.match(second.detail, /once only/);
+      assert.match(second.detail, /Re-deliberation may be requested only once; it has been requested 1 time\(s\) already/);
 
       const q = await f.plan('rejected');
       await t.db.updateTable('zone_plan').set({ decided_on: '2026-01-05' }).where('id', '=', q.id).execute();

@@ -91,15 +91,14 @@ for (const engine of engines()) {
       assert.notEqual(hash, firstHash);
       const stale = await refused('busan', 'POST', `/api/plans/${id}/signoff`, { contentHash: firstHash }, 409);
       assert.match(stale.detail, /signed-hash-is-current/);
-      assert.match(stale.detail, /stale-content/);
-      assert.match(stale.detail, /Decree Art\. 40\(2\)/);
+      assert.match(stale.detail, /부산광역시 \(21\)가 서명한 판\(sha256:\w+\)이 현재 판\(sha256:\w+\)과 다름\(시행령 제40조제2항\)\./);
+      assert.deepEqual(stale.violations?.map((v) => v.code), ['guard-failed', 'stale-content']);
       for (const who of ['busan', 'ulsan'] as const) assert.equal((await send(who, 'POST', `/api/plans/${id}/signoff`, { contentHash: hash })).statusCode, 200);
 
       // Without the consultation record the submission is refused, naming the guard and the items.
       const early = await refused('busan', 'POST', `/api/plans/${id}/submit`, undefined, 409);
       assert.match(early.detail, /public-consultation-complete/);
-      assert.match(early.detail, /public-notice/);
-      assert.match(early.detail, /local-era-committee-opinion/);
+      assert.deepEqual(early.violations?.filter((v) => v.code === 'missing-item').map((v) => v.params.item), ['local-era-committee-opinion', 'public-notice', 'consultation-results']);
       assert.doesNotMatch(early.detail, /all-signoffs-match-hash/);
       res = await send('busan', 'PUT', `/api/plans/${id}/consultation`, consultation, { 'if-match': String((await send('busan', 'GET', `/api/plans/${id}`)).headers.etag) });
       assert.equal(res.statusCode, 200, res.body);
@@ -137,7 +136,7 @@ for (const engine of engines()) {
       assert.deepEqual(plan.clocks.map((c: { remainingDays: number }) => c.remainingDays), remaining);
       const notYet = await refused('ministry', 'POST', `/api/plans/${id}/refer`, { committee: 'rfz_committee', ministryRepliesComplete: false, note: null }, 409);
       assert.match(notYet.detail, /ministry-replies-complete-or-due/);
-      assert.match(notYet.detail, /Art\. 75\(2\)/);
+      assert.match(notYet.detail, /제75조제2항/);
       plan = (await send('ministry', 'POST', `/api/plans/${id}/refer`, { committee: 'rfz_committee', ministryRepliesComplete: true, note: { ko: '회신 완료' } })).json();
       assert.equal(plan.state, 'deliberation');
       assert.notEqual(plan.clocks.find((c: { name: string }) => c.name === 'ministry-reply').stoppedOn, null);
@@ -146,7 +145,7 @@ for (const engine of engines()) {
       await refused('busan', 'POST', `/api/plans/${id}/decision`, decision(), 403);
       const late = await refused('ministry', 'POST', `/api/plans/${id}/decision`, decision({ noticeGivenOn: '2026-11-16' }), 409);
       assert.match(late.detail, /meeting-notice-given/);
-      assert.match(late.detail, /Decree Art\. 47\(6\)/);
+      assert.match(late.detail, /시행령 제47조제6항/);
       const quorum = await refused('ministry', 'POST', `/api/plans/${id}/decision`, decision({ present: 20 }), 409);
       assert.match(quorum.detail, /quorum-present/);
       const noPeriod = await refused('ministry', 'POST', `/api/plans/${id}/decision`, decision({ periodEnd: null }), 400);
@@ -184,14 +183,14 @@ for (const engine of engines()) {
     test('a capital-area site, a site outside the government and a capital-area partner are refused, naming the rule', async () => {
       const p = await f.plan('drafting');
       const seoul = await refused('busan', 'PUT', `/api/plans/${p.id}/sections/21`, section('11010', 'seoul'), 409, { 'if-match': p.etag });
-      assert.match(seoul.detail, /applicants-eligible/);
-      assert.match(seoul.detail, /site-in-capital-area/);
-      assert.match(seoul.detail, /RFZ Act Art\. 2\(13\)/);
+      assert.equal(seoul.detail, '수도권 부지: 종로구 (11010)의 21/site-seoul(지역특구법 제2조제13항).');
+      assert.deepEqual(seoul.violations?.map((v) => [v.code, v.rule, v.params]), [['site-in-capital-area', 'RFZ Act Art. 2(13)', { site: '21/site-seoul', regionCode: '11010' }]]);
+      assert.equal((seoul as { guards?: { guard: string }[] }).guards?.[0]?.guard, 'applicants-eligible');
       const outside = await refused('busan', 'PUT', `/api/plans/${p.id}/sections/21`, section('26310', 'ulsan'), 409, { 'if-match': p.etag, 'accept-language': 'en' });
-      assert.match(outside.detail, /site-outside-applicants: site outside the applying governments: 21\/site-ulsan in Ulju-gun \(26310\)/);
+      assert.match(outside.detail, /^Site 21\/site-ulsan lies in Ulju-gun \(26310\), outside the applying governments \(RFZ Act Art\. /);
       const partner = await refused('busan', 'POST', `/api/plans/${p.id}/partners`, { regionCode: '31' }, 409);
-      assert.match(partner.detail, /applicant-in-capital-area/);
-      assert.match(partner.detail, /RFZ Act Art\. 72\(1\)1/);
+      assert.deepEqual(partner.violations?.map((v) => v.code), ['applicant-in-capital-area']);
+      assert.match(partner.detail, /지역특구법 제72조제1항제1호/);
       const unknown = await refused('busan', 'PUT', `/api/plans/${p.id}/sections/21`, section('21999', 'x'), 400, { 'if-match': p.etag });
       assert.equal(unknown.errors?.[0]?.path, '/body/sites/0/regionCode');
     });
@@ -204,7 +203,7 @@ for (const engine of engines()) {
       p = await f.call('busan', 'POST', `/api/plans/${p.id}/request-signoff`);
       p = await f.call('busan', 'POST', `/api/plans/${p.id}/signoff`, { contentHash: p.hash });
       const problem = await refused('busan', 'POST', `/api/plans/${p.id}/submit`, undefined, 409, { 'accept-language': 'fr' });
-      assert.match(problem.detail, /^« submit » refusé/);
+      assert.match(problem.detail, /^« submit » n’est pas encore possible : connected-zone-has-two-metropolitan .*Une zone interrégionale exige au moins 2 collectivités métropolitaines \(actuellement 1\)/);
       assert.match(problem.detail, /connected-zone-has-two-metropolitan/);
       assert.doesNotMatch(problem.detail, /public-consultation-complete|all-signoffs-match-hash/);
       // As a single zone the same plan goes through.
@@ -235,7 +234,8 @@ for (const engine of engines()) {
       assert.deepEqual(res.json().participantDetails.map((d: { signOff: unknown }) => d.signOff !== null), [true, false]);
       const problem = await refused('busan', 'POST', `/api/plans/${p.id}/submit`, undefined, 409);
       assert.match(problem.detail, /all-signoffs-match-hash/);
-      assert.match(problem.detail, /sign-off-missing: 울산광역시 \(26\)의 서명/);
+      assert.match(problem.detail, /울산광역시 \(26\)의 서명\(동의\)이 없음\(시행령 제40조제2항\)\./);
+      assert.ok(problem.violations?.map((v) => v.code)?.includes('sign-off-missing'));
       res = await send('ulsan', 'DELETE', `/api/plans/${p.id}/partners/26`);
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().state, 'drafting');

@@ -1,7 +1,7 @@
 // Violations des règles des dérogations, en phrases (français). Les paramètres sont remplis par ./index.ts.
-import type { ViolationCatalogue } from './index.ts';
+import type { ExemptionViolations } from './index.ts';
 
-export const violationsFr: ViolationCatalogue = {
+export const violationsFr: ExemptionViolations = {
   codes: {
     'no-validity-period': 'Une {kind} n’a pas de durée propre : aucune date de début ni de fin ne peut être fixée ({rule}).',
     'end-before-start': 'La {untilName} ({until}) ne peut pas précéder la {fromName} ({from}) ({rule}).',
@@ -72,6 +72,6 @@ export const violationsFr: ViolationCatalogue = {
     record_law_amended: 'enregistrer la loi modifiée', cancel: 'retirer', 'decide re-deliberation': 'statuer sur la nouvelle délibération',
     'amendment:review': 'rendre l’examen', 'amendment:plan': 'remettre le plan', 'amendment:progress': 'enregistrer l’avancement', 'amendment:escalate': 'enregistrer la recommandation',
   },
-  law: { act: 'loi RFZ', decree: 'décret', apa: 'loi sur la procédure administrative' },
+  law: { act: 'loi RFZ', decree: 'décret', apa: 'loi sur la procédure administrative', proviso: 'réserve' },
   and: ', ',
 };

@@ -1,25 +1,50 @@
 // Rule violations as sentences in the reader's language: each names what is wrong with its dates, years,
 // kinds and grounds formatted for that language, and cites the article (RFZ Act, Decree) in that language's
-// usual form. Used for the problem+json of refused exemption requests (src/server/exemptions/refuse.ts).
+// usual form. Two code tables: exemptions (./<locale>.ts; src/server/exemptions/refuse.ts) and zone plans and
+// zones (./zones/<locale>.ts; src/server/plans, src/server/zones), chosen by the violation's `scope`.
+import { regionByCode } from '../../domain/regions/reference.ts';
 import { format, type Locale } from '../locales.ts';
 import { violationsEn } from './en.ts';
 import { violationsFr } from './fr.ts';
 import { violationsJa } from './ja.ts';
 import { violationsKo } from './ko.ts';
 import { violationsZh } from './zh.ts';
+import { zonesEn } from './zones/en.ts';
+import { zonesFr } from './zones/fr.ts';
+import { zonesJa } from './zones/ja.ts';
+import { zonesKo } from './zones/ko.ts';
+import { zonesZh } from './zones/zh.ts';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type ViolationCatalogue = Widen<typeof violationsEn>;
-export const violationCatalogues: Record<Locale, ViolationCatalogue> = { ko: violationsKo, en: violationsEn, ja: violationsJa, zh: violationsZh, fr: violationsFr };
+export type ExemptionViolations = Widen<typeof violationsEn>;
+export type ZoneViolations = Widen<typeof zonesEn>;
+export type ViolationCatalogue = ExemptionViolations & { zones: ZoneViolations };
+export const violationCatalogues: Record<Locale, ViolationCatalogue> = {
+  ko: { ...violationsKo, zones: zonesKo }, en: { ...violationsEn, zones: zonesEn }, ja: { ...violationsJa, zones: zonesJa },
+  zh: { ...violationsZh, zones: zonesZh }, fr: { ...violationsFr, zones: zonesFr },
+};
 
 export interface ViolationLike {
   readonly code: string;
   readonly rule: string;
   readonly params: Readonly<Record<string, unknown>>;
+  /** Which rules said it: exemption rules (default) or zone-plan and zone rules; some codes exist in both. */
+  readonly scope?: 'exemption' | 'zone';
+}
+
+const REGION_PARAMS = new Set(['government', 'applicant', 'province', 'regionCode', 'region', 'member']);
+
+/** "울산광역시 (26)" / "Ulsan (26)": the region's name in the reader's language, with its code. */
+export function regionLabel(locale: Locale, code: string): string {
+  const region = regionByCode(code);
+  if (!region) return code;
+  return `${locale === 'ko' ? region.name.ko : region.name[locale] ?? region.name.en} (${code})`;
 }
 
 const INTL: Record<Locale, string> = { ko: 'ko-KR', en: 'en-GB', ja: 'ja-JP', zh: 'zh-CN', fr: 'fr-FR' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Calendar years (2025, not 2,025). */
+const YEARS = new Set(['year', 'first', 'last']);
 
 export function formatDate(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
@@ -31,6 +56,7 @@ export function citation(locale: Locale, rule: string): string {
   let text = rule.replace(/ \((?:parenthesis|not for)[^)]*\)/g, '');
   if (locale === 'en') return text;
   text = text.replaceAll('RFZ Act', c.law.act).replaceAll('Administrative Procedures Act', c.law.apa).replaceAll('Decree', c.law.decree);
+  text = text.replaceAll(' proviso', locale === 'fr' ? `, ${c.law.proviso}` : locale === 'ko' ? ` ${c.law.proviso}` : c.law.proviso);
   if (locale === 'fr') return text.replaceAll(' Art.', ', art.').replaceAll('; ', ' ; ');
   const one = (ref: string): string => {
     const m = /^(\d+)(?:-(\d+))?(?:\((\d+)\))?(?:–\((\d+)\))?(\d*)$/.exec(ref.trim());
@@ -51,7 +77,8 @@ function param(locale: Locale, key: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((x) => param(locale, key, x)).join(c.and);
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string' && DATE.test(value)) return formatDate(locale, value);
-  if (typeof value === 'number') return new Intl.NumberFormat(INTL[locale]).format(value);
+  if (typeof value === 'number') return YEARS.has(key) ? String(value) : new Intl.NumberFormat(INTL[locale]).format(value);
+  if (REGION_PARAMS.has(key) && typeof value === 'string') return regionLabel(locale, value);
   switch (key) {
     case 'kind': return label(c.kinds, value);
     case 'ground': case 'allowed': return label(c.grounds, value);
@@ -66,7 +93,7 @@ function param(locale: Locale, key: string, value: unknown): string {
 /** The violation as one sentence in `locale`, ending with the article it breaks. */
 export function violationSentence(locale: Locale, v: ViolationLike): string {
   const c = violationCatalogues[locale];
-  const template = (c.codes as Record<string, string>)[v.code];
+  const template = ((v.scope === 'zone' ? c.zones.codes : c.codes) as Record<string, string>)[v.code];
   const params: Record<string, string> = { rule: citation(locale, v.rule) };
   for (const [k, x] of Object.entries(v.params)) params[k] = param(locale, k, x);
   if (v.code === 'end-before-start') {
@@ -78,3 +105,6 @@ export function violationSentence(locale: Locale, v: ViolationLike): string {
   if (!template) return `${v.code} (${citation(locale, v.rule)})`;
   return format(template, params);
 }
+
+/** A zone-plan or zone rule violation (src/domain/zones, src/server/plans, src/server/zones) as a sentence. */
+export const zoneViolationSentence = (locale: Locale, v: Omit<ViolationLike, 'scope'>): string => violationSentence(locale, { ...v, scope: 'zone' });

@@ -1,7 +1,7 @@
 // 規制特例のルール違反文（日本語）。プレースホルダーは ./index.ts が埋める。
-import type { ViolationCatalogue } from './index.ts';
+import type { ExemptionViolations } from './index.ts';
 
-export const violationsJa: ViolationCatalogue = {
+export const violationsJa: ExemptionViolations = {
   codes: {
     'no-validity-period': '{kind}には独自の有効期間がないため、開始日・終了日は指定できません（{rule}）。',
     'end-before-start': '{untilName}（{until}）は{fromName}（{from}）より前にできません（{rule}）。',
@@ -69,6 +69,6 @@ export const violationsJa: ViolationCatalogue = {
     'decide re-deliberation': '再審議の決定', 'amendment:review': '検討結果の報告', 'amendment:plan': '整備計画の提出', 'amendment:progress': '進捗の記録',
     'amendment:escalate': '勧告の記録',
   },
-  law: { act: '地域特区法', decree: '施行令', apa: '行政手続法' },
+  law: { act: '地域特区法', decree: '施行令', apa: '行政手続法', proviso: 'ただし書' },
   and: '、',
 };

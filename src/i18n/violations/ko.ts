@@ -1,7 +1,7 @@
 // 규제특례 규칙 위반 문장 (한국어). 자리표시자는 ./index.ts가 채운다.
-import type { ViolationCatalogue } from './index.ts';
+import type { ExemptionViolations } from './index.ts';
 
-export const violationsKo: ViolationCatalogue = {
+export const violationsKo: ExemptionViolations = {
   codes: {
     'no-validity-period': '{kind}에는 자체 유효기간이 없으므로 시작일·종료일을 정할 수 없습니다({rule}).',
     'end-before-start': '{untilName}({until})은(는) {fromName}({from})보다 앞설 수 없습니다({rule}).',
@@ -69,6 +69,6 @@ export const violationsKo: ViolationCatalogue = {
     'decide re-deliberation': '재심의 결정', 'amendment:review': '검토 결과 보고', 'amendment:plan': '정비계획 제출', 'amendment:progress': '진행 기록',
     'amendment:escalate': '권고 기록',
   },
-  law: { act: '지역특구법', decree: '시행령', apa: '행정절차법' },
+  law: { act: '지역특구법', decree: '시행령', apa: '행정절차법', proviso: '단서' },
   and: ', ',
 };

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { LOCALES } from '../locales.ts';
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
-import { citation, violationCatalogues, violationSentence } from './index.ts';
+import { citation, violationCatalogues, violationSentence, zoneViolationSentence } from './index.ts';
 
 const en = violationCatalogues.en;
 
@@ -11,7 +11,7 @@ test('every language has every violation text with the placeholders of English',
   for (const locale of LOCALES) {
     const c = violationCatalogues[locale];
     for (const section of Object.keys(en) as (keyof typeof en)[]) {
-      if (typeof en[section] === 'string') continue;
+      if (typeof en[section] === 'string' || section === 'zones') continue;
       const keys = Object.keys(en[section] as object);
       assert.deepEqual(Object.keys(c[section] as object).sort(), [...keys].sort(), `${locale}.${section}`);
       if (section !== 'codes') continue;
@@ -50,4 +50,47 @@ test('citations follow each language\'s usual form', () => {
   assert.equal(citation('ko', 'RFZ Act Art. 89(1)–(2), 141; Decree Art. 63'), '지역특구법 제89조제1항~제2항, 제141조, 시행령 제63조');
   assert.equal(citation('zh', 'Decree Art. 57-3(4)'), '施行令第57条之3第4款');
   assert.equal(citation('en', 'RFZ Act Art. 87(11) (parenthesis: not for those who requested an amendment)'), 'RFZ Act Art. 87(11)');
+});
+
+const codesIn = (dirs: readonly string[]): Set<string> => {
+  const codes = new Set<string>();
+  for (const dir of dirs) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      for (const m of readFileSync(`${dir}/${file}`, 'utf8').matchAll(/code: '([a-z-]+)'/g)) codes.add(m[1]!);
+    }
+  }
+  return codes;
+};
+
+test('every violation code the zone-plan and zone rules and routes produce has a sentence in all five languages, with the placeholders of English', () => {
+  const codes = codesIn(['src/domain/zones', 'src/server/plans', 'src/server/zones']);
+  codes.delete('role-not-allowed'); // a 403, never said as a violation
+  assert.ok(codes.size > 50);
+  const zones = en.zones.codes as Record<string, string>;
+  assert.deepEqual([...codes].filter((c) => !(c in zones)), []);
+  for (const locale of LOCALES) {
+    const own = violationCatalogues[locale].zones.codes as Record<string, string>;
+    assert.deepEqual(Object.keys(own).sort(), Object.keys(zones).sort(), locale);
+    for (const [code, text] of Object.entries(zones)) {
+      assert.deepEqual(placeholders(own[code]!), placeholders(text), `${locale}.zones.${code}`);
+      assert.ok(placeholders(text).includes('rule'), `${code} cites its article`);
+    }
+  }
+});
+
+test('zone-plan sentences name regions, format dates and numbers, and cite the article; not "code: text [rule]"', () => {
+  const quorum = { code: 'quorum-not-present', rule: 'Decree Art. 47(7)', params: { members: 40, present: 10 } };
+  assert.equal(zoneViolationSentence('en', quorum), 'A majority of the 40 members must be present, but only 10 are (Decree Art. 47(7)).');
+  assert.equal(zoneViolationSentence('ko', quorum), '재적위원 40명 중 과반수 출석 필요 (출석 10명)(시행령 제47조제7항).');
+  const notice = { code: 'public-notice-too-short', rule: 'RFZ Act Art. 74(2); Decree Art. 40(1)', params: { requiredDays: 14, mustRunUntil: '2026-03-15', ranUntil: '2026-03-10' } };
+  assert.equal(zoneViolationSentence('en', notice), 'The public notice must run for at least 14 days, until 15 March 2026; it ran only until 10 March 2026 (RFZ Act Art. 74(2); Decree Art. 40(1)).');
+  assert.match(zoneViolationSentence('ja', notice), /2026年3月15日.*2026年3月10日.*（地域特区法第74条第2項、施行令第40条第1項）。$/);
+  const site = { code: 'site-in-capital-area', rule: 'RFZ Act Art. 72(1)', params: { site: 's1', regionCode: '11' } };
+  assert.match(zoneViolationSentence('en', site), /^Site s1 lies in the capital area \(Seoul \(11\)\) \(RFZ Act Art\. 72\(1\)\)\.$/);
+  assert.match(zoneViolationSentence('ko', site), /서울특별시 \(11\).*\(지역특구법 제72조제1항\)\.$/);
+  for (const locale of LOCALES) assert.doesNotMatch(zoneViolationSentence(locale, quorum), /quorum-not-present|\[/, locale);
+  // The same code means what its own rules say: an exemption's missing item is not a plan's.
+  const missing = { code: 'redeliberation-too-late', rule: 'RFZ Act Art. 79(1)', params: { deadline: '2026-05-01', requestedOn: '2026-05-02' } };
+  assert.match(zoneViolationSentence('en', missing), /of the decision/);
+  assert.match(violationSentence('en', missing), /of the notice/);
 });

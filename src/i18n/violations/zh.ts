@@ -1,7 +1,7 @@
 // 规制特例规则违反说明（中文）。占位符由 ./index.ts 填写。
-import type { ViolationCatalogue } from './index.ts';
+import type { ExemptionViolations } from './index.ts';
 
-export const violationsZh: ViolationCatalogue = {
+export const violationsZh: ExemptionViolations = {
   codes: {
     'no-validity-period': '{kind}没有自己的有效期，不能指定开始日或结束日（{rule}）。',
     'end-before-start': '{untilName}（{until}）不得早于{fromName}（{from}）（{rule}）。',
@@ -69,6 +69,6 @@ export const violationsZh: ViolationCatalogue = {
     'decide re-deliberation': '作出复议决定', 'amendment:review': '报告审查结果', 'amendment:plan': '提交修订计划', 'amendment:progress': '记录进展',
     'amendment:escalate': '记录建议',
   },
-  law: { act: '地区特区法', decree: '施行令', apa: '行政程序法' },
+  law: { act: '地区特区法', decree: '施行令', apa: '行政程序法', proviso: '但书' },
   and: '、',
 };

@@ -28,7 +28,7 @@ import { notify } from '../notifications/notify.ts';
 import { participantsOf } from './content.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { todayInSeoul } from './evaluate.ts';
-import { frame, violationMessage } from './messages.ts';
+import { frame } from './messages.ts';
 import {
   AssignInput, ConsultInput, DeclarationInput, ExpertView, ExpertWorkspace, OpinionInput, ReviewView, ScoresInput, TiesInput,
 } from './review-schemas.ts';
@@ -51,7 +51,7 @@ const invalid = (path: string, keyword: 'unknown' | 'invalid', params?: Record<s
 /** 409 naming the rule (as a guard of the review) and each violation. */
 function refusal(locale: Locale, guard: string, article: string, violations: readonly Violation[]): AppError {
   return new AppError('conflict', {
-    params: { reason: frame(locale, 'rule-failed', { guards: guard, details: violations.map((v) => violationMessage(locale, v)).join('; ') }) },
+    violations: violations.map((v) => ({ ...v, scope: 'zone' as const })),
     extensions: { guards: [guardProblem(locale, guard, article, violations)] },
   });
 }

@@ -34,7 +34,8 @@ import {
 import { diffJson } from './diff.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { evaluatePlan, guardOf, signOffItemViolations, todayInSeoul, type GuardedViolation } from './evaluate.ts';
-import { frame, regionLabel, violationMessage } from './messages.ts';
+import { frame } from './messages.ts';
+import { regionLabel, zoneViolationSentence } from '../../i18n/violations/index.ts';
 import {
   CommonInput, ConsultationInput, CreateInput, DecisionInput, DiffView, InviteInput, ModelSchema, PlanParams, PlanSummary, PlanView,
   RedeliberationInput, ReferInput, ReturnInput, SectionInput, SectionParams, SignOffInput, SupplementAnswerInput, SupplementRequestInput, VersionParams, VersionSummary,
@@ -73,9 +74,9 @@ export function move(plan: PlanRecord, action: PlanAction, actor: MachineActor, 
     });
   }
   const blocking = violations.filter((v) => v.guard !== null && result.failedGuards.includes(v.guard) && (v.severity ?? 'error') === 'error');
-  const details = blocking.map((v) => violationMessage(locale, v)).join('; ');
+  const refused = { code: 'guard-failed', rule: result.rule, params: { action, guards: result.failedGuards.join(', ') }, scope: 'zone' as const };
   throw new AppError('conflict', {
-    params: { reason: frame(locale, 'guard-failed', { action, guards: result.failedGuards.join(', '), rule: result.rule, details }) },
+    violations: [refused, ...blocking.map(({ code, rule, params }) => ({ code, rule, params, scope: 'zone' as const }))],
     extensions: {
       transition: { state: plan.state, action, allowed: availableActions(PLAN_MACHINE, plan.state, actor).map((a) => a.action) },
       guards: result.guards.map((g) => guardProblem(locale, g.guard, g.article, blocking.filter((v) => v.guard === g.guard))),
@@ -84,13 +85,13 @@ export function move(plan: PlanRecord, action: PlanAction, actor: MachineActor, 
 }
 
 export function guardProblem(locale: Locale, guard: string, article: string, violations: readonly Violation[]): GuardProblem {
-  return { guard, article, violations: violations.map((v) => ({ code: v.code, rule: v.rule, params: { ...v.params }, message: violationMessage(locale, v) })) };
+  return { guard, article, violations: violations.map((v) => ({ code: v.code, rule: v.rule, params: { ...v.params }, message: zoneViolationSentence(locale, v) })) };
 }
 
 /** A rule checked when content is saved (e.g. a capital-area site): 409 naming the guard and each violation. */
 function ruleFailure(locale: Locale, guard: PlanGuard, violations: readonly Violation[]): AppError {
   return new AppError('conflict', {
-    params: { reason: frame(locale, 'rule-failed', { guards: guard, details: violations.map((v) => violationMessage(locale, v)).join('; ') }) },
+    violations: violations.map((v) => ({ ...v, scope: 'zone' as const })),
     extensions: { guards: [guardProblem(locale, guard, PLAN_GUARD_ARTICLES[guard], violations)] },
   });
 }

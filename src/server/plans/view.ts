@@ -9,7 +9,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { participantsOf, regionName } from './content.ts';
 import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import { evaluatePlan, signOffItemViolations, type SubmissionPolicy } from './evaluate.ts';
-import { violationMessage } from './messages.ts';
+import { zoneViolationSentence } from '../../i18n/violations/index.ts';
 import { planEtag, planTarget, signOffSet, type loadSteps, type PlanRecord, type StoredClock } from './store.ts';
 
 /** The machine role of a signed-in user on this plan. */
@@ -70,7 +70,7 @@ export function planView(plan: PlanRecord, actor: Actor | null, locale: Locale, 
     readiness: {
       submittable: evaluation.submittable,
       facts: facts as Record<string, boolean>,
-      violations: evaluation.violations.map((v) => ({ guard: v.guard, code: v.code, rule: v.rule, severity: v.severity ?? 'error' as const, params: { ...v.params }, message: violationMessage(locale, v) })),
+      violations: evaluation.violations.map((v) => ({ guard: v.guard, code: v.code, rule: v.rule, severity: v.severity ?? 'error' as const, params: { ...v.params }, message: zoneViolationSentence(locale, v) })),
       earliestSubmission: evaluation.earliestSubmission,
     },
     clocks: [

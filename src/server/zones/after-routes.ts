@@ -23,7 +23,7 @@ import { AppError, notFound, type FieldError } from '../errors.ts';
 import { Nullable, ProblemSchema } from '../http/schemas.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { todayInSeoul } from '../plans/evaluate.ts';
-import { frame, violationMessage } from './messages.ts';
+import { frame } from './messages.ts';
 import { notifyZone, usersOfOrganisation } from './notify-zone.ts';
 import {
   ChangeDecisionInput, ChangeInput, ChangeParams, ChangeReviewInput, ChangeView, CancellationInput, DataAnswerInput, DataRequestInput,
@@ -52,12 +52,13 @@ function move<S extends string, A extends string, G extends string>(
     const allowed = machine.transitions.filter((t) => t.from === from).map((t) => t.action).join(', ') || '—';
     throw conflict(frame(locale, 'no-such-transition', { action, state: from, allowed }));
   }
-  const details = violations.filter((v) => (v.severity ?? 'error') === 'error').map((v) => violationMessage(locale, v)).join('; ');
-  throw conflict(frame(locale, 'guard-failed', { action, guards: result.failedGuards.join(', '), rule: result.rule, details }));
+  const blocking = violations.filter((v) => (v.severity ?? 'error') === 'error');
+  throw ruleFailure([{ code: 'guard-failed', rule: result.rule, params: { action, guards: result.failedGuards.join(', ') } }, ...blocking]);
 }
 
-function ruleFailure(locale: Locale, violations: readonly Violation[]): AppError {
-  return conflict(frame(locale, 'rule-failed', { rule: violations.map((v) => v.rule).join('; '), details: violations.map((v) => violationMessage(locale, v)).join('; ') }));
+/** 409 saying each violation as a sentence in the reader's language (src/i18n/violations), with the violations as data. */
+function ruleFailure(violations: readonly Violation[]): AppError {
+  return new AppError('conflict', { violations: violations.map(({ code, rule, params }) => ({ code, rule, params, scope: 'zone' as const })) });
 }
 
 function checkIfMatch(request: FastifyRequest, zone: ZoneRecord): void {
@@ -313,7 +314,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       const existing = await loadEvaluations(trx, zone.id);
       const violations = checkEvaluation({ year: body.year, periodStart: civilDate(zone.periodStart), periodEnd: civilDate(zone.periodEnd), confirmedOn, today, alreadyEvaluated: existing.map((e) => e.year) });
       if (!OPERATING.includes(zone.state)) move(ZONE_MACHINE, zone.state, 'evaluate', { role: 'ministry' }, {}, [], request.locale);
-      if (violations.length > 0) throw ruleFailure(request.locale, violations);
+      if (violations.length > 0) throw ruleFailure(violations);
       await trx.insertInto('zone_evaluation').values({
         id: randomUUID(), zone_id: zone.id, year: body.year, grade, scores: JSON.stringify(body.scores), summary: JSON.stringify(body.summary), confirmed_on: confirmedOn, recorded_by: actor.userId,
       }).execute();
@@ -450,7 +451,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       if (!org) throw invalid([{ path: '/body/organisationId', keyword: 'invalid' }]);
       if (org.kind === 'ministry' || org.kind === 'expert') throw conflict(frame(request.locale, 'not-addressable'));
       const violations = checkDataRequest({ requestedOn: today, dueOn, windowEnd: civilDate(zone.postManagementUntil) });
-      if (violations.length > 0) throw ruleFailure(request.locale, violations);
+      if (violations.length > 0) throw ruleFailure(violations);
       const requestId = randomUUID();
       await trx.insertInto('zone_data_request').values({ id: requestId, zone_id: zone.id, organisation_id: org.id, subject: JSON.stringify(body.subject), requested_on: today, due_on: dueOn, answer: null, answered_on: null, answered_by: null }).execute();
       await updateZone(trx, zone, {});
