@@ -1,7 +1,7 @@
 // Streaming ingestion of demonstration data in two phases: the request stream is read chunk by chunk, its lines
 // parsed and validated and the valid events spooled to a temporary file as fixed binary records (no transaction
-// open while the client sends); then the spooled events are stored inside one transaction (all or nothing): streamed into
-// COPY on PostgreSQL, inserted in batches on PGlite.
+// open while the client sends); then the spooled events are stored inside one transaction (all or nothing):
+// streamed into COPY on PostgreSQL, inserted in batches on PGlite.
 import { createHash, type Hash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { once } from 'node:events';
@@ -30,7 +30,10 @@ export interface IngestResult {
   sha256: string;
 }
 
-/** Whether `buf` ends inside a UTF-8 sequence (a decoder reading it keeps bytes back for the next chunk). */
+/**
+ * Whether a decoder reading `buf` may keep bytes back for the next chunk: `buf` ends inside a UTF-8 sequence, or
+ * holds only continuation bytes (of a sequence begun in an earlier chunk, perhaps not yet complete).
+ */
 function endsInside(buf: Buffer): boolean {
   for (let i = buf.length - 1, back = 1; i >= 0 && back <= 4; i -= 1, back += 1) {
     const b = buf[i]!;
@@ -38,7 +41,7 @@ function endsInside(buf: Buffer): boolean {
     const length = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
     return length > back;
   }
-  return false;
+  return buf.length < 4;
 }
 
 /**
