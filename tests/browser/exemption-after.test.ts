@@ -7,7 +7,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshots, seriousViolations, skip, useBrowserServer } from './harness.ts';
+import { assertAccessible, screenshots, skip, tick, useBrowserServer } from './harness.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
@@ -55,14 +55,6 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
     assert.deepEqual(pageErrors, [], 'no page errors');
   });
 
-  async function accessible(page: Page, what: string): Promise<void> {
-    assert.deepEqual(await seriousViolations(page, { atRest: true }), [], `axe on ${what}`);
-  }
-  /** KRDS radios and checkboxes are drawn by their label: choose through it. */
-  async function choose(page: Page, id: string): Promise<void> {
-    await page.locator(`label[for="${id}"]`).click();
-    assert.ok(await page.locator(`#${id}`).isChecked(), `${id} chosen`);
-  }
   async function submit(page: Page, panel: string): Promise<void> {
     await page.getByTestId(panel).locator('button[type=submit]').click();
   }
@@ -95,7 +87,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       const sentence = (await error.textContent()) ?? '';
       assert.match(sentence, /^요청일\(.+\)은\(는\) 통지일\(.+\)보다 앞설 수 없습니다\(시행령 제57조의3제2항\)\.$/);
       assert.doesNotMatch(sentence, /end-before-start|=/);
-      await accessible(page, 're-deliberation form with an error');
+      await assertAccessible(page, 're-deliberation form with an error');
 
       await page.fill('#ex-redel-notified', plusDays(today, -10));
       await page.fill('#ex-redel-requested', today);
@@ -108,7 +100,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       await page.getByTestId('month-event').waitFor();
       await page.getByTestId('exemption-history').getByText(`${ko.xaCalRedelRequested} (${ko.xaObjectedGrant})`).waitFor();
       assert.equal(await page.getByTestId('ex-redeliberation').count(), 0, 'once only');
-      await accessible(page, 'exemption under re-deliberation');
+      await assertAccessible(page, 'exemption under re-deliberation');
       await page.screenshot({ path: `${screenshots}/exemption-redeliberation-ko.png`, fullPage: true });
     } finally {
       await company.context.close();
@@ -120,7 +112,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       await view(page, ids.granted);
       await page.getByTestId('ex-redeliberation-decision').waitFor();
       await page.fill('#ex-redel-conditions', '주간 비행만 허용하고 고도는 150 m 이하로 한다.');
-      await choose(page, 'ex-redel-insurance');
+      await tick(page, 'ex-redel-insurance');
       await submit(page, 'ex-redeliberation-decision');
       await done(page);
       assert.equal(await page.locator('.zl-ex-state').first().getAttribute('data-state'), 'active');
@@ -147,7 +139,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       const error = page.locator('#ex-hearing-notice-error');
       await error.waitFor();
       assert.match((await error.textContent()) ?? '', /청문은 10일 전인 .+까지 알려야 합니다\. .+ 통지는 늦었습니다\(지역특구법 제141조, 행정절차법 제21조제2항\)/);
-      await accessible(page, 'hearing form with an error');
+      await assertAccessible(page, 'hearing form with an error');
 
       await page.fill('#ex-hearing-notice', plusDays(today, -20));
       await submit(page, 'ex-hearing');
@@ -163,7 +155,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       await page.getByTestId('calendar-hearing').waitFor();
       await page.getByTestId('exemption-history').getByText(`${ko.xaHistHearing} (${ko.xaGround_harm})`).waitFor();
       await page.getByTestId('exemption-audit').getByText(ko.xaCalCancelled).first().waitFor();
-      await accessible(page, 'cancelled exemption');
+      await assertAccessible(page, 'cancelled exemption');
     } finally {
       await context.close();
     }
@@ -177,7 +169,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       await english.page.waitForFunction(() => document.documentElement.lang === 'en');
       await view(english.page, ids.active);
       await english.page.getByTestId('exemption-history').getByText(`${en.xaHistHearing} (${en.xaGround_harm})`).waitFor();
-      await accessible(english.page, 'cancelled exemption (en)');
+      await assertAccessible(english.page, 'cancelled exemption (en)');
       await english.page.screenshot({ path: `${screenshots}/exemption-cancelled-en.png`, fullPage: true });
     } finally {
       await english.context.close();
@@ -191,7 +183,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       await page.getByTestId('ex-amendment-review').waitFor();
       assert.equal(await page.getByTestId('ex-amendment-plan').count(), 0, 'no plan before the review');
       await page.fill('#ex-review-on', plusDays(today, -7));
-      await choose(page, 'ex-review-needed-yes');
+      await tick(page, 'ex-review-needed-yes');
       await page.fill('#ex-review-text', '실증 결과 안전성이 확인되어 항공안전법 시행규칙을 정비한다.');
       await submit(page, 'ex-amendment-review');
       await done(page);
@@ -200,7 +192,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       assert.ok(due && due >= plusDays(today, 53), `plan due ${due}`);
       const plan = page.getByTestId('ex-amendment-plan');
       await plan.waitFor();
-      await accessible(page, 'amendment plan form');
+      await assertAccessible(page, 'amendment plan form');
       await page.screenshot({ path: `${screenshots}/exemption-amendment-plan-ko.png`, fullPage: true });
 
       // Without promulgation: refused beside the schedule.
@@ -229,7 +221,7 @@ describe('after the decision, in the browser', { skip, timeout: 300_000 }, () =>
       await page.getByTestId('calendar-stage-drafting').waitFor();
       assert.match((await page.getByTestId('amendment-stages').locator('tr[data-stage=drafting] td').nth(1).textContent()) ?? '', /\d/);
       assert.equal(await page.locator('#ex-progress-stage option[value=drafting]').count(), 0, 'a stage reached is not offered again');
-      await accessible(page, 'amendment plan submitted');
+      await assertAccessible(page, 'amendment plan submitted');
     } finally {
       await context.close();
     }
