@@ -48,9 +48,9 @@ export interface BrowserFixture {
   /** Page errors of every page opened through `newPage` or `signedIn`. */
   pageErrors: string[];
   /** A fresh context and page, optionally starting in `lang` (see `openPage`). */
-  newPage(lang?: string): Promise<OpenedPage>;
+  newPage(lang?: string, options?: PageOptions): Promise<OpenedPage>;
   /** A fresh context and page, signed in as `email` through the login page. */
-  signedIn(email: string, lang?: string): Promise<OpenedPage>;
+  signedIn(email: string, lang?: string, options?: PageOptions): Promise<OpenedPage>;
 }
 
 /**
@@ -83,9 +83,9 @@ export function useBrowserServer(options: BrowserTestServerOptions = {}): Browse
       return browser;
     },
     pageErrors,
-    newPage: (lang) => openPage(fixture.browser(), pageErrors, lang),
-    async signedIn(email, lang) {
-      const opened = await fixture.newPage(lang);
+    newPage: (lang, options) => openPage(fixture.browser(), pageErrors, lang, options),
+    async signedIn(email, lang, options) {
+      const opened = await fixture.newPage(lang, options);
       await signIn(opened.page, fixture.base(), email);
       return opened;
     },
@@ -134,9 +134,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
 }
 
+/** How the browser of a page is set up beyond its language: its clock's time zone (IANA name, default the machine's). */
+export interface PageOptions {
+  timezoneId?: string;
+}
+
 /** A fresh context and page (1280×900), optionally starting in `lang`; page errors are collected. */
-async function openPage(browser: Browser, pageErrors: string[], lang?: string): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function openPage(browser: Browser, pageErrors: string[], lang?: string, options: PageOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
   if (lang) {
     await context.addInitScript((l) => {
       if (!sessionStorage.getItem('zl-test-init')) {

@@ -1,5 +1,6 @@
 import { useApp } from '../app-context.tsx';
-import { INTL_LOCALE, type Lang } from '../i18n/index.ts';
+import { formatDateTime } from '../dates.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { I18nText, Region, RegionName } from '../types.ts';
 
 /** `name[lang] ?? name.en ?? name.ko`, with the language actually used (for the lang attribute). */
@@ -51,30 +52,10 @@ function Paragraphs({ text, lang }: { text: string; lang?: string | undefined })
   );
 }
 
-/** Date and time in the reader's format; in `timeZone` (named in the text) when given, else the browser's zone. */
-export function formatDateTime(iso: string, lang: Lang, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  if (timeZone) {
-    return new Intl.DateTimeFormat(INTL_LOCALE[lang], { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date);
-  }
-  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-export function formatDate(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium' }).format(date);
-}
-
-export function DateTime({ iso, timeZone }: { iso: string; timeZone?: string }) {
+/** An instant, shown in Asia/Seoul in the reader's format (src/web/dates.ts). */
+export function DateTime({ iso }: { iso: string }) {
   const { lang } = useApp();
-  return <time dateTime={iso}>{formatDateTime(iso, lang, timeZone)}</time>;
-}
-
-/** Administrative times are Korean times: shown in Asia/Seoul whatever the reader's clock, with the zone named. */
-export function SeoulTime({ iso }: { iso: string }) {
-  return <DateTime iso={iso} timeZone="Asia/Seoul" />;
+  return <time dateTime={iso}>{formatDateTime(iso, lang)}</time>;
 }
 
 /**

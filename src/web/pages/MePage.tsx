@@ -6,7 +6,8 @@ import { Link, navigate } from '../router.tsx';
 import type { ApiTokenItem, Me, NotificationItem, OrganisationKind, Region, TokenScope } from '../types.ts';
 import { refreshUnread, setUnread } from '../notifications.ts';
 import { Alert, Field, Loading, ProblemAlert, splitFieldErrors, useTitle } from '../components/ui.tsx';
-import { DateTime, LocalText, RegionNameText, formatDate } from '../components/text.tsx';
+import { DateTime, LocalText, RegionNameText } from '../components/text.tsx';
+import { formatDate } from '../dates.ts';
 import { DeadlinesSection } from './deadlines/DeadlinesSection.tsx';
 
 export const KIND_KEYS: Record<OrganisationKind, MessageKey> = {

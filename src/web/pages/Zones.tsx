@@ -6,7 +6,8 @@ import type { Lang, MessageKey, Translate } from '../i18n/index.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import type { Region, Zone, ZoneFilter, ZoneModel, ZoneOutcome, ZoneState } from '../types.ts';
 import { Alert, Loading, ProblemAlert, useTitle } from '../components/ui.tsx';
-import { formatDate, RefText, RegionNameText, regionNameText } from '../components/text.tsx';
+import { RefText, RegionNameText, regionNameText } from '../components/text.tsx';
+import { formatDate } from '../dates.ts';
 import { loadBoundaries, PROVINCES, type Boundary } from '../map/geo.ts';
 import { LegendSwatch, RegionMap, type MapArea } from '../map/RegionMap.tsx';
 
@@ -50,7 +51,7 @@ export function ZoneStateBadge({ state }: { state: ZoneState }) {
 }
 
 export function formatDay(iso: string | null, lang: Lang): string | null {
-  return iso ? formatDate(`${iso.slice(0, 10)}T12:00:00`, lang) : null;
+  return iso ? formatDate(iso, lang) : null;
 }
 
 /** Zone names and fields are in Korean and English only: say once which language a table falls back to. */

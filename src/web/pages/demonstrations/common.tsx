@@ -3,6 +3,7 @@
 import { useApp } from '../../app-context.tsx';
 import { api } from '../../api.ts';
 import { useLoad } from '../../components/load.ts';
+import { formatDate } from '../../dates.ts';
 import { INTL_LOCALE, type MessageKey, type Translate } from '../../i18n/index.ts';
 import type { Zone } from '../../types.ts';
 import type { IncidentSeverity, KpiFrequency, PeriodStatus, ProjectState, ReviewState } from './types.ts';
@@ -64,9 +65,7 @@ export function useNumber(): (n: number) => string {
 /** A calendar day `YYYY-MM-DD` in the reader's format (the day itself, no time-zone shift). */
 export function DayText({ day }: { day: string }) {
   const { lang } = useApp();
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return <>{day}</>;
-  return <time dateTime={day}>{new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(date)}</time>;
+  return <time dateTime={day}>{formatDate(day, lang)}</time>;
 }
 
 /** All zones (reference and platform), for names and the zone choice. */

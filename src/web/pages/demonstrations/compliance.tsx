@@ -4,7 +4,8 @@ import { useId, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { useLoad } from '../../components/load.ts';
 import { Alert, Loading, ProblemAlert } from '../../components/ui.tsx';
-import { formatDateTime, refTextString } from '../../components/text.tsx';
+import { refTextString } from '../../components/text.tsx';
+import { formatDateTime } from '../../dates.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import type { MapPoint } from '../../map/RegionMap.tsx';
 import { projectsApi } from './client.ts';
@@ -79,7 +80,7 @@ function ScopeReport({ project, scope }: { project: Project; scope: Scope }) {
     const rule = scope.rules.find((x) => x.id === r.id) ?? { id: r.id, kind: r.kind };
     for (const e of r.examples) {
       if (e.lon !== null && e.lat !== null) {
-        points.push({ lon: e.lon, lat: e.lat, label: `${name(rule)} — ${e.ts !== null ? formatDateTime(new Date(e.ts).toISOString(), lang, 'Asia/Seoul') : ''}` });
+        points.push({ lon: e.lon, lat: e.lat, label: `${name(rule)} — ${e.ts !== null ? formatDateTime(new Date(e.ts).toISOString(), lang) : ''}` });
       }
     }
   });

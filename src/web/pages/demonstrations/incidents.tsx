@@ -7,16 +7,12 @@ import { useApp } from '../../app-context.tsx';
 import { ActionOutcome, useAction } from '../../components/actions.tsx';
 import { useLoad } from '../../components/load.ts';
 import { Field, Loading, ProblemAlert } from '../../components/ui.tsx';
-import { LocalText, SeoulTime } from '../../components/text.tsx';
+import { DateTime, LocalText } from '../../components/text.tsx';
+import { fromSeoulLocalInput as fromSeoulLocal, seoulLocalInput as seoulLocal } from '../../dates.ts';
 import { projectsApi } from './client.ts';
 import { severityText } from './common.tsx';
 import { INCIDENT_SEVERITIES, type Incident, type IncidentSeverity, type Project } from './types.ts';
 
-/** `YYYY-MM-DDTHH:MM` in Seoul time, for a datetime-local input (administrative times are Korean times). */
-function seoulLocal(ms: number): string {
-  return new Date(ms + 9 * 3_600_000).toISOString().slice(0, 16);
-}
-const fromSeoulLocal = (value: string): number => Date.parse(`${value}:00+09:00`);
 
 export function IncidentsPanel({ project }: { project: Project }) {
   const { t } = useApp();
@@ -44,7 +40,7 @@ export function IncidentsPanel({ project }: { project: Project }) {
             <tbody>
               {incidents.data.map((i) => (
                 <tr key={i.id}>
-                  <td className="zl-nowrap"><SeoulTime iso={i.occurredAt} /></td>
+                  <td className="zl-nowrap"><DateTime iso={i.occurredAt} /></td>
                   <td><span className={`krds-badge ${i.severity === 'minor' ? 'bg-light-warning' : 'bg-light-danger'}`}>{severityText(i.severity, t)}</span></td>
                   <td><LocalText value={i.place} /></td>
                   <td>
@@ -52,7 +48,7 @@ export function IncidentsPanel({ project }: { project: Project }) {
                     <span className="zl-block zl-hint">{t('prjIncidentActions')}: <LocalText value={i.immediateActions} /></span>
                   </td>
                   <td className="zl-nowrap">
-                    <SeoulTime iso={i.reportDeadline} />
+                    <DateTime iso={i.reportDeadline} />
                     <span className="zl-block">
                       {i.reportedLate ? <span className="krds-badge bg-light-danger">{t('prjIncidentLate')}</span> : <span className="krds-badge bg-light-success">{t('prjIncidentOnTime')}</span>}
                     </span>
@@ -130,7 +126,7 @@ function IncidentForm({ project, onIncident }: { project: Project; onIncident: (
       </Field>
       {deadline ? (
         <p className="zl-deadline" data-testid="incident-deadline" role="status">
-          {t('prjIncidentDeadlineIs', { hours: DEFAULT_INCIDENT_DEADLINE_HOURS[severity] })} <strong><SeoulTime iso={deadline} /></strong>
+          {t('prjIncidentDeadlineIs', { hours: DEFAULT_INCIDENT_DEADLINE_HOURS[severity] })} <strong><DateTime iso={deadline} /></strong>
           {Date.parse(deadline) < Date.now() ? <> <span className="krds-badge bg-light-danger">{t('prjIncidentDeadlinePassed')}</span></> : null}
         </p>
       ) : null}

@@ -6,7 +6,7 @@ import { useApp } from '../../app-context.tsx';
 import { ActionOutcome, useAction } from '../../components/actions.tsx';
 import { useLoad } from '../../components/load.ts';
 import { Alert, Field, Loading, ProblemAlert, problemText } from '../../components/ui.tsx';
-import { LocalText, SeoulTime } from '../../components/text.tsx';
+import { LocalText, DateTime } from '../../components/text.tsx';
 import { projectsApi } from './client.ts';
 import { DayText, frequencyText, PeriodStatusBadge, reviewText, useNumber } from './common.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -206,7 +206,7 @@ function ReviewForm({ project, period, onPeriod }: { project: Project; period: R
       <h3 id={headingId}>{t('prjReviewTitle', { period: period.index })}</h3>
       {period.report ? (
         <>
-          <p className="zl-hint">{t('prjReportSubmittedAt')} <SeoulTime iso={period.report.submittedAt} /></p>
+          <p className="zl-hint">{t('prjReportSubmittedAt')} <DateTime iso={period.report.submittedAt} /></p>
           <LocalText value={period.report.narrative} block />
         </>
       ) : null}

@@ -6,7 +6,7 @@ import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import { useLoad } from '../../components/load.ts';
 import { Alert, ProblemAlert } from '../../components/ui.tsx';
-import { SeoulTime } from '../../components/text.tsx';
+import { DateTime } from '../../components/text.tsx';
 import { newUploadId, projectsApi, uploadFile, uploadMediaType } from './client.ts';
 import { useNumber } from './common.tsx';
 import type { Project, UploadError, UploadMode, UploadResult } from './types.ts';
@@ -86,7 +86,7 @@ export function DataPanel({ project, onStored }: { project: Project; onStored: (
             <tbody>
               {uploads.data.map((u) => (
                 <tr key={u.uploadId}>
-                  <td><SeoulTime iso={u.createdAt} /></td>
+                  <td><DateTime iso={u.createdAt} /></td>
                   <td>{u.format.toUpperCase()}</td>
                   <td>{u.mode === 'all' ? t('prjModeAll') : t('prjModeSkip')}</td>
                   <td className="zl-num">{n(u.rowsStored)}</td>

@@ -22,7 +22,7 @@ export function EvidencePicker({ id, exemption, value, onChange, error }: {
 
   useEffect(() => {
     let live = true;
-    const day = (iso: string) => formatDay(iso.slice(0, 10), lang) ?? iso.slice(0, 10);
+    const day = (iso: string) => formatDay(iso, lang) ?? iso;
     (async () => {
       const mine = (await projectsApi.list()).filter((p) => p.exemptionIds.includes(exemption.id));
       const out: ProjectOptions[] = [];

@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
 import { RefText, refTextString } from '../../components/text.tsx';
+import { seoulToday } from '../../dates.ts';
 import { useLoaded } from '../../data.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { exemptionsApi } from './client.ts';
@@ -88,7 +89,7 @@ function SearchForm({ initial }: { initial: SearchQuery }) {
     for (const r of regulations ?? []) if (!byCode.has(r.ministry)) byCode.set(r.ministry, refTextString(r.ministryName, lang));
     return [...byCode].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
   }, [regulations, lang]);
-  const thisYear = Number(new Date().getFullYear());
+  const thisYear = Number(seoulToday().slice(0, 4));
   const years = Array.from({ length: thisYear - 2018 }, (_, i) => String(thisYear - i));
 
   const submit = (event: FormEvent) => {

@@ -50,10 +50,7 @@ export function Day({ iso }: { iso: string | null | undefined }) {
   return <time dateTime={iso}>{formatDay(iso, lang)}</time>;
 }
 
-/** Today in Asia/Seoul, the day administrative dates are counted in (used only to pre-fill forms). */
-export function seoulToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { seoulToday } from '../../dates.ts';
 
 /** Text with [start, end) ranges marked, as the search API returns them. */
 export function Highlighted({ text, ranges }: { text: string; ranges: number[][] }) {

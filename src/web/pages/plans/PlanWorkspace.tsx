@@ -6,6 +6,7 @@ import { useApp } from '../../app-context.tsx';
 import { Link } from '../../router.tsx';
 import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
 import { LocalText } from '../../components/text.tsx';
+import { formatTime } from '../../dates.ts';
 import {
   ActionOutcome, clockNameText, planActionText, PlanStateBadge, planModelText, regionLabel, shortHash, usePlanAction, usePlansClient, useProvinces,
 } from './common.tsx';
@@ -161,7 +162,6 @@ function ClocksPanel({ plan }: { plan: PlanView }) {
   );
 }
 
-const SEOUL_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit' });
 
 function StepsPanel({ plan }: { plan: PlanView }) {
   const { t, lang } = useApp();
@@ -173,7 +173,7 @@ function StepsPanel({ plan }: { plan: PlanView }) {
         {plan.steps.map((s) => (
           <li key={s.seq}>
             <span className="zl-mono">{s.onDate}</span> {planActionText(s.kind, t)}
-            {s.by ? <span className="zl-muted"> — {t('rvStepBy', { name: s.by.name, org: s.by.organisation[lang] ?? s.by.organisation.ko ?? '' })} <time dateTime={s.createdAt}>{SEOUL_TIME.format(new Date(s.createdAt))}</time></span> : null}
+            {s.by ? <span className="zl-muted"> — {t('rvStepBy', { name: s.by.name, org: s.by.organisation[lang] ?? s.by.organisation.ko ?? '' })} <time dateTime={s.createdAt}>{formatTime(s.createdAt, lang)}</time></span> : null}
           </li>
         ))}
       </ol>

@@ -7,6 +7,7 @@ import { CheckGroup, FormErrors, I18nTextField, NumberField, RowList, SelectFiel
 import { cleanText, nextId, numberText, parseNumber, requiredText } from '../../components/form-values.ts';
 import { RowTable } from '../../components/RowTable.tsx';
 import { LocalText, regionNameText } from '../../components/text.tsx';
+import { seoulToday } from '../../dates.ts';
 import type { Lang, Translate } from '../../i18n/index.ts';
 import type { I18nText } from '../../types.ts';
 import { budgetTotals } from './budget.ts';
@@ -223,7 +224,7 @@ function SectionForm({ plan, client, region, onPlan, t }: { plan: PlanView; clie
           hint={t('planEdBudgetHint')}
           items={d.budget}
           onChange={set('budget')}
-          newItem={(): BudgetDraft => ({ year: d.budget.at(-1)?.year ?? String(new Date().getFullYear() + 1), source: 'national', amountMillionKrw: '', purpose: null })}
+          newItem={(): BudgetDraft => ({ year: d.budget.at(-1)?.year ?? String(Number(seoulToday().slice(0, 4)) + 1), source: 'national', amountMillionKrw: '', purpose: null })}
           itemLabel={(x, i) => rowLabel('budget', i, x.year ? `${x.year} · ${t(SOURCE_KEYS[x.source])}` : null, t, lang)}
           addLabel={t(LIST_KEYS.budget.add)}
           max={200}

@@ -89,11 +89,7 @@ export const planActionText = (action: string, t: Translate): string => {
 export const clockNameText = (clock: Clock, t: Translate): string =>
   t(clock.name === 'decision' ? 'planClockDecision' : 'planClockMinistryReply');
 
-/** Today in Asia/Seoul as YYYY-MM-DD (administrative days are Korean days). */
-export function seoulToday(offsetDays = 0): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
+export { seoulToday } from '../../dates.ts';
 
 export const shortHash = (hash: string): string => hash.replace(/^sha256:/, '').slice(0, 12);
 

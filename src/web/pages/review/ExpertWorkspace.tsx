@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { Field, Loading, ProblemAlert, DemoBadge, useTitle } from '../../components/ui.tsx';
 import { LocalText } from '../../components/text.tsx';
+import { formatDate } from '../../dates.ts';
 import { Link } from '../../router.tsx';
 import { ActionOutcome, PlanStateBadge, usePlanAction, usePlansClient } from '../plans/common.tsx';
 import type { PlansClient } from '../plans/client.ts';
@@ -76,7 +77,7 @@ function TiesEditor({ workspace, client, onWorkspace }: { workspace: ExpertWorks
 }
 
 function AssignmentCard({ item, criteria, client, onChange }: { item: Assignment; criteria: ExpertWorkspace['criteria']; client: PlansClient; onChange: () => void }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const declare = usePlanAction(onChange);
   const score = usePlanAction(onChange);
   const [conflict, setConflict] = useState(false);
@@ -144,7 +145,7 @@ function AssignmentCard({ item, criteria, client, onChange }: { item: Assignment
           }}
         >
           <h4 className="zl-subheading">{t('rvScoreTitle', { max })}</h4>
-          {item.scoredAt ? <p className="zl-hint">{t('rvScoredAt', { date: item.scoredAt.slice(0, 10) })}</p> : null}
+          {item.scoredAt ? <p className="zl-hint">{t('rvScoredAt', { date: formatDate(item.scoredAt, lang) })}</p> : null}
           <div className="zl-two-col">
             {criteria.map((c) => (
               <Field key={c.key} id={`rv-score-${item.planId}-${c.key}`} label={`${criterionText(c.key, t)} (${c.rule})`} required error={invalid.includes(c.key) ? t('fieldRequired') : undefined}>

@@ -7,6 +7,7 @@ import { useApp } from '../../app-context.tsx';
 import { useRegionIndex } from '../../data.ts';
 import { ActionOutcome, useAction } from '../../components/actions.tsx';
 import { RefText, regionNameText } from '../../components/text.tsx';
+import { seoulToday } from '../../dates.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { Zone } from '../../types.ts';
 import { formatDay } from '../Zones.tsx';
@@ -17,7 +18,7 @@ const GRADE_KEYS: Record<Grade, MessageKey> = { excellent: 'zaGradeExcellent', g
 const GRADE_TONE: Record<Grade, string> = { excellent: 'primary', good: 'secondary', fair: 'gray', poor: 'danger' };
 /** Zone states in which its governments may apply for a change (as the server's OPERATING). */
 const OPERATING: readonly string[] = ['designated', 'evaluated', 'extended'];
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+const today = seoulToday;
 const daysAgo = (n: number) => new Date(Date.parse(`${today()}T12:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 export function ZoneAfter({ zone, onChanged }: { zone: Zone; onChanged: () => void }) {
