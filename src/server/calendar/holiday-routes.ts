@@ -18,7 +18,7 @@ import { AppError, notFound } from '../errors.ts';
 import { I18nTextSchema, Line, Nullable, ProblemSchema } from '../http/schemas.ts';
 import { todayInSeoul } from '../exemptions/view.ts';
 import { DateOnly } from '../regulations/schemas.ts';
-import { calendarOf, calendarWith, readAddedHolidays, refreshCalendar } from './provider.ts';
+import { calendarWith, readAddedHolidays, refreshCalendar } from './provider.ts';
 import { recomputeOpenDeadlines, type MovedDeadline } from './recompute.ts';
 
 const AddedSchema = Type.Object({ date: Type.String(), name: I18nTextSchema(200), basis: Type.String(), createdAt: Type.String() });
@@ -61,8 +61,10 @@ export async function holidayRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const { year } = request.query;
-    const calendar = calendarOf(db);
-    const added = new Map((await readAddedHolidays(db)).map((h) => [h.date as string, h]));
+    // Built from the rows read now, so the list is consistent even if another process changed them meanwhile.
+    const rows = await readAddedHolidays(db);
+    const calendar = calendarWith(rows);
+    const added = new Map(rows.map((h) => [h.date as string, h]));
     const today = todayInSeoul();
     const items = holidaysOfYear(year, calendar).map((h) => {
       const mine = added.get(h.date) ?? null;
