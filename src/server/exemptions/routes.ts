@@ -19,7 +19,7 @@ import { amendmentRowForUpdate } from './lifecycle-store.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../http/schemas.ts';
 import { DateOnly } from '../regulations/schemas.ts';
 import { ConditionsSchema, insuranceViolations, type Conditions } from './conditions.ts';
-import { bundleOf } from './bundle.ts';
+import { bundleOf } from '../../domain/supply-chain/coverage.ts';
 import { insertExemption } from './store.ts';
 import { loadExemptions, todayInSeoul, zoneTerm, type ExemptionRecord } from './view.ts';
 import { calendarOf } from '../calendar/provider.ts';

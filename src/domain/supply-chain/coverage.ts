@@ -1,7 +1,7 @@
 // Bundles (규제 묶음): a zone's exemptions along the supply-chain stages, the stages left uncovered, and for
 // each gap the exemptions granted in other zones (precedents) that could be adopted. Pure.
-import type { I18nText } from '../../domain/i18n-text.ts';
-import { STAGES, STAGE_NAMES, type Stage } from '../../domain/supply-chain/stages.ts';
+import type { I18nText } from '../i18n-text.ts';
+import { STAGES, STAGE_NAMES, type Stage } from './stages.ts';
 
 /** States in which an exemption (or the amended law after it) lets the work at its stages go on. */
 export const COVERING_STATES = ['granted', 'active', 'extended', 'amendment_requested', 'law_amended', 'temporary_permit'] as const;
