@@ -13,6 +13,7 @@ import { PlanWorkspacePage } from './pages/plans/PlanWorkspace.tsx';
 import { RegionPage } from './pages/RegionPage.tsx';
 import { CommitteesPage } from './pages/review/Committees.tsx';
 import { HolidaysPage } from './pages/holidays/HolidaysPage.tsx';
+import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
 import { ExpertWorkspacePage } from './pages/review/ExpertWorkspace.tsx';
 import { RegionsPage } from './pages/Regions.tsx';
 import { PlannerPage } from './pages/Planner.tsx';
@@ -75,6 +76,8 @@ function Page() {
       return <CommitteesPage />;
     case 'holidays':
       return <HolidaysPage />;
+    case 'organisations':
+      return <OrganisationsPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -57,6 +57,7 @@ export type Route =
   | { name: 'expert' }
   | { name: 'committees' }
   | { name: 'holidays' }
+  | { name: 'organisations' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -68,6 +69,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/expert') return { name: 'expert' };
   if (path === '/committees') return { name: 'committees' };
   if (path === '/holidays') return { name: 'holidays' };
+  if (path === '/organisations') return { name: 'organisations' };
   if (path === '/plans') return { name: 'plans' };
   if (path === '/plans/new') return { name: 'planNew' };
   const plan = /^\/plans\/([0-9a-fA-F-]{36})$/.exec(path);

@@ -405,6 +405,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/reform-board': { expect: all(200), request: () => ({ url: '/api/reform-board' }) },
   'GET /api/search': { expect: all(200), request: () => ({ url: `/api/search?q=${encodeURIComponent('드론')}` }) },
   'GET /api/organisations': { expect: all(200), request: () => ({ url: '/api/organisations?kind=company' }) },
+  'PUT /api/organisations/:id/ministry-code': {
+    // Which ministry a responsible ministry is (its evidence-pack access follows): MSS administrators only.
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: () => ({ url: `/api/organisations/${demoId('org:motie')}/ministry-code`, payload: { ministryCode: 'MOTIE' } }),
+  },
   'GET /api/zones/:id/history': { expect: all(200), request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/history` }) },
   'GET /api/zones/:id/evaluations': { expect: all(200), request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/evaluations` }) },
   'GET /api/zones/:id/changes': { expect: all(200), request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/changes` }) },

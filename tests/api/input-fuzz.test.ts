@@ -7,6 +7,7 @@ import { startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
 import { common, consultation, decision, section } from '../support/plans.ts';
 import { regulationId, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
+import { demoId } from '../../src/db/seed/demo.ts';
 import { addDays } from '../../src/domain/calendar/civil-date.ts';
 import { createHolidayCalendar } from '../../src/domain/calendar/holidays.ts';
 import { todayInSeoul } from '../../src/server/exemptions/view.ts';
@@ -80,6 +81,7 @@ const regulationBody = { instrument: 'notice', law: { ko: '퍼즈 고시' }, art
 // A future working day: the only kind an administrator may add (docs/decisions/0012-holidays.md).
 VALID['POST /api/holidays'] = { url: '/api/holidays', body: { date: (() => { let d = addDays(todayInSeoul(), 500); while (!createHolidayCalendar().isBusinessDay(d)) d = addDays(d, 1); return d; })(), name: { ko: '퍼즈 임시공휴일' }, basis: '관보' } };
 VALID['POST /api/regulations'] = { url: '/api/regulations', body: regulationBody };
+VALID['PUT /api/organisations/:id/ministry-code'] = { url: `/api/organisations/${demoId('org:motie')}/ministry-code`, body: { ministryCode: 'MOTIE' } };
 VALID['POST /api/regulations/import'] = { url: '/api/regulations/import', body: { items: [{ ...regulationBody, article: '2' }] } };
 VALID['POST /api/exemptions'] = {
   url: '/api/exemptions',

@@ -70,6 +70,7 @@ export const ACTIONS = {
   'amendment:escalate': 'write',
   'exemption-deadlines:read': 'read',
   'holiday:manage': 'write',
+  'organisation:manage': 'write',
   'project:list': 'read',
   'project:read': 'read',
   'project:create': 'write',
@@ -232,6 +233,9 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       return actor.orgKind !== 'expert';
     case 'holiday:manage':
       // One-off holidays the government designates (Regulations on Holidays of Government Offices Art. 2 item 12).
+      return isMinistryAdmin(actor);
+    case 'organisation:manage':
+      // Which ministry a responsible-ministry organisation is (its evidence-pack access follows): MSS administrators.
       return isMinistryAdmin(actor);
     case 'project:list':
       // Any signed-in user may ask; the list holds only the projects `project:read` allows.

@@ -47,6 +47,9 @@ export const en: ErrorCatalogue = {
     insuranceMissing: 'Liability insurance is required (Decree Art. 60).',
     insuranceNotValid: 'The policy period ({from} – {to}) does not cover today ({today}).',
     coverBelowMinimum: 'Cover of {value} KRW is below the Decree Art. 60 minimum of {minimum} KRW.',
+    ministryUnknown: 'No regulation in the catalogue names the ministry {value}. Known: {allowed}',
+    notResponsibleMinistry: 'Only a responsible ministry has a ministry code.',
+    ministryTaken: '{value} is already the ministry code of {organisation}.',
     rule: 'Breaks {rule}: {code} ({detail})',
   },
   planner: {

@@ -47,6 +47,9 @@ export const fr: ErrorCatalogue = {
     insuranceMissing: 'Une assurance responsabilité est requise (décret, art. 60).',
     insuranceNotValid: 'La période de la police ({from} – {to}) ne couvre pas aujourd’hui ({today}).',
     coverBelowMinimum: 'La garantie de {value} KRW est inférieure au minimum de {minimum} KRW du décret, art. 60.',
+    ministryUnknown: 'Aucune réglementation du catalogue ne relève du ministère {value}. Codes connus : {allowed}',
+    notResponsibleMinistry: 'Seul un ministère compétent a un code de ministère.',
+    ministryTaken: '{value} est déjà le code de ministère de {organisation}.',
     rule: 'Contraire à {rule} : {code} ({detail})',
   },
   planner: {

@@ -47,6 +47,9 @@ export const ja: ErrorCatalogue = {
     insuranceMissing: '賠償責任保険が必要です（施行令第60条）。',
     insuranceNotValid: '保険期間（{from}～{to}）が今日（{today}）を含みません。',
     coverBelowMinimum: '補償額 {value} ウォンが施行令第60条の最低額 {minimum} ウォンを下回っています。',
+    ministryUnknown: '規制一覧にない省庁コードです: {value}。使用できるコード: {allowed}',
+    notResponsibleMinistry: '所管省庁の機関だけが省庁コードを持てます。',
+    ministryTaken: '{value} はすでに {organisation} の省庁コードです。',
     rule: '{rule} に反します: {code} ({detail})',
   },
   planner: {

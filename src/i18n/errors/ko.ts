@@ -46,6 +46,9 @@ export const ko = {
     insuranceMissing: '책임보험 정보가 필요합니다 (시행령 제60조).',
     insuranceNotValid: '보험 기간({from} ~ {to})이 오늘({today})을 포함하지 않습니다.',
     coverBelowMinimum: '보상 한도 {value}원이 시행령 제60조 최저 {minimum}원보다 적습니다.',
+    ministryUnknown: '규제 목록에 없는 부처 코드입니다: {value}. 가능한 코드: {allowed}',
+    notResponsibleMinistry: '소관부처 기관만 부처 코드를 가질 수 있습니다.',
+    ministryTaken: '{value}은(는) 이미 {organisation}의 부처 코드입니다.',
     rule: '{rule} 위반: {code} ({detail})',
   },
   planner: {

@@ -47,6 +47,9 @@ export const zh: ErrorCatalogue = {
     insuranceMissing: '需要责任保险（施行令第60条）。',
     insuranceNotValid: '保险期间（{from} – {to}）不包含今天（{today}）。',
     coverBelowMinimum: '保额 {value} 韩元低于施行令第60条规定的最低 {minimum} 韩元。',
+    ministryUnknown: '规制目录中没有部门代码 {value}。可用代码: {allowed}',
+    notResponsibleMinistry: '只有主管部门机构才能有部门代码。',
+    ministryTaken: '{value} 已是 {organisation} 的部门代码。',
     rule: '违反 {rule}：{code}（{detail}）',
   },
   planner: {

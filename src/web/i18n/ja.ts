@@ -7,6 +7,7 @@ import { exemptionsJa } from './exemptions/ja.ts';
 import { exemptionActionsJa } from './exemption-actions/ja.ts';
 import { reviewJa } from './review/ja.ts';
 import { holidaysJa } from './holidays/ja.ts';
+import { organisationsJa } from './organisations/ja.ts';
 import { deadlinesJa } from './deadlines/ja.ts';
 import type { ko } from './ko.ts';
 
@@ -423,5 +424,6 @@ export const ja: Record<keyof typeof ko, string> = {
   ...planEditorsJa,
   ...reviewJa,
   ...holidaysJa,
+  ...organisationsJa,
   ...deadlinesJa,
 };

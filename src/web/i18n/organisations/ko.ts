@@ -1,0 +1,20 @@
+// Organisations page (/organisations): kinds, names and the ministry code an MSS administrator sets.
+export const organisationsKo = {
+  orgNav: '기관',
+  orgTitle: '기관',
+  orgLead: '특구에 참여하는 기관과 종류입니다. 소관부처의 부처 코드는 규제 목록의 소관부처 코드와 같아야 하며, 그 부처가 어느 규제특례의 실증 증빙자료를 열람할 수 있는지를 정합니다.',
+  orgCaption: '기관 목록',
+  orgColName: '이름',
+  orgColKind: '종류',
+  orgColMinistry: '부처 코드',
+  orgKind_ministry: '중소벤처기업부',
+  orgKind_local_government: '지방자치단체',
+  orgKind_company: '기업',
+  orgKind_expert: '전문가',
+  orgKind_responsible_ministry: '소관부처',
+  orgMinistryLabel: '{name}의 부처 코드',
+  orgMinistryNone: '없음',
+  orgSave: '저장',
+  orgSaved: '{name}의 부처 코드를 {code}(으)로 저장했습니다.',
+  orgOnlyAdmin: '부처 코드는 중소벤처기업부 관리자만 바꿀 수 있습니다.',
+};
