@@ -296,6 +296,10 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), ministry: same(200) }),
     request: () => ({ url: '/api/regulations/import', payload: { items: [regulationBody()] } }),
   },
+  'POST /api/regulations/:id/amendments': {
+    expect: all(403, { anonymous: same(401), ministry: same(201) }),
+    request: () => ({ url: `/api/regulations/${regulationId({ key: 'drone_bvlos' })}/amendments`, payload: { date: '2026-03-01', act: `Act No. M${++serial}`, note: null } }),
+  },
   'GET /api/exemptions': { expect: all(200), request: () => ({ url: '/api/exemptions' }) },
   'GET /api/exemptions/:id': { expect: all(200), request: () => ({ url: `/api/exemptions/${demoId('exemption:gyeongbuk-drone')}` }) },
   'POST /api/exemptions': {

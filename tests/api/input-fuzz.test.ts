@@ -83,6 +83,7 @@ VALID['POST /api/holidays'] = { url: '/api/holidays', body: { date: (() => { let
 VALID['POST /api/regulations'] = { url: '/api/regulations', body: regulationBody };
 VALID['PUT /api/organisations/:id/ministry-code'] = { url: `/api/organisations/${demoId('org:motie')}/ministry-code`, body: { ministryCode: 'MOTIE' } };
 VALID['POST /api/regulations/import'] = { url: '/api/regulations/import', body: { items: [{ ...regulationBody, article: '2' }] } };
+VALID['POST /api/regulations/:id/amendments'] = { url: `/api/regulations/${regulationId({ key: 'drone_bvlos' })}/amendments`, body: { date: '2026-03-01', act: 'Act No. 21000', note: { ko: '개정' } } };
 VALID['POST /api/exemptions'] = {
   url: '/api/exemptions',
   body: {

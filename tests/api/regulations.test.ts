@@ -70,5 +70,40 @@ for (const engine of engines()) {
       assert.equal(ok.statusCode, 200, ok.body);
       assert.equal(ok.json().created, 2);
     });
+
+    test('the ministry records a later amendment of a provision (audited, kept in date order); bad ones change nothing', async () => {
+      const id = regulationId({ key: 'drone_bvlos' });
+      const url = `/api/regulations/${id}/amendments`;
+      const read = async () => (await t.app.inject({ method: 'GET', url: `/api/regulations/${id}` })).json();
+      const start = await read();
+      const before = await snapshot(t.db);
+      const refusedWith = async (s: Session, payload: unknown, status: number, path?: string) => {
+        const res = await post(s, url, payload);
+        assert.equal(res.statusCode, status, res.body);
+        if (path) assert.deepEqual(problemOf(res).errors!.map((e) => e.path), [path]);
+      };
+      await refusedWith(busan, { date: '2026-03-01', act: 'Act No. 1', note: null }, 403);
+      await refusedWith(ministry, { date: '1990-01-01', act: 'Act No. 1', note: null }, 400, '/body/date');
+      await refusedWith(ministry, { date: '2026-02-30', act: 'Act No. 1', note: null }, 400, '/body/date');
+      await refusedWith(ministry, { date: '2026-03-01', act: '', note: null }, 400);
+      assert.equal((await post(ministry, '/api/regulations/00000000-0000-4000-8000-000000000000/amendments', { date: '2026-03-01', act: 'Act No. 1', note: null })).statusCode, 404);
+      assert.deepEqual(await snapshot(t.db), before);
+
+      const later = { date: '2026-03-01', act: 'Act No. 21000', note: { ko: '목시 외 비행 허용', en: 'BVLOS flights allowed' } };
+      const earlier = { date: start.effectiveFrom, act: 'Act No. 20500', note: null };
+      let res = await post(ministry, url, later);
+      assert.equal(res.statusCode, 201, res.body);
+      res = await post(ministry, url, earlier);
+      assert.equal(res.statusCode, 201, res.body);
+      const dates = res.json().amendments.map((a: { date: string }) => a.date);
+      assert.deepEqual(dates, [...dates].sort());
+      assert.equal(res.json().amendments.length, start.amendments.length + 2);
+      assert.deepEqual(res.json().amendments.find((a: { act: string }) => a.act === 'Act No. 21000'), later);
+      assert.deepEqual((await read()).amendments, res.json().amendments);
+      const audit = await t.db.selectFrom('audit_log').select('action').where('object_id', '=', id).where('action', '=', 'regulation:amend').execute();
+      assert.equal(audit.length, 2);
+      await refusedWith(ministry, later, 409);
+      assert.equal((await read()).amendments.length, start.amendments.length + 2);
+    });
   });
 }

@@ -1,15 +1,17 @@
 // The regulation catalogue (규제): laws, decrees and notices with article, ministry, text and amendments.
-// Public reads; the ministry adds provisions one by one or imports a JSON list (all or nothing).
+// Public reads; the ministry adds provisions one by one or imports a JSON list (all or nothing), and records
+// later amendments of a provision.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { tryCivilDate } from '../../domain/calendar/civil-date.ts';
+import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { queryTokens } from '../../domain/search/tokenize.ts';
 import { actorOf } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { Line, ProblemSchema, Uuid } from '../http/schemas.ts';
-import { RegulationInputSchema, RegulationSchema, MinistryCode } from './schemas.ts';
+import { AmendmentSchema, RegulationInputSchema, RegulationSchema, MinistryCode } from './schemas.ts';
 import { findSameProvision, insertRegulation, normaliseRegulation, toRegulation, INSTRUMENTS, type RegulationInput } from './store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
@@ -119,5 +121,38 @@ export async function regulationRoutes(base: FastifyInstance): Promise<void> {
       });
       return { created: ids.length, ids };
     });
+  });
+  app.post('/api/regulations/:id/amendments', {
+    config: { action: 'regulation:create' },
+    schema: {
+      tags: ['regulations'],
+      summary: 'Record an amendment of a provision (date, amending act, note); not before it took effect, not twice (ministry; audited)',
+      params: Type.Object({ id: Uuid }),
+      body: AmendmentSchema,
+      response: { 201: RegulationSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { date, act, note } = request.body;
+    const amendment = { date, act: act.trim(), note: note ? normaliseText(note as I18nText) : null };
+    if (!tryCivilDate(date)) throw new AppError('validation', { fields: [{ path: '/body/date', keyword: 'format', params: { format: 'date' } }] });
+    await db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('regulation').select(['id', 'effective_from', 'amendments']).where('id', '=', request.params.id).forUpdate().executeTakeFirst();
+      if (!row) throw notFound('regulation');
+      if (date < row.effective_from) {
+        throw new AppError('validation', { fields: [{ path: '/body/date', keyword: 'minimum', params: { limit: row.effective_from } }] });
+      }
+      if (row.amendments.some((a) => a.date === amendment.date && a.act === amendment.act)) {
+        throw new AppError('conflict', { params: { reason: `${amendment.act} (${amendment.date}): already recorded` } });
+      }
+      const amendments = [...row.amendments, amendment].sort((a, b) => a.date.localeCompare(b.date));
+      await trx.updateTable('regulation').set({ amendments: JSON.stringify(amendments), updated_at: new Date() }).where('id', '=', row.id).execute();
+      await appendAudit(trx, {
+        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
+        action: 'regulation:amend', objectType: 'regulation', objectId: row.id, before: { amendments: row.amendments }, after: { amendments },
+      });
+    });
+    const saved = await db.selectFrom('regulation').selectAll().where('id', '=', request.params.id).executeTakeFirstOrThrow();
+    return reply.code(201).send(toRegulation(saved));
   });
 }
