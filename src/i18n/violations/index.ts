@@ -72,9 +72,9 @@ export function citation(locale: Locale, rule: string): string {
 
 const label = (table: Record<string, string>, value: unknown): string => (typeof value === 'string' && value in table ? table[value]! : String(value ?? '—'));
 
-function param(locale: Locale, key: string, value: unknown): string {
+function param(locale: Locale, key: string, value: unknown, scope: ViolationLike['scope']): string {
   const c = violationCatalogues[locale];
-  if (Array.isArray(value)) return value.map((x) => param(locale, key, x)).join(c.and);
+  if (Array.isArray(value)) return value.map((x) => param(locale, key, x, scope)).join(c.and);
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string' && DATE.test(value)) return formatDate(locale, value);
   if (typeof value === 'number') return YEARS.has(key) ? String(value) : new Intl.NumberFormat(INTL[locale]).format(value);
@@ -83,7 +83,7 @@ function param(locale: Locale, key: string, value: unknown): string {
     case 'kind': return label(c.kinds, value);
     case 'ground': case 'allowed': return label(c.grounds, value);
     case 'stage': case 'last': return label(c.stages, value);
-    case 'item': return label(c.items, value);
+    case 'item': case 'items': return label(scope === 'zone' ? c.zones.items : c.items, value);
     case 'state': return label(c.states, value);
     case 'action': return label(c.actions, value);
     default: return String(value);
@@ -95,7 +95,7 @@ export function violationSentence(locale: Locale, v: ViolationLike): string {
   const c = violationCatalogues[locale];
   const template = ((v.scope === 'zone' ? c.zones.codes : c.codes) as Record<string, string>)[v.code];
   const params: Record<string, string> = { rule: citation(locale, v.rule) };
-  for (const [k, x] of Object.entries(v.params)) params[k] = param(locale, k, x);
+  for (const [k, x] of Object.entries(v.params)) params[k] = param(locale, k, x, v.scope);
   if (v.code === 'end-before-start') {
     // The earlier bound comes first, the date given second, whatever their names (from/until, notifiedOn/requestedOn…).
     const [first, second] = Object.keys(v.params) as [string, string];

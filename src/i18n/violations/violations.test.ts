@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { LOCALES } from '../locales.ts';
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 import { citation, violationCatalogues, violationSentence, zoneViolationSentence } from './index.ts';
+import { PLAN_ITEMS } from '../../domain/zones/procedure.ts';
+import { CHANGE_ITEMS } from '../../domain/zones/zone-changes.ts';
 
 const en = violationCatalogues.en;
 
@@ -93,4 +95,21 @@ test('zone-plan sentences name regions, format dates and numbers, and cite the a
   const missing = { code: 'redeliberation-too-late', rule: 'RFZ Act Art. 79(1)', params: { deadline: '2026-05-01', requestedOn: '2026-05-02' } };
   assert.match(zoneViolationSentence('en', missing), /of the decision/);
   assert.match(violationSentence('en', missing), /of the notice/);
+});
+
+test('every plan item, change item and consultation step a zone violation names has a label in all five languages', () => {
+  const named = new Set<string>([...Object.keys(PLAN_ITEMS), ...CHANGE_ITEMS]);
+  for (const dir of ['src/domain/zones', 'src/server/plans', 'src/server/zones']) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      for (const m of readFileSync(`${dir}/${file}`, 'utf8').matchAll(/item: '([a-z-]+)'/g)) named.add(m[1]!);
+    }
+  }
+  for (const locale of LOCALES) {
+    const items = violationCatalogues[locale].zones.items as Record<string, string>;
+    assert.deepEqual([...named].filter((i) => !items[i]), [], locale);
+    assert.deepEqual(Object.keys(items).sort(), Object.keys(en.zones.items).sort(), locale);
+  }
+  const missing = { code: 'missing-item', rule: 'Decree Art. 40(1)3', params: { item: 'consultation-results' } };
+  assert.equal(zoneViolationSentence('en', missing), `${en.zones.items['consultation-results']} is missing (Decree Art. 40(1)3).`);
+  assert.doesNotMatch(zoneViolationSentence('ko', { ...missing, params: { item: 'public-notice' } }), /public-notice/);
 });
