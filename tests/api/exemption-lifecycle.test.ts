@@ -119,6 +119,25 @@ for (const engine of engines()) {
       assert.deepEqual(audit.map((a) => a.action), ['exemption:cancellation-hearing', 'exemption:cancel']);
     });
 
+    test('a temporary permit past its 3 + 2 years stays valid until the law is amended and cannot be expired; unextended, it ends (Act Art. 90(11)–(12))', async () => {
+      const permit = (over: { validUntil: string; extensions: number; state: ExemptionState; lawAmendedOn?: string }) => insertExemption(t.db, {
+        kind: 'temporary_permit', title: { ko: '임시허가', en: 'Temporary permit' }, zoneId: zoneAt(25), holders: [COMPANY],
+        regulationIds: [regulationId({ key: 'drone_bvlos' })], stages: ['sales_service'],
+        conditions: { text: { ko: '조건' }, scope: null, area: null, quantities: [], time: null, safetyMeasures: [], insurance: INSURANCE },
+        grantedOn: '2020-01-02', validFrom: '2020-01-02', demo: false, ...over,
+      });
+      const validity = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/exemptions/${id}` })).json().validity;
+      const extended = await permit({ validUntil: '2025-01-01', extensions: 1, state: 'extended' });
+      const v = await validity(extended);
+      assert.deepEqual([v.status, v.validThrough, v.openEnded, v.rule], ['deemed_valid_until_amendment', null, true, 'RFZ Act Art. 90(12)']);
+      await refused(ministry, `/api/exemptions/${extended}/expire`, undefined, 409, /validity-not-ended/);
+      const amended = await permit({ validUntil: '2025-01-01', extensions: 1, state: 'extended', lawAmendedOn: '2026-03-02' });
+      assert.deepEqual([(await validity(amended)).status, (await validity(amended)).validThrough], ['ended_by_amendment', '2026-03-02']);
+      const unextended = await permit({ validUntil: '2023-01-01', extensions: 0, state: 'active' });
+      assert.equal((await validity(unextended)).status, 'expired');
+      assert.equal((await ok(ministry, `/api/exemptions/${unextended}/expire`)).state, 'expired');
+    });
+
     test('expiry, then the results report due 30 days after it: overdue until filed, filed late is marked (Act Art. 87(11))', async () => {
       const running = await fresh();
       await refused(ministry, `/api/exemptions/${running}/expire`, undefined, 409, /validity-not-ended/);
