@@ -15,6 +15,7 @@ import * as m0011 from './migrations/0011-zone-after-designation.ts';
 import * as m0012 from './migrations/0012-holidays.ts';
 import * as m0013 from './migrations/0013-grant-redeliberation.ts';
 import * as m0014 from './migrations/0014-attachment-removal-ministry-code.ts';
+import * as m0017 from './migrations/0017-rapid-confirmation.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-holidays': m0012,
   '0013-grant-redeliberation': m0013,
   '0014-attachment-removal-ministry-code': m0014,
+  '0017-rapid-confirmation': m0017,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

@@ -199,6 +199,39 @@ export interface ZoneDataRequestTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+export interface RapidConfirmationTable {
+  id: string;
+  zone_id: string;
+  company_id: string;
+  filed_by: string | null;
+  activity: Json<I18nText>;
+  regulation_ids: Json<string[]>;
+  ministry_id: string | null;
+  state: 'filed' | 'answered_locally' | 'forwarded' | 'answered' | 'committee' | 'decided';
+  filed_on: string;
+  forwarded_on: string | null;
+  local_answer: ColumnType<I18nText | null, string | null | undefined, string | null>;
+  committee_due: string | null;
+  committee_decision: 'permit_needed' | 'no_permit_needed' | null;
+  committee_note: ColumnType<I18nText | null, string | null | undefined, string | null>;
+  decided_on: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface RapidConfirmationReplyTable {
+  request_id: string;
+  organisation_id: string;
+  notified_on: string;
+  clock: Json<unknown>;
+  supplement_request: ColumnType<I18nText | null, string | null | undefined, string | null>;
+  answer: 'permit_needed' | 'no_permit_needed' | 'not_our_matter' | null;
+  rules: ColumnType<I18nText | null, string | null | undefined, string | null>;
+  replied_on: string | null;
+  replied_by: string | null;
+  deemed: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 export interface ZoneRegionTable {
   zone_id: string;
   region_code: string;
@@ -556,6 +589,8 @@ export interface DB {
   zone_change: ZoneChangeTable;
   zone_evaluation: ZoneEvaluationTable;
   zone_data_request: ZoneDataRequestTable;
+  rapid_confirmation: RapidConfirmationTable;
+  rapid_confirmation_reply: RapidConfirmationReplyTable;
   zone_plan: ZonePlanTable;
   zone_plan_participant: ZonePlanParticipantTable;
   zone_plan_version: ZonePlanVersionTable;

@@ -20,6 +20,7 @@ import { searchRoutes } from './search/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { zoneRoutes } from './zones/routes.ts';
 import { zoneAfterRoutes } from './zones/after-routes.ts';
+import { rapidConfirmationRoutes } from './rapid-confirmations/routes.ts';
 import { aboutRoutes } from './system/about.ts';
 import { healthRoutes } from './system/health.ts';
 
@@ -46,4 +47,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await holidayRoutes(app);
   await searchRoutes(app);
   await organisationRoutes(app);
+  await rapidConfirmationRoutes(app);
 }

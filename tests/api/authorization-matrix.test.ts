@@ -20,6 +20,7 @@ import { createHolidayCalendar } from '../../src/domain/calendar/holidays.ts';
 import { todayInSeoul } from '../../src/server/plans/evaluate.ts';
 import { insertZone } from '../support/zones.ts';
 import type { ExemptionState } from '../../src/domain/exemptions/lifecycle.ts';
+import { rapidConfirmationClock } from '../../src/domain/exemptions/validity.ts';
 
 const packageCalendar = createHolidayCalendar();
 const ROLES = ['anonymous', 'ministry', 'busan', 'company', 'expert', 'motie', 'busan-read-token'] as const;
@@ -464,7 +465,93 @@ const MATRIX: Record<string, Row> = {
     }),
     request: async (ctx) => ({ url: await zones.dataRequest(ctx.role, ctx.scope), payload: { answer: { ko: '답변' } } }),
   },
+  // Rapid confirmation (Act Art. 85): Busan's zone and the demo company, addressed to MOTIE (`own`); Ulsan's zone,
+  // another company, another ministry (`other`).
+  'GET /api/rapid-confirmations': { expect: signedIn(200), request: () => ({ url: '/api/rapid-confirmations' }) },
+  'GET /api/rapid-confirmations/:id': {
+    expect: all(403, {
+      anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 }, company: { own: 200, other: 403 }, motie: { own: 200, other: 403 },
+      'busan-read-token': { own: 200, other: 403 },
+    }),
+    request: async (ctx) => ({ url: `/api/rapid-confirmations/${await rapid.shared(ctx.scope)}` }),
+  },
+  'POST /api/rapid-confirmations': {
+    expect: all(403, { anonymous: same(401), company: same(201) }),
+    request: async (ctx) => ({ url: '/api/rapid-confirmations', payload: { zoneId: await zones.zone(ctx.scope), activity: { ko: '활동' }, regulationIds: [regulationId({ key: 'drone_bvlos' })], ministryId: null } }),
+  },
+  'POST /api/rapid-confirmations/:id/forward': {
+    expect: all(403, { anonymous: same(401), busan: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/rapid-confirmations/${await rapid.fresh(ctx.scope, 'filed')}/forward`, payload: { ministryIds: [] } }),
+  },
+  'POST /api/rapid-confirmations/:id/local-answer': {
+    expect: all(403, { anonymous: same(401), busan: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/rapid-confirmations/${await rapid.fresh(ctx.scope, 'filed')}/local-answer`, payload: { answer: { ko: '답변' } } }),
+  },
+  'POST /api/rapid-confirmations/:id/reply': {
+    // Only the ministry the request is addressed to replies (Art. 85(3)).
+    expect: all(403, { anonymous: same(401), motie: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/rapid-confirmations/${await rapid.fresh(ctx.scope, 'forwarded')}/reply`, payload: { answer: 'no_permit_needed', rules: null } }),
+  },
+  'POST /api/rapid-confirmations/:id/supplement-request': {
+    expect: all(403, { anonymous: same(401), motie: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/rapid-confirmations/${await rapid.fresh(ctx.scope, 'forwarded')}/supplement-request`, payload: { request: { ko: '보완' } } }),
+  },
+  'POST /api/rapid-confirmations/:id/supplement': {
+    // The company that filed supplies the supplement.
+    expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/rapid-confirmations/${await rapid.fresh(ctx.scope, 'paused')}/supplement`, payload: { ministryId: await rapid.ministry(ctx.scope) } }),
+  },
+  'POST /api/rapid-confirmations/:id/decision': {
+    // The committee's decision, recorded by an MSS administrator (Art. 85(7)).
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => ({ url: `/api/rapid-confirmations/${await rapid.fresh(ctx.scope, 'committee')}/decision`, payload: { decision: 'permit_needed', note: null } }),
+  },
 };
+
+/** Rapid-confirmation requests inserted in a state: Busan's zone, the demo company, MOTIE (`own`); Ulsan's zone, another company and ministry (`other`). */
+let rapid: ReturnType<typeof rapidFixtures>;
+function rapidFixtures(t: TestApp) {
+  const today = todayInSeoul();
+  const shared = new Map<Scope, Promise<string>>();
+  let others: Promise<{ company: string; ministry: string }> | null = null;
+  const otherOrgs = () => (others ??= (async () => {
+    const company = randomUUID();
+    const ministry = randomUUID();
+    await t.db.insertInto('organisation').values([
+      { id: company, kind: 'company', name: JSON.stringify({ ko: '다른 회사', en: 'Another company' }), region_code: null, ministry_code: null, demo: false },
+      { id: ministry, kind: 'responsible_ministry', name: JSON.stringify({ ko: '다른 부처', en: 'Another ministry' }), region_code: null, ministry_code: 'MATRIX', demo: false },
+    ]).execute();
+    return { company, ministry };
+  })());
+  const ministry = async (scope: Scope) => (scope === 'own' ? demoId('org:motie') : (await otherOrgs()).ministry);
+  async function fresh(scope: Scope, state: 'filed' | 'forwarded' | 'paused' | 'committee'): Promise<string> {
+    const id = randomUUID();
+    const company = scope === 'own' ? demoId('org:company') : (await otherOrgs()).company;
+    const addressed = await ministry(scope);
+    await t.db.insertInto('rapid_confirmation').values({
+      id, zone_id: await zones.zone(scope), company_id: company, filed_by: null, activity: JSON.stringify({ ko: '활동' }), regulation_ids: JSON.stringify([regulationId({ key: 'drone_bvlos' })]),
+      ministry_id: addressed, state: state === 'paused' ? 'forwarded' : state, filed_on: today, forwarded_on: state === 'filed' ? null : today, local_answer: null,
+      committee_due: state === 'committee' ? addDays(today, 30) : null, committee_decision: null, committee_note: null, decided_on: null,
+    }).execute();
+    if (state !== 'filed') {
+      const clock = { ...rapidConfirmationClock(today), pauses: state === 'paused' ? [{ from: today, to: null }] : [] };
+      const replied = state === 'committee';
+      await t.db.insertInto('rapid_confirmation_reply').values({
+        request_id: id, organisation_id: addressed, notified_on: today, clock: JSON.stringify(clock), supplement_request: null,
+        answer: replied ? 'permit_needed' : null, rules: null, replied_on: replied ? today : null, replied_by: null,
+      }).execute();
+    }
+    return id;
+  }
+  return {
+    fresh,
+    ministry,
+    shared: (scope: Scope) => {
+      if (!shared.has(scope)) shared.set(scope, fresh(scope, 'forwarded'));
+      return shared.get(scope)!;
+    },
+  };
+}
 
 /** Zones managed on ZoneLink: Busan's (`own`) or Ulsan's (`other`), fresh for the cells that change them. */
 let zones: ReturnType<typeof zoneFixtures>;
@@ -712,6 +799,7 @@ for (const engine of engines()) {
       reviewPlans.clear();
       projects = projectFixtures(t);
       zones = zoneFixtures(t);
+      rapid = rapidFixtures(t);
       matrixDb = t.db;
       await seedReferenceRegulations(t.db);
       await seedDemoExemptions(t.db);

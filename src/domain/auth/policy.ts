@@ -27,7 +27,9 @@ export type Target =
     ministries?: readonly string[]; attachedBy?: string | null;
   }
   /** A designated zone: the regions of its local governments. */
-  | { kind: 'zone'; regions: readonly string[] };
+  | { kind: 'zone'; regions: readonly string[] }
+  /** A rapid-confirmation request: the company that filed it, its zone's regions, the ministries it is addressed to. */
+  | { kind: 'rapid-confirmation'; company: string; regions: readonly string[]; ministries: readonly string[] };
 
 export const ACTIONS = {
   'session:read': 'read',
@@ -87,6 +89,13 @@ export const ACTIONS = {
   'zone:decide': 'write',
   'zone:data-requests': 'read',
   'zone:answer-data-request': 'write',
+  'rapid-confirmation:list': 'read',
+  'rapid-confirmation:read': 'read',
+  'rapid-confirmation:file': 'write',
+  'rapid-confirmation:forward': 'write',
+  'rapid-confirmation:reply': 'write',
+  'rapid-confirmation:supplement': 'write',
+  'rapid-confirmation:decide': 'write',
 } as const satisfies Record<string, TokenScope>;
 export type Action = keyof typeof ACTIONS;
 
@@ -299,6 +308,29 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
     case 'zone:answer-data-request':
       // The addressed agency answers (Art. 84(2): "관계기관의 장").
       return target.kind === 'organisation' && actor.organisationId === target.organisationId;
+    case 'rapid-confirmation:list':
+      // Any signed-in user may ask; the list holds only the requests `rapid-confirmation:read` allows.
+      return true;
+    case 'rapid-confirmation:read':
+      // MSS sees all; the company its own; the zone's local governments; the ministries it is addressed to (Art. 85).
+      if (target.kind !== 'rapid-confirmation') return false;
+      return actor.orgKind === 'ministry' || actor.organisationId === target.company || governsZone(actor, { kind: 'zone', regions: target.regions })
+        || (actor.orgKind === 'responsible_ministry' && target.ministries.includes(actor.organisationId));
+    case 'rapid-confirmation:file':
+      // A company asks whether it needs a permit (Art. 85(1)).
+      return actor.orgKind === 'company';
+    case 'rapid-confirmation:forward':
+      // The zone's local government answers within its powers or forwards the request (Art. 85(2); Decree Art. 56).
+      return target.kind === 'rapid-confirmation' && governsZone(actor, { kind: 'zone', regions: target.regions });
+    case 'rapid-confirmation:reply':
+      // Each addressed responsible ministry replies and may ask for supplements (Art. 85(3)–(4)).
+      return target.kind === 'rapid-confirmation' && actor.orgKind === 'responsible_ministry' && target.ministries.includes(actor.organisationId);
+    case 'rapid-confirmation:supplement':
+      // The company that filed the request supplies what a ministry asked for.
+      return target.kind === 'rapid-confirmation' && actor.organisationId === target.company;
+    case 'rapid-confirmation:decide':
+      // The committee's decision on disagreeing ministries, recorded by an MSS administrator (Art. 85(7)).
+      return target.kind === 'rapid-confirmation' && isMinistryAdmin(actor);
   }
 }
 

@@ -64,5 +64,5 @@ export const en: ErrorCatalogue = {
     needs_in_different_components: 'The regions that meet the needs lie in parts of the map that are not connected.',
     needs_conflict: 'Each need can be met alone, but not all together.',
   },
-  objects: { project: 'demonstration project', attachment: 'attachment', upload: 'upload', report: 'report', incident: 'incident', region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption', holiday: 'added holiday' },
+  objects: { project: 'demonstration project', attachment: 'attachment', upload: 'upload', report: 'report', incident: 'incident', region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption', holiday: 'added holiday', 'rapid-confirmation': 'rapid confirmation request' },
 };

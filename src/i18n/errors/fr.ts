@@ -64,5 +64,5 @@ export const fr: ErrorCatalogue = {
     needs_in_different_components: 'Les régions qui répondent aux besoins se trouvent dans des parties non reliées de la carte.',
     needs_conflict: 'Chaque besoin peut être satisfait seul, mais pas tous ensemble.',
   },
-  objects: { project: 'projet de démonstration', attachment: 'pièce jointe', upload: 'téléversement', report: 'rapport', incident: 'incident', region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation', holiday: 'jour férié ajouté' },
+  objects: { project: 'projet de démonstration', attachment: 'pièce jointe', upload: 'téléversement', report: 'rapport', incident: 'incident', region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation', holiday: 'jour férié ajouté', 'rapid-confirmation': 'demande de confirmation rapide' },
 };

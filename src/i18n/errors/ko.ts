@@ -82,5 +82,6 @@ export const ko = {
     regulation: '규제',
     exemption: '규제특례',
     holiday: '추가된 공휴일',
+    'rapid-confirmation': '신속확인 신청',
   },
 } as const;

@@ -64,5 +64,5 @@ export const zh: ErrorCatalogue = {
     needs_in_different_components: '满足各项需求的地区位于互不相连的区域。',
     needs_conflict: '各项需求单独可以满足，但无法同时满足。',
   },
-  objects: { project: '实证项目', attachment: '附件', upload: '上传', report: '实证报告', incident: '安全事故', region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例', holiday: '新增的公休日' },
+  objects: { project: '实证项目', attachment: '附件', upload: '上传', report: '实证报告', incident: '安全事故', region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例', holiday: '新增的公休日', 'rapid-confirmation': '快速确认申请' },
 };

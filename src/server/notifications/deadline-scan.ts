@@ -11,6 +11,7 @@ import { scanZoneDeadlines, scanZoneStates } from '../zones/lifecycle-scan.ts';
 import { DEFAULT_ALERT_OFFSETS, type DeadlineKind } from '../../domain/exemptions/deadlines.ts';
 import { openDeadlines } from '../exemptions/deadlines.ts';
 import { notify, usersOfKind, usersOfRegions } from './notify.ts';
+import { scanRapidConfirmations } from '../rapid-confirmations/scan.ts';
 
 /** Days before a deadline when notices go out (plus one when it is overdue). */
 export const DEFAULT_OFFSETS = [30, 7, 1] as const;
@@ -85,6 +86,8 @@ export async function scanDeadlines(db: Database, options: { today?: CivilDate; 
   // Zones after designation: expiry and closure first (each once), then their deadline notices.
   await scanZoneStates(db, today);
   sent += await scanZoneDeadlines(db, today, offsets);
+  // Rapid confirmations: a ministry silent past its 30 days has answered "no permit needed" (Art. 85(5)), once.
+  await scanRapidConfirmations(db, today);
   return sent;
 }
 

@@ -1,0 +1,49 @@
+// TypeBox schemas of rapid confirmation (RFZ Act Art. 85): filing, forwarding or answering locally, ministry replies,
+// supplements, and the committee's decision.
+import { Type } from 'typebox';
+import { RAPID_ANSWERS } from '../../domain/exemptions/rapid-confirmation.ts';
+import { I18nTextSchema, Nullable, Uuid } from '../http/schemas.ts';
+
+export const RapidParams = Type.Object({ id: Uuid });
+
+export const RapidFileInput = Type.Object({
+  zoneId: Uuid,
+  activity: I18nTextSchema(4000),
+  regulationIds: Type.Array(Uuid, { minItems: 1, maxItems: 20, uniqueItems: true }),
+  ministryId: Nullable(Uuid),
+}, { additionalProperties: false });
+
+export const RapidForwardInput = Type.Object({
+  /** Ministries to ask besides those whose regulations the request names (and the one the company named). */
+  ministryIds: Type.Array(Uuid, { maxItems: 20, uniqueItems: true }),
+}, { additionalProperties: false });
+
+export const RapidLocalAnswerInput = Type.Object({ answer: I18nTextSchema(4000) }, { additionalProperties: false });
+
+export const RapidReplyInput = Type.Object({
+  answer: Type.Enum([...RAPID_ANSWERS]),
+  /** Which rules apply (when a permit is needed). */
+  rules: Nullable(I18nTextSchema(4000)),
+}, { additionalProperties: false });
+
+export const RapidSupplementRequestInput = Type.Object({ request: I18nTextSchema(4000) }, { additionalProperties: false });
+export const RapidSupplementInput = Type.Object({ ministryId: Uuid }, { additionalProperties: false });
+
+export const RapidDecisionInput = Type.Object({
+  decision: Type.Enum(['permit_needed', 'no_permit_needed']),
+  note: Nullable(I18nTextSchema(4000)),
+}, { additionalProperties: false });
+
+const Text = Type.Record(Type.String(), Type.String());
+export const RapidReplyView = Type.Object({
+  organisationId: Type.String(), name: Text, notifiedOn: Type.String(), due: Nullable(Type.String()), daysLeft: Nullable(Type.Integer()),
+  paused: Type.Boolean(), status: Type.String(), answer: Nullable(Type.String()), rules: Nullable(Text), repliedOn: Nullable(Type.String()),
+  deemed: Type.Boolean(), supplementRequest: Nullable(Text),
+});
+export const RapidView = Type.Object({
+  id: Type.String(), zoneId: Type.String(), zoneName: Text, companyId: Type.String(), companyName: Text, activity: Text,
+  regulations: Type.Array(Type.Object({ id: Type.String(), title: Text, law: Text, article: Type.String(), ministry: Type.String() })),
+  ministryId: Nullable(Type.String()), state: Type.String(), filedOn: Type.String(), forwardedOn: Nullable(Type.String()), localAnswer: Nullable(Text),
+  committeeDue: Nullable(Type.String()), committeeDecision: Nullable(Type.String()), committeeNote: Nullable(Text), decidedOn: Nullable(Type.String()),
+  version: Type.Integer(), replies: Type.Array(RapidReplyView),
+});
