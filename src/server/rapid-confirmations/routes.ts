@@ -82,7 +82,8 @@ export async function rapidConfirmationRoutes(base: FastifyInstance): Promise<vo
   });
 
   app.post('/api/rapid-confirmations', {
-    config: { action: 'rapid-confirmation:file' }, serializerCompiler,
+    // Authorised in the handler, after the body is read, so malformed input is a 400 for everyone.
+    config: { action: 'rapid-confirmation:file', objectScoped: true }, serializerCompiler,
     schema: { tags: ['rapid-confirmations'], summary: 'A company asks whether what it wants to do in a zone needs a permit, and which rules apply (Art. 85(1))', body: RapidFileInput, response: { 201: RapidView, ...errors } },
   }, async (request, reply) => {
     const actor = authorize(request);
