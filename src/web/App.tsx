@@ -13,6 +13,7 @@ import { PlanWorkspacePage } from './pages/plans/PlanWorkspace.tsx';
 import { RegionPage } from './pages/RegionPage.tsx';
 import { CommitteesPage } from './pages/review/Committees.tsx';
 import { HolidaysPage } from './pages/holidays/HolidaysPage.tsx';
+import { RapidConfirmationsPage } from './pages/rapid-confirmations/RapidConfirmationsPage.tsx';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
 import { ExpertWorkspacePage } from './pages/review/ExpertWorkspace.tsx';
 import { RegionsPage } from './pages/Regions.tsx';
@@ -76,6 +77,8 @@ function Page() {
       return <CommitteesPage />;
     case 'holidays':
       return <HolidaysPage />;
+    case 'rapidConfirmations':
+      return <RapidConfirmationsPage openId={route.id} />;
     case 'organisations':
       return <OrganisationsPage />;
     case 'notFound':

@@ -57,6 +57,7 @@ export type Route =
   | { name: 'expert' }
   | { name: 'committees' }
   | { name: 'holidays' }
+  | { name: 'rapidConfirmations'; id?: string }
   | { name: 'organisations' }
   | { name: 'notFound' };
 
@@ -69,6 +70,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/expert') return { name: 'expert' };
   if (path === '/committees') return { name: 'committees' };
   if (path === '/holidays') return { name: 'holidays' };
+  if (path === '/rapid-confirmations') return { name: 'rapidConfirmations' };
+  const rapid = /^\/rapid-confirmations\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (rapid?.[1]) return { name: 'rapidConfirmations', id: rapid[1].toLowerCase() };
   if (path === '/organisations') return { name: 'organisations' };
   if (path === '/plans') return { name: 'plans' };
   if (path === '/plans/new') return { name: 'planNew' };

@@ -43,7 +43,7 @@ export function Header() {
     { href: '/search', label: t('exNavSearch') },
     { href: '/reform', label: t('exNavReform') },
   ];
-  if (user) links.push({ href: '/planner', label: t('navPlanner') }, { href: '/plans', label: t('planNav') }, { href: '/projects', label: t('prjNav') });
+  if (user) links.push({ href: '/planner', label: t('navPlanner') }, { href: '/plans', label: t('planNav') }, { href: '/projects', label: t('prjNav') }, { href: '/rapid-confirmations', label: t('rcNav') });
   if (user?.organisation.kind === 'expert') links.push({ href: '/expert', label: t('rvNav') });
   if (user?.organisation.kind === 'ministry') links.push({ href: '/committees', label: t('rvCommitteeNav') }, { href: '/holidays', label: t('hdNav') }, { href: '/organisations', label: t('orgNav') });
   if (user) links.push({ href: '/me', label: t('navMe') });

@@ -7,6 +7,7 @@ import { exemptionsEn } from './exemptions/en.ts';
 import { exemptionActionsEn } from './exemption-actions/en.ts';
 import { reviewEn } from './review/en.ts';
 import { holidaysEn } from './holidays/en.ts';
+import { rapidConfirmationEn } from './rapid-confirmation/en.ts';
 import { organisationsEn } from './organisations/en.ts';
 import { deadlinesEn } from './deadlines/en.ts';
 import type { ko } from './ko.ts';
@@ -424,6 +425,7 @@ export const en: Record<keyof typeof ko, string> = {
   ...planEditorsEn,
   ...reviewEn,
   ...holidaysEn,
+  ...rapidConfirmationEn,
   ...organisationsEn,
   ...deadlinesEn,
 };

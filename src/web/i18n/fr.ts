@@ -7,6 +7,7 @@ import { exemptionsFr } from './exemptions/fr.ts';
 import { exemptionActionsFr } from './exemption-actions/fr.ts';
 import { reviewFr } from './review/fr.ts';
 import { holidaysFr } from './holidays/fr.ts';
+import { rapidConfirmationFr } from './rapid-confirmation/fr.ts';
 import { organisationsFr } from './organisations/fr.ts';
 import { deadlinesFr } from './deadlines/fr.ts';
 import type { ko } from './ko.ts';
@@ -426,6 +427,7 @@ export const fr: Record<keyof typeof ko, string> = {
   ...planEditorsFr,
   ...reviewFr,
   ...holidaysFr,
+  ...rapidConfirmationFr,
   ...organisationsFr,
   ...deadlinesFr,
 };

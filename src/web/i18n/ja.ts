@@ -7,6 +7,7 @@ import { exemptionsJa } from './exemptions/ja.ts';
 import { exemptionActionsJa } from './exemption-actions/ja.ts';
 import { reviewJa } from './review/ja.ts';
 import { holidaysJa } from './holidays/ja.ts';
+import { rapidConfirmationJa } from './rapid-confirmation/ja.ts';
 import { organisationsJa } from './organisations/ja.ts';
 import { deadlinesJa } from './deadlines/ja.ts';
 import type { ko } from './ko.ts';
@@ -424,6 +425,7 @@ export const ja: Record<keyof typeof ko, string> = {
   ...planEditorsJa,
   ...reviewJa,
   ...holidaysJa,
+  ...rapidConfirmationJa,
   ...organisationsJa,
   ...deadlinesJa,
 };

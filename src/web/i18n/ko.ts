@@ -10,6 +10,7 @@ import { exemptionsKo } from './exemptions/ko.ts';
 import { exemptionActionsKo } from './exemption-actions/ko.ts';
 import { reviewKo } from './review/ko.ts';
 import { holidaysKo } from './holidays/ko.ts';
+import { rapidConfirmationKo } from './rapid-confirmation/ko.ts';
 import { organisationsKo } from './organisations/ko.ts';
 import { deadlinesKo } from './deadlines/ko.ts';
 
@@ -424,6 +425,7 @@ export const ko = {
   ...planEditorsKo,
   ...reviewKo,
   ...holidaysKo,
+  ...rapidConfirmationKo,
   ...organisationsKo,
   ...deadlinesKo,
 } as const;

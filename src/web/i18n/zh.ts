@@ -7,6 +7,7 @@ import { exemptionsZh } from './exemptions/zh.ts';
 import { exemptionActionsZh } from './exemption-actions/zh.ts';
 import { reviewZh } from './review/zh.ts';
 import { holidaysZh } from './holidays/zh.ts';
+import { rapidConfirmationZh } from './rapid-confirmation/zh.ts';
 import { organisationsZh } from './organisations/zh.ts';
 import { deadlinesZh } from './deadlines/zh.ts';
 import type { ko } from './ko.ts';
@@ -422,6 +423,7 @@ export const zh: Record<keyof typeof ko, string> = {
   ...planEditorsZh,
   ...reviewZh,
   ...holidaysZh,
+  ...rapidConfirmationZh,
   ...organisationsZh,
   ...deadlinesZh,
 };
