@@ -9,7 +9,8 @@ import { articleText } from './common.tsx';
 import { RegulationForm } from './RegulationForm.tsx';
 import type { Regulation } from '../../types.ts';
 
-export function RegulationPicker({ selected, onChange }: { selected: Regulation[]; onChange: (next: Regulation[]) => void }) {
+/** `legend` names what the picked provisions are for (default: the provisions an exemption suspends). */
+export function RegulationPicker({ selected, onChange, legend }: { selected: Regulation[]; onChange: (next: Regulation[]) => void; legend?: string }) {
   const { t, user } = useApp();
   const { error } = useField('/regulationIds', true);
   const [q, setQ] = useState('');
@@ -40,7 +41,7 @@ export function RegulationPicker({ selected, onChange }: { selected: Regulation[
   return (
     <fieldset className="zl-fieldset" aria-describedby={error ? 'ex-regs-error' : undefined}>
       <legend>
-        {t('exSuspended')} <span className="zl-required">({t('required')})</span>
+        {legend ?? t('exSuspended')} <span className="zl-required">({t('required')})</span>
       </legend>
       {selected.length > 0 ? (
         <ul className="zl-ex-picked" data-testid="picked-regulations">

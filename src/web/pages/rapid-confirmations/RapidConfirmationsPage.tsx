@@ -55,7 +55,7 @@ export function RapidConfirmationsPage({ openId }: { openId?: string }) {
           <h2 id="rc-list-title">{t('rcListCaption')}</h2>
           {items.length === 0 ? <p>{t('rcNone')}</p> : (
             <ul className="zl-plain-list" data-testid="rapid-list">
-              {items.map((r) => <RequestItem key={`${r.id}:${r.version}`} item={r} open={r.id === openId} onChange={load} />)}
+              {items.map((r) => <RequestItem key={r.id} item={r} open={r.id === openId} onChange={load} />)}
             </ul>
           )}
         </section>
@@ -153,7 +153,7 @@ function Action({ label, hint, run, onDone }: { label: string; hint?: string; ru
 }
 
 /** A small form: its fields, a submit button, refusals (field errors beside the fields) from the server. */
-function SmallForm({ title, submitLabel, send, onDone, testId, children }: { title: string; submitLabel: string; send: () => Promise<unknown>; onDone: () => void; testId: string; children: ReactNode }) {
+function SmallForm({ title, submitLabel, send, onDone, testId, itemId, children }: { title: string; submitLabel: string; send: () => Promise<unknown>; onDone: () => void; testId: string; itemId: string; children: ReactNode }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -172,7 +172,7 @@ function SmallForm({ title, submitLabel, send, onDone, testId, children }: { tit
   return (
     <form onSubmit={submit} noValidate className="zl-section" data-testid={testId}>
       <h3>{title}</h3>
-      <FormErrors error={error} idBase={testId}>
+      <FormErrors error={error} idBase={`${testId}-${itemId}`}>
         {error ? <ProblemAlert error={error} /> : null}
         {children}
         <button type="submit" className="krds-btn primary medium" disabled={busy}>{submitLabel}</button>
@@ -188,12 +188,12 @@ function ForwardForms({ item, onChange }: { item: RapidRequest; onChange: () => 
   const [answer, setAnswer] = useState<I18nText>(blankText());
   return (
     <>
-      <SmallForm title={t('rcForwardTitle')} submitLabel={t('rcForwardSubmit')} testId="rapid-forward" send={() => rapidApi.forward(item.id, extra)} onDone={onChange}>
+      <SmallForm title={t('rcForwardTitle')} submitLabel={t('rcForwardSubmit')} testId="rapid-forward" itemId={item.id} send={() => rapidApi.forward(item.id, extra)} onDone={onChange}>
         <p className="form-hint">{t('rcForwardHint')}</p>
         <CheckGroup pointer="/ministryIds" legend={t('rcForwardMinistries')} value={extra} onChange={setExtra}
           options={ministries.map((m) => ({ value: m.id, label: refTextString(m.name, lang) }))} />
       </SmallForm>
-      <SmallForm title={t('rcLocalAnswer')} submitLabel={t('rcLocalAnswerSubmit')} testId="rapid-local-answer" send={() => rapidApi.answerLocally(item.id, requiredText(answer))} onDone={onChange}>
+      <SmallForm title={t('rcLocalAnswer')} submitLabel={t('rcLocalAnswerSubmit')} testId="rapid-local-answer" itemId={item.id} send={() => rapidApi.answerLocally(item.id, requiredText(answer))} onDone={onChange}>
         <I18nTextField pointer="/answer" label={t('rcLocalAnswer')} value={answer} onChange={setAnswer} required multiline />
       </SmallForm>
     </>
@@ -207,13 +207,13 @@ function ReplyForms({ item, reply, onChange }: { item: RapidRequest; reply: Rapi
   const [supplement, setSupplement] = useState<I18nText>(blankText());
   return (
     <>
-      <SmallForm title={t('rcReplyTitle')} submitLabel={t('rcReplySubmit')} testId="rapid-reply" send={() => rapidApi.reply(item.id, answer, cleanText(rules))} onDone={onChange}>
+      <SmallForm title={t('rcReplyTitle')} submitLabel={t('rcReplySubmit')} testId="rapid-reply" itemId={item.id} send={() => rapidApi.reply(item.id, answer, cleanText(rules))} onDone={onChange}>
         <SelectField pointer="/answer" label={t('rcReplyAnswer')} required value={answer} onChange={(v) => setAnswer(v as RapidAnswer)}
           options={ANSWERS.map((a) => ({ value: a, label: t(`rcAnswer_${a}` as MessageKey) }))} />
         <I18nTextField pointer="/rules" label={t('rcReplyRules')} value={rules} onChange={setRules} required={answer === 'permit_needed'} multiline />
       </SmallForm>
       {reply.paused ? null : (
-        <SmallForm title={t('rcSupplementRequest')} submitLabel={t('rcSupplementRequestSubmit')} testId="rapid-supplement-request" send={() => rapidApi.requestSupplement(item.id, requiredText(supplement))} onDone={onChange}>
+        <SmallForm title={t('rcSupplementRequest')} submitLabel={t('rcSupplementRequestSubmit')} testId="rapid-supplement-request" itemId={item.id} send={() => rapidApi.requestSupplement(item.id, requiredText(supplement))} onDone={onChange}>
           <I18nTextField pointer="/request" label={t('rcSupplementRequest')} value={supplement} onChange={setSupplement} required multiline />
         </SmallForm>
       )}
@@ -226,7 +226,7 @@ function DecisionForm({ item, onChange }: { item: RapidRequest; onChange: () => 
   const [decision, setDecision] = useState<'permit_needed' | 'no_permit_needed'>('no_permit_needed');
   const [note, setNote] = useState<I18nText>(blankText());
   return (
-    <SmallForm title={t('rcDecisionTitle')} submitLabel={t('rcDecisionSubmit')} testId="rapid-decision" send={() => rapidApi.decide(item.id, decision, cleanText(note))} onDone={onChange}>
+    <SmallForm title={t('rcDecisionTitle')} submitLabel={t('rcDecisionSubmit')} testId="rapid-decision" itemId={item.id} send={() => rapidApi.decide(item.id, decision, cleanText(note))} onDone={onChange}>
       <SelectField pointer="/decision" label={t('rcDecision')} required value={decision} onChange={(v) => setDecision(v as typeof decision)}
         options={(['permit_needed', 'no_permit_needed'] as const).map((a) => ({ value: a, label: t(`rcAnswer_${a}`) }))} />
       <I18nTextField pointer="/note" label={t('rcDecisionNote')} value={note} onChange={setNote} multiline />
@@ -279,7 +279,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
           <SelectField pointer="/zoneId" label={t('rcZone')} required value={zoneId} onChange={setZoneId} placeholder={t('rcChooseZone')}
             options={zones.map((z) => ({ value: z.id, label: refTextString(z.name, lang) }))} />
           <I18nTextField pointer="/activity" label={t('rcActivity')} value={activity} onChange={setActivity} required multiline />
-          <RegulationPicker selected={regulations} onChange={setRegulations} />
+          <RegulationPicker selected={regulations} onChange={setRegulations} legend={t('rcRegulations')} />
           <SelectField pointer="/ministryId" label={t('rcMinistry')} value={ministryId} onChange={setMinistryId} placeholder={t('rcMinistryNone')}
             options={ministries.map((m) => ({ value: m.id, label: refTextString(m.name, lang) }))} />
           <button type="submit" className="krds-btn primary medium" disabled={busy} data-testid="rapid-file-submit">{t('rcFileSubmit')}</button>
