@@ -16,10 +16,11 @@ for (const engine of engines()) {
     test('companies by kind, with names and nothing about their users', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/organisations?kind=company' });
       assert.equal(res.statusCode, 200, res.body);
-      const items = res.json().items as { id: string; kind: string; name: { ko: string }; demo: boolean }[];
+      const items = res.json().items as { id: string; kind: string; name: { ko: string }; demo: boolean; ministryCode: string | null }[];
       assert.ok(items.some((o) => o.id === demoId('org:company') && o.demo));
       assert.ok(items.every((o) => o.kind === 'company'));
-      assert.deepEqual(Object.keys(items[0]!).sort(), ['demo', 'id', 'kind', 'name']);
+      assert.deepEqual(Object.keys(items[0]!).sort(), ['demo', 'id', 'kind', 'ministryCode', 'name']);
+      assert.ok(items.every((o) => o.ministryCode === null), 'a company has no ministry code');
     });
 
     test('an unknown kind is refused with problem+json', async () => {
