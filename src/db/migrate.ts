@@ -16,6 +16,7 @@ import * as m0012 from './migrations/0012-holidays.ts';
 import * as m0013 from './migrations/0013-grant-redeliberation.ts';
 import * as m0014 from './migrations/0014-attachment-removal-ministry-code.ts';
 import * as m0017 from './migrations/0017-rapid-confirmation.ts';
+import * as m0018 from './migrations/0018-regulatory-needs.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-grant-redeliberation': m0013,
   '0014-attachment-removal-ministry-code': m0014,
   '0017-rapid-confirmation': m0017,
+  '0018-regulatory-needs': m0018,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

@@ -481,6 +481,8 @@ export interface DemonstrationProjectTable {
   insurance_required: boolean;
   insurance: Json<unknown> | null;
   rules: Json<unknown>;
+  /** Regulatory needs per stage (migration 0018): `{ stage, regulation, note }[]`. */
+  needs: ColumnType<unknown, string | undefined, string>;
   version: number;
   demo: boolean;
   created_by: string | null;

@@ -154,7 +154,7 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), busan: { own: 201, other: 403 } }),
     request: (ctx) => ({ url: '/api/plans', payload: { model: 'single', leadRegion: ctx.scope === 'own' ? '21' : '26', title: { ko: '매트릭스' } } }),
   },
-  ...planReads(['GET /api/plans/:id', ''], ['GET /api/plans/:id/versions', '/versions'], ['GET /api/plans/:id/versions/:version', '/versions/1'], ['GET /api/plans/:id/diff', '/diff?from=1&to=2']),
+  ...planReads(['GET /api/plans/:id', ''], ['GET /api/plans/:id/versions', '/versions'], ['GET /api/plans/:id/versions/:version', '/versions/1'], ['GET /api/plans/:id/diff', '/diff?from=1&to=2'], ['GET /api/plans/:id/coverage', '/coverage']),
   'PUT /api/plans/:id': planLead('drafting', async (p) => ({ url: `/api/plans/${p.id}`, payload: common(), headers: { 'if-match': p.etag } })),
   'PUT /api/plans/:id/sections/:region': planLead('drafting', async (p, ctx) => ({
     url: `/api/plans/${p.id}/sections/${ctx.scope === 'own' ? '21' : '26'}`, payload: section(ctx.scope === 'own' ? '21120' : '26310', 'm'), headers: { 'if-match': p.etag },
@@ -220,7 +220,7 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), company: same(201) }),
     request: async (ctx) => ({ url: '/api/projects', payload: { zoneId: await projects.zone(ctx.scope), ...projectUpdate } }),
   },
-  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance'], ['GET /api/projects/:id/reports', '/reports'], ['GET /api/projects/:id/incidents', '/incidents']),
+  ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance'], ['GET /api/projects/:id/reports', '/reports'], ['GET /api/projects/:id/incidents', '/incidents'], ['GET /api/projects/:id/coverage', '/coverage']),
   ...Object.fromEntries(['pdf', 'csv'].map((format) => [`GET /api/projects/:id/evidence-pack.${format}`, {
     // Who reads the project, and the responsible ministry whose regulation an exemption of the project suspends
     // (own: the project uses an exemption of a MOTIE regulation; other: it does not).

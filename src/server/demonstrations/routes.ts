@@ -15,11 +15,13 @@ import { insuranceIssues, periodInstants, seoulToday, TRANSITIONS, type Liabilit
 import type { UploadFormat } from '../../domain/demonstrations/events.ts';
 import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { regionByCode } from '../../domain/regions/reference.ts';
+import type { RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { I18nTextSchema, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { renderProblem } from '../problem.ts';
+import { checkNeeds, coverageFor, CoverageSchema, normaliseNeeds } from '../exemptions/needs.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
 import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
@@ -74,6 +76,7 @@ async function checkProject(db: Database, body: ProjectBody, lead: string): Prom
       if (!known.has(id)) fields.push({ path: `/body/exemptionIds/${i}`, keyword: 'unknown', params: { value: id } });
     });
   }
+  if (body.needs) fields.push(...await checkNeeds(db, body.needs, '/body/needs'));
   const rules = validateRules(body.rules);
   if (!rules.ok) {
     for (const issue of rules.errors.slice(0, MAX_ERRORS)) {
@@ -98,6 +101,7 @@ function columnsOf(body: ProjectBody) {
     insurance_required: body.insuranceRequired,
     insurance: body.insurance ? JSON.stringify({ ...body.insurance, insurer: body.insurance.insurer.trim(), policyNumber: body.insurance.policyNumber.trim() }) : null,
     rules: JSON.stringify(body.rules),
+    ...(body.needs === undefined ? {} : { needs: JSON.stringify(normaliseNeeds(body.needs)) }),
   };
 }
 
@@ -409,5 +413,17 @@ function routes(base: FastifyInstance): void {
         exemptionId: e.exemptionId, title: e.title, kind: e.kind, state: e.state, rules: ruleList(e.rules), notCheckable: e.notCheckable.map((n) => ({ ...n })), report: e.report,
       })),
     };
+  });
+
+  app.get('/api/projects/:id/coverage', {
+    config: { action: 'project:read', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: "Coverage of the project's regulatory needs per stage by its zone's exemptions, and precedents from other zones for each unmet need",
+      params: IdParams, response: { 200: CoverageSchema, ...errors },
+    },
+  }, async (request) => {
+    const { row } = await readable(request, request.params.id);
+    return coverageFor(db, row.zone_id, (row.needs ?? []) as RegulatoryNeed[]);
   });
 }

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { PROJECT_STATES } from '../../domain/demonstrations/project.ts';
 import { I18nTextSchema, Line, Nullable, Uuid } from '../http/schemas.ts';
+import { NeedsSchema } from '../exemptions/needs.ts';
 
 export const DateString = Type.String({ format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
@@ -39,6 +40,7 @@ const projectFields = {
   insuranceRequired: Type.Boolean({ description: 'whether the exemptions used require liability insurance (Decree Art. 60)' }),
   insurance: Nullable(InsuranceSchema),
   rules: Type.Array(Type.Unknown(), { maxItems: 100, description: 'compliance rules (src/domain/compliance/rules.ts)' }),
+  needs: Type.Optional({ ...NeedsSchema, description: 'regulatory needs per stage; left out, the stored needs stay' }),
 };
 
 export const ProjectInput = Type.Object({ zoneId: Uuid, ...projectFields }, { additionalProperties: false });
@@ -50,6 +52,7 @@ export const ProjectSchema = Type.Object({
   state: Type.Enum([...PROJECT_STATES]),
   leadCompany: Type.String(),
   ...projectFields,
+  needs: NeedsSchema,
   version: Type.Integer(),
   demo: Type.Boolean(),
   createdAt: Type.String(),

@@ -6,6 +6,7 @@ import { decide, type Target } from '../../domain/auth/policy.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import type { LiabilityInsurance } from '../../domain/demonstrations/project.ts';
+import type { RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
 
 /** A project's row with the ids of the exemptions it uses (in the order given). */
 export type ProjectRow = Selectable<DemonstrationProjectTable> & { exemption_ids: string[] };
@@ -91,6 +92,7 @@ export function projectView(row: ProjectRow, actor: Actor | null, target: Target
     insuranceRequired: row.insurance_required,
     insurance: row.insurance as LiabilityInsurance | null,
     rules: row.rules as unknown[],
+    needs: (row.needs ?? []) as RegulatoryNeed[],
     version: row.version,
     demo: row.demo,
     createdAt: row.created_at.toISOString(),

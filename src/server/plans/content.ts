@@ -5,6 +5,7 @@ import { regionByCode } from '../../domain/regions/reference.ts';
 import type { Applicant, Site as EligibilitySite } from '../../domain/zones/eligibility.ts';
 import type { PlanItem } from '../../domain/zones/procedure.ts';
 import type { FieldError } from '../errors.ts';
+import { normaliseNeeds } from '../exemptions/needs.ts';
 import type { CommonInput, ConsultationInput, ContentSchema, SectionInput } from './schemas.ts';
 
 export type PlanContent = Static<typeof ContentSchema>;
@@ -48,6 +49,7 @@ export function withCommon(content: PlanContent, input: CommonInput): PlanConten
     narrative,
     attachments: input.attachments.map((a) => ({ ...a, title: text(a.title), reference: a.reference.trim() })),
     conditions: { ...input.conditions },
+    ...(input.needs === undefined ? {} : { needs: normaliseNeeds(input.needs) }),
   };
 }
 

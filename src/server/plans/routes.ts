@@ -32,6 +32,7 @@ import {
   applicantsOf, checkCommon, checkSection, EMPTY_CONSULTATION, emptyContent, participantsOf, withCommon, withPartners, withSection,
 } from './content.ts';
 import { diffJson } from './diff.ts';
+import { checkNeeds, coverageFor, CoverageSchema, unknownRegulations } from '../exemptions/needs.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { evaluatePlan, guardOf, signOffItemViolations, todayInSeoul, type GuardedViolation } from './evaluate.ts';
 import { frame } from './messages.ts';
@@ -245,6 +246,21 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     return { from: from.version, to: to.version, fromHash: from.content_hash, toHash: to.content_hash, changes: diffJson(from.content, to.content) };
   });
 
+  app.get('/api/plans/:id/coverage', {
+    config: { action: 'plan:read', objectScoped: true },
+    schema: {
+      tags: ['plans'],
+      summary: "Coverage of the plan's regulatory needs per stage: met by exemptions of the plan's zone once designated; its special cases that ask for each need; precedents from other zones for each unmet need",
+      ...planParams, response: { 200: CoverageSchema, ...errors },
+    },
+  }, async (request) => {
+    const plan = await loadPlan(db, request.params.id);
+    if (!plan) throw notFound('plan');
+    authorize(request, planTarget(plan));
+    const requests = plan.content.exemptions.map((e) => ({ id: e.id, regulation: e.regulationId ?? null, stages: e.stages }));
+    return coverageFor(db, plan.zoneId, plan.content.needs ?? [], requests);
+  });
+
   // ---------------------------------------------------------------------------------------------- drafting
 
   app.post('/api/plans', {
@@ -273,7 +289,11 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
       ...planParams, body: CommonInput, response: { 200: PlanView, ...errors },
     },
   }, async (request, reply) => {
-    const problems = checkCommon(request.body);
+    const problems = [
+      ...checkCommon(request.body),
+      ...await unknownRegulations(db, request.body.exemptions.map((e) => e.regulationId), (i) => `/body/exemptions/${i}/regulationId`),
+      ...await checkNeeds(db, request.body.needs ?? [], '/body/needs'),
+    ];
     await mutate(request, request.params.id, { ifMatch: 'required' }, async (trx, plan, actor) => {
       if (problems.length > 0) throw invalid(problems);
       const to = move(plan, 'edit', machineActor(actor, plan), {}, [], request.locale);

@@ -4,6 +4,7 @@ import { PLAN_ACTIONS, PLAN_GUARDS, PLAN_STATES } from '../../domain/zones/plan-
 import { PLAN_ITEMS } from '../../domain/zones/procedure.ts';
 import { STAGES } from '../../domain/supply-chain/stages.ts';
 import { I18nTextSchema, Line, Nullable, Uuid } from '../http/schemas.ts';
+import { NeedsSchema } from '../exemptions/needs.ts';
 
 export const ItemId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'identifier unique in its list (a-z, 0-9, -)' });
 export const RegionCode = Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$' });
@@ -32,6 +33,7 @@ export const ExemptionSchema = Type.Object({
   request: I18nTextSchema(2000),
   stages: Stages,
   responsibleMinistry: Nullable(I18nTextSchema(200)),
+  regulationId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: 'the catalogue regulation the special case would suspend (GET /api/regulations), when it is in the catalogue' }))),
 }, { additionalProperties: false });
 
 export const KpiSchema = Type.Object({
@@ -75,6 +77,7 @@ export const CommonInput = Type.Object({
   narrative: NarrativeSchema,
   attachments: Type.Array(AttachmentSchema, { maxItems: 50 }),
   conditions: Type.Object({ seaRequired: Type.Boolean(), landUsePlanRequired: Type.Boolean() }, { additionalProperties: false }),
+  needs: Type.Optional({ ...NeedsSchema, description: 'regulatory needs per stage; left out, the stored needs stay' }),
 }, { additionalProperties: false });
 export type CommonInput = Static<typeof CommonInput>;
 
