@@ -17,7 +17,7 @@ describe('zonelink CLI', () => {
   test('--help lists the commands', () => {
     const res = run('--help');
     assert.equal(res.status, 0);
-    for (const command of ['serve', 'migrate', 'seed', 'audit verify']) assert.match(res.stdout, new RegExp(command));
+    for (const command of ['serve', 'migrate', 'seed', 'regulations import', 'audit verify']) assert.match(res.stdout, new RegExp(command));
   });
 
   test('migrate, seed and audit verify on an embedded database', () => {
@@ -63,6 +63,29 @@ describe('zonelink CLI', () => {
     const res = run('plan', '--needs', file);
     assert.equal(res.status, 1);
     assert.match(res.stderr, /\/body\/needs\/capabilities\/0: Ports: 100000000 needed/);
+  });
+
+  test('regulations import: the example CSV and a JSON list go in once; a bad file is refused by row and column, nothing stored', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'instrument,law_ko,article,ministry,ministry_name_ko,title_ko,body_ko,effective_from\nstatute,법 (CLI),1,MSS,부,제목,본문,2024-01-01\n');
+    const refused = run('regulations', 'import', bad);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /refused, nothing stored/);
+    assert.match(refused.stderr, /row\/2\/instrument: Not an allowed value/);
+    const csv = run('regulations', 'import', 'docs/examples/regulations.csv');
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.match(csv.stdout, /imported: 2 provision\(s\)/);
+    const again = run('regulations', 'import', 'docs/examples/regulations.csv');
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /row\/2\/\*: Duplicate row\.\n {2}row\/3\/\*: Duplicate row\./);
+    const json = join(dir, 'regulations.json');
+    writeFileSync(json, JSON.stringify({ items: [{
+      instrument: 'rule', law: { ko: '법 (CLI)' }, article: '1', paragraph: null, ministry: 'MSS', ministryName: { ko: '부' }, title: { ko: '제목' }, body: { ko: '본문' }, effectiveFrom: '2024-01-01', amendments: [],
+    }] }));
+    const fromJson = run('regulations', 'import', json);
+    assert.equal(fromJson.status, 0, fromJson.stderr);
+    assert.match(fromJson.stdout, /imported: 1 provision/);
+    assert.equal(run('regulations', 'import', join(dir, 'needs.txt')).status, 2);
   });
 
   test('an unknown command exits 2 with the help', () => {

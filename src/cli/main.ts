@@ -1,4 +1,4 @@
-// The `zonelink` command: serve | migrate | seed | audit verify.
+// The `zonelink` command: serve | migrate | seed | plan | import | regulations import | audit verify.
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.ts';
 import { openConfiguredDatabase, prepareDatabase } from '../db/setup.ts';
@@ -23,6 +23,8 @@ Usage:
                             find the optimal consortium of regions (same as POST /api/planner/solve)
   zonelink import <file.csv|file.ndjson> --project <id> [--upload-id <id>] [--mode all|skip-invalid]
                             import demonstration data (all or nothing; a re-run imports it once)
+  zonelink regulations import <file.csv|file.json>
+                            import provisions into the regulation catalogue (all or nothing; columns in README)
   zonelink --help           this text
 
 Environment: DATABASE_URL (postgres://…; default: embedded PGlite in ZONELINK_DATA_DIR=.data/pglite),
@@ -140,6 +142,13 @@ export async function main(argv: string[]): Promise<number> {
         await prepareDatabase(db, { demo: config.seedDemo });
         const { importCommand } = await import('../server/demonstrations/import.ts');
         return importCommand(db, { file: sub, project: values.project!, uploadId: values['upload-id'], mode: values.mode }, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+      });
+    case 'regulations':
+      if (sub !== 'import' || positionals[2] === undefined) break;
+      return withDb(config, async (db) => {
+        await prepareDatabase(db, { demo: config.seedDemo });
+        const { regulationsImportCommand } = await import('./regulations.ts');
+        return regulationsImportCommand(db, positionals[2]!, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       });
     case 'audit':
       if (sub !== 'verify') break;

@@ -71,6 +71,44 @@ for (const engine of engines()) {
       assert.equal(ok.json().created, 2);
     });
 
+    test('CSV import: same checks and all or nothing as JSON, problems by row and column (localised), BOM and quoted breaks read', async () => {
+      const csv = (payload: string | Buffer, s: Session = ministry, lang = 'en') => t.app.inject({
+        method: 'POST', url: '/api/regulations/import', headers: { ...asSession(s), 'accept-language': lang, 'content-type': 'text/csv; charset=utf-8' }, payload,
+      });
+      const head = 'instrument,law_ko,law_en,article,paragraph,ministry,ministry_name_ko,title_ko,title_fr,body_ko,effective_from,amendments\r\n';
+      const row = (article: string, from = '2021-02-05', law = '수소법 시행령 (CSV, 테스트)') =>
+        `decree,"${law}",Hydrogen Decree,${article},,MOTIE,산업통상자원부,"충전소 ""기준""",,"첫 줄\n둘째 줄, 쉼표",${from},"2023-01-01 Decree No. 1"\r\n`;
+      const before = await snapshot(t.db);
+      // Cell count and fields first (row 3: no such day, row 5: four cells, row 6: a bad article), in row order …
+      const bad = await csv(`${head}${row('30')}${row('31', '2021-02-30')}${row('30')}decree,법,,32\r\n${row('3 3')}`);
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.deepEqual(problemOf(bad).errors!.map((e) => e.path), ['/body/row/3/effective_from', '/body/row/5/*', '/body/row/6/article']);
+      // … then dates and duplicates within the file, then provisions already in the catalogue.
+      const second = await csv(`${head}${row('31')}${row('30')}${row('30')}`);
+      assert.deepEqual(problemOf(second).errors!.map((e) => e.path), ['/body/row/4/*']);
+      const existing = await csv(`${head}${row('10', '2021-02-05', '수소경제 육성 및 수소 안전관리에 관한 법률 시행령 (테스트)')}`);
+      assert.deepEqual(problemOf(existing).errors!.map((e) => e.path), ['/body/row/2/*']);
+      const header = await csv('instrument,law_ko,colour\n', ministry, 'ko');
+      assert.deepEqual(problemOf(header).errors!.map((e) => e.path),
+        ['/body/row/1/colour', '/body/row/1/article', '/body/row/1/ministry', '/body/row/1/ministry_name_ko', '/body/row/1/title_ko', '/body/row/1/body_ko', '/body/row/1/effective_from']);
+      assert.match(problemOf(header).errors![0]!.message, /[가-힣]/);
+      assert.deepEqual(problemOf(await csv(`${head}"open`)).errors!.map((e) => e.path), ['/body/row/2/*']);
+      assert.deepEqual(problemOf(await csv(head)).errors!.map((e) => e.path), ['/body/row/2/*']);
+      assert.equal((await csv(Buffer.from([0xff, 0xfe, 0x41]))).statusCode, 400);
+      assert.equal((await csv(`${head}${row('34')}`, busan)).statusCode, 403);
+      assert.deepEqual(await snapshot(t.db), before);
+
+      const ok = await csv(`\uFEFF${head}${row('30')}${row('31')}`);
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().created, 2);
+      const saved = (await t.app.inject({ method: 'GET', url: `/api/regulations/${ok.json().ids[0]}` })).json();
+      assert.deepEqual([saved.law, saved.title, saved.body.ko, saved.amendments], [
+        { ko: '수소법 시행령 (CSV, 테스트)', en: 'Hydrogen Decree' }, { ko: '충전소 "기준"' }, '첫 줄\n둘째 줄, 쉼표', [{ date: '2023-01-01', act: 'Decree No. 1', note: null }],
+      ]);
+      const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('object_id', '=', ok.json().ids[0]).execute();
+      assert.deepEqual(audit.map((a) => [a.action, (a.after as { format: string }).format]), [['regulation:import', 'csv']]);
+    });
+
     test('the ministry records a later amendment of a provision (audited, kept in date order); bad ones change nothing', async () => {
       const id = regulationId({ key: 'drone_bvlos' });
       const url = `/api/regulations/${id}/amendments`;

@@ -1,5 +1,5 @@
 // The regulation catalogue (규제): laws, decrees and notices with article, ministry, text and amendments.
-// Public reads; the ministry adds provisions one by one or imports a JSON list (all or nothing), and records
+// Public reads; the ministry adds provisions one by one or imports a JSON or CSV list (all or nothing), and records
 // later amendments of a provision.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -9,21 +9,13 @@ import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { queryTokens } from '../../domain/search/tokenize.ts';
 import { actorOf } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
-import { AppError, notFound, type FieldError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { Line, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { AmendmentSchema, RegulationInputSchema, RegulationSchema, MinistryCode } from './schemas.ts';
+import { dateProblems, importRoute } from './import.ts';
 import { findSameProvision, insertRegulation, normaliseRegulation, toRegulation, INSTRUMENTS, type RegulationInput } from './store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
-
-function dateProblems(input: RegulationInput, prefix: string): FieldError[] {
-  const out: FieldError[] = [];
-  if (!tryCivilDate(input.effectiveFrom)) out.push({ path: `${prefix}/effectiveFrom`, keyword: 'format', params: { format: 'date' } });
-  input.amendments.forEach((a, i) => {
-    if (!tryCivilDate(a.date)) out.push({ path: `${prefix}/amendments/${i}/date`, keyword: 'format', params: { format: 'date' } });
-  });
-  return out;
-}
 
 export async function regulationRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -88,40 +80,7 @@ export async function regulationRoutes(base: FastifyInstance): Promise<void> {
     return reply.code(201).send(toRegulation(row));
   });
 
-  app.post('/api/regulations/import', {
-    config: { action: 'regulation:create' },
-    schema: {
-      tags: ['regulations'],
-      summary: 'Import provisions from JSON: all or nothing; every bad item is named (ministry; audited)',
-      body: Type.Object({ items: Type.Array(RegulationInputSchema, { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ created: Type.Integer(), ids: Type.Array(Type.String()) }), ...errors },
-    },
-  }, async (request) => {
-    const actor = actorOf(request);
-    const items = (request.body.items as RegulationInput[]).map(normaliseRegulation);
-    const problems = items.flatMap((item, i) => dateProblems(item, `/body/items/${i}`));
-    const seen = new Map<string, number>();
-    items.forEach((item, i) => {
-      const key = `${item.instrument}|${item.law.ko}|${item.article}|${item.paragraph ?? ''}`;
-      if (seen.has(key)) problems.push({ path: `/body/items/${i}`, keyword: 'duplicate' });
-      seen.set(key, i);
-    });
-    if (problems.length > 0) throw new AppError('validation', { fields: problems });
-    return db.transaction().execute(async (trx) => {
-      const existing: FieldError[] = [];
-      for (const [i, item] of items.entries()) {
-        if (await findSameProvision(trx, item)) existing.push({ path: `/body/items/${i}`, keyword: 'duplicate' });
-      }
-      if (existing.length > 0) throw new AppError('validation', { fields: existing });
-      const ids: string[] = [];
-      for (const item of items) ids.push(await insertRegulation(trx, item, { demo: false, source: 'platform' }));
-      await appendAudit(trx, {
-        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
-        action: 'regulation:import', objectType: 'regulation', objectId: ids[0]!, before: null, after: { count: ids.length, ids },
-      });
-      return { created: ids.length, ids };
-    });
-  });
+  await base.register(importRoute);
   app.post('/api/regulations/:id/amendments', {
     config: { action: 'regulation:create' },
     schema: {
