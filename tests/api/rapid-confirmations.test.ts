@@ -52,7 +52,7 @@ for (const engine of engines()) {
       await scanDeadlines(t.db, { today: day, offsets: [] });
       return Number((await t.db.selectFrom('rapid_confirmation_reply').select((eb) => eb.fn.countAll().as('n')).where('deemed', '=', true).executeTakeFirstOrThrow()).n);
     };
-    const notices = async (requestId: string) => (await t.db.selectFrom('notification').select('dedup_key').where('object_id', '=', requestId).where('dedup_key', 'like', 'rapid:%').execute()).length;
+    const notices = async (requestId: string) => (await t.db.selectFrom('notification').select('dedup_key').where('object_id', '=', requestId).where('dedup_key', 'like', 'rapid:%:deemed').execute()).length;
 
     test('filed, forwarded to the ministry of the regulation, silent past 30 business-rule days: exactly one deemed "no permit needed"', async () => {
       const filed = await file();
@@ -68,6 +68,12 @@ for (const engine of engines()) {
       assert.ok(due >= addDays(today, 30));
       assert.equal(reply.daysLeft, Math.round((Date.parse(due) - Date.parse(today)) / 86_400_000));
 
+      // The ministry is reminded 7 days before its due day, once (DEFAULT_OFFSETS of the scan).
+      const reminders = async () => (await t.db.selectFrom('notification').select('dedup_key').where('object_id', '=', filed.id).where('kind', '=', 'deadline-approaching').execute()).length;
+      await scanDeadlines(t.db, { today: addDays(due, -7) });
+      await scanDeadlines(t.db, { today: addDays(due, -6) });
+      assert.equal(await reminders(), 1);
+
       const deemedBefore = await scan(due);
       assert.equal(await notices(filed.id), 0, 'nothing is deemed on the last day');
       assert.equal(await scan(addDays(due, 1)), deemedBefore + 1);
@@ -77,7 +83,7 @@ for (const engine of engines()) {
       assert.equal(after.state, 'answered');
       assert.deepEqual([after.replies[0].answer, after.replies[0].deemed, after.replies[0].repliedOn], ['no_permit_needed', true, addDays(due, 1)]);
       const recipients = await t.db.selectFrom('notification').innerJoin('app_user', 'app_user.id', 'notification.user_id').select('app_user.email')
-        .where('object_id', '=', filed.id).where('dedup_key', 'like', 'rapid:%').execute();
+        .where('object_id', '=', filed.id).where('dedup_key', 'like', 'rapid:%:deemed').execute();
       assert.deepEqual(recipients.map((r) => r.email).sort(), ['busan@demo.zonelink.kr', 'company@demo.zonelink.kr', 'ministry@demo.zonelink.kr']);
       const audit = await t.db.selectFrom('audit_log').select('action').where('object_id', '=', filed.id).execute();
       assert.equal(audit.filter((a) => a.action === 'rapid-confirmation:deemed').length, 1);

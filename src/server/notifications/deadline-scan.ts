@@ -11,7 +11,7 @@ import { scanZoneDeadlines, scanZoneStates } from '../zones/lifecycle-scan.ts';
 import { DEFAULT_ALERT_OFFSETS, type DeadlineKind } from '../../domain/exemptions/deadlines.ts';
 import { openDeadlines } from '../exemptions/deadlines.ts';
 import { notify, usersOfKind, usersOfRegions } from './notify.ts';
-import { scanRapidConfirmations } from '../rapid-confirmations/scan.ts';
+import { remindRapidConfirmations, scanRapidConfirmations } from '../rapid-confirmations/scan.ts';
 
 /** Days before a deadline when notices go out (plus one when it is overdue). */
 export const DEFAULT_OFFSETS = [30, 7, 1] as const;
@@ -88,6 +88,7 @@ export async function scanDeadlines(db: Database, options: { today?: CivilDate; 
   sent += await scanZoneDeadlines(db, today, offsets);
   // Rapid confirmations: a ministry silent past its 30 days has answered "no permit needed" (Art. 85(5)), once.
   await scanRapidConfirmations(db, today);
+  sent += await remindRapidConfirmations(db, today, offsets);
   return sent;
 }
 
