@@ -26,6 +26,8 @@ export interface Config {
   requireContiguity: boolean;
   /** Folder of stored files (report attachments), outside the database. */
   filesDir: string;
+  /** Hours after its last part when an unfinished resumable upload (its staging file) is removed. */
+  uploadStagingTtlHours: number;
   /** Largest report attachment. */
   attachmentLimitBytes: number;
   /** OpenType CJK font (collection) embedded in generated PDFs (Debian package fonts-noto-cjk). */
@@ -91,6 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'ZoneLink <no-reply@zonelink.local>',
     requireContiguity: boolVar(env, 'REQUIRE_CONTIGUITY', false, errors),
     filesDir: resolve(env.ZONELINK_FILES_DIR ?? '.data/files'),
+    uploadStagingTtlHours: intVar(env, 'UPLOAD_STAGING_TTL_HOURS', 24, errors),
     attachmentLimitBytes: intVar(env, 'ATTACHMENT_LIMIT_BYTES', 20 * 1_048_576, errors),
     pdfFont: env.PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     exemptionAlertOffsets: offsetsVar(env, 'EXEMPTION_ALERT_OFFSETS', [90, 30, 7], errors),

@@ -43,7 +43,12 @@ async function serve(config: Config): Promise<void> {
     ? startMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg, err) => app.log.warn({ err }, msg) })
     : null;
   const address = await app.listen({ port: config.port, host: config.host });
-  const stopScanner = startDeadlineScanner(db, (msg, err) => app.log.warn({ err }, msg), { exemptionOffsets: config.exemptionAlertOffsets });
+  const { expireStagedUploads } = await import('../server/demonstrations/parts.ts');
+  const stopScanner = startDeadlineScanner(db, (msg, err) => app.log.warn({ err }, msg), {
+    exemptionOffsets: config.exemptionAlertOffsets,
+    // Unfinished resumable uploads expire (their staging files go).
+    maintenance: () => expireStagedUploads(db, config.filesDir, config.uploadStagingTtlHours * 3_600_000),
+  });
   const url = `http://localhost:${new URL(address).port}`;
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`\nZoneLink is serving on ${url} (ready in ${ms} ms)\n`);

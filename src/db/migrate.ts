@@ -17,6 +17,7 @@ import * as m0013 from './migrations/0013-grant-redeliberation.ts';
 import * as m0014 from './migrations/0014-attachment-removal-ministry-code.ts';
 import * as m0017 from './migrations/0017-rapid-confirmation.ts';
 import * as m0018 from './migrations/0018-regulatory-needs.ts';
+import * as m0020 from './migrations/0020-upload-staging.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-attachment-removal-ministry-code': m0014,
   '0017-rapid-confirmation': m0017,
   '0018-regulatory-needs': m0018,
+  '0020-upload-staging': m0020,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

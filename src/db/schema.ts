@@ -504,6 +504,18 @@ export interface DemonstrationUploadTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** An upload being sent in parts: `received_bytes` of `total_bytes` are in its staging file. */
+export interface DemonstrationUploadStagingTable {
+  project_id: string;
+  id: string;
+  format: 'csv' | 'ndjson';
+  total_bytes: number;
+  received_bytes: number;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DemonstrationReportTable {
   project_id: string;
   period_index: number;
@@ -613,6 +625,7 @@ export interface DB {
   email_outbox: EmailOutboxTable;
   demonstration_project: DemonstrationProjectTable;
   demonstration_upload: DemonstrationUploadTable;
+  demonstration_upload_staging: DemonstrationUploadStagingTable;
   demonstration_event: DemonstrationEventTable;
   demonstration_report: DemonstrationReportTable;
   demonstration_incident: DemonstrationIncidentTable;

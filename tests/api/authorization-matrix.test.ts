@@ -55,6 +55,7 @@ interface Row {
   request(ctx: Ctx): Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }> | { url: string; payload?: unknown };
 }
 
+const MATRIX_CSV = 'ts,speed\n2026-11-20T10:00:00+09:00,10\n';
 const profile = { teamName: { ko: '팀' }, contactEmail: 'team@example.kr', phone: null, introduction: { ko: '소개' } };
 
 // Regulations and exemptions: a fresh exemption per cell for the routes that change it.
@@ -264,6 +265,22 @@ const MATRIX: Record<string, Row> = {
       url: `/api/projects/${await projects.project(ctx.scope)}/uploads/${randomUUID()}`,
       payload: 'ts,speed\n2026-11-20T10:00:00+09:00,10\n', headers: { 'content-type': 'text/csv' },
     }),
+  },
+  // Resumable uploads: the same callers as the single-stream upload.
+  'PUT /api/projects/:id/uploads/:uploadId/parts': {
+    expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({
+      url: `/api/projects/${await projects.project(ctx.scope)}/uploads/${randomUUID()}/parts`,
+      payload: MATRIX_CSV, headers: { 'content-type': 'text/csv', 'content-range': `bytes 0-${Buffer.byteLength(MATRIX_CSV) - 1}/${Buffer.byteLength(MATRIX_CSV)}` },
+    }),
+  },
+  'GET /api/projects/:id/uploads/:uploadId/parts': {
+    expect: all(403, { anonymous: same(401), company: { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `${await projects.staged(ctx.scope)}/parts` }),
+  },
+  'POST /api/projects/:id/uploads/:uploadId/complete': {
+    expect: all(403, { anonymous: same(401), company: { own: 201, other: 403 } }),
+    request: async (ctx) => ({ url: `${await projects.staged(ctx.scope)}/complete`, payload: {} }),
   },
   'POST /api/projects/:id/reports/:period/attachments': {
     // Every company in the project attaches files to its filed reports.
@@ -625,6 +642,8 @@ interface ProjectFixtures {
   attachment(scope: Scope, fresh?: boolean): Promise<string>;
   /** The scope's project using an exemption — for `own`, one that suspends a MOTIE regulation. */
   evidence(scope: Scope): Promise<string>;
+  /** The address of a fresh resumable upload of the scope's project whose parts have all arrived. */
+  staged(scope: Scope): Promise<string>;
 }
 let projects: ProjectFixtures;
 function projectFixtures(t: TestApp): ProjectFixtures {
@@ -717,6 +736,15 @@ function projectFixtures(t: TestApp): ProjectFixtures {
         attachments.set(scope, made);
       }
       return attachments.get(scope)!;
+    },
+    async staged(scope) {
+      const project = await this.project(scope);
+      const id = randomUUID();
+      const csv = Buffer.from(MATRIX_CSV);
+      await mkdir(join(t.config.filesDir, 'upload-staging'), { recursive: true });
+      await writeFile(join(t.config.filesDir, 'upload-staging', `${project}.${id}`), csv);
+      await t.db.insertInto('demonstration_upload_staging').values({ project_id: project, id, format: 'csv', total_bytes: csv.length, received_bytes: csv.length, created_by: null }).execute();
+      return `/api/projects/${project}/uploads/${id}`;
     },
     project(scope, fresh = false) {
       if (fresh) return create(scope);

@@ -80,6 +80,7 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
 const regulationBody = { instrument: 'notice', law: { ko: '퍼즈 고시' }, article: '1', paragraph: null, ministry: 'MOLIT', ministryName: { ko: '국토교통부' }, title: { ko: '퍼즈' }, body: { ko: '본문' }, effectiveFrom: '2025-01-01', amendments: [] };
 // A future working day: the only kind an administrator may add (docs/decisions/0012-holidays.md).
 VALID['POST /api/holidays'] = { url: '/api/holidays', body: { date: (() => { let d = addDays(todayInSeoul(), 500); while (!createHolidayCalendar().isBusinessDay(d)) d = addDays(d, 1); return d; })(), name: { ko: '퍼즈 임시공휴일' }, basis: '관보' } };
+VALID['POST /api/projects/:id/uploads/:uploadId/complete'] = { url: `/api/projects/${NO_PLAN}/uploads/${NO_PLAN}/complete`, body: { sha256: 'a'.repeat(64), mode: 'skip-invalid' } };
 VALID['POST /api/regulations'] = { url: '/api/regulations', body: regulationBody };
 VALID['PUT /api/organisations/:id/ministry-code'] = { url: `/api/organisations/${demoId('org:motie')}/ministry-code`, body: { ministryCode: 'MOTIE' } };
 VALID['POST /api/regulations/import'] = { url: '/api/regulations/import', body: { items: [{ ...regulationBody, article: '2' }] } };

@@ -1,7 +1,7 @@
 // Localised reasons of refused demonstration operations (the `{reason}` of a 409 `conflict` problem).
 import { format, type Locale } from '../../i18n/locales.ts';
 
-type Frames = Record<'no-such-transition' | 'insurance' | 'upload-differs' | 'not-a-company' | 'unknown-zone' | 'period-outside-events' | 'period-open' | 'report-state' | 'attachment-evidence' | 'no-serious-incident', string>;
+type Frames = Record<'no-such-transition' | 'insurance' | 'upload-differs' | 'not-a-company' | 'unknown-zone' | 'period-outside-events' | 'period-open' | 'report-state' | 'attachment-evidence' | 'no-serious-incident' | 'part-offset' | 'part-shape' | 'part-length' | 'upload-incomplete' | 'upload-completed' | 'upload-checksum', string>;
 
 const FRAMES: Record<Locale, Frames> = {
   ko: {
@@ -15,6 +15,12 @@ const FRAMES: Record<Locale, Frames> = {
     'report-state': '보고서 {period}은(는) 현재 \'{state}\' 상태입니다.',
     'attachment-evidence': '보고서 {period}은(는) 승인되었습니다. 승인된 보고서의 첨부파일은 증빙으로 남으며 삭제할 수 없습니다.',
     'no-serious-incident': '중대한 안전사고 기록이 있어야 실증을 정지할 수 있습니다.',
+    'part-offset': '업로드 {upload}는 지금까지 {offset}바이트를 받았습니다. 다음 부분은 {offset}바이트에서 시작해야 합니다.',
+    'part-shape': '업로드 {upload}는 {format} 형식, 전체 {total}바이트로 시작되었습니다. 모든 부분이 같아야 합니다.',
+    'part-length': '이 부분은 {expected}바이트 중 {received}바이트만 왔습니다. 아무것도 추가되지 않았습니다. {offset}바이트부터 다시 보내세요.',
+    'upload-incomplete': '업로드 {upload}는 {total}바이트 중 {offset}바이트만 받았습니다. {offset}바이트부터 이어서 보내세요.',
+    'upload-completed': '업로드 {upload}는 이미 완료되었습니다.',
+    'upload-checksum': '받은 파일의 SHA-256({actual})이 보낸 값({expected})과 다릅니다. 아무것도 저장되지 않았습니다. 새 업로드 ID로 다시 보내세요.',
   },
   en: {
     'no-such-transition': "A project in state '{state}' cannot move to '{to}'. Possible: {allowed}",
@@ -27,6 +33,12 @@ const FRAMES: Record<Locale, Frames> = {
     'report-state': 'Report {period} is \'{state}\'.',
     'attachment-evidence': 'Report {period} has been accepted; the files of an accepted report are evidence and stay.',
     'no-serious-incident': 'A demonstration is suspended only after a serious or critical incident on record.',
+    'part-offset': 'Upload {upload} has received {offset} bytes so far; the next part must start at byte {offset}.',
+    'part-shape': 'Upload {upload} was started as {format} of {total} bytes in all; every part must say the same.',
+    'part-length': 'This part brought {received} of {expected} bytes; nothing was added. Send it again from byte {offset}.',
+    'upload-incomplete': 'Upload {upload} has received {offset} of {total} bytes; resume from byte {offset}.',
+    'upload-completed': 'Upload {upload} is already complete.',
+    'upload-checksum': 'The SHA-256 of the received file ({actual}) is not the one sent ({expected}); nothing was stored. Send the file again under a new upload id.',
   },
   ja: {
     'no-such-transition': "「{state}」の実証事業は「{to}」に変更できません。可能な状態: {allowed}",
@@ -39,6 +51,12 @@ const FRAMES: Record<Locale, Frames> = {
     'report-state': '報告書 {period} は現在「{state}」です。',
     'attachment-evidence': '報告書 {period} は承認済みです。承認された報告書の添付ファイルは証拠として残り、削除できません。',
     'no-serious-incident': '重大な安全事故の記録がある場合にのみ実証を停止できます。',
+    'part-offset': 'アップロード {upload} はこれまでに {offset} バイトを受信しました。次の部分は {offset} バイト目から始めてください。',
+    'part-shape': 'アップロード {upload} は {format} 形式、全体 {total} バイトとして開始されました。すべての部分で同じでなければなりません。',
+    'part-length': 'この部分は {expected} バイト中 {received} バイトしか届きませんでした。何も追加されていません。{offset} バイト目から再送してください。',
+    'upload-incomplete': 'アップロード {upload} は {total} バイト中 {offset} バイトを受信済みです。{offset} バイト目から再開してください。',
+    'upload-completed': 'アップロード {upload} は既に完了しています。',
+    'upload-checksum': '受信したファイルの SHA-256（{actual}）が送信された値（{expected}）と異なります。何も保存されていません。新しいアップロード ID で再送してください。',
   },
   zh: {
     'no-such-transition': "处于“{state}”状态的项目不能变为“{to}”。可选：{allowed}",
@@ -51,6 +69,12 @@ const FRAMES: Record<Locale, Frames> = {
     'report-state': '报告 {period} 当前为“{state}”。',
     'attachment-evidence': '报告 {period} 已通过审核；已通过报告的附件作为证据保留，不能删除。',
     'no-serious-incident': '只有在记录了严重安全事故后才能暂停实证。',
+    'part-offset': '上传 {upload} 目前已收到 {offset} 字节；下一部分必须从第 {offset} 字节开始。',
+    'part-shape': '上传 {upload} 以 {format} 格式、共 {total} 字节开始；每个部分都必须一致。',
+    'part-length': '此部分只收到 {expected} 字节中的 {received} 字节，未添加任何内容。请从第 {offset} 字节重新发送。',
+    'upload-incomplete': '上传 {upload} 已收到 {total} 字节中的 {offset} 字节；请从第 {offset} 字节继续。',
+    'upload-completed': '上传 {upload} 已经完成。',
+    'upload-checksum': '收到文件的 SHA-256（{actual}）与发送的值（{expected}）不符；未保存任何内容。请用新的上传 ID 重新发送。',
   },
   fr: {
     'no-such-transition': "Un projet à l’état « {state} » ne peut pas passer à « {to} ». Possible : {allowed}",
@@ -63,6 +87,12 @@ const FRAMES: Record<Locale, Frames> = {
     'report-state': 'Le rapport {period} est à l’état « {state} ».',
     'attachment-evidence': 'Le rapport {period} a été accepté ; les fichiers d’un rapport accepté sont des preuves et restent.',
     'no-serious-incident': 'Une démonstration n’est suspendue qu’après un incident grave ou critique enregistré.',
+    'part-offset': 'Le téléversement {upload} a reçu {offset} octets jusqu’ici ; la partie suivante doit commencer à l’octet {offset}.',
+    'part-shape': 'Le téléversement {upload} a commencé au format {format} pour {total} octets au total ; chaque partie doit l’indiquer de même.',
+    'part-length': 'Cette partie a apporté {received} octets sur {expected} ; rien n’a été ajouté. Renvoyez-la à partir de l’octet {offset}.',
+    'upload-incomplete': 'Le téléversement {upload} a reçu {offset} octets sur {total} ; reprenez à l’octet {offset}.',
+    'upload-completed': 'Le téléversement {upload} est déjà terminé.',
+    'upload-checksum': 'Le SHA-256 du fichier reçu ({actual}) n’est pas celui envoyé ({expected}) ; rien n’a été enregistré. Renvoyez le fichier sous un nouvel identifiant.',
   },
 };
 

@@ -20,7 +20,6 @@ import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { I18nTextSchema, ProblemSchema, Uuid } from '../http/schemas.ts';
-import { renderProblem } from '../problem.ts';
 import { checkNeeds, coverageFor, CoverageSchema, normaliseNeeds } from '../exemptions/needs.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
@@ -31,7 +30,9 @@ import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from '
 import {
   evidenceTargetOf, loadProject, projectEtag, projectTarget, projectView, saveProjectExemptions, selectProjects, suspendedMinistries, targetOf, zoneRegions, type ProjectRow,
 } from './store.ts';
-import { hashStream, insertSpooled, issueFields, issuePath, MAX_ERRORS, spool } from './upload.ts';
+import { hashStream, MAX_ERRORS, spool } from './upload.ts';
+import { storeUpload, uploadView } from './upload-store.ts';
+import { partRoutes } from './parts.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema };
 const IdParams = Type.Object({ id: Uuid });
@@ -105,16 +106,12 @@ function columnsOf(body: ProjectBody) {
   };
 }
 
-const uploadView = (u: { id: string; format: 'csv' | 'ndjson'; mode: 'all' | 'skip-invalid'; rows_total: number; rows_stored: number; rows_rejected: number; errors: unknown; created_at: Date }, replayed: boolean) => ({
-  uploadId: u.id, format: u.format, mode: u.mode, rowsTotal: u.rows_total, rowsStored: u.rows_stored, rowsRejected: u.rows_rejected, replayed,
-  errors: u.errors as { row: number; column: string; path: string; message: string }[], createdAt: u.created_at.toISOString(),
-});
-
 export async function demonstrationRoutes(base: FastifyInstance): Promise<void> {
   // Encapsulated: the streamed CSV / NDJSON body parser applies to these routes only.
   await base.register(async (scope) => {
     scope.addContentTypeParser(['text/csv', 'application/x-ndjson'], (_request, payload, done) => done(null, payload));
     routes(scope);
+    partRoutes(scope);
     reportRoutes(scope);
   });
   await attachmentRoutes(base);
@@ -270,29 +267,10 @@ function routes(base: FastifyInstance): void {
       return reply.code(200).send(uploadView(existing, true));
     }
     const { from, to } = periodInstants(row.period_start, row.period_end);
-    const context = { from, to, fromLabel: row.period_start, toLabel: row.period_end };
-    const result = await spool({ stream, format, context });
+    const result = await spool({ stream, format, context: { from, to, fromLabel: row.period_start, toLabel: row.period_end } });
     let saved;
     try {
-      if (result.issues.length > 0 && (mode === 'all' || result.rowsTotal === 0)) {
-        throw new AppError('validation', { fields: issueFields(result.issues) });
-      }
-      const problem = result.issues.length > 0 ? renderProblem(new AppError('validation', { fields: issueFields(result.issues) }), request.locale, request.id) : null;
-      const errorList = result.issues.map((issue, i) => ({ row: issue.row, column: issue.column, path: issuePath(issue), message: problem?.errors?.[i]?.message ?? '' }));
-      saved = await db.transaction().execute(async (trx) => {
-        const claimed = await trx.insertInto('demonstration_upload').values({
-          project_id: row.id, id: uploadId, format, mode, sha256: result.sha256, rows_total: result.rowsTotal, rows_stored: result.rowsStored,
-          rows_rejected: result.rowsRejected, errors: JSON.stringify(errorList), created_by: actor.userId,
-        }).onConflict((oc) => oc.columns(['project_id', 'id']).doNothing()).returningAll().executeTakeFirst();
-        // Claimed meanwhile by a concurrent request with the same id.
-        if (!claimed) throw conflict(frame(request.locale, 'upload-differs', { upload: uploadId }));
-        await insertSpooled(trx, result, row.id, uploadId);
-        await appendAudit(trx, {
-          ...auditActor(request, actor), action: 'project:upload', objectType: 'demonstration_upload', objectId: uploadId, before: null,
-          after: { projectId: row.id, format, mode, sha256: result.sha256, rowsTotal: result.rowsTotal, rowsStored: result.rowsStored, rowsRejected: result.rowsRejected },
-        });
-        return claimed;
-      });
+      saved = await storeUpload(db, request, actor, result, { projectId: row.id, uploadId, format, mode });
     } finally {
       await result.dispose();
     }

@@ -94,12 +94,14 @@ export async function scanDeadlines(db: Database, options: { today?: CivilDate; 
 
 /** Scans now and then every `intervalMs`; returns a stop function. */
 export function startDeadlineScanner(
-  db: Database, log: (msg: string, err?: unknown) => void, options: { exemptionOffsets?: readonly number[]; intervalMs?: number } = {},
+  db: Database, log: (msg: string, err?: unknown) => void,
+  options: { exemptionOffsets?: readonly number[]; intervalMs?: number; maintenance?: () => Promise<unknown> } = {},
 ): () => void {
   const intervalMs = options.intervalMs ?? 6 * 3_600_000;
   const run = () => {
     scanDeadlines(db).catch((error: unknown) => log('deadline scan failed', error));
     scanExemptionDeadlines(db, { offsets: options.exemptionOffsets }).catch((error: unknown) => log('exemption deadline scan failed', error));
+    options.maintenance?.().catch((error: unknown) => log('maintenance failed', error));
   };
   run();
   const timer = setInterval(run, intervalMs);

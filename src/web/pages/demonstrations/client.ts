@@ -53,20 +53,17 @@ export function newUploadId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/**
- * Streams the file to PUT /api/projects/:id/uploads/:uploadId. The same upload id may be sent again after a
- * failure: the server answers a replay with the first result and stores nothing twice.
- */
-export function uploadFile(
-  projectId: string, uploadId: string, file: Blob, mediaType: string, mode: UploadMode, onProgress: (sent: number, total: number) => void,
-): Promise<UploadResult> {
+/** Size of one part of a resumable upload. */
+export const PART_BYTES = 8 * 1024 * 1024;
+
+/** One XMLHttpRequest (the only browser API with upload progress) with the API's headers; problems as ApiError. */
+function xhrSend<T>(method: string, url: string, headers: Record<string, string>, body: Blob | string | null, onProgress?: (loaded: number) => void): Promise<{ data: T; xhr: XMLHttpRequest }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('PUT', `${p(projectId)}/uploads/${encodeURIComponent(uploadId)}${mode === 'skip-invalid' ? '?mode=skip-invalid' : ''}`);
+    xhr.open(method, url);
     xhr.withCredentials = true;
-    for (const [name, value] of Object.entries(apiHeaders(true))) xhr.setRequestHeader(name, value);
-    xhr.setRequestHeader('Content-Type', mediaType);
-    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    for (const [name, value] of Object.entries({ ...apiHeaders(true), ...headers })) xhr.setRequestHeader(name, value);
+    if (onProgress) xhr.upload.onprogress = (event) => onProgress(event.loaded);
     xhr.onerror = () => reject(new ApiError({ status: 0, code: 'network' }));
     xhr.onabort = () => reject(new ApiError({ status: 0, code: 'network' }));
     xhr.onload = () => {
@@ -76,9 +73,54 @@ export function uploadFile(
       } catch {
         payload = null;
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(payload as UploadResult);
-      else reject(new ApiError(payload && typeof payload === 'object' ? { ...(payload as Problem), status: xhr.status } : { status: xhr.status }));
+      if (xhr.status >= 200 && xhr.status < 300) resolve({ data: payload as T, xhr });
+      else reject(Object.assign(new ApiError(payload && typeof payload === 'object' ? { ...(payload as Problem), status: xhr.status } : { status: xhr.status }), { offset: xhr.getResponseHeader('upload-offset') }));
     };
-    xhr.send(file);
+    xhr.send(body);
   });
+}
+
+/**
+ * Sends the file in parts of PART_BYTES (resumable upload, ADR 0008): asks the server how much of this upload id
+ * it already has, sends the rest part by part, then completes it. Called again after a lost connection, it
+ * resumes from the server's offset; a completed upload id is replayed, never stored twice.
+ */
+export async function uploadInParts(
+  projectId: string, uploadId: string, file: Blob, mediaType: string, mode: UploadMode, onProgress: (sent: number, total: number) => void,
+): Promise<UploadResult> {
+  if (file.size === 0) return uploadFile(projectId, uploadId, file, mediaType, mode, onProgress);
+  const base = `${p(projectId)}/uploads/${encodeURIComponent(uploadId)}`;
+  let offset = await request<{ offset: number }>('GET', `${base}/parts`).then((s) => s.offset, (error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) return 0;
+    throw error;
+  });
+  while (offset < file.size) {
+    const end = Math.min(offset + PART_BYTES, file.size);
+    const at = offset;
+    onProgress(at, file.size);
+    try {
+      const { data } = await xhrSend<{ offset: number }>('PUT', `${base}/parts`, { 'Content-Type': mediaType, 'Content-Range': `bytes ${at}-${end - 1}/${file.size}` }, file.slice(at, end), (loaded) => onProgress(at + loaded, file.size));
+      offset = data.offset;
+    } catch (error) {
+      const told = (error as { offset?: string | null }).offset;
+      if (!(error instanceof ApiError) || error.status !== 409) throw error;
+      // No offset: the upload is already complete (its answer was lost) — completing replays it.
+      if (told === null || told === undefined) break;
+      if (Number(told) === at) throw error;
+      offset = Number(told);
+    }
+  }
+  onProgress(file.size, file.size);
+  return request<UploadResult>('POST', `${base}/complete`, { mode });
+}
+
+/**
+ * Streams the file to PUT /api/projects/:id/uploads/:uploadId. The same upload id may be sent again after a
+ * failure: the server answers a replay with the first result and stores nothing twice.
+ */
+export async function uploadFile(
+  projectId: string, uploadId: string, file: Blob, mediaType: string, mode: UploadMode, onProgress: (sent: number, total: number) => void,
+): Promise<UploadResult> {
+  const url = `${p(projectId)}/uploads/${encodeURIComponent(uploadId)}${mode === 'skip-invalid' ? '?mode=skip-invalid' : ''}`;
+  return (await xhrSend<UploadResult>('PUT', url, { 'Content-Type': mediaType }, file, (loaded) => onProgress(loaded, file.size))).data;
 }

@@ -1,5 +1,6 @@
-// Demonstration data: a CSV or NDJSON file streamed to the upload API under an upload id chosen here, so a
-// retry after a lost connection cannot store anything twice; progress while it goes; on rejection the first
+// Demonstration data: a CSV or NDJSON file sent in 8 MiB parts (resumable upload) under an upload id chosen here;
+// after a lost connection the retry resumes from the offset the server reports and cannot store anything twice;
+// progress while it goes; on rejection the first
 // errors by row and column; in "valid rows only" mode the rejected rows as a downloadable error file.
 import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../../api.ts';
@@ -7,13 +8,13 @@ import { useApp } from '../../app-context.tsx';
 import { useLoad } from '../../components/load.ts';
 import { Alert, ProblemAlert } from '../../components/ui.tsx';
 import { DateTime } from '../../components/text.tsx';
-import { newUploadId, projectsApi, uploadFile, uploadMediaType } from './client.ts';
+import { newUploadId, projectsApi, uploadInParts, uploadMediaType } from './client.ts';
 import { useNumber } from './common.tsx';
 import type { Project, UploadError, UploadMode, UploadResult } from './types.ts';
 
 /** Errors shown in the table (the server returns at most 100). */
 const SHOWN = 20;
-/** Automatic retries after a lost connection, with the same upload id. */
+/** Automatic retries after a lost connection, with the same upload id (each resumes from the server's offset). */
 const RETRIES = 2;
 
 /** `/body/row/12/speed` → row 12, column speed. */
@@ -139,7 +140,7 @@ function UploadForm({ project, onStored }: { project: Project; onStored: () => v
     for (let attempt = 0; ; attempt += 1) {
       setPhase({ kind: 'sending', sent: 0, total: file.size, attempt });
       try {
-        const result = await uploadFile(project.id, uploadId, file, media, mode, (sent, total) => setPhase({ kind: 'sending', sent, total, attempt }));
+        const result = await uploadInParts(project.id, uploadId, file, media, mode, (sent, total) => setPhase({ kind: 'sending', sent, total, attempt }));
         setPhase({ kind: 'done', result });
         if (result.errors.length > 0) {
           const blob = await errorFile(file, result.errors);

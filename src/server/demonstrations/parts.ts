@@ -1,0 +1,233 @@
+// Resumable uploads of demonstration data (ADR 0008): the file is sent in parts, each a PUT with
+// `Content-Range: bytes start-end/total`, appended to a staging file under ZONELINK_FILES_DIR/upload-staging
+// whose received length (the offset) is recorded in `demonstration_upload_staging`, so a client that lost its
+// connection — or a restarted server — resumes from GET's offset. A part is applied whole or not at all; a part
+// not starting at the offset → 409 naming it (an exact re-send of received bytes is accepted as is). POST
+// …/complete parses, validates and stores the staged file like the single-stream PUT (same modes, same upload
+// id idempotency, optionally checking its SHA-256) and deletes it; abandoned staging files expire.
+import { constants, createReadStream } from 'node:fs';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Database } from '../../db/database.ts';
+import type { UploadFormat } from '../../domain/demonstrations/events.ts';
+import { periodInstants } from '../../domain/demonstrations/project.ts';
+import { authorize } from '../auth/authorize.ts';
+import { AppError, notFound } from '../errors.ts';
+import { FileStore } from '../files/file-store.ts';
+import { ProblemSchema, Uuid } from '../http/schemas.ts';
+import { frame } from './messages.ts';
+import { UploadResultSchema } from './schemas.ts';
+import { loadProject, targetOf } from './store.ts';
+import { spool, UPLOAD_LIMIT_BYTES } from './upload.ts';
+import { storeUpload, uploadView } from './upload-store.ts';
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema };
+const Params = Type.Object({ id: Uuid, uploadId: Uuid });
+const MEDIA: Record<string, UploadFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
+const RANGE = /^bytes (\d{1,10})-(\d{1,10})\/(\d{1,10})$/;
+const AREA = 'upload-staging';
+const COPY_BYTES = 1 << 20;
+
+const PartState = Type.Object({
+  uploadId: Type.String(), format: Type.Enum(['csv', 'ndjson']),
+  offset: Type.Integer({ description: 'bytes received so far: the next part starts here' }), total: Type.Integer(),
+});
+
+const conflict = (request: FastifyRequest, key: Parameters<typeof frame>[1], params: Record<string, string | number>): AppError =>
+  new AppError('conflict', { params: { reason: frame(request.locale, key, params) } });
+const stagedName = (projectId: string, uploadId: string): string => `${projectId}.${uploadId}`;
+
+/** The byte range of a part from its Content-Range header; null when missing or not `bytes start-end/total`. */
+export function parseContentRange(header: string | undefined): { start: number; end: number; total: number } | null {
+  const m = RANGE.exec(header?.trim() ?? '');
+  if (!m) return null;
+  const [start, end, total] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return start <= end && end < total ? { start, end, total } : null;
+}
+
+/** Copies `length` bytes of `from` into `to` at `position` (and cuts `to` there first: bytes of a broken part go). */
+async function writeAt(to: FileHandle, from: string, position: number): Promise<void> {
+  await to.truncate(position);
+  let at = position;
+  for await (const chunk of createReadStream(from, { highWaterMark: COPY_BYTES }) as AsyncIterable<Buffer>) {
+    await to.write(chunk, 0, chunk.length, at);
+    at += chunk.length;
+  }
+  await to.sync();
+}
+
+/** Whether the staged bytes at `position` are those of the file `part`. */
+async function sameBytes(staged: string, part: string, position: number): Promise<boolean> {
+  const handle = await open(staged, 'r');
+  try {
+    let at = position;
+    for await (const chunk of createReadStream(part, { highWaterMark: COPY_BYTES }) as AsyncIterable<Buffer>) {
+      const mine = Buffer.alloc(chunk.length);
+      const { bytesRead } = await handle.read(mine, 0, chunk.length, at);
+      if (bytesRead !== chunk.length || !mine.equals(chunk)) return false;
+      at += chunk.length;
+    }
+    return true;
+  } finally {
+    await handle.close();
+  }
+}
+
+export function partRoutes(base: FastifyInstance): void {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const { db, config } = app.services;
+  const files = new FileStore(config.filesDir, AREA);
+
+  async function project(request: FastifyRequest, id: string) {
+    const row = await loadProject(db, id);
+    if (!row) throw notFound('project');
+    return { row, actor: authorize(request, await targetOf(db, row)) };
+  }
+  const offsetHeader = (reply: FastifyReply, offset: number) => reply.header('upload-offset', String(offset));
+
+  app.put('/api/projects/:id/uploads/:uploadId/parts', {
+    config: { action: 'project:upload', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'Send one part of a resumable upload (Content-Range: bytes start-end/total; Content-Type text/csv or application/x-ndjson of the whole file); it must start at the offset received so far',
+      params: Params,
+      response: { 200: PartState, ...errors },
+    },
+  }, async (request, reply) => {
+    const { row, actor } = await project(request, request.params.id);
+    const { uploadId } = request.params;
+    const format = MEDIA[String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()];
+    const stream = request.body as Readable | undefined;
+    if (format === undefined || stream === undefined || typeof (stream as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] !== 'function') {
+      throw new AppError('unsupported-media-type');
+    }
+    const range = parseContentRange(request.headers['content-range']);
+    if (range === null) throw new AppError('validation', { fields: [{ path: '/headers/content-range', keyword: 'format', params: { format: 'bytes start-end/total' } }] });
+    if (range.total > UPLOAD_LIMIT_BYTES) throw new AppError('payload-too-large', { params: { limit: UPLOAD_LIMIT_BYTES } });
+    const length = range.end - range.start + 1;
+    // The part is received whole into a temporary file before anything is touched: a dropped part changes nothing.
+    const part = await files.receive(stream, length, 0, 0);
+    try {
+      const offset = await db.transaction().execute(async (trx) => {
+        const staged = await stagedRow(trx, row.id, uploadId, true);
+        const expected = staged?.received_bytes ?? 0;
+        if (part.size < length) throw conflict(request, 'part-length', { received: part.size, expected: length, offset: expected });
+        if (!staged) {
+          if (await trx.selectFrom('demonstration_upload').select('id').where('project_id', '=', row.id).where('id', '=', uploadId).executeTakeFirst()) {
+            throw conflict(request, 'upload-completed', { upload: uploadId });
+          }
+          if (range.start !== 0) throw conflict(request, 'part-offset', { upload: uploadId, offset: 0 });
+          const created = await trx.insertInto('demonstration_upload_staging').values({
+            project_id: row.id, id: uploadId, format, total_bytes: range.total, received_bytes: 0, created_by: actor.userId,
+          }).onConflict((oc) => oc.columns(['project_id', 'id']).doNothing()).returning('id').executeTakeFirst();
+          // Started meanwhile by a concurrent first part.
+          if (!created) throw conflict(request, 'part-offset', { upload: uploadId, offset: 0 });
+        } else if (staged.format !== format || staged.total_bytes !== range.total) {
+          throw conflict(request, 'part-shape', { upload: uploadId, format: staged.format, total: staged.total_bytes });
+        }
+        if (range.start === expected) {
+          const path = files.pathOf(stagedName(row.id, uploadId));
+          await mkdir(dirname(path), { recursive: true });
+          const handle = await open(path, constants.O_RDWR | constants.O_CREAT);
+          try {
+            await writeAt(handle, part.temp, range.start);
+          } finally {
+            await handle.close();
+          }
+          await trx.updateTable('demonstration_upload_staging').set({ received_bytes: range.end + 1, updated_at: new Date() })
+            .where('project_id', '=', row.id).where('id', '=', uploadId).execute();
+          return range.end + 1;
+        }
+        if (range.end < expected && await sameBytes(files.pathOf(stagedName(row.id, uploadId)), part.temp, range.start)) return expected;
+        offsetHeader(reply, expected);
+        throw conflict(request, 'part-offset', { upload: uploadId, offset: expected });
+      });
+      offsetHeader(reply, offset);
+      return { uploadId, format, offset, total: range.total };
+    } finally {
+      await part.discard();
+    }
+  });
+
+  app.get('/api/projects/:id/uploads/:uploadId/parts', {
+    config: { action: 'project:upload', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'The offset of a resumable upload: how many bytes were received (also in the Upload-Offset header; HEAD works too)',
+      params: Params,
+      response: { 200: PartState, ...errors },
+    },
+  }, async (request, reply) => {
+    const { row } = await project(request, request.params.id);
+    const staged = await stagedRow(db, row.id, request.params.uploadId, false);
+    if (!staged) throw notFound('upload');
+    offsetHeader(reply, staged.received_bytes);
+    return { uploadId: staged.id, format: staged.format, offset: staged.received_bytes, total: staged.total_bytes };
+  });
+
+  app.post('/api/projects/:id/uploads/:uploadId/complete', {
+    config: { action: 'project:upload', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'Complete a resumable upload: parse, validate and store the received file like the single-stream PUT (all or nothing unless mode skip-invalid; idempotent by upload id), checking its SHA-256 when given',
+      params: Params,
+      body: Type.Object({
+        sha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'hex SHA-256 of the whole file' })),
+        mode: Type.Optional(Type.Enum(['all', 'skip-invalid'])),
+      }, { additionalProperties: false }),
+      response: { 200: UploadResultSchema, 201: UploadResultSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const { row, actor } = await project(request, request.params.id);
+    const { uploadId } = request.params;
+    const { sha256, mode = 'all' } = request.body;
+    const done = await db.selectFrom('demonstration_upload').selectAll().where('project_id', '=', row.id).where('id', '=', uploadId).executeTakeFirst();
+    if (done) {
+      if (sha256 !== undefined && sha256 !== done.sha256) throw conflict(request, 'upload-differs', { upload: uploadId });
+      return reply.code(200).send(uploadView(done, true));
+    }
+    const staged = await stagedRow(db, row.id, uploadId, false);
+    if (!staged) throw notFound('upload');
+    if (staged.received_bytes < staged.total_bytes) {
+      offsetHeader(reply, staged.received_bytes);
+      throw conflict(request, 'upload-incomplete', { upload: uploadId, offset: staged.received_bytes, total: staged.total_bytes });
+    }
+    const path = files.pathOf(stagedName(row.id, uploadId));
+    const { from, to } = periodInstants(row.period_start, row.period_end);
+    const spooled = await spool({ stream: createReadStream(path), format: staged.format, context: { from, to, fromLabel: row.period_start, toLabel: row.period_end } });
+    let saved;
+    try {
+      if (sha256 !== undefined && sha256 !== spooled.sha256) throw conflict(request, 'upload-checksum', { actual: spooled.sha256, expected: sha256 });
+      saved = await storeUpload(db, request, actor, spooled, {
+        projectId: row.id, uploadId, format: staged.format, mode, audit: { via: 'parts', bytes: staged.total_bytes },
+        within: async (trx) => { await trx.deleteFrom('demonstration_upload_staging').where('project_id', '=', row.id).where('id', '=', uploadId).execute(); },
+      });
+    } finally {
+      await spooled.dispose();
+    }
+    await rm(path, { force: true });
+    return reply.code(201).header('location', `/api/projects/${row.id}/uploads/${uploadId}`).send(uploadView(saved, false));
+  });
+}
+
+async function stagedRow(db: Database, projectId: string, uploadId: string, lock: boolean) {
+  const query = db.selectFrom('demonstration_upload_staging').selectAll().where('project_id', '=', projectId).where('id', '=', uploadId);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/**
+ * Removes resumable uploads not added to for `maxAgeMs` (their rows and staging files); run by the periodic
+ * deadline scan. Returns how many went.
+ */
+export async function expireStagedUploads(db: Database, filesDir: string, maxAgeMs: number, now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - maxAgeMs);
+  const gone = await db.deleteFrom('demonstration_upload_staging').where('updated_at', '<', cutoff).returning(['project_id', 'id']).execute();
+  const files = new FileStore(filesDir, AREA);
+  for (const g of gone) await rm(files.pathOf(stagedName(g.project_id, g.id)), { force: true });
+  return gone.length;
+}
+
