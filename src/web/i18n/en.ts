@@ -9,6 +9,7 @@ import { reviewEn } from './review/en.ts';
 import { holidaysEn } from './holidays/en.ts';
 import { rapidConfirmationEn } from './rapid-confirmation/en.ts';
 import { organisationsEn } from './organisations/en.ts';
+import { needsEn } from './needs/en.ts';
 import { deadlinesEn } from './deadlines/en.ts';
 import type { ko } from './ko.ts';
 
@@ -427,5 +428,6 @@ export const en: Record<keyof typeof ko, string> = {
   ...holidaysEn,
   ...rapidConfirmationEn,
   ...organisationsEn,
+  ...needsEn,
   ...deadlinesEn,
 };

@@ -9,6 +9,7 @@ import { reviewFr } from './review/fr.ts';
 import { holidaysFr } from './holidays/fr.ts';
 import { rapidConfirmationFr } from './rapid-confirmation/fr.ts';
 import { organisationsFr } from './organisations/fr.ts';
+import { needsFr } from './needs/fr.ts';
 import { deadlinesFr } from './deadlines/fr.ts';
 import type { ko } from './ko.ts';
 
@@ -429,5 +430,6 @@ export const fr: Record<keyof typeof ko, string> = {
   ...holidaysFr,
   ...rapidConfirmationFr,
   ...organisationsFr,
+  ...needsFr,
   ...deadlinesFr,
 };

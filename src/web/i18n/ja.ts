@@ -9,6 +9,7 @@ import { reviewJa } from './review/ja.ts';
 import { holidaysJa } from './holidays/ja.ts';
 import { rapidConfirmationJa } from './rapid-confirmation/ja.ts';
 import { organisationsJa } from './organisations/ja.ts';
+import { needsJa } from './needs/ja.ts';
 import { deadlinesJa } from './deadlines/ja.ts';
 import type { ko } from './ko.ts';
 
@@ -427,5 +428,6 @@ export const ja: Record<keyof typeof ko, string> = {
   ...holidaysJa,
   ...rapidConfirmationJa,
   ...organisationsJa,
+  ...needsJa,
   ...deadlinesJa,
 };

@@ -12,6 +12,7 @@ import { reviewKo } from './review/ko.ts';
 import { holidaysKo } from './holidays/ko.ts';
 import { rapidConfirmationKo } from './rapid-confirmation/ko.ts';
 import { organisationsKo } from './organisations/ko.ts';
+import { needsKo } from './needs/ko.ts';
 import { deadlinesKo } from './deadlines/ko.ts';
 
 export const ko = {
@@ -427,5 +428,6 @@ export const ko = {
   ...holidaysKo,
   ...rapidConfirmationKo,
   ...organisationsKo,
+  ...needsKo,
   ...deadlinesKo,
 } as const;

@@ -9,6 +9,7 @@ import { reviewZh } from './review/zh.ts';
 import { holidaysZh } from './holidays/zh.ts';
 import { rapidConfirmationZh } from './rapid-confirmation/zh.ts';
 import { organisationsZh } from './organisations/zh.ts';
+import { needsZh } from './needs/zh.ts';
 import { deadlinesZh } from './deadlines/zh.ts';
 import type { ko } from './ko.ts';
 
@@ -425,5 +426,6 @@ export const zh: Record<keyof typeof ko, string> = {
   ...holidaysZh,
   ...rapidConfirmationZh,
   ...organisationsZh,
+  ...needsZh,
   ...deadlinesZh,
 };

@@ -9,6 +9,8 @@ import { useLoad } from '../../components/load.ts';
 import { Alert, DemoBadge, Field, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
 import { LocalText, RefText } from '../../components/text.tsx';
 import { projectsApi } from './client.ts';
+import { exemptionsApi } from '../exemptions/client.ts';
+import { NeedsPanel } from '../exemptions/NeedsPanel.tsx';
 import { DayText, frequencyText, ProjectStateBadge, useNumber, useZones } from './common.tsx';
 import { CompliancePanel, EvidencePanel } from './compliance.tsx';
 import { IncidentsPanel } from './incidents.tsx';
@@ -31,7 +33,7 @@ export function ProjectPage({ id }: { id: string }) {
   if (!p) return <Loading />;
 
   const sections: [string, string][] = [
-    ['project-overview', t('prjOverview')], ['project-reports', t('prjReports')], ['project-incidents', t('prjIncidents')],
+    ['project-overview', t('prjOverview')], ['needs-title', t('needsTitle')], ['project-reports', t('prjReports')], ['project-incidents', t('prjIncidents')],
     ['project-data', t('prjData')], ['project-compliance', t('prjCompliance')], ['project-evidence', t('prjEvidence')],
   ];
   return (
@@ -54,6 +56,8 @@ export function ProjectPage({ id }: { id: string }) {
       </nav>
       <Overview project={p} />
       <StatePanel project={p} onProject={project.setData} />
+      <NeedsPanel load={() => exemptionsApi.projectCoverage(p.id)} version={`${p.id}/${p.version}`} needs={p.needs} canEdit={p.canEdit && p.state !== 'completed'}
+        save={(next) => projectsApi.saveNeeds(p, next).then(project.setData)} />
       <ReportsPanel project={p} />
       <IncidentsPanel project={p} />
       <DataPanel project={p} onStored={() => setDataRound((r) => r + 1)} />

@@ -12,6 +12,12 @@ export const projectsApi = {
   list: async () => (await request<{ items: Project[] }>('GET', '/api/projects')).items,
   get: (id: string) => request<Project>('GET', p(id)),
   create: (input: ProjectInput) => request<Project>('POST', '/api/projects', input),
+  /** Replaces the project's regulatory needs through the project's update route (If-Match on its version). */
+  saveNeeds: (x: Project, needs: Project['needs']) => request<Project>('PUT', p(x.id), {
+    title: x.title, summary: x.summary, partnerCompanies: x.partnerCompanies, exemptionIds: x.exemptionIds, sites: x.sites, products: x.products,
+    periodStart: x.periodStart, periodEnd: x.periodEnd, milestones: x.milestones, kpis: x.kpis, safetyPlan: x.safetyPlan,
+    insuranceRequired: x.insuranceRequired, insurance: x.insurance, rules: x.rules, needs,
+  }, { headers: { 'If-Match': `"project-v${x.version}"` } }),
   transition: (id: string, to: Exclude<ProjectState, 'suspended'>) => request<Project>('POST', `${p(id)}/transition`, { to }),
   suspension: (id: string, action: 'suspend' | 'lift', reason: { ko: string }) => request<Project>('POST', `${p(id)}/suspension`, { action, reason }),
   reports: (id: string) => request<{ frequency: string; items: ReportingPeriod[] }>('GET', `${p(id)}/reports`),

@@ -60,6 +60,8 @@ export interface Project extends ProjectFields {
   zoneId: string;
   state: ProjectState;
   leadCompany: string;
+  /** Regulatory needs per stage (src/web/pages/exemptions/NeedsPanel.tsx). */
+  needs: { stage: string; regulation: string; note: string | null }[];
   version: number;
   demo: boolean;
   createdAt: string;

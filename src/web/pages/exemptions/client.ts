@@ -2,7 +2,7 @@
 // request function of src/web/api.ts (session cookie, UI language, CSRF token on writes).
 import { request } from '../../api.ts';
 import type {
-  AuditEntry, Bundle, Conditions, EvidenceRef, Exemption, ExemptionInput, Organisation, ReformBoard, SearchQuery, SearchResult,
+  AuditEntry, Bundle, Conditions, EvidenceRef, Exemption, ExemptionInput, NeedsCoverage, Organisation, ReformBoard, SearchQuery, SearchResult,
 } from './types.ts';
 import type { Regulation, RegulationInput } from '../../types.ts';
 
@@ -15,6 +15,8 @@ const qs = (params: Record<string, string | undefined>): string => {
 const at = (id: string) => encodeURIComponent(id);
 
 export const exemptionsApi = {
+  planCoverage: (id: string) => request<NeedsCoverage>('GET', `/api/plans/${at(id)}/coverage`),
+  projectCoverage: (id: string) => request<NeedsCoverage>('GET', `/api/projects/${at(id)}/coverage`),
   list: (filter: { zone?: string } = {}) => request<{ items: Exemption[] }>('GET', `/api/exemptions${qs(filter)}`),
   get: (id: string) => request<Exemption>('GET', `/api/exemptions/${at(id)}`),
   create: (input: ExemptionInput) => request<Exemption>('POST', '/api/exemptions', input),

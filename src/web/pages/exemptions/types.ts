@@ -216,3 +216,30 @@ export interface AuditEntry {
   action: string;
   after: unknown;
 }
+
+/** A regulatory need (규제 수요) of a plan or project: the catalogue regulation blocking the work at a stage. */
+export interface Need {
+  stage: string;
+  regulation: string;
+  note: string | null;
+}
+
+/** Coverage of needs (GET /api/plans/:id/coverage, /api/projects/:id/coverage). */
+export interface NeedsCoverage {
+  zone: { id: string; name: I18nText } | null;
+  needs: number;
+  met: number;
+  stages: {
+    stage: string;
+    status: 'none' | 'covered' | 'unmet';
+    needs: {
+      stage: string;
+      regulation: { id: string; title: I18nText; law: I18nText; article: string; paragraph: string | null };
+      note: string | null;
+      met: boolean;
+      metBy: BundleExemption[];
+      requestedBy: string[];
+      precedents: (BundleExemption & { sameStage: boolean })[];
+    }[];
+  }[];
+}

@@ -192,7 +192,7 @@ function CommonForm({ plan, client, onPlan }: { plan: PlanView; client: PlansCli
                 <RegulationPicker
                   pointer={p}
                   client={client}
-                  onPick={(r) => update({ ...x, law: r.law, provision: provisionOf(r), regulation: r.title, responsibleMinistry: r.ministryName })}
+                  onPick={(r) => update({ ...x, law: r.law, provision: provisionOf(r), regulation: r.title, responsibleMinistry: r.ministryName, regulationId: r.id })}
                 />
                 <div className="zl-two-col">
                   <SelectField pointer={`${p}/kind`} label={t('planEdKind')} value={x.kind} onChange={(v) => update({ ...x, kind: v as PlanExemption['kind'] })} options={EXEMPTION_KINDS.map((k) => ({ value: k, label: t(KIND_KEYS[k]) }))} required />

@@ -1,6 +1,8 @@
 // /plans/:id: the plan workspace — state and my actions, clocks, readiness, sign-off, sections, consultation,
 // versions and diff, and the ministry's review and decision.
 import { useCallback, useEffect, useState } from 'react';
+import { exemptionsApi } from '../exemptions/client.ts';
+import { NeedsPanel } from '../exemptions/NeedsPanel.tsx';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import { Link } from '../../router.tsx';
@@ -19,7 +21,7 @@ import { ReviewPanel } from './PlanReview.tsx';
 import { SignOffPanel } from './PlanSignOff.tsx';
 import { VersionsPanel } from './PlanVersions.tsx';
 import { LoginFirst } from '../../components/LoginFirst.tsx';
-import type { PlanView } from './types.ts';
+import type { CommonContent, PlanView } from './types.ts';
 
 /** The lead's moves without a form: ask for sign-off, submit, withdraw, revise — with the guards still open. */
 function ActionsPanel({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
@@ -258,6 +260,8 @@ export function PlanWorkspacePage({ id }: { id: string }) {
       <ReadinessPanel plan={plan} />
       <SignOffPanel plan={plan} client={client} regions={regions} withdrawn={withdrawn} onPlan={onPlan} />
       <CommonEditor key={`common-${drafting}`} plan={plan} client={client} onPlan={onPlan} />
+      <NeedsPanel key={`needs-${plan.contentVersion}`} load={() => exemptionsApi.planCoverage(plan.id)} version={`${plan.id}/${plan.contentVersion}/${plan.zoneId ?? ''}`}
+        needs={plan.content.needs ?? []} canEdit={plan.can.editCommon && drafting} save={(next) => client.saveCommon(plan, { ...commonOf(plan.content), needs: next }).then(onPlan)} />
       {plan.participantDetails.map((p) => (
         <SectionEditor key={`${p.regionCode}-${drafting}`} plan={plan} client={client} region={p.regionCode} onPlan={onPlan} />
       ))}
@@ -266,4 +270,12 @@ export function PlanWorkspacePage({ id }: { id: string }) {
       <StepsPanel plan={plan} />
     </>
   );
+}
+
+/** The lead's part of the content, as the common editor saves it. */
+function commonOf(c: PlanView['content']): CommonContent {
+  return {
+    model: c.model, title: c.title, summary: c.summary, industries: c.industries, stages: c.stages, exemptions: c.exemptions,
+    designationMonths: c.designationMonths, kpis: c.kpis, narrative: c.narrative, attachments: c.attachments, conditions: c.conditions,
+  };
 }

@@ -44,6 +44,8 @@ export interface PlanExemption {
   request: I18nText;
   stages: string[];
   responsibleMinistry: I18nText | null;
+  /** The catalogue regulation the special case would suspend, when picked from the catalogue. */
+  regulationId?: string | null;
 }
 
 export interface Kpi {
@@ -107,6 +109,8 @@ export interface CommonContent {
   narrative: Partial<Record<NarrativeItem, I18nText>>;
   attachments: Attachment[];
   conditions: { seaRequired: boolean; landUsePlanRequired: boolean };
+  /** Regulatory needs per stage; left out on save, the stored ones stay. */
+  needs?: { stage: string; regulation: string; note: string | null }[];
 }
 
 export interface SectionContent {
