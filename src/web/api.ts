@@ -61,7 +61,7 @@ export function apiHeaders(write: boolean): Record<string, string> {
 /** A JSON call; with `opts.raw` the body is sent as it is (a file) instead of as JSON. */
 export async function request<T>(method: Method, path: string, body?: unknown, opts: { csrf?: boolean; raw?: Blob; headers?: Record<string, string> } = {}): Promise<T> {
   const headers = { ...apiHeaders(method !== 'GET' && opts.csrf !== false), ...opts.headers };
-  if (opts.raw) headers['Content-Type'] = 'application/octet-stream';
+  if (opts.raw) headers['Content-Type'] = opts.headers?.['Content-Type'] ?? 'application/octet-stream';
   else if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {

@@ -7,6 +7,7 @@ import { exemptionsEn } from './exemptions/en.ts';
 import { exemptionActionsEn } from './exemption-actions/en.ts';
 import { reviewEn } from './review/en.ts';
 import { holidaysEn } from './holidays/en.ts';
+import { regulationImportEn } from './regulation-import/en.ts';
 import { rapidConfirmationEn } from './rapid-confirmation/en.ts';
 import { organisationsEn } from './organisations/en.ts';
 import { needsEn } from './needs/en.ts';
@@ -426,6 +427,7 @@ export const en: Record<keyof typeof ko, string> = {
   ...planEditorsEn,
   ...reviewEn,
   ...holidaysEn,
+  ...regulationImportEn,
   ...rapidConfirmationEn,
   ...organisationsEn,
   ...needsEn,

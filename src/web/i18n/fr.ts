@@ -7,6 +7,7 @@ import { exemptionsFr } from './exemptions/fr.ts';
 import { exemptionActionsFr } from './exemption-actions/fr.ts';
 import { reviewFr } from './review/fr.ts';
 import { holidaysFr } from './holidays/fr.ts';
+import { regulationImportFr } from './regulation-import/fr.ts';
 import { rapidConfirmationFr } from './rapid-confirmation/fr.ts';
 import { organisationsFr } from './organisations/fr.ts';
 import { needsFr } from './needs/fr.ts';
@@ -428,6 +429,7 @@ export const fr: Record<keyof typeof ko, string> = {
   ...planEditorsFr,
   ...reviewFr,
   ...holidaysFr,
+  ...regulationImportFr,
   ...rapidConfirmationFr,
   ...organisationsFr,
   ...needsFr,

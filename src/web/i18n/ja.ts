@@ -7,6 +7,7 @@ import { exemptionsJa } from './exemptions/ja.ts';
 import { exemptionActionsJa } from './exemption-actions/ja.ts';
 import { reviewJa } from './review/ja.ts';
 import { holidaysJa } from './holidays/ja.ts';
+import { regulationImportJa } from './regulation-import/ja.ts';
 import { rapidConfirmationJa } from './rapid-confirmation/ja.ts';
 import { organisationsJa } from './organisations/ja.ts';
 import { needsJa } from './needs/ja.ts';
@@ -426,6 +427,7 @@ export const ja: Record<keyof typeof ko, string> = {
   ...planEditorsJa,
   ...reviewJa,
   ...holidaysJa,
+  ...regulationImportJa,
   ...rapidConfirmationJa,
   ...organisationsJa,
   ...needsJa,

@@ -10,6 +10,7 @@ import { exemptionsKo } from './exemptions/ko.ts';
 import { exemptionActionsKo } from './exemption-actions/ko.ts';
 import { reviewKo } from './review/ko.ts';
 import { holidaysKo } from './holidays/ko.ts';
+import { regulationImportKo } from './regulation-import/ko.ts';
 import { rapidConfirmationKo } from './rapid-confirmation/ko.ts';
 import { organisationsKo } from './organisations/ko.ts';
 import { needsKo } from './needs/ko.ts';
@@ -426,6 +427,7 @@ export const ko = {
   ...planEditorsKo,
   ...reviewKo,
   ...holidaysKo,
+  ...regulationImportKo,
   ...rapidConfirmationKo,
   ...organisationsKo,
   ...needsKo,

@@ -7,6 +7,7 @@ import { exemptionsZh } from './exemptions/zh.ts';
 import { exemptionActionsZh } from './exemption-actions/zh.ts';
 import { reviewZh } from './review/zh.ts';
 import { holidaysZh } from './holidays/zh.ts';
+import { regulationImportZh } from './regulation-import/zh.ts';
 import { rapidConfirmationZh } from './rapid-confirmation/zh.ts';
 import { organisationsZh } from './organisations/zh.ts';
 import { needsZh } from './needs/zh.ts';
@@ -424,6 +425,7 @@ export const zh: Record<keyof typeof ko, string> = {
   ...planEditorsZh,
   ...reviewZh,
   ...holidaysZh,
+  ...regulationImportZh,
   ...rapidConfirmationZh,
   ...organisationsZh,
   ...needsZh,

@@ -1,5 +1,6 @@
 // Precedent search (/search): one box over regulations, exemptions and their conditions in five languages,
-// with filters in the address (shareable), ranked hits with highlighted snippets linking to the details.
+// with filters in the address (shareable), ranked hits with highlighted snippets linking to the details; for ministry
+// officials, the regulation catalogue import.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
@@ -9,6 +10,7 @@ import { seoulToday } from '../../dates.ts';
 import { useLoaded } from '../../data.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { exemptionsApi } from './client.ts';
+import { RegulationImport } from './RegulationImport.tsx';
 import { articleText, ExemptionStateBadge, FilterSelect, Highlighted, kindText, stageText, stateText } from './common.tsx';
 import { EXEMPTION_FILTER_STATES, EXEMPTION_KINDS, STAGES, type SearchHit, type SearchQuery, type SearchResult } from './types.ts';
 
@@ -27,7 +29,7 @@ function queryOf(search: URLSearchParams): SearchQuery {
 }
 
 export function SearchPage() {
-  const { t } = useApp();
+  const { t, user } = useApp();
   const { search } = useLocation();
   const key = JSON.stringify(queryOf(search));
   const query = useMemo(() => JSON.parse(key) as SearchQuery, [key]);
@@ -72,6 +74,7 @@ export function SearchPage() {
           </ol>
         ) : null}
       </section>
+      {user?.organisation.kind === 'ministry' ? <RegulationImport /> : null}
     </>
   );
 }

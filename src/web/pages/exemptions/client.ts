@@ -47,5 +47,9 @@ export const exemptionsApi = {
   regulations: (q?: string) => request<{ items: Regulation[] }>('GET', `/api/regulations${qs({ q })}`),
   regulation: (id: string) => request<Regulation>('GET', `/api/regulations/${at(id)}`),
   createRegulation: (input: RegulationInput) => request<Regulation>('POST', '/api/regulations', input),
+  /** A CSV file is sent as it is (text/csv), a JSON file as `{ items }`; all or nothing. */
+  importRegulations: async (file: File) => /\.json$/i.test(file.name)
+    ? request<{ created: number; ids: string[] }>('POST', '/api/regulations/import', JSON.parse(await file.text()) as unknown)
+    : request<{ created: number; ids: string[] }>('POST', '/api/regulations/import', undefined, { raw: file, headers: { 'Content-Type': 'text/csv; charset=utf-8' } }),
   organisations: (kind: string) => request<{ items: Organisation[] }>('GET', `/api/organisations${qs({ kind })}`),
 };
