@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { expireStagedUploads } from '../../src/server/demonstrations/parts.ts';
@@ -155,7 +155,10 @@ for (const engine of engines()) {
     test('abandoned uploads expire with their staging files', async () => {
       const id = randomUUID();
       assert.equal((await part(id, 0, third)).statusCode, 200);
+      // A staging file of no upload (its first part's transaction rolled back) goes too, once as old.
+      await writeFile(join(t.config.filesDir, 'upload-staging', `${projectId}.${randomUUID()}`), 'orphan');
       assert.equal(await expireStagedUploads(t.db, t.config.filesDir, 3_600_000), 0);
+      assert.equal((await readdir(join(t.config.filesDir, 'upload-staging'))).length >= 2, true);
       // Two hours on, this one and those the earlier tests left unfinished go.
       assert.ok(await expireStagedUploads(t.db, t.config.filesDir, 3_600_000, Date.now() + 2 * 3_600_000) >= 1);
       assert.equal(await t.db.selectFrom('demonstration_upload_staging').select('id').executeTakeFirst(), undefined);

@@ -6,7 +6,7 @@
 // …/complete parses, validates and stores the staged file like the single-stream PUT (same modes, same upload
 // id idempotency, optionally checking its SHA-256) and deletes it; abandoned staging files expire.
 import { constants, createReadStream } from 'node:fs';
-import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -220,14 +220,22 @@ async function stagedRow(db: Database, projectId: string, uploadId: string, lock
 }
 
 /**
- * Removes resumable uploads not added to for `maxAgeMs` (their rows and staging files); run by the periodic
- * deadline scan. Returns how many went.
+ * Removes resumable uploads not added to for `maxAgeMs` (their rows and staging files) and staging files of no
+ * upload as old; run by the periodic deadline scan. Returns how many uploads went.
  */
 export async function expireStagedUploads(db: Database, filesDir: string, maxAgeMs: number, now = Date.now()): Promise<number> {
   const cutoff = new Date(now - maxAgeMs);
   const gone = await db.deleteFrom('demonstration_upload_staging').where('updated_at', '<', cutoff).returning(['project_id', 'id']).execute();
   const files = new FileStore(filesDir, AREA);
   for (const g of gone) await rm(files.pathOf(stagedName(g.project_id, g.id)), { force: true });
+  // Files no row refers to (a first part whose transaction rolled back after writing), once as old.
+  const live = new Set((await db.selectFrom('demonstration_upload_staging').select(['project_id', 'id']).execute()).map((r) => stagedName(r.project_id, r.id)));
+  const names = await readdir(dirname(files.pathOf('x'))).catch(() => [] as string[]);
+  for (const name of names) {
+    if (live.has(name)) continue;
+    const info = await stat(files.pathOf(name)).catch(() => null);
+    if (info !== null && info.mtimeMs < cutoff.getTime()) await rm(files.pathOf(name), { force: true });
+  }
   return gone.length;
 }
 
