@@ -9,7 +9,7 @@ import { Engine, type RuleProperties } from 'json-rules-engine';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { metric, writeResult, type Metric } from './lib/result.ts';
-import { compileRules, insuredIntervals, minuteOfWeekTable, type ComplianceReport } from '../src/domain/compliance/engine.ts';
+import { compileRules, insuredIntervals, minuteOfWeekTable, suspendedIntervals, type ComplianceReport } from '../src/domain/compliance/engine.ts';
 import { compileArea } from '../src/domain/compliance/geofence.ts';
 import { sliceBatch, type EventBatch, type EventRow } from '../src/domain/compliance/events.ts';
 import { validateRules, type AreaGeometry, type EventField, type Rule, type TimeWindowRule } from '../src/domain/compliance/rules.ts';
@@ -181,6 +181,7 @@ function jsonRulesEngine(rules: readonly Rule[]): Engine {
       });
     }
     if (rule.kind === 'insurance') insured.set(rule.id, insuredIntervals(rule));
+    if (rule.kind === 'suspension') insured.set(rule.id, suspendedIntervals(rule));
     if (rule.kind === 'dailyCount') counters.set(rule.id, new Map());
   }
   engine.addOperator<[number, number], string>('outsideArea', (pos, id) => present(pos[0]) && present(pos[1]) && !areas.get(id)!.contains(pos[0], pos[1]));
@@ -195,6 +196,12 @@ function jsonRulesEngine(rules: readonly Rule[]): Engine {
     const { starts, ends } = insured.get(id)!;
     for (let k = 0; k < starts.length; k += 1) if (ts >= starts[k]! && ts < ends[k]!) return false;
     return true;
+  });
+  engine.addOperator<number, string>('suspended', (ts, id) => {
+    if (!validTs(ts)) return false;
+    const { starts, ends } = insured.get(id)!;
+    for (let k = 0; k < starts.length; k += 1) if (ts >= starts[k]! && ts < ends[k]!) return true;
+    return false;
   });
   engine.addOperator<unknown, EventField>('missing', (v, field) =>
     field === 'ts' ? !validTs(v) : field === 'deviceId' || field === 'sessionId' ? !(typeof v === 'number' && v >= 0) : !present(v),
@@ -238,6 +245,9 @@ function jsonRulesEngine(rules: readonly Rule[]): Engine {
         break;
       case 'insurance':
         conditions = { all: [{ fact: 'ts', operator: 'uninsured', value: rule.id }] };
+        break;
+      case 'suspension':
+        conditions = { all: [{ fact: 'ts', operator: 'suspended', value: rule.id }] };
         break;
     }
     engine.addRule({ name: rule.id, conditions, event });

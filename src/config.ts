@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up (fails with a readable list).
 import { resolve } from 'node:path';
+import { DEFAULT_INCIDENT_DEADLINE_HOURS, INCIDENT_SEVERITIES, type IncidentSeverity } from './domain/demonstrations/reports.ts';
 
 export interface Config {
   port: number;
@@ -34,6 +35,8 @@ export interface Config {
   pdfFont: string;
   /** Days before each exemption deadline when alerts go out (extension/amendment window, expiry, results report, amendment plan). */
   exemptionAlertOffsets: number[];
+  /** Hours from occurrence within which an incident of each severity must be reported (the act states none). */
+  incidentDeadlineHours: Readonly<Record<IncidentSeverity, number>>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +56,18 @@ function offsetsVar(env: Env, name: string, fallback: number[], errors: string[]
   const values = raw.split(',').map((x) => Number(x.trim()));
   if (values.some((v) => !Number.isInteger(v) || v < 0 || v > 3650)) errors.push(`${name} must be comma-separated day counts between 0 and 3650 (got "${raw}")`);
   return values;
+}
+
+/** Hours per incident severity, in the order minor,serious,critical, e.g. `72,24,24`. */
+function incidentHoursVar(env: Env, name: string, errors: string[]): Record<IncidentSeverity, number> {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return { ...DEFAULT_INCIDENT_DEADLINE_HOURS };
+  const values = raw.split(',').map((x) => Number(x.trim()));
+  if (values.length !== INCIDENT_SEVERITIES.length || values.some((v) => !Number.isInteger(v) || v < 1 || v > 8760)) {
+    errors.push(`${name} must be ${INCIDENT_SEVERITIES.length} hour counts between 1 and 8760 for ${INCIDENT_SEVERITIES.join(',')} (got "${raw}")`);
+    return { ...DEFAULT_INCIDENT_DEADLINE_HOURS };
+  }
+  return Object.fromEntries(INCIDENT_SEVERITIES.map((s, i) => [s, values[i]!])) as Record<IncidentSeverity, number>;
 }
 
 function boolVar(env: Env, name: string, fallback: boolean, errors: string[]): boolean {
@@ -97,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     attachmentLimitBytes: intVar(env, 'ATTACHMENT_LIMIT_BYTES', 20 * 1_048_576, errors),
     pdfFont: env.PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     exemptionAlertOffsets: offsetsVar(env, 'EXEMPTION_ALERT_OFFSETS', [90, 30, 7], errors),
+    incidentDeadlineHours: incidentHoursVar(env, 'INCIDENT_DEADLINE_HOURS', errors),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

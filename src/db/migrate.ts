@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014-attachment-removal-ministry-code.ts';
 import * as m0017 from './migrations/0017-rapid-confirmation.ts';
 import * as m0018 from './migrations/0018-regulatory-needs.ts';
 import * as m0020 from './migrations/0020-upload-staging.ts';
+import * as m0019 from './migrations/0019-exemption-suspension.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0017-rapid-confirmation': m0017,
   '0018-regulatory-needs': m0018,
   '0020-upload-staging': m0020,
+  '0019-exemption-suspension': m0019,
 };
 
 /** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */

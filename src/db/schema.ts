@@ -468,7 +468,7 @@ export interface DemonstrationProjectTable {
   zone_id: string;
   title: Json<I18nText>;
   summary: Json<I18nText>;
-  state: 'draft' | 'demonstrating' | 'suspended' | 'completed';
+  state: 'draft' | 'demonstrating' | 'completed';
   lead_company: string;
   partner_companies: string[];
   sites: string[];
@@ -546,6 +546,22 @@ export interface DemonstrationIncidentTable {
   description: Json<I18nText>;
   immediate_actions: Json<I18nText>;
   reported_by: string | null;
+  /** The project's exemptions the incident concerns. */
+  exemption_ids: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** One exemption suspended for one project after a serious incident; open while `lifted_at` is null (migration 0019). */
+export interface DemonstrationExemptionSuspensionTable {
+  id: string;
+  project_id: string;
+  exemption_id: string;
+  incident_id: string | null;
+  suspended_at: Timestamp;
+  suspended_by: string | null;
+  reason: Json<I18nText>;
+  lifted_at: Timestamp | null;
+  lifted_by: string | null;
+  lift_reason: Json<I18nText> | null;
 }
 
 export interface DemonstrationAttachmentTable {
@@ -631,4 +647,5 @@ export interface DB {
   demonstration_incident: DemonstrationIncidentTable;
   demonstration_attachment: DemonstrationAttachmentTable;
   demonstration_project_exemption: DemonstrationProjectExemptionTable;
+  demonstration_exemption_suspension: DemonstrationExemptionSuspensionTable;
 }

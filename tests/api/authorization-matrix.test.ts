@@ -239,10 +239,21 @@ const MATRIX: Record<string, Row> = {
     expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
     request: async (ctx) => ({ url: `/api/projects/${await projects.reported(ctx.scope)}/reports/1/review`, payload: { decision: 'accept', comment: { ko: '확인' } } }),
   },
-  'POST /api/projects/:id/suspension': {
-    // MSS suspends a demonstration after a serious incident (Act Art. 89).
+  'POST /api/projects/:id/incidents/:incidentId/suspension': {
+    // After a serious incident the supervisors suspend an exemption for the project: MSS and the project's local governments (Act Art. 89; Decree Art. 59).
+    expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 } }),
+    request: async (ctx) => {
+      const s = await projects.suspendable(ctx.scope);
+      return { url: `/api/projects/${s.project}/incidents/${s.incident}/suspension`, payload: { exemptionIds: [s.exemption], reason: { ko: '중대 사고' } } };
+    },
+  },
+  'POST /api/projects/:id/exemptions/:exemptionId/lift-suspension': {
+    // Only the ministry lifts it (issue 5: "reversible by the ministry").
     expect: all(403, { anonymous: same(401), ministry: same(200) }),
-    request: async (ctx) => ({ url: `/api/projects/${await projects.suspendable(ctx.scope)}/suspension`, payload: { action: 'suspend', reason: { ko: '중대 사고' } } }),
+    request: async (ctx) => {
+      const s = await projects.suspendable(ctx.scope, true);
+      return { url: `/api/projects/${s.project}/exemptions/${s.exemption}/lift-suspension`, payload: { reason: { ko: '조치 완료' } } };
+    },
   },
   'POST /api/projects/:id/incidents': {
     expect: all(403, { anonymous: same(401), company: { own: 201, other: 403 } }),
@@ -637,7 +648,7 @@ const projectUpdate = {
   rules: [{ id: 'speed', kind: 'maximum', measure: 'speed', max: 30 }],
 };
 interface ProjectFixtures {
-  zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string>; reported(scope: Scope): Promise<string>; suspendable(scope: Scope): Promise<string>;
+  zone(scope: Scope): Promise<string>; project(scope: Scope, fresh?: boolean): Promise<string>; reported(scope: Scope): Promise<string>; suspendable(scope: Scope, suspended?: boolean): Promise<{ project: string; incident: string; exemption: string }>;
   /** The download address of a PDF attached to the first report of the scope's project (`fresh`: a new file each time). */
   attachment(scope: Scope, fresh?: boolean): Promise<string>;
   /** The scope's project using an exemption — for `own`, one that suspends a MOTIE regulation. */
@@ -676,16 +687,28 @@ function projectFixtures(t: TestApp): ProjectFixtures {
   }
   return {
     zone,
-    /** A fresh demonstrating project with a serious incident on record. */
-    async suspendable(scope) {
+    /** A fresh demonstrating project using one exemption, with a serious incident naming it on record (`suspended`: the exemption suspended). */
+    async suspendable(scope, suspended = false) {
       const id = await create(scope);
       await t.db.updateTable('demonstration_project').set({ state: 'demonstrating' }).where('id', '=', id).execute();
+      const exemption = await insertExemption(t.db, {
+        kind: 'demonstration_exemption', title: { ko: '정지 매트릭스 특례' }, zoneId: await zone(scope), holders: [await company(scope)], regulationIds: [],
+        conditions: { text: { ko: '조건' }, scope: null, area: null, time: null, safetyMeasures: [], insurance: null, quantities: [] },
+        stages: [], grantedOn: '2025-12-01', validFrom: '2026-01-01', validUntil: '2029-12-31', state: 'active', demo: false,
+      });
+      await t.db.insertInto('demonstration_project_exemption').values({ project_id: id, exemption_id: exemption, position: 0 }).execute();
       const at = new Date('2026-11-20T01:00:00Z');
+      const incident = randomUUID();
       await t.db.insertInto('demonstration_incident').values({
-        id: randomUUID(), project_id: id, severity: 'serious', occurred_at: at, reported_at: at, report_deadline: at, place: JSON.stringify({ ko: '부두' }),
-        lon: null, lat: null, description: JSON.stringify({ ko: '충돌' }), immediate_actions: JSON.stringify({ ko: '정지' }), reported_by: null,
+        id: incident, project_id: id, severity: 'serious', occurred_at: at, reported_at: at, report_deadline: at, place: JSON.stringify({ ko: '부두' }),
+        lon: null, lat: null, description: JSON.stringify({ ko: '충돌' }), immediate_actions: JSON.stringify({ ko: '정지' }), reported_by: null, exemption_ids: [exemption],
       }).execute();
-      return id;
+      if (suspended) {
+        await t.db.insertInto('demonstration_exemption_suspension').values({
+          id: randomUUID(), project_id: id, exemption_id: exemption, incident_id: incident, suspended_at: at, suspended_by: null, reason: JSON.stringify({ ko: '정지' }),
+        }).execute();
+      }
+      return { project: id, incident, exemption };
     },
     /** A fresh project with a report filed for its first quarter, awaiting review. */
     async reported(scope) {

@@ -214,7 +214,7 @@ for (const engine of engines()) {
 
       // An incident now reaches MOTIE too (the responsible ministry), not MOLIT.
       const incident = await send(company, 'POST', `/api/projects/${projectId}/incidents`, {
-        severity: 'serious', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), place: { ko: '신항 2부두' }, lon: null, lat: null, description: { ko: '밸브 누출' }, immediateActions: { ko: '운행 중지' },
+        severity: 'serious', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), place: { ko: '신항 2부두' }, lon: null, lat: null, description: { ko: '밸브 누출' }, immediateActions: { ko: '운행 중지' }, exemptionIds: [exemptionId],
       });
       assert.equal(incident.statusCode, 201, incident.body);
       const told = async (s: Session) => (await t.db.selectFrom('notification').select('link').where('user_id', '=', s.userId).where('object_id', '=', incident.json().id).execute()).map((n) => n.link);

@@ -65,7 +65,8 @@ const VALID: Record<string, { url: string; body: Record<string, unknown> }> = {
   'POST /api/projects/:id/transition': { url: `/api/projects/${NO_PLAN}/transition`, body: { to: 'demonstrating' } },
   'PUT /api/projects/:id/reports/:period': { url: `/api/projects/${NO_PLAN}/reports/1`, body: { kpiValues: [{ kpiId: 'trips', value: 3 }], narrative: { ko: '보고' } } },
   'POST /api/projects/:id/reports/:period/review': { url: `/api/projects/${NO_PLAN}/reports/1/review`, body: { decision: 'request-changes', comment: { ko: '보완' } } },
-  'POST /api/projects/:id/suspension': { url: `/api/projects/${NO_PLAN}/suspension`, body: { action: 'suspend', reason: { ko: '중대 사고' } } },
+  'POST /api/projects/:id/incidents/:incidentId/suspension': { url: `/api/projects/${NO_PLAN}/incidents/${NO_PLAN}/suspension`, body: { exemptionIds: [NO_PLAN], reason: { ko: '중대 사고' } } },
+  'POST /api/projects/:id/exemptions/:exemptionId/lift-suspension': { url: `/api/projects/${NO_PLAN}/exemptions/${NO_PLAN}/lift-suspension`, body: { reason: { ko: '조치 완료' } } },
   'DELETE /api/projects/:id/reports/:period/attachments/:attachmentId': { url: `/api/projects/${NO_PLAN}/reports/1/attachments/${NO_PLAN}`, body: { reason: '잘못 올린 파일' } },
   'POST /api/projects/:id/incidents': {
     url: `/api/projects/${NO_PLAN}/incidents`,

@@ -1,7 +1,8 @@
 // Browser test of demonstrations (issue 5): a company creates a project (errors next to fields first), starts
 // it, files a report with attachments (one refused by its bytes), reports an incident, uploads data (a bad row: rejected with the row and column; the same
 // file in "valid rows only" mode: an error file to download; then a good file, sent twice without storing twice)
-// and reads the compliance report (its own conditions and the exemption's) and the evidence pack; the zone's government accepts the report; the ministry suspends the project.
+// and reads the compliance report (its own conditions and the exemption's) and the evidence pack; the zone's government accepts the report; the ministry
+// suspends the project's only exemption after the serious incident (the page says the project has no other) and lifts the suspension.
 // Needs the built UI (dist/web, `npx vite build`) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
@@ -32,6 +33,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
     },
   });
   let projectUrl = '';
+  let exemptionId = '';
 
   /** Signed in as `email`, the UI in `lang`. */
   async function as(email: string, lang: Lang): Promise<OpenedPage> {
@@ -74,6 +76,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       assert.ok(exemption, 'a demo exemption in a Busan zone');
       await page.selectOption('#prj-zoneId', exemption.zone.id);
       await tick(page, `prj-exemptionIds-${exemption.id}`);
+      exemptionId = exemption.id;
       await page.fill('#prj-title-ko', '부산 자율주행 셔틀 실증 (브라우저 시험)');
       // Translations sit in a disclosure under the Korean text.
       await page.locator('[data-pointer="/title"] summary').click();
@@ -140,12 +143,16 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       await page.getByTestId('attachments-1').getByText('운행일지.pdf').waitFor();
       assert.equal(await page.locator('[data-testid=reports-table] tr[data-period="1"]').getAttribute('data-status'), 'late');
 
-      // An incident: its reporting deadline (24 h for a serious one) is shown before it is sent.
+      // An incident: its reporting deadline (24 h for a serious one, as the server says) is shown before it is sent;
+      // a serious one names the exemption it happened under.
       await tick(page, 'incident-severity-serious');
-      assert.match((await page.getByTestId('incident-deadline').textContent()) ?? '', /24/);
+      assert.equal(await page.getByTestId('incident-deadline').textContent(), ko.prjIncidentDeadlineHours.replace('{hours}', '24'));
       await page.fill('#incident-place', '중앙동 교차로');
       await page.fill('#incident-description', '셔틀이 정지 중 보행자와 가볍게 접촉');
       await page.fill('#incident-immediateActions', '운행 중지, 보행자 병원 이송, 차량 점검');
+      await page.getByTestId('incident-submit').click();
+      assert.equal(await page.locator('#incident-exemptions-error').textContent(), ko.prjNeedExemption);
+      await tick(page, `incident-exemption-${exemption.id}`);
       await page.getByTestId('incident-submit').click();
       await success(page.getByTestId('incident-form'), ko.prjIncidentReported);
       await page.getByTestId('incidents-table').waitFor();
@@ -222,7 +229,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
     }
   });
 
-  test('the zone\'s government accepts the report; the ministry suspends the demonstration (English)', async () => {
+  test('the zone\'s government accepts the report; the ministry suspends the project\'s exemption and lifts it (English)', async () => {
     assert.ok(projectUrl, 'the project was created');
     {
       const { context, page } = await as('busan@demo.zonelink.kr', 'ko');
@@ -240,17 +247,25 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
     const { context, page } = await as('ministry@demo.zonelink.kr', 'en');
     try {
       await page.goto(projectUrl);
-      await page.getByTestId('project-suspend').waitFor();
-      await page.getByTestId('project-suspend').click();
-      assert.equal(await page.locator('#prj-suspension-reason-error').textContent(), en.fieldRequired);
-      await page.fill('#prj-suspension-reason', '중대 사고 조사');
-      await page.getByTestId('project-suspend').click();
+      const form = page.locator('[data-testid^="suspend-form-"]');
+      await form.waitFor();
+      await form.locator('button[type=submit]').click();
+      assert.equal(await form.locator('.form-hint-invalid').first().textContent(), en.fieldRequired);
+      await form.locator('input.krds-input').fill('중대 사고 조사');
+      await form.locator('button[type=submit]').click();
       await page.getByTestId('project-suspended').waitFor();
-      assert.equal(await page.getByTestId('project-state').getAttribute('data-state'), 'suspended');
-      assert.equal(await page.getByTestId('project-suspended').textContent(), en.prjSuspendedText);
+      // The project stays demonstrating; its only exemption is suspended, and the page says it has no other.
+      assert.equal(await page.getByTestId('project-state').getAttribute('data-state'), 'demonstrating');
+      assert.equal(await page.getByTestId('project-suspended-consequence').textContent(), en.prjOnlySuspendedExemptions);
       await page.getByTestId('violations-chart').waitFor();
-      await assertAccessible(page, 'project page, suspended (en)');
+      await assertAccessible(page, 'project page, exemption suspended (en)');
       await page.screenshot({ path: `${screenshots}/demonstrations-project-en.png`, fullPage: true });
+      await page.getByTestId(`lift-${exemptionId}`).click();
+      assert.equal(await page.locator(`#lift-reason-${exemptionId}-error`).textContent(), en.fieldRequired);
+      await page.fill(`#lift-reason-${exemptionId}`, '조치 완료');
+      await page.getByTestId(`lift-${exemptionId}`).click();
+      await page.getByTestId('project-suspended').waitFor({ state: 'detached' });
+      assert.equal(await page.getByTestId('suspended-exemptions').count(), 0);
     } finally {
       await context.close();
     }

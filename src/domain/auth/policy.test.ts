@@ -162,7 +162,12 @@ describe('policy', () => {
     assert.equal(decide(actor({ orgKind: 'local_government', regionCode: '22' }), 'project:review', project).allowed, false);
     assert.equal(decide(lead, 'project:review', project).allowed, false);
     assert.equal(decide(ministryMember, 'project:suspend', project).allowed, true);
-    assert.equal(decide(busan, 'project:suspend', project).allowed, false);
+    // The zone's government suspends an exemption for the project after a serious incident; only MSS lifts it.
+    assert.equal(decide(busan, 'project:suspend', project).allowed, true);
+    assert.equal(decide(actor({ orgKind: 'local_government', regionCode: '22' }), 'project:suspend', project).allowed, false);
     assert.equal(decide(lead, 'project:suspend', project).allowed, false);
+    assert.equal(decide(ministryMember, 'project:lift-suspension', project).allowed, true);
+    assert.equal(decide(busan, 'project:lift-suspension', project).allowed, false);
+    assert.equal(decide(lead, 'project:lift-suspension', project).allowed, false);
   });
 });

@@ -84,6 +84,7 @@ export const ACTIONS = {
   'evidence-pack:list': 'read',
   'project:review': 'write',
   'project:suspend': 'write',
+  'project:lift-suspension': 'write',
   'zone:request-change': 'write',
   'zone:review': 'write',
   'zone:decide': 'write',
@@ -285,7 +286,11 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       // Any signed-in user may ask; the list holds only the packs `project:evidence` allows.
       return true;
     case 'project:suspend':
-      // MSS suspends a project's demonstration after a serious incident and lifts it (Act Art. 89; Decree Art. 63).
+      // After a serious incident the supervisors suspend an exemption for the project at once: MSS and the
+      // project's local governments, which supervise demonstrations jointly (Act Art. 87, 89; Decree Art. 59, 63).
+      return rule(actor, 'project:review', target);
+    case 'project:lift-suspension':
+      // Only the ministry lifts it (issue 5: "reversible by the ministry"; MSS is the competent ministry, Act Art. 89).
       return target.kind === 'project' && actor.orgKind === 'ministry';
     case 'project:review':
       // The supervisors review reports: MSS and the project's local governments (Act Art. 87; Decree Art. 59).

@@ -69,6 +69,10 @@ const ruleBody: fc.Arbitrary<RuleBody> = fc.oneof(
   fc.record({ per: fc.constantFrom('device' as const, 'project' as const), unit: fc.constantFrom('events' as const, 'sessions' as const), max: fc.integer({ min: 0, max: 5 }) }).map((r): RuleBody => ({ kind: 'dailyCount', ...r })),
   fc.uniqueArray(fc.constantFrom(...EVENT_FIELDS), { minLength: 1 }).map((fields): RuleBody => ({ kind: 'requiredFields', fields })),
   fc.array(policy, { maxLength: 3 }).map((ps): RuleBody => ({ kind: 'insurance', policies: ps.map((p, i) => ({ ...p, id: `p${i}` })) })),
+  fc.array(fc.tuple(instant, fc.option(instant, { nil: undefined })), { maxLength: 3 }).map((ps): RuleBody => ({
+    kind: 'suspension',
+    periods: ps.map(([from, to], i) => (to === undefined || Date.parse(to) < Date.parse(from) ? { id: `s${i}`, from } : { id: `s${i}`, from, to })),
+  })),
 );
 const rules = (maxLength: number, minLength = 1): fc.Arbitrary<Rule[]> => fc.array(ruleBody, { minLength, maxLength }).map((bodies) => bodies.map((b, i) => ({ id: `r${i}`, ...b }) as Rule));
 
@@ -210,6 +214,21 @@ describe('rules', () => {
     };
     const ts = ['2026-02-28T23:59:59.999', '2026-03-01T00:00:00', '2026-03-09T23:59:59.999', '2026-03-10T00:00:00', '2026-03-11T12:00:00', '2026-03-12T00:00:00', '2026-04-01T00:00:00'].map(KST);
     assert.deepEqual(violatedIndices(evaluate([rule], ts.map((t) => ({ ts: t }))), 'ins'), [0, 3, 4, 6]);
+  });
+
+  it('suspension: an event in [from, to) of any period violates, an open period runs on, an empty period suspends nothing', () => {
+    const rule: Rule = {
+      id: 'susp',
+      kind: 'suspension',
+      periods: [
+        { id: 'a', from: '2026-03-05T12:00:00+09:00', to: '2026-03-07T00:00:00+09:00' },
+        { id: 'none', from: '2026-03-08T00:00:00+09:00', to: '2026-03-08T00:00:00+09:00' },
+        { id: 'open', from: '2026-03-20T00:00:00+09:00' },
+      ],
+    };
+    const ts = ['2026-03-05T11:59:59.999', '2026-03-05T12:00:00', '2026-03-06T23:59:59.999', '2026-03-07T00:00:00', '2026-03-08T00:00:00', '2026-03-19T23:59:59.999', '2026-03-20T00:00:00', '2027-01-01T00:00:00'].map(KST);
+    assert.deepEqual(violatedIndices(evaluate([rule], [...ts.map((t) => ({ ts: t })), { ts: NaN }]), 'susp'), [1, 2, 6, 7]);
+    assert.equal(evaluate([rule], [{ ts: NaN }]).rules[0]!.unchecked, 1);
   });
 
   it('maxima allow the limit itself', () => {

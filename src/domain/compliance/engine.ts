@@ -39,6 +39,7 @@ import {
   type RequiredFieldsRule,
   type Rule,
   type RuleKind,
+  type SuspensionRule,
   type TimeWindowRule,
 } from './rules.ts';
 
@@ -516,6 +517,65 @@ class InsuranceRunner extends RuleRunner {
   }
 }
 
+// --- suspension ------------------------------------------------------------------------------
+
+/** Merged, sorted, disjoint `[start, end)` intervals in which the exemption was suspended (open ones end at +Infinity). */
+export function suspendedIntervals(rule: SuspensionRule): { starts: Float64Array; ends: Float64Array } {
+  const intervals = rule.periods
+    .map((p) => [parseInstant(p.from)!, p.to === undefined ? Infinity : parseInstant(p.to)!] as const)
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [s, e] of intervals) {
+    const last = ends.length - 1;
+    if (last >= 0 && s <= ends[last]!) ends[last] = Math.max(ends[last]!, e);
+    else {
+      starts.push(s);
+      ends.push(e);
+    }
+  }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+}
+
+/** An event inside a suspended interval violates; an event without a valid time is unchecked. */
+class SuspensionRunner extends RuleRunner {
+  constructor(rule: Rule, index: number, limit: number, private readonly starts: Float64Array, private readonly ends: Float64Array) {
+    super(rule, index, limit);
+  }
+  run(ctx: BatchContext): void {
+    const { n, mask, words, ts, day } = ctx;
+    const starts = this.starts;
+    const ends = this.ends;
+    const count = starts.length;
+    const w = this.word;
+    const bit = this.bit;
+    let violations = 0;
+    let unchecked = 0;
+    for (let i = 0; i < n; i += 1) {
+      if (day[i] === NO_DAY) {
+        unchecked += 1;
+        continue;
+      }
+      if (count === 0) continue;
+      const t = ts[i]!;
+      let lo = 0;
+      let hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! <= t) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === 0 || t >= ends[lo - 1]!) continue;
+      mask[i * words + w]! |= bit;
+      violations += 1;
+      if (this.examples.length < this.limit) this.examples.push(example(ctx, i, null));
+    }
+    this.violations += violations;
+    this.unchecked += unchecked;
+  }
+}
+
 // --- compilation ------------------------------------------------------------------------------
 
 function compileRule(rule: Rule): CompiledRule {
@@ -539,6 +599,10 @@ function compileRule(rule: Rule): CompiledRule {
     case 'insurance': {
       const { starts, ends } = insuredIntervals(rule);
       return { begin: (i, limit) => new InsuranceRunner(rule, i, limit, starts, ends) };
+    }
+    case 'suspension': {
+      const { starts, ends } = suspendedIntervals(rule);
+      return { begin: (i, limit) => new SuspensionRunner(rule, i, limit, starts, ends) };
     }
   }
 }

@@ -183,6 +183,12 @@ export function referenceEvaluate(rules: readonly Rule[], rows: readonly EventRo
         );
         return insured ? { kind: 'ok' } : { kind: 'violation', value: null };
       }
+      case 'suspension': {
+        if (local === null) return { kind: 'unchecked' };
+        const ts = row.ts!;
+        const suspended = rule.periods.some((p) => Date.parse(p.from) <= ts && (p.to === undefined || ts < Date.parse(p.to)));
+        return suspended ? { kind: 'violation', value: null } : { kind: 'ok' };
+      }
     }
   }
 

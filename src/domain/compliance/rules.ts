@@ -126,9 +126,25 @@ export interface InsuranceRule extends RuleBase {
   readonly policies: readonly InsurancePolicy[];
 }
 
-export type Rule = GeofenceRule | TimeWindowRule | MaximumRule | DailyCountRule | RequiredFieldsRule | InsuranceRule;
+/**
+ * A period `[from, to)` in which an exemption was suspended for the project after a serious incident (ISO 8601
+ * instants with an explicit offset); `to` absent while the suspension is not lifted.
+ */
+export interface SuspensionPeriod {
+  readonly id: string;
+  readonly from: string;
+  readonly to?: string;
+}
+
+/** No event at a time the exemption was suspended (the mirror of {@link InsuranceRule}). */
+export interface SuspensionRule extends RuleBase {
+  readonly kind: 'suspension';
+  readonly periods: readonly SuspensionPeriod[];
+}
+
+export type Rule = GeofenceRule | TimeWindowRule | MaximumRule | DailyCountRule | RequiredFieldsRule | InsuranceRule | SuspensionRule;
 export type RuleKind = Rule['kind'];
-export const RULE_KINDS: readonly RuleKind[] = ['geofence', 'timeWindow', 'maximum', 'dailyCount', 'requiredFields', 'insurance'];
+export const RULE_KINDS: readonly RuleKind[] = ['geofence', 'timeWindow', 'maximum', 'dailyCount', 'requiredFields', 'insurance', 'suspension'];
 
 export type RuleIssueCode =
   | 'not-an-array'
@@ -256,6 +272,7 @@ const ALLOWED_PROPERTIES: Record<RuleKind, readonly string[]> = {
   dailyCount: ['per', 'unit', 'max'],
   requiredFields: ['fields'],
   insurance: ['policies'],
+  suspension: ['periods'],
 };
 const REQUIRED_PROPERTIES: Record<RuleKind, readonly string[]> = {
   geofence: ['area'],
@@ -264,6 +281,7 @@ const REQUIRED_PROPERTIES: Record<RuleKind, readonly string[]> = {
   dailyCount: ['per', 'unit', 'max'],
   requiredFields: ['fields'],
   insurance: ['policies'],
+  suspension: ['periods'],
 };
 
 function checkProperties(c: Collector, o: Obj, path: IssuePath, required: readonly string[], allowed: readonly string[]): boolean {
@@ -441,7 +459,37 @@ function validateRule(c: Collector, raw: unknown, index: number, ids: Set<string
         raw.policies.forEach((p, i) => validatePolicy(c, p, [index, 'policies', i], policyIds));
       }
       break;
+    case 'suspension':
+      if (expectArray(c, raw.periods, [index, 'periods'])) {
+        const periodIds = new Set<string>();
+        raw.periods.forEach((p, i) => validatePeriod(c, p, [index, 'periods', i], periodIds));
+      }
+      break;
   }
+}
+
+function validatePeriod(c: Collector, p: unknown, path: IssuePath, ids: Set<string>): void {
+  if (!isObject(p)) {
+    c.error('not-an-object', path, { actual: typeName(p) });
+    return;
+  }
+  if (!checkProperties(c, p, path, ['id', 'from'], ['to'])) return;
+  if (expectString(c, p.id, [...path, 'id'])) {
+    if (p.id.trim() === '') c.error('empty-id', [...path, 'id']);
+    else if (ids.has(p.id)) c.error('duplicate-policy', [...path, 'id'], { id: p.id });
+    ids.add(p.id);
+  }
+  let from: number | null = null;
+  let to: number | null = null;
+  if (expectString(c, p.from, [...path, 'from'])) {
+    from = parseInstant(p.from);
+    if (from === null) c.error('invalid-instant', [...path, 'from'], { value: p.from });
+  }
+  if ('to' in p && expectString(c, p.to, [...path, 'to'])) {
+    to = parseInstant(p.to);
+    if (to === null) c.error('invalid-instant', [...path, 'to'], { value: p.to });
+  }
+  if (from !== null && to !== null && to < from) c.error('end-before-start', [...path, 'to'], { start: p.from as string, end: p.to as string });
 }
 
 function validatePolicy(c: Collector, p: unknown, path: IssuePath, ids: Set<string>): void {

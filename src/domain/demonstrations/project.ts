@@ -6,23 +6,18 @@ import { addDays, civilDate, compareDates, tryCivilDate, type CivilDate } from '
 import { SEOUL_OFFSET_MS } from '../compliance/events.ts';
 import { DECREE_60_MINIMUM_COVER, coverShortfall, type InsuranceCover, type InsurancePolicy } from '../compliance/rules.ts';
 
-export const PROJECT_STATES = ['draft', 'demonstrating', 'suspended', 'completed'] as const;
+export const PROJECT_STATES = ['draft', 'demonstrating', 'completed'] as const;
 export type ProjectState = (typeof PROJECT_STATES)[number];
 
 /**
  * The lead company's moves: a draft starts demonstrating; a demonstration completes (or goes back to draft to
- * be fixed). `suspended` is entered and left only by MSS ({@link SUSPENSION}).
+ * be fixed). A serious incident suspends one exemption for the project, not the project (suspension.ts).
  */
 export const TRANSITIONS: Readonly<Record<ProjectState, readonly ProjectState[]>> = {
   draft: ['demonstrating'],
   demonstrating: ['completed', 'draft'],
-  suspended: [],
   completed: [],
 };
-
-/** MSS suspends a demonstration after a serious incident and lifts the suspension (Act Art. 89; Decree Art. 63). */
-export const SUSPENSION = { suspend: { from: 'demonstrating', to: 'suspended' }, lift: { from: 'suspended', to: 'demonstrating' } } as const;
-export const SUSPENDING_SEVERITIES: readonly string[] = ['serious', 'critical'];
 
 export interface LiabilityInsurance {
   readonly insurer: string;

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { compileRules, validateRules, type ComplianceReport, type EventBatch, type Rule, type RuleIssue } from '../../domain/compliance/index.ts';
 import { compileExemptionRules, type ExemptionConditionsInput, type NotCheckable } from '../../domain/compliance/exemption-rules.ts';
 import { insurancePolicy, type LiabilityInsurance } from '../../domain/demonstrations/project.ts';
+import { suspensionRule, type SuspensionRecord } from '../../domain/demonstrations/suspension.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { municipalitiesArea } from './areas.ts';
 import type { ProjectRow } from './store.ts';
@@ -34,9 +35,21 @@ export interface ExemptionRules {
   readonly validUntil: string | null;
   readonly rules: readonly Rule[];
   readonly notCheckable: readonly NotCheckable[];
+  /** While the exemption is suspended for the project: since when (ISO instant). */
+  readonly suspendedSince: string | null;
 }
 
-/** The project's exemptions (in the project's order) with their conditions compiled into rules. */
+/** Every suspension of the project's exemptions, lifted or not (the engine judges past events by them too). */
+async function suspensionRecords(db: Database, projectId: string): Promise<SuspensionRecord[]> {
+  const rows = await db.selectFrom('demonstration_exemption_suspension').select(['id', 'exemption_id', 'suspended_at', 'lifted_at'])
+    .where('project_id', '=', projectId).orderBy('suspended_at').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, exemptionId: r.exemption_id, suspendedAt: r.suspended_at.getTime(), liftedAt: r.lifted_at?.getTime() ?? null }));
+}
+
+/**
+ * The project's exemptions (in the project's order) with their conditions compiled into rules, plus — for an
+ * exemption ever suspended for the project after a serious incident — a `suspension` rule over its periods.
+ */
 export async function exemptionRules(db: Database, row: ProjectRow): Promise<ExemptionRules[]> {
   if (row.exemption_ids.length === 0) return [];
   const found = await db.selectFrom('exemption').select(['id', 'kind', 'title', 'state', 'valid_from', 'valid_until', 'conditions'])
@@ -44,17 +57,21 @@ export async function exemptionRules(db: Database, row: ProjectRow): Promise<Exe
   const insurance = row.insurance as LiabilityInsurance | null;
   const policy = insurance ? insurancePolicy(insurance) : null;
   const context = { area: municipalitiesArea(row.sites), policies: policy ? [policy] : [] };
+  const suspensions = await suspensionRecords(db, row.id);
   return row.exemption_ids.flatMap((id) => {
     const e = found.find((x) => x.id === id);
     if (!e) return [];
     const compiled = compileExemptionRules({
       id: e.id, kind: e.kind, validFrom: e.valid_from, validUntil: e.valid_until, conditions: e.conditions as ExemptionConditionsInput['conditions'],
     }, context);
-    const checked = validateRules(compiled.rules);
+    const suspension = suspensionRule(suspensions, e.id);
+    const open = suspensions.find((s) => s.exemptionId === e.id && s.liftedAt === null);
+    const checked = validateRules(suspension ? [...compiled.rules, suspension] : compiled.rules);
     if (!checked.ok) throw new Error(`conditions of exemption ${e.id} compile to invalid rules: ${JSON.stringify(checked.errors.slice(0, 3))}`);
     return [{
       exemptionId: e.id, title: e.title as I18nText, kind: e.kind, state: e.state, validFrom: e.valid_from, validUntil: e.valid_until,
       rules: checked.rules, notCheckable: compiled.notCheckable,
+      suspendedSince: open ? new Date(open.suspendedAt).toISOString() : null,
     }];
   });
 }

@@ -1,7 +1,7 @@
 // Localised reasons of refused demonstration operations (the `{reason}` of a 409 `conflict` problem).
 import { format, type Locale } from '../../i18n/locales.ts';
 
-type Frames = Record<'no-such-transition' | 'insurance' | 'upload-differs' | 'not-a-company' | 'unknown-zone' | 'period-outside-events' | 'period-open' | 'report-state' | 'attachment-evidence' | 'no-serious-incident' | 'part-offset' | 'part-shape' | 'part-length' | 'upload-incomplete' | 'upload-completed' | 'upload-checksum', string>;
+type Frames = Record<'no-such-transition' | 'insurance' | 'upload-differs' | 'not-a-company' | 'unknown-zone' | 'period-outside-events' | 'period-open' | 'report-state' | 'attachment-evidence' | 'no-serious-incident' | 'not-demonstrating' | 'already-suspended' | 'not-suspended' | 'part-offset' | 'part-shape' | 'part-length' | 'upload-incomplete' | 'upload-completed' | 'upload-checksum', string>;
 
 const FRAMES: Record<Locale, Frames> = {
   ko: {
@@ -14,7 +14,10 @@ const FRAMES: Record<Locale, Frames> = {
     'period-open': '보고 기간 {period}은(는) {to}에 끝납니다. 그 뒤에 제출하세요.',
     'report-state': '보고서 {period}은(는) 현재 \'{state}\' 상태입니다.',
     'attachment-evidence': '보고서 {period}은(는) 승인되었습니다. 승인된 보고서의 첨부파일은 증빙으로 남으며 삭제할 수 없습니다.',
-    'no-serious-incident': '중대한 안전사고 기록이 있어야 실증을 정지할 수 있습니다.',
+    'no-serious-incident': '중대하거나 치명적인 안전사고만 규제특례를 정지할 수 있습니다.',
+    'not-demonstrating': "실증사업이 '{state}' 상태입니다. 실증 중인 사업의 규제특례만 정지할 수 있습니다.",
+    'already-suspended': '이 사업에 대한 규제특례 {exemption}은(는) 이미 정지되어 있습니다.',
+    'not-suspended': '이 사업에 대한 규제특례 {exemption}은(는) 정지되어 있지 않습니다.',
     'part-offset': '업로드 {upload}는 지금까지 {offset}바이트를 받았습니다. 다음 부분은 {offset}바이트에서 시작해야 합니다.',
     'part-shape': '업로드 {upload}는 {format} 형식, 전체 {total}바이트로 시작되었습니다. 모든 부분이 같아야 합니다.',
     'part-length': '이 부분은 {expected}바이트 중 {received}바이트만 왔습니다. 아무것도 추가되지 않았습니다. {offset}바이트부터 다시 보내세요.',
@@ -32,7 +35,10 @@ const FRAMES: Record<Locale, Frames> = {
     'period-open': 'Reporting period {period} ends on {to}; file its report afterwards.',
     'report-state': 'Report {period} is \'{state}\'.',
     'attachment-evidence': 'Report {period} has been accepted; the files of an accepted report are evidence and stay.',
-    'no-serious-incident': 'A demonstration is suspended only after a serious or critical incident on record.',
+    'no-serious-incident': 'Only a serious or critical incident can suspend an exemption.',
+    'not-demonstrating': "The project is '{state}'; exemptions are suspended only for a project that is demonstrating.",
+    'already-suspended': 'Exemption {exemption} is already suspended for this project.',
+    'not-suspended': 'Exemption {exemption} is not suspended for this project.',
     'part-offset': 'Upload {upload} has received {offset} bytes so far; the next part must start at byte {offset}.',
     'part-shape': 'Upload {upload} was started as {format} of {total} bytes in all; every part must say the same.',
     'part-length': 'This part brought {received} of {expected} bytes; nothing was added. Send it again from byte {offset}.',
@@ -50,7 +56,10 @@ const FRAMES: Record<Locale, Frames> = {
     'period-open': '報告期間 {period} は {to} に終わります。その後に提出してください。',
     'report-state': '報告書 {period} は現在「{state}」です。',
     'attachment-evidence': '報告書 {period} は承認済みです。承認された報告書の添付ファイルは証拠として残り、削除できません。',
-    'no-serious-incident': '重大な安全事故の記録がある場合にのみ実証を停止できます。',
+    'no-serious-incident': '重大または致命的な安全事故のみが規制特例を停止できます。',
+    'not-demonstrating': "実証事業は '{state}' の状態です。実証中の事業の規制特例のみ停止できます。",
+    'already-suspended': '規制特例 {exemption} はこの事業について既に停止されています。',
+    'not-suspended': '規制特例 {exemption} はこの事業について停止されていません。',
     'part-offset': 'アップロード {upload} はこれまでに {offset} バイトを受信しました。次の部分は {offset} バイト目から始めてください。',
     'part-shape': 'アップロード {upload} は {format} 形式、全体 {total} バイトとして開始されました。すべての部分で同じでなければなりません。',
     'part-length': 'この部分は {expected} バイト中 {received} バイトしか届きませんでした。何も追加されていません。{offset} バイト目から再送してください。',
@@ -68,7 +77,10 @@ const FRAMES: Record<Locale, Frames> = {
     'period-open': '报告期 {period} 于 {to} 结束，请在此后提交。',
     'report-state': '报告 {period} 当前为“{state}”。',
     'attachment-evidence': '报告 {period} 已通过审核；已通过报告的附件作为证据保留，不能删除。',
-    'no-serious-incident': '只有在记录了严重安全事故后才能暂停实证。',
+    'no-serious-incident': '只有严重或特别严重的安全事故才能暂停监管特例。',
+    'not-demonstrating': "实证项目处于'{state}'状态；只能暂停正在实证的项目的监管特例。",
+    'already-suspended': '监管特例 {exemption} 对本项目已被暂停。',
+    'not-suspended': '监管特例 {exemption} 对本项目未被暂停。',
     'part-offset': '上传 {upload} 目前已收到 {offset} 字节；下一部分必须从第 {offset} 字节开始。',
     'part-shape': '上传 {upload} 以 {format} 格式、共 {total} 字节开始；每个部分都必须一致。',
     'part-length': '此部分只收到 {expected} 字节中的 {received} 字节，未添加任何内容。请从第 {offset} 字节重新发送。',
@@ -86,7 +98,10 @@ const FRAMES: Record<Locale, Frames> = {
     'period-open': 'La période {period} se termine le {to} ; déposez son rapport ensuite.',
     'report-state': 'Le rapport {period} est à l’état « {state} ».',
     'attachment-evidence': 'Le rapport {period} a été accepté ; les fichiers d’un rapport accepté sont des preuves et restent.',
-    'no-serious-incident': 'Une démonstration n’est suspendue qu’après un incident grave ou critique enregistré.',
+    'no-serious-incident': 'Seul un incident grave ou critique peut suspendre une dérogation.',
+    'not-demonstrating': "Le projet est à l’état « {state} » ; on ne suspend une dérogation que pour un projet en démonstration.",
+    'already-suspended': 'La dérogation {exemption} est déjà suspendue pour ce projet.',
+    'not-suspended': 'La dérogation {exemption} n’est pas suspendue pour ce projet.',
     'part-offset': 'Le téléversement {upload} a reçu {offset} octets jusqu’ici ; la partie suivante doit commencer à l’octet {offset}.',
     'part-shape': 'Le téléversement {upload} a commencé au format {format} pour {total} octets au total ; chaque partie doit l’indiquer de même.',
     'part-length': 'Cette partie a apporté {received} octets sur {expected} ; rien n’a été ajouté. Renvoyez-la à partir de l’octet {offset}.',

@@ -10,7 +10,8 @@ import { civilDate } from '../../domain/calendar/civil-date.ts';
 import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { SEOUL_OFFSET_MS } from '../../domain/compliance/events.ts';
-import { insuranceIssues, seoulToday, SUSPENDING_SEVERITIES, SUSPENSION, type LiabilityInsurance } from '../../domain/demonstrations/project.ts';
+import { seoulToday } from '../../domain/demonstrations/project.ts';
+import { exemptionIdIssues, SUSPENDING_SEVERITIES } from '../../domain/demonstrations/suspension.ts';
 import {
   INCIDENT_SEVERITIES, incidentDeadline, reportFrequency, reportingSchedule, reportStatus, type Frequency, type IncidentSeverity,
 } from '../../domain/demonstrations/reports.ts';
@@ -21,8 +22,7 @@ import { AppError, notFound, type FieldError } from '../errors.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { notify } from '../notifications/notify.ts';
 import { frame } from './messages.ts';
-import { ProjectSchema } from './schemas.ts';
-import { loadProject, projectView, suspendedMinistries, targetOf, type ProjectRow } from './store.ts';
+import { loadProject, suspendedMinistries, targetOf, type ProjectRow } from './store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const IdParams = Type.Object({ id: Uuid });
@@ -46,7 +46,11 @@ const IncidentSchema = Type.Object({
   id: Type.String(), severity: Type.Enum([...INCIDENT_SEVERITIES]), occurredAt: Type.String(), reportedAt: Type.String(), reportDeadline: Type.String(),
   reportedLate: Type.Boolean(), place: I18nTextSchema(300), lon: Nullable(Type.Number()), lat: Nullable(Type.Number()),
   description: I18nTextSchema(8000), immediateActions: I18nTextSchema(8000),
+  /** The project's exemptions it concerns (a serious incident names at least one; it may suspend them). */
+  exemptionIds: Type.Array(Type.String()),
 });
+/** The reporting deadlines in force (hours from occurrence, INCIDENT_DEADLINE_HOURS), sent so the UI computes none. */
+const DeadlineHoursSchema = Type.Object({ minor: Type.Integer(), serious: Type.Integer(), critical: Type.Integer() });
 
 export function scheduleOf(row: ProjectRow, calendar: HolidayCalendar) {
   const kpis = row.kpis as { id: string; frequency: Frequency }[];
@@ -187,15 +191,19 @@ export function reportRoutes(base: FastifyInstance): void {
 
   app.get('/api/projects/:id/incidents', {
     config: { action: 'project:read', objectScoped: true },
-    schema: { tags: ['demonstrations'], summary: 'The project\'s safety incidents', params: IdParams, response: { 200: Type.Object({ items: Type.Array(IncidentSchema) }), ...errors } },
+    schema: {
+      tags: ['demonstrations'], summary: 'The project\'s safety incidents, and the reporting deadlines in force (hours by severity)',
+      params: IdParams, response: { 200: Type.Object({ items: Type.Array(IncidentSchema), deadlineHours: DeadlineHoursSchema }), ...errors },
+    },
   }, async (request) => {
     const { row } = await project(request, request.params.id);
     const rows = await db.selectFrom('demonstration_incident').selectAll().where('project_id', '=', row.id).orderBy('occurred_at').orderBy('id').execute();
     return {
+      deadlineHours: { ...app.services.config.incidentDeadlineHours },
       items: rows.map((i) => ({
         id: i.id, severity: i.severity, occurredAt: i.occurred_at.toISOString(), reportedAt: i.reported_at.toISOString(), reportDeadline: i.report_deadline.toISOString(),
         reportedLate: i.reported_at.getTime() > i.report_deadline.getTime(), place: i.place as I18nText, lon: i.lon, lat: i.lat,
-        description: i.description as I18nText, immediateActions: i.immediate_actions as I18nText,
+        description: i.description as I18nText, immediateActions: i.immediate_actions as I18nText, exemptionIds: i.exemption_ids,
       })),
     };
   });
@@ -213,6 +221,7 @@ export function reportRoutes(base: FastifyInstance): void {
         lat: Nullable(Type.Number({ minimum: -90, maximum: 90 })),
         description: I18nTextSchema(8000),
         immediateActions: I18nTextSchema(8000),
+        exemptionIds: Type.Optional(Type.Array(Uuid, { maxItems: 50 })),
       }, { additionalProperties: false }),
       response: { 201: IncidentSchema, ...errors },
     },
@@ -224,16 +233,22 @@ export function reportRoutes(base: FastifyInstance): void {
     const fields: FieldError[] = [];
     if (!Number.isFinite(occurred) || occurred > now + 5 * 60_000) fields.push({ path: '/body/occurredAt', keyword: 'maximum', params: { limit: new Date(now).toISOString() } });
     if ((body.lon === null) !== (body.lat === null)) fields.push({ path: body.lon === null ? '/body/lon' : '/body/lat', keyword: 'required', params: {} });
-    if (fields.length > 0) throw new AppError('validation', { fields });
     const severity = body.severity as IncidentSeverity;
+    const exemptionIds = body.exemptionIds ?? [];
+    // The exemptions it concerns are the project's; a serious incident names at least one when the project uses any
+    // (it may suspend them).
+    const named = exemptionIdIssues(exemptionIds, row.exemption_ids, SUSPENDING_SEVERITIES.includes(severity) && row.exemption_ids.length > 0);
+    if (named.required) fields.push({ path: '/body/exemptionIds', keyword: 'minItems', params: { limit: 1 } });
+    for (const i of named.items) fields.push({ path: `/body/exemptionIds/${i.index}`, keyword: i.keyword, params: i.keyword === 'unknown' ? { value: exemptionIds[i.index]! } : {} });
+    if (fields.length > 0) throw new AppError('validation', { fields });
     const id = randomUUID();
-    const deadline = incidentDeadline(occurred, severity);
+    const deadline = incidentDeadline(occurred, severity, app.services.config.incidentDeadlineHours);
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('demonstration_incident').values({
         id, project_id: row.id, severity, occurred_at: new Date(occurred), reported_at: new Date(now), report_deadline: new Date(deadline),
         place: JSON.stringify(normaliseText(body.place as I18nText)), lon: body.lon, lat: body.lat,
         description: JSON.stringify(normaliseText(body.description as I18nText)), immediate_actions: JSON.stringify(normaliseText(body.immediateActions as I18nText)),
-        reported_by: actor.userId,
+        reported_by: actor.userId, exemption_ids: exemptionIds,
       }).execute();
       await appendAudit(trx, { ...auditActor(request, actor), action: 'project:incident', objectType: 'demonstration_incident', objectId: id, before: null, after: { projectId: row.id, ...body } });
       const params = { subject: `${(row.title as I18nText).ko} — ${(body.place as I18nText).ko}`, state: `incident: ${severity}`, actor: await displayName(trx, actor) };
@@ -250,46 +265,7 @@ export function reportRoutes(base: FastifyInstance): void {
     return {
       id, severity, occurredAt: new Date(occurred).toISOString(), reportedAt: new Date(now).toISOString(), reportDeadline: new Date(deadline).toISOString(),
       reportedLate: now > deadline, place: normaliseText(body.place as I18nText), lon: body.lon, lat: body.lat,
-      description: normaliseText(body.description as I18nText), immediateActions: normaliseText(body.immediateActions as I18nText),
+      description: normaliseText(body.description as I18nText), immediateActions: normaliseText(body.immediateActions as I18nText), exemptionIds,
     };
-  });
-
-  app.post('/api/projects/:id/suspension', {
-    config: { action: 'project:suspend', objectScoped: true },
-    schema: {
-      tags: ['demonstrations'],
-      summary: 'MSS suspends a demonstration after a serious incident, or lifts the suspension (insurance checked again); the companies are notified',
-      params: IdParams,
-      body: Type.Object({ action: Type.Enum(['suspend', 'lift']), reason: I18nTextSchema(4000) }, { additionalProperties: false }),
-      response: { 200: ProjectSchema, ...errors },
-    },
-  }, async (request) => {
-    const { row, target, actor } = await project(request, request.params.id);
-    const move = SUSPENSION[request.body.action];
-    await db.transaction().execute(async (trx) => {
-      const before = (await loadProject(trx, row.id, true))!;
-      if (before.state !== move.from) {
-        throw new AppError('conflict', { params: { reason: frame(request.locale, 'no-such-transition', { state: before.state, to: move.to, allowed: '—' }) } });
-      }
-      if (request.body.action === 'suspend') {
-        const serious = await trx.selectFrom('demonstration_incident').select('id').where('project_id', '=', row.id).where('severity', 'in', [...SUSPENDING_SEVERITIES] as IncidentSeverity[]).limit(1).executeTakeFirst();
-        if (!serious) throw new AppError('conflict', { params: { reason: frame(request.locale, 'no-serious-incident') } });
-      } else {
-        const issues = insuranceIssues(before.insurance_required, before.insurance as LiabilityInsurance | null, seoulToday(Date.now()));
-        if (issues.length > 0) throw new AppError('conflict', { params: { reason: frame(request.locale, 'insurance') } });
-      }
-      await trx.updateTable('demonstration_project').set({ state: move.to, version: before.version + 1, updated_at: new Date() }).where('id', '=', row.id).execute();
-      await appendAudit(trx, {
-        ...auditActor(request, actor), action: `project:${request.body.action}`, objectType: 'demonstration_project', objectId: row.id,
-        before: { state: before.state }, after: { state: move.to, reason: request.body.reason },
-      });
-      const companies = await trx.selectFrom('app_user').select('id').where('organisation_id', 'in', [row.lead_company, ...row.partner_companies]).execute();
-      await notify(trx, {
-        userIds: companies.map((u) => u.id), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_project', objectId: row.id,
-        params: { subject: (row.title as I18nText).ko, state: move.to, actor: await displayName(trx, actor) },
-      });
-    });
-    const saved = (await loadProject(db, row.id))!;
-    return projectView(saved, actor, target);
   });
 }

@@ -19,13 +19,14 @@ import type { RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { I18nTextSchema, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { checkNeeds, coverageFor, CoverageSchema, normaliseNeeds } from '../exemptions/needs.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
 import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
 import { frame } from './messages.ts';
 import { reportRoutes } from './reports.ts';
+import { suspensionRoutes } from './suspensions.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from './schemas.ts';
 import {
   evidenceTargetOf, loadProject, projectEtag, projectTarget, projectView, saveProjectExemptions, selectProjects, suspendedMinistries, targetOf, zoneRegions, type ProjectRow,
@@ -113,6 +114,7 @@ export async function demonstrationRoutes(base: FastifyInstance): Promise<void> 
     routes(scope);
     partRoutes(scope);
     reportRoutes(scope);
+    suspensionRoutes(scope);
   });
   await attachmentRoutes(base);
 }
@@ -372,6 +374,7 @@ function routes(base: FastifyInstance): void {
             state: Type.String(),
             rules: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), label: Type.Optional(Type.String()) })),
             notCheckable: Type.Array(Type.Object({ condition: Type.Enum(['quantity', 'area']), index: Type.Optional(Type.Integer()), unit: Type.Optional(Type.String()) })),
+            suspendedSince: Nullable(Type.String({ description: 'when the exemption was suspended for this project, while it is (events since then violate the `suspension` rule)' })),
             report: Type.Unknown({ description: 'the compliance report of the exemption\'s conditions over the same events' }),
           }), { description: 'each exemption the project uses: its conditions compiled into rules (src/domain/compliance/exemption-rules.ts)' }),
         }),
@@ -388,7 +391,8 @@ function routes(base: FastifyInstance): void {
       warnings: warnings.map((w) => ({ code: w.code, path: [...w.path] })),
       report,
       exemptions: exemptions.map((e) => ({
-        exemptionId: e.exemptionId, title: e.title, kind: e.kind, state: e.state, rules: ruleList(e.rules), notCheckable: e.notCheckable.map((n) => ({ ...n })), report: e.report,
+        exemptionId: e.exemptionId, title: e.title, kind: e.kind, state: e.state, rules: ruleList(e.rules), notCheckable: e.notCheckable.map((n) => ({ ...n })),
+        suspendedSince: e.suspendedSince, report: e.report,
       })),
     };
   });

@@ -57,8 +57,13 @@ export const ProjectSchema = Type.Object({
   demo: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  suspendedExemptions: Type.Array(Type.Object({
+    id: Type.String(), exemptionId: Type.String(), incidentId: Nullable(Type.String()), suspendedAt: Type.String(), reason: I18nTextSchema(4000),
+  })),
   canEdit: Type.Boolean(),
   canUpload: Type.Boolean(),
+  canSuspend: Type.Boolean(),
+  canLiftSuspension: Type.Boolean(),
 });
 
 export const UploadResultSchema = Type.Object({

@@ -8,13 +8,27 @@ import type { I18nText } from '../../domain/i18n-text.ts';
 import type { LiabilityInsurance } from '../../domain/demonstrations/project.ts';
 import type { RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
 
-/** A project's row with the ids of the exemptions it uses (in the order given). */
-export type ProjectRow = Selectable<DemonstrationProjectTable> & { exemption_ids: string[] };
+/** An exemption suspended for the project now (its suspension not lifted), as read with the project. */
+export interface OpenSuspension {
+  id: string;
+  exemption_id: string;
+  incident_id: string | null;
+  suspended_at: string;
+  suspended_by: string | null;
+  reason: I18nText;
+}
 
-/** All projects, or one, with their exemption ids. */
+/** A project's row with the ids of the exemptions it uses (in the order given) and those suspended now. */
+export type ProjectRow = Selectable<DemonstrationProjectTable> & { exemption_ids: string[]; suspensions: OpenSuspension[] };
+
+/** All projects, or one, with their exemption ids and open suspensions. */
 export function selectProjects(db: Database) {
   return db.selectFrom('demonstration_project').selectAll('demonstration_project')
-    .select(sql<string[]>`array(select x.exemption_id from demonstration_project_exemption x where x.project_id = demonstration_project.id order by x.position)`.as('exemption_ids'));
+    .select(sql<string[]>`array(select x.exemption_id from demonstration_project_exemption x where x.project_id = demonstration_project.id order by x.position)`.as('exemption_ids'))
+    .select(sql<OpenSuspension[]>`(select coalesce(json_agg(json_build_object(
+        'id', s.id, 'exemption_id', s.exemption_id, 'incident_id', s.incident_id, 'suspended_at', s.suspended_at,
+        'suspended_by', s.suspended_by, 'reason', s.reason) order by s.suspended_at, s.id), '[]'::json)
+      from demonstration_exemption_suspension s where s.project_id = demonstration_project.id and s.lifted_at is null)`.as('suspensions'));
 }
 
 export async function loadProject(db: Database, id: string, forUpdate = false): Promise<ProjectRow | undefined> {
@@ -97,7 +111,13 @@ export function projectView(row: ProjectRow, actor: Actor | null, target: Target
     demo: row.demo,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    /** The exemptions suspended for this project now (Act Art. 89): the project demonstrates under the others. */
+    suspendedExemptions: row.suspensions.map((s) => ({
+      id: s.id, exemptionId: s.exemption_id, incidentId: s.incident_id, suspendedAt: new Date(s.suspended_at).toISOString(), reason: s.reason,
+    })),
     canEdit: decide(actor, 'project:edit', target).allowed,
     canUpload: decide(actor, 'project:upload', target).allowed,
+    canSuspend: decide(actor, 'project:suspend', target).allowed,
+    canLiftSuspension: decide(actor, 'project:lift-suspension', target).allowed,
   };
 }

@@ -1,4 +1,4 @@
-// /projects/:id: one demonstration project — overview and state (suspension shown plainly), reports with due
+// /projects/:id: one demonstration project — overview and state (suspended exemptions shown plainly), reports with due
 // dates and review, incidents, data uploads, the compliance report and the evidence pack.
 import { useState } from 'react';
 import { useApp } from '../../app-context.tsx';
@@ -6,8 +6,9 @@ import { Link } from '../../router.tsx';
 import { ActionOutcome, useAction } from '../../components/actions.tsx';
 import { LoginFirst } from '../../components/LoginFirst.tsx';
 import { useLoad } from '../../components/load.ts';
-import { Alert, DemoBadge, Field, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
+import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
 import { LocalText, RefText } from '../../components/text.tsx';
+import { formatDateTime } from '../../dates.ts';
 import { projectsApi } from './client.ts';
 import { exemptionsApi } from '../exemptions/client.ts';
 import { NeedsPanel } from '../exemptions/NeedsPanel.tsx';
@@ -44,11 +45,7 @@ export function ProjectPage({ id }: { id: string }) {
         <ProjectStateBadge state={p.state} />
         {p.demo ? <DemoBadge /> : null}
       </div>
-      {p.state === 'suspended' ? (
-        <Alert kind="warning" title={t('prjSuspendedTitle')}>
-          <p data-testid="project-suspended">{t('prjSuspendedText')}</p>
-        </Alert>
-      ) : null}
+      <SuspendedExemptions project={p} />
       <nav className="zl-in-page" aria-label={t('prjInPage')}>
         <ul>
           {sections.map(([anchor, label]) => <li key={anchor}><a href={`#${anchor}`}>{label}</a></li>)}
@@ -59,7 +56,7 @@ export function ProjectPage({ id }: { id: string }) {
       <NeedsPanel load={() => exemptionsApi.projectCoverage(p.id)} version={`${p.id}/${p.version}`} needs={p.needs} canEdit={p.canEdit && p.state !== 'completed'}
         save={(next) => projectsApi.saveNeeds(p, next).then(project.setData)} />
       <ReportsPanel project={p} />
-      <IncidentsPanel project={p} />
+      <IncidentsPanel project={p} onProject={project.setData} />
       <DataPanel project={p} onStored={() => setDataRound((r) => r + 1)} />
       <CompliancePanel project={p} round={dataRound} />
       <EvidencePanel project={p} />
@@ -154,53 +151,47 @@ function Overview({ project: p }: { project: Project }) {
   );
 }
 
-/** The lead company's moves (start, complete, back to draft) and the ministry's suspension and lifting. */
-function StatePanel({ project: p, onProject }: { project: Project; onProject: (p: Project) => void }) {
-  const { t, user } = useApp();
-  const { busy, error, done, run } = useAction(onProject);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const ministry = user?.organisation.kind === 'ministry';
-  const moves: [Exclude<Project['state'], 'suspended'>, 'prjStart' | 'prjComplete' | 'prjBackToDraft'][] =
-    p.state === 'draft' ? [['demonstrating', 'prjStart']] : p.state === 'demonstrating' ? [['completed', 'prjComplete'], ['draft', 'prjBackToDraft']] : [];
-  const suspension = p.state === 'demonstrating' ? 'suspend' : p.state === 'suspended' ? 'lift' : null;
-  if (!(p.canEdit && moves.length > 0) && !(ministry && suspension)) return null;
-  const decide = () => {
-    if (!suspension) return;
-    if (reason.trim() === '') {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    void run(() => projectsApi.suspension(p.id, suspension, { ko: reason.trim() }), suspension === 'suspend' ? 'prjSuspendedDone' : 'prjLiftedDone').then((ok) => ok && setReason(''));
+/** The exemptions suspended for this project, and whether it can still demonstrate under another. */
+function SuspendedExemptions({ project: p }: { project: Project }) {
+  const { t, lang } = useApp();
+  const exemptions = useLoad(`exemptions:${p.zoneId}`, () => projectsApi.exemptions(p.zoneId));
+  if (p.suspendedExemptions.length === 0) return null;
+  const title = (id: string) => {
+    const e = exemptions.data?.find((x) => x.id === id);
+    return e ? (e.title[lang] ?? e.title.ko) : id;
   };
+  const others = p.exemptionIds.filter((id) => !p.suspendedExemptions.some((s) => s.exemptionId === id));
+  return (
+    <Alert kind="warning" title={t('prjSuspendedExemptionsTitle')}>
+      <ul data-testid="project-suspended">
+        {p.suspendedExemptions.map((s) => (
+          <li key={s.id} data-exemption={s.exemptionId}>{title(s.exemptionId)} — {t('prjSuspendedSince', { since: formatDateTime(s.suspendedAt, lang) })}</li>
+        ))}
+      </ul>
+      <p data-testid="project-suspended-consequence">{others.length === 0 ? t('prjOnlySuspendedExemptions') : t('prjOtherExemptionsContinue')}</p>
+    </Alert>
+  );
+}
+
+/** The lead company's moves: start, complete, back to draft. */
+function StatePanel({ project: p, onProject }: { project: Project; onProject: (p: Project) => void }) {
+  const { t } = useApp();
+  const { busy, error, done, run } = useAction(onProject);
+  const moves: [Project['state'], 'prjStart' | 'prjComplete' | 'prjBackToDraft'][] =
+    p.state === 'draft' ? [['demonstrating', 'prjStart']] : p.state === 'demonstrating' ? [['completed', 'prjComplete'], ['draft', 'prjBackToDraft']] : [];
+  if (!(p.canEdit && moves.length > 0)) return null;
   return (
     <section className="zl-section zl-card" aria-labelledby="project-state-actions">
       <h2 id="project-state-actions">{t('prjStateActions')}</h2>
       <ActionOutcome error={error} done={done} />
-      {p.canEdit && moves.length > 0 ? (
-        <div className="zl-actions">
-          {moves.map(([to, label]) => (
-            <button key={to} type="button" className={`krds-btn medium ${to === 'demonstrating' ? 'primary' : 'secondary'}`} disabled={busy}
-              onClick={() => void run(() => projectsApi.transition(p.id, to), 'prjStateChanged')}>
-              {t(label)}
-            </button>
-          ))}
-        </div>
-      ) : null}
-      {ministry && suspension ? (
-        <form className="zl-form" noValidate onSubmit={(e) => { e.preventDefault(); decide(); }}>
-          <p>{suspension === 'suspend' ? t('prjSuspendHint') : t('prjLiftHint')}</p>
-          <Field id="prj-suspension-reason" label={t('prjSuspensionReason')} required error={missing ? t('fieldRequired') : undefined}>
-            {(a) => <textarea {...a} className="krds-input zl-textarea" value={reason} onChange={(e) => setReason(e.target.value)} />}
-          </Field>
-          <div className="zl-actions">
-            <button type="submit" className={`krds-btn medium ${suspension === 'suspend' ? 'primary' : 'secondary'}`} disabled={busy} data-testid={`project-${suspension}`}>
-              {suspension === 'suspend' ? t('prjSuspend') : t('prjLift')}
-            </button>
-          </div>
-        </form>
-      ) : null}
+      <div className="zl-actions">
+        {moves.map(([to, label]) => (
+          <button key={to} type="button" className={`krds-btn medium ${to === 'demonstrating' ? 'primary' : 'secondary'}`} disabled={busy}
+            onClick={() => void run(() => projectsApi.transition(p.id, to), 'prjStateChanged')}>
+            {t(label)}
+          </button>
+        ))}
+      </div>
     </section>
   );
 }

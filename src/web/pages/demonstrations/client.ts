@@ -3,7 +3,7 @@
 import { apiHeaders, ApiError, request } from '../../api.ts';
 import type { Problem } from '../../types.ts';
 import type {
-  Attachment, Company, ComplianceView, EvidencePack, ExemptionItem, Incident, IncidentInput, Project, ProjectInput, ProjectState, ReportingPeriod, UploadMode, UploadResult,
+  Attachment, Company, ComplianceView, DeadlineHours, EvidencePack, ExemptionItem, Incident, IncidentInput, Project, ProjectInput, ProjectState, ReportingPeriod, UploadMode, UploadResult,
 } from './types.ts';
 
 const p = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
@@ -18,8 +18,12 @@ export const projectsApi = {
     periodStart: x.periodStart, periodEnd: x.periodEnd, milestones: x.milestones, kpis: x.kpis, safetyPlan: x.safetyPlan,
     insuranceRequired: x.insuranceRequired, insurance: x.insurance, rules: x.rules, needs,
   }, { headers: { 'If-Match': `"project-v${x.version}"` } }),
-  transition: (id: string, to: Exclude<ProjectState, 'suspended'>) => request<Project>('POST', `${p(id)}/transition`, { to }),
-  suspension: (id: string, action: 'suspend' | 'lift', reason: { ko: string }) => request<Project>('POST', `${p(id)}/suspension`, { action, reason }),
+  transition: (id: string, to: ProjectState) => request<Project>('POST', `${p(id)}/transition`, { to }),
+  /** Suspends, after a serious incident, the exemptions it names for the project. */
+  suspendExemptions: (id: string, incidentId: string, exemptionIds: string[], reason: { ko: string }) =>
+    request<Project>('POST', `${p(id)}/incidents/${encodeURIComponent(incidentId)}/suspension`, { exemptionIds, reason }),
+  liftSuspension: (id: string, exemptionId: string, reason: { ko: string }) =>
+    request<Project>('POST', `${p(id)}/exemptions/${encodeURIComponent(exemptionId)}/lift-suspension`, { reason }),
   reports: (id: string) => request<{ frequency: string; items: ReportingPeriod[] }>('GET', `${p(id)}/reports`),
   fileReport: (id: string, period: number, body: { kpiValues: { kpiId: string; value: number }[]; narrative: { ko: string } }) =>
     request<ReportingPeriod>('PUT', `${p(id)}/reports/${period}`, body),
@@ -34,7 +38,8 @@ export const projectsApi = {
   /** Companies by name (partners are picked from them; names are public). */
   companies: async () => (await request<{ items: Company[] }>('GET', '/api/organisations?kind=company')).items,
   evidencePacks: async () => (await request<{ items: EvidencePack[] }>('GET', '/api/evidence-packs')).items,
-  incidents: async (id: string) => (await request<{ items: Incident[] }>('GET', `${p(id)}/incidents`)).items,
+  /** The incidents and the reporting deadlines in force (the UI shows these, it computes none). */
+  incidents: (id: string) => request<{ items: Incident[]; deadlineHours: DeadlineHours }>('GET', `${p(id)}/incidents`),
   reportIncident: (id: string, input: IncidentInput) => request<Incident>('POST', `${p(id)}/incidents`, input),
   uploads: async (id: string) => (await request<{ items: UploadResult[] }>('GET', `${p(id)}/uploads`)).items,
   compliance: (id: string, examples = 20) => request<ComplianceView>('GET', `${p(id)}/compliance?examples=${examples}`),

@@ -13,7 +13,6 @@ import './demonstrations.css';
 const STATE: Record<ProjectState, [MessageKey, string]> = {
   draft: ['prjStateDraft', 'bg-light-gray'],
   demonstrating: ['prjStateDemonstrating', 'bg-light-success'],
-  suspended: ['prjStateSuspended', 'bg-light-danger'],
   completed: ['prjStateCompleted', 'bg-light-primary'],
 };
 

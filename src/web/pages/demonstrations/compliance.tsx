@@ -15,7 +15,7 @@ import type { ComplianceView, Project, RuleKind } from './types.ts';
 
 const KIND: Record<RuleKind, MessageKey> = {
   geofence: 'prjRuleGeofence', timeWindow: 'prjRuleTimeWindow', maximum: 'prjRuleMaximum', dailyCount: 'prjRuleDailyCount',
-  requiredFields: 'prjRuleRequiredFields', insurance: 'prjRuleInsurance',
+  requiredFields: 'prjRuleRequiredFields', insurance: 'prjRuleInsurance', suspension: 'prjRuleSuspension',
 };
 const MEASURE: Record<string, MessageKey> = { speed: 'prjMeasureSpeed', altitude: 'prjMeasureAltitude', load: 'prjMeasureLoad', people: 'prjMeasurePeople' };
 
@@ -59,6 +59,9 @@ export function CompliancePanel({ project, round }: { project: Project; round: n
                 </select>
               </div>
             </div>
+          ) : null}
+          {exemption?.suspendedSince ? (
+            <Alert kind="warning"><p data-testid="compliance-suspended">{t('prjComplianceSuspended', { since: formatDateTime(exemption.suspendedSince, lang) })}</p></Alert>
           ) : null}
           {exemption && exemption.notCheckable.length > 0 ? (
             <Alert kind="info"><p data-testid="not-checkable">{t('prjNotCheckable', { count: exemption.notCheckable.length })}</p></Alert>

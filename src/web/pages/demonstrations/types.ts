@@ -1,7 +1,7 @@
 // Shapes of the demonstrations API (src/server/demonstrations/schemas.ts, reports.ts, routes.ts) as the UI reads them.
 import type { I18nText } from '../../types.ts';
 
-export type ProjectState = 'draft' | 'demonstrating' | 'suspended' | 'completed';
+export type ProjectState = 'draft' | 'demonstrating' | 'completed';
 export type KpiFrequency = 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
 export const KPI_FREQUENCIES: readonly KpiFrequency[] = ['monthly', 'quarterly', 'half-yearly', 'yearly'];
 
@@ -66,8 +66,12 @@ export interface Project extends ProjectFields {
   demo: boolean;
   createdAt: string;
   updatedAt: string;
+  /** The exemptions suspended for this project now after a serious incident (it demonstrates under the others). */
+  suspendedExemptions: { id: string; exemptionId: string; incidentId: string | null; suspendedAt: string; reason: I18nText }[];
   canEdit: boolean;
   canUpload: boolean;
+  canSuspend: boolean;
+  canLiftSuspension: boolean;
 }
 
 export type PeriodStatus = 'upcoming' | 'open' | 'missing' | 'submitted' | 'late';
@@ -105,7 +109,11 @@ export interface Incident {
   lat: number | null;
   description: I18nText;
   immediateActions: I18nText;
+  exemptionIds: string[];
 }
+
+/** The reporting deadlines in force, hours from occurrence by severity (the server's INCIDENT_DEADLINE_HOURS). */
+export type DeadlineHours = Record<IncidentSeverity, number>;
 
 export interface IncidentInput {
   severity: IncidentSeverity;
@@ -115,6 +123,7 @@ export interface IncidentInput {
   lat: number | null;
   description: I18nText;
   immediateActions: I18nText;
+  exemptionIds: string[];
 }
 
 export type UploadMode = 'all' | 'skip-invalid';
@@ -138,7 +147,7 @@ export interface UploadResult {
   createdAt: string;
 }
 
-export type RuleKind = 'geofence' | 'timeWindow' | 'maximum' | 'dailyCount' | 'requiredFields' | 'insurance';
+export type RuleKind = 'geofence' | 'timeWindow' | 'maximum' | 'dailyCount' | 'requiredFields' | 'insurance' | 'suspension';
 
 export interface ViolationExample {
   index: number;
@@ -171,6 +180,8 @@ export interface ComplianceView {
     state: string;
     rules: { id: string; kind: RuleKind; label?: string }[];
     notCheckable: { condition: 'quantity' | 'area'; index?: number; unit?: string }[];
+    /** While the exemption is suspended for the project: since when. */
+    suspendedSince: string | null;
     report: ComplianceReport;
   }[];
   report: ComplianceReport;

@@ -32,7 +32,7 @@ export function EvidencePicker({ id, exemption, value, onChange, error }: {
         for (const r of reports.items.filter((x) => x.report !== null)) {
           options.push({ key: '', ref: { type: 'demonstration_report', id: p.id, period: r.index }, label: t('xaEvidenceReport', { period: r.index, from: day(r.from), to: day(r.to) }) });
         }
-        for (const i of incidents) options.push({ key: '', ref: { type: 'demonstration_incident', id: i.id }, label: t('xaEvidenceIncident', { date: day(i.occurredAt), severity: t(SEVERITY[i.severity]) }) });
+        for (const i of incidents.items) options.push({ key: '', ref: { type: 'demonstration_incident', id: i.id }, label: t('xaEvidenceIncident', { date: day(i.occurredAt), severity: t(SEVERITY[i.severity]) }) });
         for (const u of uploads) options.push({ key: '', ref: { type: 'demonstration_upload', id: u.uploadId }, label: t('xaEvidenceUpload', { date: day(u.createdAt), rows: u.rowsStored }) });
         out.push({ id: p.id, title: p.title, options: options.map((o) => ({ ...o, key: keyOf(o.ref) })) });
       }
