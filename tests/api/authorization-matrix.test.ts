@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { errorFilePath } from '../../src/server/demonstrations/error-file.ts';
 import { after, before, describe, test } from 'node:test';
 import { notify } from '../../src/server/notifications/notify.ts';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
@@ -222,6 +223,11 @@ const MATRIX: Record<string, Row> = {
     request: async (ctx) => ({ url: '/api/projects', payload: { zoneId: await projects.zone(ctx.scope), ...projectUpdate } }),
   },
   ...projectReads(['GET /api/projects/:id', ''], ['GET /api/projects/:id/uploads', '/uploads'], ['GET /api/projects/:id/compliance', '/compliance'], ['GET /api/projects/:id/reports', '/reports'], ['GET /api/projects/:id/incidents', '/incidents'], ['GET /api/projects/:id/coverage', '/coverage']),
+  'GET /api/projects/:id/uploads/:uploadId/errors.csv': {
+    // The same readers as the project's uploads.
+    expect: projectReads(['x', ''])['x']!.expect,
+    request: async (ctx) => ({ url: `${await projects.errored(ctx.scope)}/errors.csv` }),
+  },
   ...Object.fromEntries(['pdf', 'csv'].map((format) => [`GET /api/projects/:id/evidence-pack.${format}`, {
     // Who reads the project, and the responsible ministry whose regulation an exemption of the project suspends
     // (own: the project uses an exemption of a MOTIE regulation; other: it does not).
@@ -655,6 +661,8 @@ interface ProjectFixtures {
   evidence(scope: Scope): Promise<string>;
   /** The address of a fresh resumable upload of the scope's project whose parts have all arrived. */
   staged(scope: Scope): Promise<string>;
+  /** The address of an upload of the scope's project with a kept error file. */
+  errored(scope: Scope): Promise<string>;
 }
 let projects: ProjectFixtures;
 function projectFixtures(t: TestApp): ProjectFixtures {
@@ -759,6 +767,14 @@ function projectFixtures(t: TestApp): ProjectFixtures {
         attachments.set(scope, made);
       }
       return attachments.get(scope)!;
+    },
+    async errored(scope) {
+      const project = await this.project(scope);
+      const id = randomUUID();
+      const path = errorFilePath(t.config.filesDir, project, id);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, `${JSON.stringify({ row: 2, column: 'speed', code: 'type', params: { expected: 'number' } })}\n`);
+      return `/api/projects/${project}/uploads/${id}`;
     },
     async staged(scope) {
       const project = await this.project(scope);

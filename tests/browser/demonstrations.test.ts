@@ -176,7 +176,7 @@ describe('demonstrations in the browser', { skip, timeout: 300_000 }, () => {
       assert.match((await page.getByTestId('upload-result').textContent()) ?? '', /2/);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('upload-error-file').click()]);
       const errorFile = await readFile((await download.path())!, 'utf8');
-      assert.match(errorFile, /^\uFEFFrow,column,message,line\r\n3,speed,/);
+      assert.match(errorFile, /^\uFEFFrow,column,problem,line\r\n3,speed,/);
       assert.ok(errorFile.includes(',fast'), errorFile);
 
       // A good file, all or nothing: stored; sent again under the same upload id, nothing is stored twice.

@@ -2,7 +2,7 @@
 // zone's local governments and MSS; demonstration data uploads (CSV / NDJSON, streamed, idempotent by upload
 // id, all or nothing) and the compliance report over the stored events.
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
@@ -23,6 +23,7 @@ import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.t
 import { checkNeeds, coverageFor, CoverageSchema, normaliseNeeds } from '../exemptions/needs.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
+import { errorCsv, errorFilePath, hasErrorFile } from './error-file.ts';
 import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
 import { frame } from './messages.ts';
 import { reportRoutes } from './reports.ts';
@@ -286,6 +287,22 @@ function routes(base: FastifyInstance): void {
     const { row } = await readable(request, request.params.id);
     const uploads = await db.selectFrom('demonstration_upload').selectAll().where('project_id', '=', row.id).orderBy('created_at').orderBy('id').execute();
     return { items: uploads.map((u) => uploadView(u, false)) };
+  });
+
+  app.get('/api/projects/:id/uploads/:uploadId/errors.csv', {
+    config: { action: 'project:read', objectScoped: true },
+    schema: {
+      tags: ['demonstrations'],
+      summary: 'Every problem of an upload stored in skip-invalid mode or refused, as CSV (row, column, problem in the reader\'s language, the rejected line; UTF-8 with BOM)',
+      params: Type.Object({ id: Uuid, uploadId: Uuid }),
+      response: { 200: Type.Unsafe<Readable | string>({ type: 'string' }), ...errors },
+    },
+  }, async (request, reply) => {
+    const { row } = await readable(request, request.params.id);
+    const path = errorFilePath(app.services.config.filesDir, row.id, request.params.uploadId);
+    if (!(await hasErrorFile(path))) throw notFound('upload');
+    reply.header('content-disposition', `attachment; filename="upload-errors-${request.params.uploadId}.csv"`).header('cache-control', 'private, no-store');
+    return reply.type('text/csv; charset=utf-8').send(Readable.from(errorCsv(path, request.locale, request.id)));
   });
 
   const evidenceRoute = (format: 'pdf' | 'csv') => app.get(`/api/projects/:id/evidence-pack.${format}`, {

@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/auth/types.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError } from '../errors.ts';
 import { renderProblem } from '../problem.ts';
+import { keepErrorFile } from './error-file.ts';
 import { frame } from './messages.ts';
 import { insertSpooled, issueFields, issuePath, type Spooled } from './upload.ts';
 
@@ -31,12 +32,14 @@ export interface StoreUpload {
  * upload id in one transaction. A concurrent request that claimed the id first → 409, nothing stored.
  */
 export async function storeUpload(db: Database, request: FastifyRequest, actor: Actor, spooled: Spooled, s: StoreUpload) {
+  const filesDir = request.server.services.config.filesDir;
   if (spooled.issues.length > 0 && (s.mode === 'all' || spooled.rowsTotal === 0)) {
+    await keepErrorFile(filesDir, s.projectId, s.uploadId, spooled.issuesFile);
     throw new AppError('validation', { fields: issueFields(spooled.issues) });
   }
   const problem = spooled.issues.length > 0 ? renderProblem(new AppError('validation', { fields: issueFields(spooled.issues) }), request.locale, request.id) : null;
   const errorList = spooled.issues.map((issue, i) => ({ row: issue.row, column: issue.column, path: issuePath(issue), message: problem?.errors?.[i]?.message ?? '' }));
-  return db.transaction().execute(async (trx) => {
+  const saved = await db.transaction().execute(async (trx) => {
     const claimed = await trx.insertInto('demonstration_upload').values({
       project_id: s.projectId, id: s.uploadId, format: s.format, mode: s.mode, sha256: spooled.sha256, rows_total: spooled.rowsTotal, rows_stored: spooled.rowsStored,
       rows_rejected: spooled.rowsRejected, errors: JSON.stringify(errorList), created_by: actor.userId,
@@ -54,4 +57,6 @@ export async function storeUpload(db: Database, request: FastifyRequest, actor: 
     });
     return claimed;
   });
+  await keepErrorFile(filesDir, s.projectId, s.uploadId, spooled.issuesFile);
+  return saved;
 }

@@ -5,7 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,10 +91,10 @@ export interface ParseInput { stream: AsyncIterable<Buffer | string>; format: Up
 /**
  * Reads a stream, splits it into lines (LF or CRLF) and parses and validates them chunk by chunk — synchronously
  * within a chunk, no await per line. Each valid event goes to `take` with its line number; the rest is tallied in
- * `tally` (complete once the iteration ends). Yields once after each chunk, when the caller can pass on what
+ * `tally` (complete once the iteration ends) and each problem, with its line, goes to `note` (every one, not only the first MAX_ERRORS). Yields once after each chunk, when the caller can pass on what
  * `take` collected.
  */
-export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTally, take: (row: number, event: StoredEvent) => void): AsyncGenerator<void> {
+export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTally, take: (row: number, event: StoredEvent) => void, note?: (issue: RowIssue, line: string) => void): AsyncGenerator<void> {
   const parser = new RowParser(input.format, input.context);
   const one = (line: string): void => {
     tally.row += 1;
@@ -102,7 +102,10 @@ export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTa
     if (found.length > 0) {
       tally.rowsRejected += 1;
       tally.rowsTotal += 1;
-      for (const issue of found) if (tally.issues.length < MAX_ERRORS) tally.issues.push(issue);
+      for (const issue of found) {
+        if (tally.issues.length < MAX_ERRORS) tally.issues.push(issue);
+        note?.(issue, line);
+      }
       return;
     }
     if (event === null) return;
@@ -125,13 +128,22 @@ export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTa
     one(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
     yield;
   }
-  for (const issue of parser.finish(tally.row)) if (tally.issues.length < MAX_ERRORS) { tally.issues.push(issue); tally.rowsRejected += 1; }
-  if (tally.rowsTotal === 0 && tally.issues.length === 0) tally.issues.push({ row: Math.max(tally.row, 1), column: '*', code: 'required', params: {} });
+  for (const issue of parser.finish(tally.row)) {
+    note?.(issue, '');
+    if (tally.issues.length < MAX_ERRORS) { tally.issues.push(issue); tally.rowsRejected += 1; }
+  }
+  if (tally.rowsTotal === 0 && tally.issues.length === 0) {
+    const issue: RowIssue = { row: Math.max(tally.row, 1), column: '*', code: 'required', params: {} };
+    tally.issues.push(issue);
+    note?.(issue, '');
+  }
 }
 
 export interface Spooled extends IngestResult {
   /** The valid events as spool records (see `RecordWriter`), in a temporary file. */
   readonly file: string;
+  /** Every problem (not only the first MAX_ERRORS), one JSON `RowIssue` with its `line` of text a line, or null when there is none. */
+  readonly issuesFile: string | null;
   dispose(): Promise<void>;
 }
 
@@ -143,21 +155,38 @@ export async function spool(input: ParseInput): Promise<Spooled> {
   const dir = await mkdtemp(join(tmpdir(), 'zonelink-upload-'));
   const file = join(dir, 'events.bin');
   const out = createWriteStream(file);
+  const issuesFile = join(dir, 'issues.ndjson');
+  const problems: { out: WriteStream | null } = { out: null }; // opened at the first problem: valid rows never touch it
+  const note = (issue: RowIssue, line: string): void => {
+    problems.out ??= createWriteStream(issuesFile);
+    problems.out.write(`${JSON.stringify({ ...issue, line })}\n`);
+  };
   const dispose = async () => { await rm(dir, { recursive: true, force: true }); };
   try {
     const hash = createHash('sha256');
     const tally = emptyTally();
     const records = new RecordWriter();
-    for await (const chunk of parseChunks(input, hash, tally, (row, e) => records.add(row, e))) {
+    for await (const chunk of parseChunks(input, hash, tally, (row, e) => records.add(row, e), note)) {
       void chunk;
       for (const buf of records.take()) if (!out.write(buf)) await once(out, 'drain');
+      if (problems.out?.writableNeedDrain) await once(problems.out, 'drain');
     }
     out.end();
     await once(out, 'close');
-    return { rowsTotal: tally.rowsTotal, rowsStored: tally.rowsValid, rowsRejected: tally.rowsRejected, issues: tally.issues, sha256: hash.digest('hex'), file, dispose };
+    const written = problems.out;
+    if (written) {
+      written.end();
+      await once(written, 'close');
+    }
+    return {
+      rowsTotal: tally.rowsTotal, rowsStored: tally.rowsValid, rowsRejected: tally.rowsRejected, issues: tally.issues, sha256: hash.digest('hex'), file,
+      issuesFile: written ? issuesFile : null, dispose,
+    };
   } catch (error) {
     out.on('error', () => undefined); // a write still pending when destroyed must not crash the process
     out.destroy();
+    problems.out?.on('error', () => undefined);
+    problems.out?.destroy();
     await dispose();
     throw error;
   }

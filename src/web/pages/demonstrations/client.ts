@@ -41,6 +41,8 @@ export const projectsApi = {
   /** The incidents and the reporting deadlines in force (the UI shows these, it computes none). */
   incidents: (id: string) => request<{ items: Incident[]; deadlineHours: DeadlineHours }>('GET', `${p(id)}/incidents`),
   reportIncident: (id: string, input: IncidentInput) => request<Incident>('POST', `${p(id)}/incidents`, input),
+  /** Every problem of an upload (skip-invalid or refused) as CSV in the reader's language: a link target. */
+  uploadErrorsUrl: (id: string, uploadId: string) => `${p(id)}/uploads/${uploadId}/errors.csv`,
   uploads: async (id: string) => (await request<{ items: UploadResult[] }>('GET', `${p(id)}/uploads`)).items,
   compliance: (id: string, examples = 20) => request<ComplianceView>('GET', `${p(id)}/compliance?examples=${examples}`),
   exemptions: async (zoneId: string) => (await request<{ items: ExemptionItem[] }>('GET', `/api/exemptions?zone=${encodeURIComponent(zoneId)}`)).items,

@@ -1,8 +1,9 @@
 // Demonstration data: a CSV or NDJSON file sent in 8 MiB parts (resumable upload) under an upload id chosen here;
 // after a lost connection the retry resumes from the offset the server reports and cannot store anything twice;
 // progress while it goes; on rejection the first
-// errors by row and column; in "valid rows only" mode the rejected rows as a downloadable error file.
-import { useEffect, useId, useState } from 'react';
+// errors by row and column, and in both modes every problem with its line as a downloadable error file built by the
+// server (GET …/uploads/:uploadId/errors.csv).
+import { useId, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.tsx';
 import { useLoad } from '../../components/load.ts';
@@ -24,38 +25,6 @@ export function rowErrors(error: unknown): UploadError[] {
     const m = /^\/body\/row\/(\d+)\/(.+)$/.exec(f.path);
     return m ? [{ row: Number(m[1]), column: m[2]!, path: f.path, message: f.message }] : [];
   });
-}
-
-/** The lines of the file with these (1-based) numbers, read as a stream. */
-async function linesAt(file: Blob, rows: ReadonlySet<number>): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  let rest = '';
-  let row = 0;
-  const last = Math.max(0, ...rows);
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (value) rest += value;
-    let nl = rest.indexOf('\n');
-    while (nl >= 0) {
-      row += 1;
-      if (rows.has(row)) out.set(row, rest.slice(0, nl).replace(/\r$/, ''));
-      rest = rest.slice(nl + 1);
-      nl = rest.indexOf('\n');
-    }
-    if (done || row >= last) break;
-  }
-  if (rest !== '' && rows.has(row + 1)) out.set(row + 1, rest.replace(/\r$/, ''));
-  await reader.cancel().catch(() => undefined);
-  return out;
-}
-
-const csvCell = (v: string | number) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-
-async function errorFile(file: Blob, errors: readonly UploadError[]): Promise<Blob> {
-  const lines = await linesAt(file, new Set(errors.map((e) => e.row)));
-  const body = ['row,column,message,line', ...errors.map((e) => [e.row, e.column, e.message, lines.get(e.row) ?? ''].map(csvCell).join(','))].join('\r\n');
-  return new Blob([`\uFEFF${body}\r\n`], { type: 'text/csv;charset=utf-8' });
 }
 
 type Phase = { kind: 'idle' } | { kind: 'sending'; sent: number; total: number; attempt: number } | { kind: 'done'; result: UploadResult } | { kind: 'failed'; error: unknown };
@@ -111,10 +80,8 @@ function UploadForm({ project, onStored }: { project: Project; onStored: () => v
   const [uploadId, setUploadId] = useState(newUploadId);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [missing, setMissing] = useState<string | null>(null);
-  const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
-  useEffect(() => () => {
-    if (download) URL.revokeObjectURL(download.url);
-  }, [download]);
+  /** The server's file of every problem of the last upload (the response and the table hold only the first ones). */
+  const [download, setDownload] = useState<string | null>(null);
 
   // Other content or another mode is another upload: it gets a new id. The same choice sent again keeps its id.
   const choose = (next: { file?: File | null; mode?: UploadMode }) => {
@@ -142,16 +109,14 @@ function UploadForm({ project, onStored }: { project: Project; onStored: () => v
       try {
         const result = await uploadInParts(project.id, uploadId, file, media, mode, (sent, total) => setPhase({ kind: 'sending', sent, total, attempt }));
         setPhase({ kind: 'done', result });
-        if (result.errors.length > 0) {
-          const blob = await errorFile(file, result.errors);
-          setDownload({ url: URL.createObjectURL(blob), name: `${file.name.replace(/\.[^.]+$/, '')}-errors.csv` });
-        }
+        if (result.errors.length > 0) setDownload(projectsApi.uploadErrorsUrl(project.id, uploadId));
         if (!result.replayed) onStored();
         return;
       } catch (error) {
         const lost = error instanceof ApiError && error.status === 0;
         if (lost && attempt < RETRIES) continue;
         setPhase({ kind: 'failed', error });
+        if (rowErrors(error).length > 0) setDownload(projectsApi.uploadErrorsUrl(project.id, uploadId));
         // A refused upload stored nothing and claimed no id, but a fresh id keeps the next try unambiguous.
         if (!lost) setUploadId(newUploadId());
         return;
@@ -163,6 +128,11 @@ function UploadForm({ project, onStored }: { project: Project; onStored: () => v
   const failed = phase.kind === 'failed' ? phase.error : null;
   const lost = failed instanceof ApiError && failed.status === 0;
   const errors = failed ? rowErrors(failed) : phase.kind === 'done' ? phase.result.errors : [];
+  const errorLink = download ? (
+    <p>
+      <a href={download} download className="krds-btn secondary small" data-testid="upload-error-file">{t('prjErrorFile')}</a>
+    </p>
+  ) : null;
   return (
     <form className="zl-form zl-card" noValidate onSubmit={(e) => { e.preventDefault(); void send(); }} aria-labelledby={`${id}-title`} data-testid="upload-form">
       <h3 id={`${id}-title`}>{t('prjUpload')}</h3>
@@ -209,17 +179,14 @@ function UploadForm({ project, onStored }: { project: Project; onStored: () => v
             {phase.result.replayed ? t('prjUploadReplayed') : t('prjUploadStored', { stored: n(phase.result.rowsStored), total: n(phase.result.rowsTotal) })}
             {phase.result.rowsRejected > 0 ? ` ${t('prjUploadRejectedRows', { count: n(phase.result.rowsRejected) })}` : ''}
           </p>
-          {download ? (
-            <p>
-              <a href={download.url} download={download.name} className="krds-btn secondary small" data-testid="upload-error-file">{t('prjErrorFile')}</a>
-            </p>
-          ) : null}
+          {errorLink}
         </Alert>
       ) : null}
       {failed ? (
         <ProblemAlert error={failed} />
       ) : null}
       {failed && !lost && errors.length > 0 ? <p>{t('prjUploadNothingStored')}</p> : null}
+      {failed ? errorLink : null}
       {errors.length > 0 ? <ErrorTable errors={errors} /> : null}
     </form>
   );

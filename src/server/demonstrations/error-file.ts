@@ -1,0 +1,64 @@
+// Every problem of an upload (not only the first MAX_ERRORS the response carries), kept under
+// ZONELINK_FILES_DIR/upload-errors/<project>/<upload>.ndjson once the upload is stored in skip-invalid mode or
+// refused, and served as a CSV in the reader's language (row, column, problem, the rejected line; UTF-8 with BOM for Excel).
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { RowIssue } from '../../domain/demonstrations/events.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { AppError } from '../errors.ts';
+import { renderProblem } from '../problem.ts';
+import { issueFields } from './upload.ts';
+
+const AREA = 'upload-errors';
+const BATCH = 1000;
+
+export const errorFilePath = (filesDir: string, projectId: string, uploadId: string): string => join(filesDir, AREA, projectId, `${uploadId}.ndjson`);
+
+/**
+ * Copies the spool's problem file into place (temporary name, then one rename: never half a file under the name);
+ * without problems, removes the file an earlier refused attempt under the same upload id left.
+ */
+export async function keepErrorFile(filesDir: string, projectId: string, uploadId: string, issuesFile: string | null): Promise<void> {
+  const target = errorFilePath(filesDir, projectId, uploadId);
+  if (issuesFile === null) {
+    await rm(target, { force: true });
+    return;
+  }
+  await mkdir(join(filesDir, AREA, projectId), { recursive: true });
+  const temp = `${target}.${process.pid}.part`;
+  try {
+    await copyFile(issuesFile, temp);
+    await rename(temp, target);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+export async function hasErrorFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+const cell = (value: string | number): string => {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** The kept problems as CSV lines, a batch at a time, the messages rendered in `locale`. */
+export async function* errorCsv(path: string, locale: Locale, requestId: string): AsyncGenerator<string> {
+  yield '\uFEFFrow,column,problem,line\r\n';
+  let batch: (RowIssue & { line?: string })[] = [];
+  const flush = (): string => {
+    const problem = renderProblem(new AppError('validation', { fields: issueFields(batch) }), locale, requestId);
+    const text = batch.map((issue, i) => `${[issue.row, cell(issue.column), cell(problem.errors?.[i]?.message ?? issue.code), cell(issue.line ?? '')].join(',')}\r\n`).join('');
+    batch = [];
+    return text;
+  };
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+    if (line === '') continue;
+    batch.push(JSON.parse(line) as RowIssue & { line?: string });
+    if (batch.length >= BATCH) yield flush();
+  }
+  if (batch.length > 0) yield flush();
+}
