@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { expireRefusedErrorFiles } from '../../src/server/demonstrations/error-file.ts';
+import { expireStagedUploads } from '../../src/server/demonstrations/parts.ts';
 import { asSession, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
 
@@ -67,13 +69,21 @@ for (const engine of engines()) {
       assert.notEqual(rowsOf(korean.body)[0]![2], rows[0]![2]);
     });
 
-    test('a refused upload keeps its error file; an upload without problems has none (404)', async () => {
+    test('a refused upload keeps its error file until the periodic scan; an upload without problems has none (404)', async () => {
       const refused = randomUUID();
       const res = await send(company, 'PUT', `/api/projects/${projectId}/uploads/${refused}`, csv(), { 'content-type': 'text/csv' });
       assert.equal(res.statusCode, 400);
       const file = await send(company, 'GET', `/api/projects/${projectId}/uploads/${refused}/errors.csv`);
       assert.equal(file.statusCode, 200);
       assert.equal(rowsOf(file.body).length, INVALID);
+      const stored = randomUUID();
+      assert.equal((await send(company, 'PUT', `/api/projects/${projectId}/uploads/${stored}?mode=skip-invalid`, csv(), { 'content-type': 'text/csv' })).statusCode, 201);
+      // The periodic scan removes a refused upload's file once older than the staging TTL; a stored upload's stays.
+      assert.equal(await expireRefusedErrorFiles(t.db, t.config.filesDir, 3_600_000), 0);
+      assert.equal((await send(company, 'GET', `/api/projects/${projectId}/uploads/${refused}/errors.csv`)).statusCode, 200);
+      await expireStagedUploads(t.db, t.config.filesDir, 3_600_000, Date.now() + 2 * 3_600_000);
+      assert.equal((await send(company, 'GET', `/api/projects/${projectId}/uploads/${refused}/errors.csv`)).statusCode, 404);
+      assert.equal((await send(company, 'GET', `/api/projects/${projectId}/uploads/${stored}/errors.csv`)).statusCode, 200);
 
       const clean = randomUUID();
       const ok = await send(company, 'PUT', `/api/projects/${projectId}/uploads/${clean}`, `ts,speed\n${at(1)},10\n`, { 'content-type': 'text/csv' });

@@ -2,9 +2,10 @@
 // ZONELINK_FILES_DIR/upload-errors/<project>/<upload>.ndjson once the upload is stored in skip-invalid mode or
 // refused, and served as a CSV in the reader's language (row, column, problem, the rejected line; UTF-8 with BOM for Excel).
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Database } from '../../db/database.ts';
 import type { RowIssue } from '../../domain/demonstrations/events.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { AppError } from '../errors.ts';
@@ -13,6 +14,7 @@ import { issueFields } from './upload.ts';
 
 const AREA = 'upload-errors';
 const BATCH = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const errorFilePath = (filesDir: string, projectId: string, uploadId: string): string => join(filesDir, AREA, projectId, `${uploadId}.ndjson`);
 
@@ -61,4 +63,26 @@ export async function* errorCsv(path: string, locale: Locale, requestId: string)
     if (batch.length >= BATCH) yield flush();
   }
   if (batch.length > 0) yield flush();
+}
+
+/**
+ * Removes the error files of refused uploads (no stored upload refers to them) once older than `maxAgeMs`; those of
+ * stored uploads stay with them. Run by the periodic scan with the staging files. Returns how many went.
+ */
+export async function expireRefusedErrorFiles(db: Database, filesDir: string, maxAgeMs: number, now = Date.now()): Promise<number> {
+  const cutoff = now - maxAgeMs;
+  let removed = 0;
+  for (const project of await readdir(join(filesDir, AREA)).catch(() => [] as string[])) {
+    for (const name of await readdir(join(filesDir, AREA, project)).catch(() => [] as string[])) {
+      const path = join(filesDir, AREA, project, name);
+      const info = await stat(path).catch(() => null);
+      if (info === null || info.mtimeMs >= cutoff) continue;
+      const uploadId = name.replace(/\.ndjson$/, '');
+      const stored = UUID.test(project) && UUID.test(uploadId) && await db.selectFrom('demonstration_upload').select('id').where('project_id', '=', project).where('id', '=', uploadId).executeTakeFirst();
+      if (stored) continue;
+      await rm(path, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }

@@ -22,6 +22,7 @@ import { ProblemSchema, Uuid } from '../http/schemas.ts';
 import { frame } from './messages.ts';
 import { UploadResultSchema } from './schemas.ts';
 import { loadProject, targetOf } from './store.ts';
+import { expireRefusedErrorFiles } from './error-file.ts';
 import { spool, UPLOAD_LIMIT_BYTES } from './upload.ts';
 import { storeUpload, uploadView } from './upload-store.ts';
 
@@ -221,7 +222,7 @@ async function stagedRow(db: Database, projectId: string, uploadId: string, lock
 
 /**
  * Removes resumable uploads not added to for `maxAgeMs` (their rows and staging files) and staging files of no
- * upload as old; run by the periodic deadline scan. Returns how many uploads went.
+ * upload as old, and the error files of refused uploads as old; run by the periodic deadline scan. Returns how many uploads went.
  */
 export async function expireStagedUploads(db: Database, filesDir: string, maxAgeMs: number, now = Date.now()): Promise<number> {
   const cutoff = new Date(now - maxAgeMs);
@@ -236,6 +237,7 @@ export async function expireStagedUploads(db: Database, filesDir: string, maxAge
     const info = await stat(files.pathOf(name)).catch(() => null);
     if (info !== null && info.mtimeMs < cutoff.getTime()) await rm(files.pathOf(name), { force: true });
   }
+  await expireRefusedErrorFiles(db, filesDir, maxAgeMs, now);
   return gone.length;
 }
 
