@@ -87,6 +87,13 @@ for (const engine of engines()) {
         dropDatabase = async () => {
           const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
           await c.connect();
+          // A pool's end() resolves once its clients are told to close, not once their backends are gone; a
+          // forced drop meanwhile would kill a closing connection that has no error listener left. Wait first.
+          for (let i = 0; i < 100; i += 1) {
+            const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+            if (rows[0]!.n === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
           await c.query(`drop database if exists ${name} with (force)`);
           await c.end();
         };
