@@ -452,17 +452,14 @@ class RequiredFieldsRunner extends RuleRunner {
   }
 }
 
-// --- insurance --------------------------------------------------------------------------------
+// --- insurance and suspension: intervals of time -------------------------------------------------
 
-/** Merged, sorted, disjoint `[start, end)` intervals of the policies that meet Decree Art. 60. */
-export function insuredIntervals(rule: InsuranceRule): { starts: Float64Array; ends: Float64Array } {
-  const intervals = rule.policies
-    .filter((p) => p.cover === undefined || coverShortfall(p.cover) === null)
-    .map((p) => [parseInstant(p.from)!, parseInstant(p.to)!] as const)
-    .sort((a, b) => a[0] - b[0]);
+/** Merges `[start, end)` intervals into sorted, disjoint ones (empty intervals dropped). */
+function mergeIntervals(intervals: (readonly [number, number])[]): { starts: Float64Array; ends: Float64Array } {
+  const sorted = intervals.filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0]);
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const [s, e] of intervals) {
+  for (const [s, e] of sorted) {
     const last = ends.length - 1;
     if (last >= 0 && s <= ends[last]!) ends[last] = Math.max(ends[last]!, e);
     else {
@@ -473,8 +470,24 @@ export function insuredIntervals(rule: InsuranceRule): { starts: Float64Array; e
   return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
 }
 
-class InsuranceRunner extends RuleRunner {
-  constructor(rule: Rule, index: number, limit: number, private readonly starts: Float64Array, private readonly ends: Float64Array) {
+/** Merged, sorted, disjoint `[start, end)` intervals of the policies that meet Decree Art. 60. */
+export function insuredIntervals(rule: InsuranceRule): { starts: Float64Array; ends: Float64Array } {
+  return mergeIntervals(rule.policies
+    .filter((p) => p.cover === undefined || coverShortfall(p.cover) === null)
+    .map((p) => [parseInstant(p.from)!, parseInstant(p.to)!] as const));
+}
+
+/** Merged, sorted, disjoint `[start, end)` intervals in which the exemption was suspended (open ones end at +Infinity). */
+export function suspendedIntervals(rule: SuspensionRule): { starts: Float64Array; ends: Float64Array } {
+  return mergeIntervals(rule.periods.map((p) => [parseInstant(p.from)!, p.to === undefined ? Infinity : parseInstant(p.to)!] as const));
+}
+
+/**
+ * Checks each event's time against merged intervals: insurance violates outside every insured interval, a
+ * suspension inside a suspended one (`violatesInside`). An event without a valid time is unchecked.
+ */
+class IntervalRunner extends RuleRunner {
+  constructor(rule: Rule, index: number, limit: number, private readonly starts: Float64Array, private readonly ends: Float64Array, private readonly violatesInside: boolean) {
     super(rule, index, limit);
   }
   run(ctx: BatchContext): void {
@@ -482,6 +495,8 @@ class InsuranceRunner extends RuleRunner {
     const starts = this.starts;
     const ends = this.ends;
     const count = starts.length;
+    const violatesInside = this.violatesInside;
+    // the interval the previous event fell in: consecutive events mostly share it
     let curStart = Infinity;
     let curEnd = -Infinity;
     const w = this.word;
@@ -494,79 +509,23 @@ class InsuranceRunner extends RuleRunner {
         continue;
       }
       const t = ts[i]!;
-      if (t >= curStart && t < curEnd) continue;
-      // last interval starting at or before t
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (starts[mid]! <= t) lo = mid + 1;
-        else hi = mid;
+      let inside = t >= curStart && t < curEnd;
+      if (!inside) {
+        // last interval starting at or before t
+        let lo = 0;
+        let hi = count;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (starts[mid]! <= t) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo > 0 && t < ends[lo - 1]!) {
+          inside = true;
+          curStart = starts[lo - 1]!;
+          curEnd = ends[lo - 1]!;
+        }
       }
-      if (lo > 0 && t < ends[lo - 1]!) {
-        curStart = starts[lo - 1]!;
-        curEnd = ends[lo - 1]!;
-        continue;
-      }
-      mask[i * words + w]! |= bit;
-      violations += 1;
-      if (this.examples.length < this.limit) this.examples.push(example(ctx, i, null));
-    }
-    this.violations += violations;
-    this.unchecked += unchecked;
-  }
-}
-
-// --- suspension ------------------------------------------------------------------------------
-
-/** Merged, sorted, disjoint `[start, end)` intervals in which the exemption was suspended (open ones end at +Infinity). */
-export function suspendedIntervals(rule: SuspensionRule): { starts: Float64Array; ends: Float64Array } {
-  const intervals = rule.periods
-    .map((p) => [parseInstant(p.from)!, p.to === undefined ? Infinity : parseInstant(p.to)!] as const)
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0]);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const [s, e] of intervals) {
-    const last = ends.length - 1;
-    if (last >= 0 && s <= ends[last]!) ends[last] = Math.max(ends[last]!, e);
-    else {
-      starts.push(s);
-      ends.push(e);
-    }
-  }
-  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
-}
-
-/** An event inside a suspended interval violates; an event without a valid time is unchecked. */
-class SuspensionRunner extends RuleRunner {
-  constructor(rule: Rule, index: number, limit: number, private readonly starts: Float64Array, private readonly ends: Float64Array) {
-    super(rule, index, limit);
-  }
-  run(ctx: BatchContext): void {
-    const { n, mask, words, ts, day } = ctx;
-    const starts = this.starts;
-    const ends = this.ends;
-    const count = starts.length;
-    const w = this.word;
-    const bit = this.bit;
-    let violations = 0;
-    let unchecked = 0;
-    for (let i = 0; i < n; i += 1) {
-      if (day[i] === NO_DAY) {
-        unchecked += 1;
-        continue;
-      }
-      if (count === 0) continue;
-      const t = ts[i]!;
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (starts[mid]! <= t) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo === 0 || t >= ends[lo - 1]!) continue;
+      if (inside !== violatesInside) continue;
       mask[i * words + w]! |= bit;
       violations += 1;
       if (this.examples.length < this.limit) this.examples.push(example(ctx, i, null));
@@ -598,11 +557,11 @@ function compileRule(rule: Rule): CompiledRule {
       return { begin: (i, limit) => new RequiredFieldsRunner(rule, i, limit) };
     case 'insurance': {
       const { starts, ends } = insuredIntervals(rule);
-      return { begin: (i, limit) => new InsuranceRunner(rule, i, limit, starts, ends) };
+      return { begin: (i, limit) => new IntervalRunner(rule, i, limit, starts, ends, false) };
     }
     case 'suspension': {
       const { starts, ends } = suspendedIntervals(rule);
-      return { begin: (i, limit) => new SuspensionRunner(rule, i, limit, starts, ends) };
+      return { begin: (i, limit) => new IntervalRunner(rule, i, limit, starts, ends, true) };
     }
   }
 }
