@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { screenshots, seriousViolations, skip, tick, useBrowserServer } from './harness.ts';
+import { assertAccessible, screenshots, skip, tick, useBrowserServer } from './harness.ts';
 import { catalogues } from '../../src/web/i18n/index.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { planFixtures } from '../support/plans.ts';
@@ -42,7 +42,7 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
     assert.equal(await inputs.count(), 8);
     for (let i = 0; i < 8; i++) await inputs.nth(i).fill(String(scores[i]));
     await e.fill(`#rv-comment-${plan.id}`, '혁신성이 높고 안전 대책이 충분함 (시험)');
-    assert.deepEqual(await seriousViolations(e), [], 'axe on the expert workspace');
+    await assertAccessible(e, 'the expert workspace');
     await e.screenshot({ path: `${screenshots}/review-expert-ko.png`, fullPage: true });
     await e.getByTestId('rv-score').click();
     await e.locator('.zl-hint', { hasText: ko.rvScoredAt.split('{')[0]!.trim() }).first().waitFor();
@@ -56,7 +56,7 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
     await m.getByTestId('review-consult').click();
     await m.getByTestId('review-ministries').waitFor();
     assert.match(await m.getByTestId('review-ministries').innerText(), /30/);
-    assert.deepEqual(await seriousViolations(m), [], 'axe on the plan under review');
+    await assertAccessible(m, 'the plan under review');
     await m.screenshot({ path: `${screenshots}/review-ministry-ko.png`, fullPage: true });
 
     // MOTIE replies in its own clock, through the API; then the ministry refers the plan.
@@ -88,7 +88,7 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
     await m.fill('#rv-meeting', '2026-12-15');
     assert.match(await m.getByTestId('committee-notice-latest').innerText(), /2026-12-08/);
     assert.ok(await m.getByRole('link', { name: '부산·울산 수소 해양물류 광역연계 특구 (시험)' }).count() > 0);
-    assert.deepEqual(await seriousViolations(m), [], 'axe on the committee page');
+    await assertAccessible(m, 'the committee page');
     await m.screenshot({ path: `${screenshots}/review-committees-ko.png`, fullPage: true });
     await mc.close();
     assert.deepEqual(pageErrors, []);
