@@ -18,6 +18,7 @@ export const STATUS: Record<ErrorCode, number> = {
   csrf: 403,
   forbidden: 403,
   'token-scope': 403,
+  'session-required': 403,
   'not-found': 404,
   conflict: 409,
   'precondition-failed': 412,

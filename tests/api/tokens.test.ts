@@ -50,6 +50,25 @@ for (const engine of engines()) {
       assert.ok(listed.find((x: { id: string; revokedAt: string | null }) => x.id === item.id)?.revokedAt);
     });
 
+    test('a request authenticated by an API token, of any scope, cannot create tokens (issue 11, finding 8)', async () => {
+      for (const scopes of [['read', 'write'], ['write'], ['read']]) {
+        const { token } = await createToken(scopes);
+        const before = await t.db.selectFrom('api_token').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+        for (const locale of ['ko', 'en', 'ja', 'zh', 'fr']) {
+          const res = await t.app.inject({
+            method: 'POST', url: '/api/me/tokens', headers: { authorization: `Bearer ${token}`, 'accept-language': locale },
+            payload: { name: 'renewed by a leaked token', scopes: ['read', 'write'] },
+          });
+          assert.equal(res.statusCode, 403, `${scopes.join('+')} ${locale}`);
+          const problem = problemOf(res);
+          assert.equal(problem.code, 'session-required');
+          assert.ok(problem.detail.length > 0);
+        }
+        const after = await t.db.selectFrom('api_token').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+        assert.equal(Number(after.n), Number(before.n), 'no token was written');
+      }
+    });
+
     test('an unknown bearer token is 401', async () => {
       const res = await t.app.inject({ url: '/api/me', headers: { authorization: 'Bearer zl_nope' } });
       assert.equal(res.statusCode, 401);

@@ -54,8 +54,16 @@ describe('policy', () => {
   });
 
   test('self-service actions refuse another user as target', () => {
-    assert.equal(decide(busan, 'api-token:manage', { kind: 'user', userId: 'u1', organisationId: 'o1' }).allowed, true);
-    assert.equal(decide(busan, 'api-token:manage', { kind: 'user', userId: 'u2', organisationId: 'o1' }).allowed, false);
+    assert.equal(decide(busan, 'api-token:revoke', { kind: 'user', userId: 'u1', organisationId: 'o1' }).allowed, true);
+    assert.equal(decide(busan, 'api-token:revoke', { kind: 'user', userId: 'u2', organisationId: 'o1' }).allowed, false);
+  });
+
+  test('only an interactive session creates API tokens: a token of any scope may not (issue 11, finding 8)', () => {
+    assert.deepEqual(decide(busan, 'api-token:create'), { allowed: true });
+    for (const tokenScopes of [['read', 'write'], ['write'], ['read']] as const) {
+      assert.deepEqual(decide({ ...busan, tokenScopes }, 'api-token:create'), { allowed: false, reason: 'session-required' }, tokenScopes.join('+'));
+    }
+    assert.deepEqual(decide({ ...busan, tokenScopes: ['write'] }, 'api-token:revoke'), { allowed: true });
   });
 
   test('zone plans: participants, their province and MSS read; responsible ministries once submitted (Art. 72, 75; Decree 40(2), 42(1))', () => {

@@ -36,7 +36,8 @@ export const ACTIONS = {
   'me:read': 'read',
   'me:edit': 'write',
   'api-token:read': 'read',
-  'api-token:manage': 'write',
+  'api-token:create': 'write',
+  'api-token:revoke': 'write',
   'region-profile:edit': 'write',
   'region-inventory:edit': 'write',
   'planner:run': 'read',
@@ -102,7 +103,7 @@ export type Action = keyof typeof ACTIONS;
 
 export type Decision =
   | { allowed: true }
-  | { allowed: false; reason: 'unauthenticated' | 'forbidden' | 'token-scope' };
+  | { allowed: false; reason: 'unauthenticated' | 'forbidden' | 'token-scope' | 'session-required' };
 
 const ALLOW: Decision = { allowed: true };
 const FORBID: Decision = { allowed: false, reason: 'forbidden' };
@@ -117,7 +118,8 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
     case 'me:read':
     case 'me:edit':
     case 'api-token:read':
-    case 'api-token:manage':
+    case 'api-token:create':
+    case 'api-token:revoke':
       // Only about oneself; the target, when given, must be the actor.
       return target.kind === 'none' || (target.kind === 'user' && target.userId === actor.userId);
     case 'region-profile:edit':
@@ -346,8 +348,12 @@ function governsZone(actor: Actor, target: Target): boolean {
   return target.regions.some((r) => r === code || (code.length === 2 && r.startsWith(code)));
 }
 
+/** Actions only an interactive (browser) session may do, whatever an API token's scopes: a leaked token must not renew itself. */
+const SESSION_ONLY: ReadonlySet<Action> = new Set<Action>(['api-token:create']);
+
 export function decide(actor: Actor | null, action: Action, target: Target = { kind: 'none' }): Decision {
   if (actor === null) return { allowed: false, reason: 'unauthenticated' };
+  if (actor.tokenScopes !== null && SESSION_ONLY.has(action)) return { allowed: false, reason: 'session-required' };
   if (actor.tokenScopes !== null && !actor.tokenScopes.includes(ACTIONS[action])) {
     return { allowed: false, reason: 'token-scope' };
   }

@@ -12,6 +12,7 @@ export const en: ErrorCatalogue = {
     csrf: { title: 'The request could not be verified', detail: 'The X-CSRF-Token header is missing or does not match the session.' },
     forbidden: { title: 'Not allowed', detail: 'You may not do this on this object.' },
     'token-scope': { title: 'Token scope too narrow', detail: 'This API token lacks the "{scope}" scope.' },
+    'session-required': { title: 'A signed-in session is required', detail: 'This cannot be done with an API token. Sign in with a browser and do it there.' },
     'not-found': { title: 'Not found', detail: 'The requested {object} does not exist.' },
     conflict: { title: 'Not possible in the current state', detail: '{reason}' },
     'precondition-failed': { title: 'Someone else changed this first', detail: 'Reload the latest version and edit again.' },

@@ -12,6 +12,7 @@ export const fr: ErrorCatalogue = {
     csrf: { title: 'La requête n’a pas pu être vérifiée', detail: 'L’en-tête X-CSRF-Token est absent ou ne correspond pas à la session.' },
     forbidden: { title: 'Action non autorisée', detail: 'Vous n’êtes pas autorisé à effectuer cette action sur cet objet.' },
     'token-scope': { title: 'Portée du jeton insuffisante', detail: 'Ce jeton d’API n’a pas la portée « {scope} ».' },
+    'session-required': { title: 'Une session ouverte est nécessaire', detail: 'Cette action est impossible avec un jeton d’API. Connectez-vous dans un navigateur pour la faire.' },
     'not-found': { title: 'Introuvable', detail: 'L’objet demandé ({object}) n’existe pas.' },
     conflict: { title: 'Impossible dans l’état actuel', detail: '{reason}' },
     'precondition-failed': { title: 'Quelqu’un d’autre a modifié ceci avant vous', detail: 'Rechargez la dernière version puis modifiez-la à nouveau.' },

@@ -12,6 +12,7 @@ export const ja: ErrorCatalogue = {
     csrf: { title: 'リクエストを確認できません', detail: 'X-CSRF-Token ヘッダーがないか、セッションと一致しません。' },
     forbidden: { title: '権限がありません', detail: 'この対象に対してこの操作を行う権限がありません。' },
     'token-scope': { title: 'トークンの範囲が不足しています', detail: 'このAPIトークンには「{scope}」の範囲がありません。' },
+    'session-required': { title: 'ログインしたセッションが必要です', detail: 'この操作はAPIトークンではできません。ブラウザでログインしてから行ってください。' },
     'not-found': { title: '見つかりません', detail: '指定された{object}は存在しません。' },
     conflict: { title: '現在の状態では処理できません', detail: '{reason}' },
     'precondition-failed': { title: '他の利用者が先に更新しました', detail: '最新の内容を読み込み直してから編集してください。' },

@@ -11,6 +11,7 @@ export const ko = {
     csrf: { title: '요청을 확인할 수 없습니다', detail: 'X-CSRF-Token 헤더가 없거나 세션과 맞지 않습니다.' },
     forbidden: { title: '권한이 없습니다', detail: '이 대상에 대해 이 작업을 할 권한이 없습니다.' },
     'token-scope': { title: '토큰 범위가 부족합니다', detail: '이 API 토큰에는 "{scope}" 범위가 없습니다.' },
+    'session-required': { title: '로그인한 세션이 필요합니다', detail: 'API 토큰으로는 이 작업을 할 수 없습니다. 브라우저에서 로그인한 뒤 하십시오.' },
     'not-found': { title: '찾을 수 없습니다', detail: '요청한 {object}이(가) 없습니다.' },
     conflict: { title: '처리할 수 없는 상태입니다', detail: '{reason}' },
     'precondition-failed': { title: '다른 사용자가 먼저 수정했습니다', detail: '최신 내용을 다시 불러온 뒤 수정해 주세요.' },

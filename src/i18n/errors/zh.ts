@@ -12,6 +12,7 @@ export const zh: ErrorCatalogue = {
     csrf: { title: '无法验证请求', detail: '缺少 X-CSRF-Token 请求头，或与会话不匹配。' },
     forbidden: { title: '没有权限', detail: '您无权对该对象执行此操作。' },
     'token-scope': { title: '令牌权限范围不足', detail: '此 API 令牌缺少“{scope}”范围。' },
+    'session-required': { title: '需要已登录的会话', detail: '不能使用 API 令牌执行此操作。请在浏览器中登录后再操作。' },
     'not-found': { title: '未找到', detail: '所请求的{object}不存在。' },
     conflict: { title: '当前状态下无法处理', detail: '{reason}' },
     'precondition-failed': { title: '他人已先行修改', detail: '请重新加载最新版本后再编辑。' },

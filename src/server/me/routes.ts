@@ -79,10 +79,10 @@ export async function meRoutes(base: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/me/tokens', {
-    config: { action: 'api-token:manage' },
+    config: { action: 'api-token:create' },
     schema: {
       tags: ['me'],
-      summary: 'Create an API token (the secret is shown once)',
+      summary: 'Create an API token (the secret is shown once); only from a signed-in browser session, never with an API token',
       body: Type.Object({
         name: Line(100),
         scopes: Type.Array(Type.Enum([...TOKEN_SCOPES]), { minItems: 1, maxItems: 2, uniqueItems: true }),
@@ -104,7 +104,7 @@ export async function meRoutes(base: FastifyInstance): Promise<void> {
   });
 
   app.delete('/api/me/tokens/:id', {
-    config: { action: 'api-token:manage', objectScoped: true },
+    config: { action: 'api-token:revoke', objectScoped: true },
     schema: { tags: ['me'], summary: 'Revoke one of my API tokens', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), ...errors } },
   }, async (request, reply) => {
     const token = await db.selectFrom('api_token').select(['id', 'user_id', 'name', 'revoked_at']).where('id', '=', request.params.id).executeTakeFirst();
