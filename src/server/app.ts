@@ -11,6 +11,7 @@ import { authorize } from './auth/authorize.ts';
 import './context.ts';
 import { AppError } from './errors.ts';
 import { refreshCalendar } from './calendar/provider.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { fieldErrors, registerValidation } from './http/validation.ts';
 import { renderProblem } from './problem.ts';
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(problem.status).type('application/problem+json').send(problem);
   });
 
+  await registerCompression(app);
   await registerDocs(app);
   await registerRoutes(app);
   await registerWeb(app, config);
