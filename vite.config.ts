@@ -1,6 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
@@ -24,7 +26,17 @@ function krdsIconPaths(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [krdsIconPaths(), react()],
+  plugins: [
+    krdsIconPaths(),
+    react(),
+    // Brotli and gzip next to every compressible file at build time, at the highest levels (they are built once
+    // and served many times): the server sends them as negotiated (@fastify/static `preCompressed`).
+    compression({
+      include: /\.(html|css|js|svg|json)$/,
+      threshold: 1024,
+      algorithms: [defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
+    }),
+  ],
   build: {
     outDir,
     emptyOutDir: true,

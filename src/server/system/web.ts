@@ -1,7 +1,7 @@
 // Serves the built browser UI (dist/web) with a single-page fallback, and the map data.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
@@ -30,14 +30,33 @@ export async function registerWeb(app: FastifyInstance, config: Config): Promise
   const indexPath = join(config.webDir, 'index.html');
   const built = existsSync(indexPath);
   if (built) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: '1h' });
+    // Vite writes brotli and gzip copies beside each compressible file at build (vite.config.ts); the variant is
+    // chosen from Accept-Encoding, with `Vary: Accept-Encoding` on every answer. Hashed names under /assets/ never
+    // change content: cached for a year, immutable. Anything else (index.html) is revalidated with its ETag.
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', isHashedAsset(config.webDir, path) ? IMMUTABLE : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // API, map data and built assets never fall back to the page: a stale asset name must be a 404.
     if (/^\/(api|geo|assets)\//.test(path) || /\.[a-z0-9]+$/i.test(path) || request.method !== 'GET') throw notFound('route');
     if (!built) return reply.type('text/html').send(NOT_BUILT);
-    reply.header('cache-control', 'no-cache');
-    return reply.type('text/html').send(readFileSync(indexPath));
+    // The page of every client-side route: the same index.html, negotiated and revalidated like the file itself.
+    return reply.sendFile('index.html');
   });
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Files Vite named after their content hash: everything it emits under assets/. */
+function isHashedAsset(root: string, path: string): boolean {
+  return relative(root, path).split(sep)[0] === 'assets';
 }
