@@ -75,6 +75,18 @@ for (const engine of engines()) {
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/holidays?year=99' })).statusCode, 400);
     });
 
+    test('a year after the gazetted list comes from the rules and is not provisional; 2051 is (Regulations Art. 2–3)', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/holidays?year=2028' });
+      const list = res.json() as { basis: string; provisional: boolean; coverage: { firstYear: number; lastYear: number; gazettedThrough: number }; items: { date: string; names: string[] }[] };
+      assert.equal(list.basis, 'rules');
+      assert.equal(list.provisional, false);
+      assert.equal(list.coverage.lastYear, 2050);
+      assert.deepEqual(list.items.find((h) => h.date === '2028-01-27')?.names, ['설날']);
+      assert.deepEqual(list.items.find((h) => h.date === '2028-10-05')?.names, ['대체공휴일(추석)']);
+      const beyond = (await t.app.inject({ method: 'GET', url: '/api/holidays?year=2051' })).json() as { basis: string; provisional: boolean };
+      assert.deepEqual([beyond.basis, beyond.provisional], ['provisional', true]);
+    });
+
     test('only an MSS administrator may add: others get 403 and nothing changes', async () => {
       const before = await snapshot(t.db);
       for (const s of [busan, motie]) {

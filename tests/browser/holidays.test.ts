@@ -56,6 +56,11 @@ describe('holiday calendar in the browser', { skip, timeout: 180_000 }, () => {
       await page.getByText(ko.hdListCaption.replace('{year}', String(Number(today.slice(0, 4)) - 1))).first().waitFor();
       assert.equal(await page.getByTestId('holiday-add').count(), 0);
       await page.getByText(ko.hdOnlyAdmin).waitFor();
+      // A year after the gazetted list: computed by the rules, with Seollal (lunar 1/1 = 2028-01-27), not provisional.
+      await page.locator('#hd-year').fill('2028');
+      await page.getByTestId('holiday-basis').waitFor();
+      await page.getByTestId('holiday-list').getByText('2028').first().waitFor();
+      assert.ok((await page.getByTestId('holiday-list').innerText()).includes('설날'));
     } finally {
       await context.close();
     }

@@ -14,10 +14,15 @@ const d = civilDate;
 const calendar = createHolidayCalendar();
 
 describe('holiday calendar (Regulations on Holidays of Government Offices)', () => {
-  it('covers the years the installed package ships (2018–2027 in 5.2027.1)', () => {
+  it('covers the gazetted years (2018–2027 in 5.2027.1), then the rules through 2050', () => {
     const coverage = holidayDataCoverage();
     assert.equal(coverage.firstYear, 2018);
-    assert.ok(coverage.lastYear >= 2027);
+    assert.ok(coverage.gazettedThrough >= 2027);
+    assert.equal(coverage.lastYear, 2050);
+    assert.equal(calendar.basisOf(2027), 'gazette');
+    assert.equal(calendar.basisOf(2028), 'rules');
+    assert.equal(calendar.basisOf(2051), 'provisional');
+    assert.equal(calendar.basisOf(2017), 'provisional');
   });
 
   // [date, business day?, a name expected on that date (or null), why]
@@ -65,15 +70,29 @@ describe('holiday calendar (Regulations on Holidays of Government Offices)', () 
     assert.throws(() => createHolidayCalendar({ extra: [{ date: '2025-02-03', name: ' ' }] }), RangeError);
   });
 
-  it('beyond the package: provisional fixed-date holidays and substitutes, or an error by policy', () => {
-    assert.equal(calendar.isProvisional(d('2028-03-01')), true);
-    assert.equal(calendar.isBusinessDay(d('2028-03-01')), false); // 3ㆍ1절 (Wed)
+  it('after the gazetted list: the rules, no longer provisional (2028 Seollal, Chuseok and the general election)', () => {
+    assert.equal(calendar.isProvisional(d('2028-01-27')), false);
+    assert.ok(calendar.holidayNames(d('2028-01-27')).includes('설날'), 'lunar 1/1 of 2028 is 2028-01-27 (KASI)');
     assert.equal(calendar.isBusinessDay(d('2028-02-29')), true);
-    // 2029-05-05 is a Saturday: 어린이날 gets a substitute on Monday 2029-05-07 (Art. 3(2)).
-    assert.ok(calendar.holidayNames(d('2029-05-07')).includes('대체공휴일(어린이날)'));
+    assert.ok(calendar.holidayNames(d('2028-04-12')).includes('국회의원선거'), 'Public Official Election Act Art. 34(1)');
+    assert.ok(calendar.holidayNames(d('2029-05-07')).includes('대체공휴일(어린이날)'), 'Saturday 2029-05-05 (Art. 3(2))');
+  });
+
+  it('beyond the supported range: provisional fixed-date holidays and substitutes, or an error by policy', () => {
+    assert.equal(calendar.isProvisional(d('2051-03-01')), true);
+    assert.equal(calendar.isBusinessDay(d('2051-03-01')), false); // 3ㆍ1절 (Wed)
     const strict = createHolidayCalendar({ beyondCoverage: 'error' });
-    assert.throws(() => strict.isBusinessDay(d('2028-03-02')), CalendarCoverageError);
+    assert.throws(() => strict.isBusinessDay(d('2051-03-02')), CalendarCoverageError);
+    assert.throws(() => strict.isBusinessDay(d('2017-03-02')), CalendarCoverageError);
     assert.equal(strict.isBusinessDay(d('2027-03-02')), true);
+    assert.equal(strict.isBusinessDay(d('2040-03-02')), true);
+  });
+
+  it('administrator-added one-off holidays stay on top of the computed years (Art. 2 item 12)', () => {
+    const withExtra = createHolidayCalendar({ extra: [{ date: '2030-06-03', name: '임시공휴일' }] });
+    assert.equal(withExtra.isBusinessDay(d('2030-06-03')), false);
+    assert.equal(calendar.isBusinessDay(d('2030-06-03')), true);
+    assert.equal(nextBusinessDay(d('2030-05-31'), withExtra), '2030-06-04');
   });
 
   it('a business day is never a Saturday, Sunday or listed holiday (property)', () => {

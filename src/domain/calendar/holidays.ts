@@ -3,15 +3,20 @@
  *
  * Source data: `@hyunbinseo/holidays-kr` (compiled from the official gazette / 월력요항),
  * which lists national holidays, substitute holidays, election days and one-off holidays the
- * government designated, year by year. Administrators may add further one-off holidays
- * (Regulations Art. 2 item 12: "days the government designates from time to time") as data.
+ * government designated, year by year. Years after the gazetted list, up to {@link RULES_LAST_YEAR},
+ * come from the rules (`holiday-rules.ts`: lunar holidays by the Korean lunisolar calendar,
+ * substitutes by Art. 3, elections by term expiry); a test checks that the rules give every
+ * gazetted year. Administrators may add further one-off holidays (Regulations Art. 2 item 12:
+ * "days the government designates from time to time") as data; they stay on top of both.
  *
- * Years the package does not cover are handled by an explicit policy: `provisional` (default)
- * falls back to Sundays, the recurring fixed-date holidays and their substitutes, and marks
- * every answer for such a year as provisional; `error` throws {@link CalendarCoverageError}.
+ * Years outside the supported range (first gazetted year – {@link RULES_LAST_YEAR}) are handled by
+ * an explicit policy: `provisional` (default) falls back to Sundays, the recurring fixed-date
+ * holidays and their substitutes, and marks every answer for such a year as provisional; `error`
+ * throws {@link CalendarCoverageError}.
  */
 import * as presets from '@hyunbinseo/holidays-kr/all';
 import { addDays, civilDate, isSaturday, isSunday, toParts, tryCivilDate, type CivilDate } from './civil-date.ts';
+import { holidaysByRules, RULES_LAST_YEAR } from './holiday-rules.ts';
 
 export interface ExtraHoliday {
   readonly date: CivilDate | string;
@@ -27,9 +32,20 @@ export interface HolidayCalendarOptions {
   readonly beyondCoverage?: CoveragePolicy;
 }
 
+/** Where a year's holidays come from: the gazetted list, the rules, or the fixed-date fallback. */
+export type HolidayYearBasis = 'gazette' | 'rules' | 'provisional';
+
+export interface HolidayCoverage {
+  /** First and last year with a complete answer (gazetted, then computed by the rules). */
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** Last year of the gazetted list (`@hyunbinseo/holidays-kr`); later years come from the rules. */
+  readonly gazettedThrough: number;
+}
+
 export interface HolidayCalendar {
-  /** First and last year the package covers. */
-  readonly coverage: { readonly firstYear: number; readonly lastYear: number };
+  /** The supported range: gazetted years, then years computed by the rules. */
+  readonly coverage: HolidayCoverage;
   readonly beyondCoverage: CoveragePolicy;
   /** Names of the public holidays on `date` (Sunday is reported as `일요일`); empty if none. */
   holidayNames(date: CivilDate): readonly string[];
@@ -37,17 +53,19 @@ export interface HolidayCalendar {
   isPublicHoliday(date: CivilDate): boolean;
   /** Neither a Saturday nor a public holiday — the offices are open (Civil Act Art. 161 test). */
   isBusinessDay(date: CivilDate): boolean;
-  /** True when `date` lies in a year the package does not cover (answers are a fallback). */
+  /** True when `date` lies outside the supported range (answers are a fallback). */
   isProvisional(date: CivilDate): boolean;
+  /** Where the holidays of `year` come from. */
+  basisOf(year: number): HolidayYearBasis;
   /** The admin-added one-off holidays this calendar was built with. */
   readonly extra: readonly { readonly date: CivilDate; readonly name: string }[];
 }
 
 export class CalendarCoverageError extends RangeError {
-  constructor(readonly date: CivilDate, readonly coverage: { firstYear: number; lastYear: number }) {
+  constructor(readonly date: CivilDate, readonly coverage: HolidayCoverage) {
     super(
-      `no holiday data for ${date}: @hyunbinseo/holidays-kr covers ${coverage.firstYear}–${coverage.lastYear}; ` +
-        'update the package or add the year\'s holidays as extra dates',
+      `no holiday data for ${date}: the calendar covers ${coverage.firstYear}–${coverage.lastYear} ` +
+        `(gazetted through ${coverage.gazettedThrough}, then by the rules); add the year's holidays as extra dates`,
     );
     this.name = 'CalendarCoverageError';
   }
@@ -73,7 +91,7 @@ const PACKAGE_YEARS: ReadonlyMap<number, YearTable> = (() => {
   return years;
 })();
 
-const COVERAGE = (() => {
+const GAZETTED = (() => {
   const years = [...PACKAGE_YEARS.keys()].sort((a, b) => a - b);
   const firstYear = years[0];
   const lastYear = years[years.length - 1];
@@ -84,21 +102,44 @@ const COVERAGE = (() => {
   return { firstYear, lastYear } as const;
 })();
 
+const COVERAGE: HolidayCoverage = {
+  firstYear: GAZETTED.firstYear,
+  lastYear: Math.max(GAZETTED.lastYear, RULES_LAST_YEAR),
+  gazettedThrough: GAZETTED.lastYear,
+};
+
+/** Years computed by the rules, built on first use; read-only. */
+const RULE_YEARS = new Map<number, YearTable>();
+function ruleYear(year: number): YearTable {
+  let table = RULE_YEARS.get(year);
+  if (!table) {
+    table = holidaysByRules(year);
+    RULE_YEARS.set(year, table);
+  }
+  return table;
+}
+
+function basisOf(year: number): HolidayYearBasis {
+  if (PACKAGE_YEARS.has(year)) return 'gazette';
+  if (year >= COVERAGE.firstYear && year <= COVERAGE.lastYear) return 'rules';
+  return 'provisional';
+}
+
 /**
- * Fallback for uncovered years, derived from the package itself rather than hard-coded:
+ * Fallback for years outside the supported range, derived from the package itself rather than hard-coded:
  * a fixed-date holiday is a month-day with the same (non-substitute) name in each of the last
  * two covered years (for the 2027 package: 1/1, 3/1, 5/1, 5/5, 6/6, 7/17, 8/15, 10/3, 10/9,
  * 12/25). Lunar holidays (설날, 추석, 부처님 오신 날), elections and one-off days cannot be
  * derived and are missing — which is why such answers are flagged provisional.
  */
 const FIXED_DATE_HOLIDAYS: readonly { readonly monthDay: string; readonly name: string }[] = (() => {
-  const last = PACKAGE_YEARS.get(COVERAGE.lastYear);
-  const previous = PACKAGE_YEARS.get(COVERAGE.lastYear - 1);
+  const last = PACKAGE_YEARS.get(GAZETTED.lastYear);
+  const previous = PACKAGE_YEARS.get(GAZETTED.lastYear - 1);
   if (!last || !previous) return [];
   const result: { monthDay: string; name: string }[] = [];
   for (const [date, names] of last) {
     const monthDay = date.slice(5);
-    const before = previous.get(`${COVERAGE.lastYear - 1}-${monthDay}`);
+    const before = previous.get(`${GAZETTED.lastYear - 1}-${monthDay}`);
     for (const name of names) {
       if (name.startsWith(SUBSTITUTE_PREFIX)) continue;
       if (before?.includes(name)) result.push({ monthDay, name });
@@ -147,7 +188,7 @@ function provisionalYear(year: number): YearTable {
   return table;
 }
 
-export function holidayDataCoverage(): { readonly firstYear: number; readonly lastYear: number } {
+export function holidayDataCoverage(): HolidayCoverage {
   return COVERAGE;
 }
 
@@ -169,15 +210,13 @@ export function createHolidayCalendar(options: HolidayCalendarOptions = {}): Hol
   }
   const provisionalCache = new Map<number, YearTable>();
 
-  const isProvisional = (date: CivilDate): boolean => {
-    const { year } = toParts(date);
-    return year < COVERAGE.firstYear || year > COVERAGE.lastYear;
-  };
+  const isProvisional = (date: CivilDate): boolean => basisOf(toParts(date).year) === 'provisional';
 
   const tableFor = (date: CivilDate): YearTable => {
     const { year } = toParts(date);
     const listed = PACKAGE_YEARS.get(year);
     if (listed) return listed;
+    if (basisOf(year) === 'rules') return ruleYear(year);
     if (policy === 'error') throw new CalendarCoverageError(date, COVERAGE);
     let table = provisionalCache.get(year);
     if (!table) {
@@ -207,6 +246,7 @@ export function createHolidayCalendar(options: HolidayCalendarOptions = {}): Hol
     // Civil Act Art. 161: a day counts for the roll-over test unless it is a Saturday or a public holiday.
     isBusinessDay: (date) => !isSaturday(date) && !isPublicHoliday(date),
     isProvisional,
+    basisOf,
   };
 }
 
@@ -240,7 +280,7 @@ export function isBusinessDay(date: CivilDate, calendar: HolidayCalendar = defau
 }
 
 let defaultInstance: HolidayCalendar | undefined;
-/** A shared calendar with the package data only (no admin-added days), provisional beyond coverage. */
+/** A shared calendar with the gazetted and computed years only (no admin-added days), provisional beyond them. */
 export function defaultCalendar(): HolidayCalendar {
   defaultInstance ??= createHolidayCalendar();
   return defaultInstance;
@@ -248,7 +288,7 @@ export function defaultCalendar(): HolidayCalendar {
 
 export interface HolidayOfYear {
   readonly date: CivilDate;
-  /** Names from the package (or its provisional fallback), without Sundays. */
+  /** Names from the gazetted list, the rules or the provisional fallback, without Sundays. */
   readonly packageNames: readonly string[];
   /** Names of the administrator-added one-off holidays on that day. */
   readonly addedNames: readonly string[];

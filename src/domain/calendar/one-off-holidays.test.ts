@@ -61,7 +61,8 @@ describe('the year list marks package and added days', () => {
     assert.deepEqual(year.find((h) => h.date === '2026-08-15'), { date: '2026-08-15', packageNames: ['광복절'], addedNames: ['광복 기념 임시공휴일'], provisional: false });
     assert.deepEqual(year.find((h) => h.date === '2026-08-17')?.packageNames, ['대체공휴일(광복절)']);
     assert.equal(year.some((h) => h.date === '2026-06-14'), false, 'plain Sundays are not listed');
-    assert.equal(holidaysOfYear(2030, plain).every((h) => h.provisional), true);
+    assert.equal(holidaysOfYear(2030, plain).some((h) => h.provisional), false, '2030 comes from the rules');
+    assert.equal(holidaysOfYear(2051, plain).every((h) => h.provisional), true);
   });
 });
 

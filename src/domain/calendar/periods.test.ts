@@ -65,8 +65,9 @@ describe('periodEnd — Civil Act Art. 157, 159–161; Framework Act on Administ
     assert.ok(proviso.basis.some((b) => b.includes('proviso')));
   });
 
-  it('flags answers that depend on years beyond the holiday data', () => {
-    assert.equal(computePeriod({ start: d('2028-01-31'), amount: 1, unit: 'month', startsAtMidnight: true, calendar }).provisional, true);
+  it('flags answers that depend on years beyond the holiday data (gazetted, then the rules through 2050)', () => {
+    assert.equal(computePeriod({ start: d('2051-01-31'), amount: 1, unit: 'month', startsAtMidnight: true, calendar }).provisional, true);
+    assert.equal(computePeriod({ start: d('2028-01-31'), amount: 1, unit: 'month', startsAtMidnight: true, calendar }).provisional, false);
     assert.equal(computePeriod({ start: d('2025-01-30'), amount: 1, unit: 'month', calendar }).provisional, false);
   });
 
@@ -145,7 +146,7 @@ describe('deadlineBefore — backwards counting on the same rules', () => {
     const r = deadlineBefore({ reference: d('2030-08-06'), amount: 2, unit: 'month', referenceDayCounted: true, calendar });
     assert.equal(isTimelyBefore(d('2030-06-06'), r), true);
     assert.equal(isTimelyBefore(d('2030-06-07'), r), false);
-    assert.equal(r.provisional, true);
+    assert.equal(r.provisional, false, '2030 is computed by the rules, not provisional');
   });
 
   const refArb = fc.integer({ min: toDayNumber(d('2019-01-01')), max: toDayNumber(d('2027-12-31')) }).map(fromDayNumber);

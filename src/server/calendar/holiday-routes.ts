@@ -45,11 +45,13 @@ export async function holidayRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'public' },
     schema: {
       tags: ['calendar'],
-      summary: 'Public holidays of a year other than plain Sundays, each marked as from the package (@hyunbinseo/holidays-kr, the gazette) or added by an administrator (one-off); provisional for years the package does not cover',
+      summary: 'Public holidays of a year other than plain Sundays, each marked as from the calendar (the gazetted list of @hyunbinseo/holidays-kr, or the rules of the Regulations on Holidays of Government Offices Art. 2–3 for later years up to coverage.lastYear) or added by an administrator (one-off); basis says which, provisional for years outside the coverage',
       querystring: Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 2299 }) }, { additionalProperties: false }),
       response: {
         200: Type.Object({
-          year: Type.Integer(), coverage: Type.Object({ firstYear: Type.Integer(), lastYear: Type.Integer() }), provisional: Type.Boolean(),
+          year: Type.Integer(),
+          coverage: Type.Object({ firstYear: Type.Integer(), lastYear: Type.Integer(), gazettedThrough: Type.Integer() }),
+          basis: Type.Enum(['gazette', 'rules', 'provisional']), provisional: Type.Boolean(),
           items: Type.Array(Type.Object({
             date: Type.String(), source: Type.Enum(['package', 'added', 'both']), names: Type.Array(Type.String()),
             added: Nullable(Type.Object({ name: I18nTextSchema(200), basis: Type.String(), createdAt: Type.String() })),
@@ -76,7 +78,8 @@ export async function holidayRoutes(base: FastifyInstance): Promise<void> {
       };
     });
     const coverage = holidayDataCoverage();
-    return { year, coverage, provisional: year < coverage.firstYear || year > coverage.lastYear, items };
+    const basis = calendar.basisOf(year);
+    return { year, coverage, basis, provisional: basis === 'provisional', items };
   });
 
   /** One holiday change in one transaction, serialised with other changes; the calendar is rebuilt after commit. */

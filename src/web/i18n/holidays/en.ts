@@ -7,6 +7,7 @@ export const holidaysEn: Record<keyof typeof holidaysKo, string> = {
   hdYear: 'Year',
   hdPrevYear: 'Previous year',
   hdNextYear: 'Next year',
+  hdComputed: 'The holidays of {year} are computed from the Regulations on Holidays of Government Offices Art. 2–3 (lunar holidays, substitute holidays, elections at the end of a term), not taken from the gazetted list (which ends in {gazetted}); supported through {last}. One-off holidays are added by the ministry.',
   hdProvisional: '{year} lies outside the holiday data ({first}–{last}): this provisional calendar holds only the fixed-date holidays.',
   hdListCaption: 'Public holidays in {year}',
   hdColDate: 'Date',

@@ -7,6 +7,7 @@ export const holidaysFr: Record<keyof typeof holidaysKo, string> = {
   hdYear: 'Année',
   hdPrevYear: 'Année précédente',
   hdNextYear: 'Année suivante',
+  hdComputed: 'Les jours fériés de {year} sont calculés selon les articles 2 et 3 du Règlement sur les jours fériés des administrations (fêtes lunaires, jours fériés de remplacement, élections en fin de mandat), et non tirés de la liste publiée au journal officiel (jusqu’en {gazetted}) ; calendrier assuré jusqu’en {last}. Les jours fériés exceptionnels sont ajoutés par le ministère.',
   hdProvisional: '{year} est hors des données de jours fériés ({first}–{last}) : ce calendrier provisoire ne contient que les jours fériés à date fixe.',
   hdListCaption: 'Jours fériés en {year}',
   hdColDate: 'Date',

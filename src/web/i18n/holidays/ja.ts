@@ -7,6 +7,7 @@ export const holidaysJa: Record<keyof typeof holidaysKo, string> = {
   hdYear: '年',
   hdPrevYear: '前の年',
   hdNextYear: '次の年',
+  hdComputed: '{year}年の公休日は官報の一覧（{gazetted}年まで）ではなく、「官公署の公休日に関する規定」第2条・第3条（旧暦の祝日、振替公休日、任期満了選挙日）に基づいて計算しています（{last}年まで対応）。臨時公休日は中小ベンチャー企業部が追加します。',
   hdProvisional: '{year}年は公休日データ（{first}–{last}年）の範囲外のため、日付の固定された公休日だけを反映した暫定カレンダーです。',
   hdListCaption: '{year}年の公休日',
   hdColDate: '日付',

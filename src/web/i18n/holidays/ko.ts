@@ -6,6 +6,7 @@ export const holidaysKo = {
   hdYear: '연도',
   hdPrevYear: '이전 연도',
   hdNextYear: '다음 연도',
+  hdComputed: '{year}년 공휴일은 관보 목록({gazetted}년까지)이 아니라 「관공서의 공휴일에 관한 규정」 제2조·제3조(음력 명절, 대체공휴일, 임기만료 선거일)에 따라 계산했습니다({last}년까지 지원). 임시공휴일은 중소벤처기업부가 추가합니다.',
   hdProvisional: '{year}년은 공휴일 데이터({first}–{last}년) 밖이어서 날짜가 고정된 공휴일만 반영한 잠정 달력입니다.',
   hdListCaption: '{year}년 공휴일',
   hdColDate: '날짜',

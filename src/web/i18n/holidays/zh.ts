@@ -7,6 +7,7 @@ export const holidaysZh: Record<keyof typeof holidaysKo, string> = {
   hdYear: '年份',
   hdPrevYear: '上一年',
   hdNextYear: '下一年',
+  hdComputed: '{year}年的公休日并非取自官报列表（截至{gazetted}年），而是依据《官公署公休日规定》第2条、第3条（农历节日、替代公休日、任期届满选举日）计算得出（支持至{last}年）。临时公休日由中小风险企业部添加。',
   hdProvisional: '{year}年不在公休日数据范围（{first}–{last}年）内：此暂定日历仅包含日期固定的公休日。',
   hdListCaption: '{year}年公休日',
   hdColDate: '日期',

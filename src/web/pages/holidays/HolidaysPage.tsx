@@ -53,6 +53,7 @@ export function HolidaysPage() {
       {!data ? <Loading /> : (
         <section className="zl-section" aria-labelledby="hd-list-title">
           <h2 id="hd-list-title">{t('hdListCaption', { year: data.year })}</h2>
+          {data.basis === 'rules' ? <p className="zl-alert zl-alert-info" data-testid="holiday-basis">{t('hdComputed', { year: data.year, gazetted: data.coverage.gazettedThrough, last: data.coverage.lastYear })}</p> : null}
           {data.provisional ? <p className="zl-alert zl-alert-warning">{t('hdProvisional', { year: data.year, first: data.coverage.firstYear, last: data.coverage.lastYear })}</p> : null}
           {data.items.length === 0 ? <p>{t('hdNone')}</p> : (
             <div className="krds-table-wrap">

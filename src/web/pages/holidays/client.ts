@@ -12,7 +12,8 @@ export interface HolidayItem {
 
 export interface HolidayYear {
   year: number;
-  coverage: { firstYear: number; lastYear: number };
+  coverage: { firstYear: number; lastYear: number; gazettedThrough: number };
+  basis: 'gazette' | 'rules' | 'provisional';
   provisional: boolean;
   items: HolidayItem[];
 }
