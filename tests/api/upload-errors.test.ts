@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { expireRefusedErrorFiles } from '../../src/server/demonstrations/error-file.ts';
 import { expireStagedUploads } from '../../src/server/demonstrations/parts.ts';
+import { parseCsv } from '../../src/domain/csv.ts';
 import { asSession, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
 
@@ -91,6 +92,33 @@ for (const engine of engines()) {
       const none = await send(company, 'GET', `/api/projects/${projectId}/uploads/${clean}/errors.csv`);
       assert.equal(none.statusCode, 404);
       assert.match(String(none.headers['content-type']), /^application\/problem\+json/);
+    });
+
+    test('formula-leading cells come back neutralised in errors.csv (issue 11, finding 4)', async () => {
+      const FORMULA = "=cmd|' /C calc'!A0";
+      const cellsOf = async (body: string): Promise<string[][]> => {
+        const parsed = parseCsv(body);
+        assert.ok(parsed.ok, 'errors.csv is valid RFC 4180');
+        return parsed.records.map((r) => r.cells);
+      };
+      const leading = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+      // A header naming formulas as columns: each is an unknown column, reported with its name and the header line.
+      const badHeader = randomUUID();
+      const header = `ts,${FORMULA},@SUM(A1:A9),+1+1,-2+3`;
+      assert.equal((await send(company, 'PUT', `/api/projects/${projectId}/uploads/${badHeader}`, `${header}\n${at(1)},1,2,3,4\n`, { 'content-type': 'text/csv' })).statusCode, 400);
+      const headerFile = await send(company, 'GET', `/api/projects/${projectId}/uploads/${badHeader}/errors.csv`);
+      assert.equal(headerFile.statusCode, 200);
+      const headerCells = await cellsOf(headerFile.body);
+      assert.deepEqual(headerCells.slice(1).map((r) => r[1]), [`'${FORMULA}`, "'@SUM(A1:A9)", "'+1+1", "'-2+3"]);
+      // Rows whose first cell is a formula (one behind a tab): the rejected line comes back defused.
+      const badCells = randomUUID();
+      const body = `ts,speed\n${FORMULA},10\n\t=1+1,10\n`;
+      assert.equal((await send(company, 'PUT', `/api/projects/${projectId}/uploads/${badCells}`, body, { 'content-type': 'text/csv' })).statusCode, 400);
+      const cellFile = await send(company, 'GET', `/api/projects/${projectId}/uploads/${badCells}/errors.csv`);
+      assert.equal(cellFile.statusCode, 200);
+      const rows = await cellsOf(cellFile.body);
+      assert.deepEqual(rows.slice(1).map((r) => [r[0], r[1], r[3]]), [['2', 'ts', `'${FORMULA},10`], ['3', 'ts', "'\t=1+1,10"]]);
+      for (const cell of [...headerCells, ...rows].flat()) assert.doesNotMatch(cell, leading, `live formula cell: ${JSON.stringify(cell)}`);
     });
 
     test('another company may not read it (403)', async () => {

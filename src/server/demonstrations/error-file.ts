@@ -9,6 +9,7 @@ import type { Database } from '../../db/database.ts';
 import type { RowIssue } from '../../domain/demonstrations/events.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { AppError } from '../errors.ts';
+import { CSV_BOM, csvLines } from '../http/csv.ts';
 import { renderProblem } from '../problem.ts';
 import { issueFields } from './upload.ts';
 
@@ -42,18 +43,13 @@ export async function hasErrorFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
-const cell = (value: string | number): string => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /** The kept problems as CSV lines, a batch at a time, the messages rendered in `locale`. */
 export async function* errorCsv(path: string, locale: Locale, requestId: string): AsyncGenerator<string> {
-  yield '\uFEFFrow,column,problem,line\r\n';
+  yield `${CSV_BOM}${csvLines([['row', 'column', 'problem', 'line']])}`;
   let batch: (RowIssue & { line?: string })[] = [];
   const flush = (): string => {
     const problem = renderProblem(new AppError('validation', { fields: issueFields(batch) }), locale, requestId);
-    const text = batch.map((issue, i) => `${[issue.row, cell(issue.column), cell(problem.errors?.[i]?.message ?? issue.code), cell(issue.line ?? '')].join(',')}\r\n`).join('');
+    const text = csvLines(batch.map((issue, i) => [issue.row, issue.column, problem.errors?.[i]?.message ?? issue.code, issue.line ?? '']));
     batch = [];
     return text;
   };

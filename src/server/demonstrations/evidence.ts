@@ -10,6 +10,7 @@ import { SEOUL_OFFSET_MS } from '../../domain/compliance/events.ts';
 import { seoulToday } from '../../domain/demonstrations/project.ts';
 import { reportStatus } from '../../domain/demonstrations/reports.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
+import { csvDocument, type CsvValue } from '../http/csv.ts';
 import { CjkFont } from '../pdf/cjk-font.ts';
 import { PdfDocument } from '../pdf/document.ts';
 import { complianceReport, type ProjectCompliance } from './compliance.ts';
@@ -66,16 +67,8 @@ function sections(data: EvidenceData): { exemptionId: string; title: string; rul
 
 export const CSV_HEADER = ['section', 'exemption_id', 'date', 'item', 'value', 'target', 'unit', 'detail'] as const;
 
-/** A CSV cell: quoted when needed (RFC 4180); text that a spreadsheet would run as a formula is defused. */
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function evidenceCsv(data: EvidenceData): string {
-  const rows: (string | number | null)[][] = [];
+  const rows: CsvValue[][] = [];
   const p = data.project;
   rows.push(['project', '', `${p.period_start}/${p.period_end}`, (p.title as I18nText).ko, p.state, null, null, `${data.zone.ko}; ${data.lead.ko}${p.demo ? '; demo' : ''}`]);
   for (const e of data.compliance.exemptions) {
@@ -105,7 +98,7 @@ export function evidenceCsv(data: EvidenceData): string {
     }
   }
   for (const m of milestonesOf(p)) rows.push(['outcome', '', m.due, m.title.ko, m.done ? 'done' : 'open', null, null, 'milestone']);
-  return `\uFEFF${[CSV_HEADER as readonly string[], ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(CSV_HEADER, rows);
 }
 
 let font: CjkFont | null = null;
