@@ -190,11 +190,51 @@ for (const engine of engines()) {
       }
     });
 
+    test('a lone UTF-16 surrogate or NUL in any string of any write route is a 400 naming that string (issue 11, finding 3)', async () => {
+      /** JSON pointers of every string in a valid body. */
+      const strings = (value: unknown, pointer = ''): string[] => {
+        if (typeof value === 'string') return [pointer];
+        if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${pointer}/${i}`));
+        if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, `${pointer}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`));
+        return [];
+      };
+      const replaced = (value: unknown, pointer: string, by: string): unknown => {
+        if (pointer === '') return by;
+        const [head, ...rest] = pointer.slice(1).split('/');
+        const key = head!.replaceAll('~1', '/').replaceAll('~0', '~');
+        if (Array.isArray(value)) return value.map((v, i) => (String(i) === key ? replaced(v, rest.length ? `/${rest.join('/')}` : '', by) : v));
+        return { ...(value as object), [key]: replaced((value as Record<string, unknown>)[key], rest.length ? `/${rest.join('/')}` : '', by) };
+      };
+      const before = await fingerprint();
+      let checked = 0;
+      for (const route of writeRoutes()) {
+        const { url, body } = VALID[`${route.method} ${route.url}`]!;
+        for (const pointer of strings(body)) {
+          for (const bad of ['x\ud800', '\udc00', 'a\u0000b']) {
+            const res = await send(route.method, url, JSON.stringify(replaced(body, pointer, bad)));
+            assert.equal(res.statusCode, 400, `${route.method} ${url} ${pointer} ${JSON.stringify(bad)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+            assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+            assert.deepEqual(res.json().errors.map((e: { path: string }) => e.path), [`/body${pointer}`], `${route.method} ${url}`);
+            checked += 1;
+          }
+        }
+        // A key that cannot be stored, beside the valid fields.
+        const res = await send(route.method, url, JSON.stringify({ ...body, 'k\ud800': 1 }));
+        assert.equal(res.statusCode, 400, `${route.method} ${url} bad key → ${res.statusCode}`);
+        assert.deepEqual(res.json().errors.map((e: { path: string }) => e.path), ['/body/k\uFFFD']);
+      }
+      assert.ok(checked > 300, `${checked} strings checked`);
+      await unchangedSince(before, 'a refused request changed the database');
+    });
+
     test('wrong types, huge strings, control characters and missing fields (property-based)', async () => {
       const hostile = fc.oneof(
         fc.jsonValue(),
         fc.constant('x'.repeat(20_000)),
         fc.constant('a\u0000b'),
+        fc.constant('x\ud800'),
+        fc.constant('\udc00y'),
+        fc.string({ unit: 'binary', maxLength: 8 }),
         fc.constant('\u001b[31m'),
         fc.constant(-1),
         fc.constant(1e308),

@@ -9,6 +9,7 @@
  */
 import { daysInMonth, MAX_YEAR, MIN_YEAR } from '../calendar/civil-date.ts';
 import { EVENT_FIELDS, parseInstant, type EventField } from '../compliance/rules.ts';
+import { storable } from '../storable-text.ts';
 
 export type UploadFormat = 'csv' | 'ndjson';
 
@@ -63,8 +64,9 @@ const LON = FIELD_INDEX.get('lon')!;
 const LAT = FIELD_INDEX.get('lat')!;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** A value echoed in a row problem: shortened, and storable (row problems are kept in jsonb: no NUL, no lone surrogate). */
 const shown = (value: unknown): string => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = storable(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
@@ -273,7 +275,7 @@ export class RowParser {
     const names: EventField[] = [];
     for (const raw of cells) {
       const name = raw.trim();
-      if (!FIELD_INDEX.has(name)) issues.push({ row, column: name || '*', code: 'unknown', params: { value: shown(name) } });
+      if (!FIELD_INDEX.has(name)) issues.push({ row, column: storable(name) || '*', code: 'unknown', params: { value: shown(name) } });
       else if (names.includes(name as EventField)) issues.push({ row, column: name, code: 'duplicate', params: {} });
       else names.push(name as EventField);
     }
@@ -296,7 +298,7 @@ export class RowParser {
     const values = this.values.fill(undefined);
     for (const [key, value] of Object.entries(parsed)) {
       const index = FIELD_INDEX.get(key);
-      if (index === undefined) issues.push({ row, column: key, code: 'unknown', params: { value: shown(key) } });
+      if (index === undefined) issues.push({ row, column: storable(key), code: 'unknown', params: { value: shown(key) } });
       else values[index] = value;
     }
     const result = this.validate(row);

@@ -29,6 +29,7 @@ export const en: ErrorCatalogue = {
     format: 'Not a valid {format}.',
     enum: 'Not an allowed value: {allowed}',
     pattern: 'Contains characters that are not allowed.',
+    unstorable: 'Contains a character that cannot be stored ({char} at position {index}): unpaired UTF-16 surrogates and NUL are not allowed.',
     maxItems: 'At most {limit} items.',
     minItems: 'At least {limit} items.',
     uniqueItems: 'Contains duplicates.',

@@ -29,6 +29,7 @@ export const fr: ErrorCatalogue = {
     format: 'Format {format} non valide.',
     enum: 'Valeur non autorisée : {allowed}',
     pattern: 'Contient des caractères non autorisés.',
+    unstorable: 'Contient un caractère impossible à enregistrer ({char} à la position {index}) : les demi-codets UTF-16 isolés et NUL ne sont pas admis.',
     maxItems: '{limit} éléments au maximum.',
     minItems: '{limit} éléments au minimum.',
     uniqueItems: 'Contient des doublons.',

@@ -29,6 +29,7 @@ export const ja: ErrorCatalogue = {
     format: '{format}の形式ではありません。',
     enum: '許可されていない値です: {allowed}',
     pattern: '使用できない文字が含まれています。',
+    unstorable: '保存できない文字（位置 {index} の {char}）が含まれています。対になっていない UTF-16 サロゲートや NUL は使えません。',
     maxItems: '{limit}個以下でなければなりません。',
     minItems: '{limit}個以上でなければなりません。',
     uniqueItems: '重複した値があります。',

@@ -28,6 +28,7 @@ export const ko = {
     format: '{format} 형식이 아닙니다.',
     enum: '허용된 값이 아닙니다: {allowed}',
     pattern: '허용되지 않는 문자가 있습니다.',
+    unstorable: '저장할 수 없는 문자({char}, {index}번째 위치)가 있습니다. 짝이 없는 UTF-16 서로게이트나 NUL 문자는 쓸 수 없습니다.',
     maxItems: '{limit}개 이하여야 합니다.',
     minItems: '{limit}개 이상이어야 합니다.',
     uniqueItems: '중복된 값이 있습니다.',

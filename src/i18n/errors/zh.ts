@@ -29,6 +29,7 @@ export const zh: ErrorCatalogue = {
     format: '不是有效的 {format}。',
     enum: '不是允许的值：{allowed}',
     pattern: '包含不允许的字符。',
+    unstorable: '包含无法保存的字符（位置 {index} 的 {char}）：不允许未配对的 UTF-16 代理项和 NUL。',
     maxItems: '最多 {limit} 项。',
     minItems: '至少 {limit} 项。',
     uniqueItems: '包含重复的值。',

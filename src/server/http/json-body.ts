@@ -1,6 +1,9 @@
-// Strict JSON bodies: invalid UTF-8, bad JSON and prototype-poisoning keys are refused (400).
+// Strict JSON bodies: invalid UTF-8, bad JSON and prototype-poisoning keys are refused (400), and so is any string
+// (value or key) PostgreSQL cannot store — an unpaired UTF-16 surrogate or NUL — naming each by its JSON pointer,
+// once here for every route rather than by each route's schema.
 import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
+import { findUnstorable } from '../../domain/storable-text.ts';
 import { AppError } from '../errors.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -19,10 +22,18 @@ export function registerJsonBody(app: FastifyInstance): void {
       done(new AppError('malformed-body'), undefined);
       return;
     }
+    let value: unknown;
     try {
-      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+      value = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
     } catch {
       done(new AppError('malformed-body'), undefined);
+      return;
     }
+    const unstorable = findUnstorable(value);
+    if (unstorable.length > 0) {
+      done(new AppError('validation', { fields: unstorable.map((u) => ({ path: `/body${u.pointer}`, keyword: 'unstorable', params: { index: u.index, char: u.char } })) }), undefined);
+      return;
+    }
+    done(null, value);
   });
 }

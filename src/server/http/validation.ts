@@ -3,6 +3,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { findUnstorable } from '../../domain/storable-text.ts';
 import type { FieldError, FieldKeyword } from '../errors.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -13,15 +14,35 @@ function makeAjv(coerceTypes: boolean | 'array'): Ajv {
   return ajv;
 }
 
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/**
+ * Query strings, path parameters and headers: text PostgreSQL cannot store (NUL from `%00`) is refused before the
+ * schema runs, like the JSON body parser refuses it in bodies (./json-body.ts).
+ */
+function storableFirst(validate: Validate): Validate {
+  const wrapped: Validate = (data) => {
+    const unstorable = findUnstorable(data);
+    if (unstorable.length > 0) {
+      wrapped.errors = unstorable.map((u) => ({ keyword: 'unstorable', instancePath: u.pointer, schemaPath: '', params: { index: u.index, char: u.char } }));
+      return false;
+    }
+    const valid = validate(data);
+    wrapped.errors = validate.errors ?? null;
+    return valid;
+  };
+  return wrapped;
+}
+
 export function registerValidation(app: FastifyInstance): void {
   const body = makeAjv(false);
   const params = makeAjv('array');
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body : params).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body.compile(schema) : storableFirst(params.compile(schema))));
 }
 
 const KNOWN = new Set<string>([
   'required', 'type', 'additionalProperties', 'maxLength', 'minLength', 'format', 'enum', 'pattern',
-  'maxItems', 'minItems', 'uniqueItems', 'minimum', 'maximum',
+  'maxItems', 'minItems', 'uniqueItems', 'minimum', 'maximum', 'unstorable',
 ]);
 
 /** Turns ajv errors into field errors with JSON-Pointer paths under the request part. */
@@ -39,6 +60,8 @@ export function fieldErrors(errors: readonly ErrorObject[], part: string): Field
     if (typeof params.format === 'string') fieldParams.format = params.format;
     if (Array.isArray(params.allowedValues)) fieldParams.allowed = params.allowedValues.join(', ');
     if (params.allowedValue !== undefined) fieldParams.allowed = String(params.allowedValue);
+    if (typeof params.char === 'string') fieldParams.char = params.char;
+    if (typeof params.index === 'number') fieldParams.index = params.index;
     const existing = out.get(path);
     if (!existing || (existing.keyword === 'invalid' && keyword !== 'invalid')) out.set(path, { path, keyword, params: fieldParams });
   }
