@@ -105,6 +105,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  if (command !== 'serve') {
+    // Ctrl-C or a stop ends the command through process.exit, so the embedded data folder's lock is released.
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+  }
   switch (command) {
     case 'serve':
       await serve(config);

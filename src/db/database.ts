@@ -1,10 +1,12 @@
 // Opens the database: embedded PGlite by default, a PostgreSQL server when a URL is given.
 // One SQL dialect (PostgreSQL) and one query builder (Kysely) on both engines.
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { trackPool } from './copy.ts';
+import { lockDataFolder } from './data-folder-lock.ts';
 import { PGlitePool, pgliteParsers } from './pglite-pool.ts';
 import type { DB } from './schema.ts';
 
@@ -47,12 +49,39 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const dataDir = options.dataDir ?? 'memory://';
-  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-  const lite = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
-    parsers: pgliteParsers,
-  });
+  const lite = dataDir === 'memory://' ? await PGlite.create(undefined, { parsers: pgliteParsers }) : null;
+  const pool = lite ? new PGlitePool(lite) : await openDataFolder(dataDir);
   if (options.schema) {
-    await lite.exec(`create schema if not exists "${options.schema.replace(/"/g, '')}"; set search_path to "${options.schema.replace(/"/g, '')}", public;`);
+    await pool.pglite.exec(`create schema if not exists "${options.schema.replace(/"/g, '')}"; set search_path to "${options.schema.replace(/"/g, '')}", public;`);
   }
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(lite) }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export class DataFolderUnreadableError extends Error {
+  constructor(folder: string, cause: unknown) {
+    super(
+      `The embedded database in ${folder} cannot be opened: ${cause instanceof Error ? cause.message : String(cause)}\n` +
+        `Its files are damaged (or were written by another version). The way out:\n` +
+        `  1. move the folder aside:        mv ${folder} ${folder}.damaged\n` +
+        `  2. restore the latest backup:    zonelink restore <backup file>   (into the fresh folder)\n` +
+        `  or, without a backup, start afresh (zonelink serve creates an empty database) and keep the damaged folder for recovery.`,
+      { cause },
+    );
+    this.name = 'DataFolderUnreadableError';
+  }
+}
+
+/** Locks the folder (one process at a time) and opens it; a folder PGlite cannot open is a clear error. */
+async function openDataFolder(dataDir: string): Promise<PGlitePool> {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = await lockDataFolder(dataDir);
+  try {
+    const lite = await PGlite.create(dataDir, { parsers: pgliteParsers }).catch((error: unknown) => {
+      throw new DataFolderUnreadableError(resolve(dataDir), error);
+    });
+    return new PGlitePool(lite, () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }

@@ -18,10 +18,13 @@ function commandOf(sqlText: string): string {
 
 export class PGlitePool implements PostgresPool {
   readonly #db: PGlite;
+  readonly #onEnd: () => void;
   #holder: Promise<void> = Promise.resolve();
 
-  constructor(db: PGlite) {
+  /** `onEnd` runs once the database is closed (releases the data folder's lock). */
+  constructor(db: PGlite, onEnd: () => void = () => undefined) {
     this.#db = db;
+    this.#onEnd = onEnd;
   }
 
   get pglite(): PGlite {
@@ -57,6 +60,10 @@ export class PGlitePool implements PostgresPool {
 
   async end(): Promise<void> {
     await this.#holder;
-    if (!this.#db.closed) await this.#db.close();
+    try {
+      if (!this.#db.closed) await this.#db.close();
+    } finally {
+      this.#onEnd();
+    }
   }
 }
