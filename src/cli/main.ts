@@ -1,4 +1,4 @@
-// The `zonelink` command: serve | migrate | seed | plan | import | regulations import | audit verify.
+// The `zonelink` command: serve | migrate | seed | plan | import | regulations import | audit verify | backup | restore.
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.ts';
 import { openConfiguredDatabase, prepareDatabase } from '../db/setup.ts';
@@ -19,6 +19,10 @@ Usage:
   zonelink migrate          apply database migrations
   zonelink seed [--no-demo] load reference regions (and demo data unless --no-demo)
   zonelink audit verify     check the audit log's hash chain
+  zonelink backup <file>    write a consistent backup of the database (gzip'd NDJSON; see README, Backups)
+  zonelink restore <file> [--force]
+                            load a backup into the configured database (PGlite or PostgreSQL) in one transaction;
+                            --force replaces the data of a database that is not empty
   zonelink plan --needs needs.json [--level province|municipality] [--json] [--lang ko|en|ja|zh|fr]
                             find the optimal consortium of regions (same as POST /api/planner/solve)
   zonelink import <file.csv|file.ndjson> --project <id> [--upload-id <id>] [--mode all|skip-invalid]
@@ -83,6 +87,16 @@ async function withDb<T>(config: Config, run: (db: Awaited<ReturnType<typeof ope
   }
 }
 
+async function reportAuditLog(db: Awaited<ReturnType<typeof openConfiguredDatabase>>): Promise<number> {
+  const result = await verifyAuditLog(db);
+  if (result.ok) {
+    process.stdout.write(`audit log intact: ${result.checked} entries checked\n`);
+    return 0;
+  }
+  process.stderr.write(`audit log BROKEN: ${result.problems.map((p) => `#${p.seq} ${p.problem}`).join(', ')}\n`);
+  return 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -97,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       project: { type: 'string' },
       'upload-id': { type: 'string' },
       mode: { type: 'string' },
+      force: { type: 'boolean' },
     },
   });
   const [command, sub] = positionals;
@@ -160,17 +175,25 @@ export async function main(argv: string[]): Promise<number> {
         const { regulationsImportCommand } = await import('./regulations.ts');
         return regulationsImportCommand(db, positionals[2]!, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       });
+    case 'backup':
+      if (sub === undefined) break;
+      return withDb(config, async (db) => {
+        const { writeBackup } = await import('../db/backup/write-backup.ts');
+        const summary = await writeBackup(db, sub);
+        process.stdout.write(`backup written to ${summary.file}: ${summary.tables} tables, ${summary.rows} rows, ${summary.migrations} migrations\n`);
+        return 0;
+      });
+    case 'restore':
+      if (sub === undefined) break;
+      return withDb(config, async (db) => {
+        const { restoreBackup } = await import('../db/backup/restore-backup.ts');
+        const summary = await restoreBackup(db, sub, { force: values.force ?? false });
+        process.stdout.write(`restored ${sub} (written ${summary.from.createdAt} from ${summary.from.engine}): ${summary.tables} tables, ${summary.rows} rows; database at migration ${summary.migration}\n`);
+        return reportAuditLog(db);
+      });
     case 'audit':
       if (sub !== 'verify') break;
-      return withDb(config, async (db) => {
-        const result = await verifyAuditLog(db);
-        if (result.ok) {
-          process.stdout.write(`audit log intact: ${result.checked} entries checked\n`);
-          return 0;
-        }
-        process.stderr.write(`audit log BROKEN: ${result.problems.map((p) => `#${p.seq} ${p.problem}`).join(', ')}\n`);
-        return 1;
-      });
+      return withDb(config, reportAuditLog);
   }
   process.stderr.write(`unknown command: ${positionals.join(' ')}\n\n${HELP}\n`);
   return 2;

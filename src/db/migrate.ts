@@ -1,5 +1,5 @@
 // Applies the migrations in ./migrations with Kysely's migrator (the same on PGlite and PostgreSQL).
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-capabilities.ts';
@@ -41,11 +41,37 @@ const migrations: Record<string, Migration> = {
   '0019-exemption-suspension': m0019,
 };
 
-/** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */
-export async function migrateToLatest(db: Database, schema = 'public'): Promise<MigrationResultSet> {
+function migrator(db: Database, schema: string): Migrator {
   // Migration numbers are handed out to parallel pieces of work, so one may land after a higher number: run any pending one.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema, allowUnorderedMigrations: true });
-  const result = await migrator.migrateToLatest();
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema, allowUnorderedMigrations: true });
+}
+
+function checked(result: MigrationResultSet): MigrationResultSet {
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
+}
+
+/** `schema` holds the migration bookkeeping tables; the tables themselves follow the search path. */
+export async function migrateToLatest(db: Database, schema = 'public'): Promise<MigrationResultSet> {
+  return checked(await migrator(db, schema).migrateToLatest());
+}
+
+/** Applies the migrations up to and including `name`, in name order (a restore of an older backup). */
+export async function migrateUpTo(db: Database, name: string, schema = 'public'): Promise<MigrationResultSet> {
+  return checked(await migrator(db, schema).migrateTo(name));
+}
+
+/** Every migration this version knows, in the order they apply. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/** The migrations applied to the database, in name order (none on a fresh one). */
+export async function appliedMigrations(db: Database, schema = 'public'): Promise<string[]> {
+  // Read directly: Kysely's migrator would list every table of the server to find its own.
+  const table = `"${schema.replace(/"/g, '""')}".kysely_migration`;
+  const exists = await sql<{ found: string | null }>`select to_regclass(${table})::text as found`.execute(db);
+  if (!exists.rows[0]?.found) return [];
+  const { rows } = await sql.raw<{ name: string }>(`select name from ${table} order by name`).execute(db);
+  return rows.map((row) => row.name);
 }

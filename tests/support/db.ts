@@ -84,3 +84,29 @@ export async function snapshot(db: Database): Promise<Record<string, string>> {
   const result = await sql<{ name: string; digest: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return Object.fromEntries(result.rows.map((row) => [row.name, row.digest]));
 }
+
+/**
+ * A fingerprint of what every table of the current schema holds (not of which transaction wrote it, unlike
+ * snapshot): per table the row count and an MD5 over its rows' text in byte order, written in UTC, plus each
+ * sequence's position — equal on two databases, on either engine, exactly when they hold the same data.
+ */
+export async function contentFingerprint(db: Database): Promise<Record<string, string>> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('timezone', 'UTC', true), set_config('datestyle', 'ISO, YMD', true), set_config('extra_float_digits', '1', true)`.execute(trx);
+    const tables = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(trx);
+    const fingerprint: Record<string, string> = {};
+    for (const { name } of tables.rows) {
+      const { rows } = await sql<{ digest: string }>`
+        select count(*)::text || ':' || coalesce(md5(string_agg(t::text, E'\n' order by t::text collate "C")), '') as digest from ${sql.table(name)} as t`.execute(trx);
+      fingerprint[name] = rows[0]!.digest;
+    }
+    const sequences = await sql<{ name: string }>`select relname as name from pg_class where relnamespace = current_schema()::regnamespace and relkind = 'S' order by 1`.execute(trx);
+    for (const { name } of sequences.rows) {
+      const { rows } = await sql<{ at: string }>`select last_value::text || ':' || is_called::text as at from ${sql.table(name)}`.execute(trx);
+      fingerprint[`sequence ${name}`] = rows[0]!.at;
+    }
+    return fingerprint;
+  });
+}
