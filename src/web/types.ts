@@ -118,6 +118,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: { path: string; message: string }[];
+  /** Refused rules as data (code, article, parameters), beside their sentences. */
+  violations?: { path?: string; code: string; rule: string; params: Record<string, unknown>; message: string }[];
   requestId?: string;
 }
 

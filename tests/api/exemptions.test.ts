@@ -81,6 +81,8 @@ for (const engine of engines()) {
       await refused(ministry, '/api/exemptions', body({ validUntil: '2029-01-05' }), 400, /\/body\/validUntil.*Art\. 86\(10\).*exceeds-maximum/);
       await refused(ministry, '/api/exemptions', body({ validFrom: '2025-03-01', validUntil: '2025-02-01' }), 400, /end-before-start/);
       await refused(ministry, '/api/exemptions', body({ grantedOn: '2023-01-02', validFrom: '2023-01-02', validUntil: '2026-01-01' }), 400, /exceeds-maximum.*Act No\. 20236/);
+      // A Saturday and New Year do not lengthen a grant: 3 years from 2025-01-02 end on 2028-01-01 (Art. 90(11); ADR 0013).
+      await refused(ministry, '/api/exemptions', body({ kind: 'temporary_permit', validUntil: '2028-01-03' }), 400, /exceeds-maximum.*"maxUntil":"2028-01-01"/);
       await refused(ministry, '/api/exemptions', body({ conditions: conditions({ insurance: { ...INSURANCE, propertyPerAccident: 500_000_000 } }) }), 400, /conditions\/insurance.*Decree Art\. 60/);
       await refused(ministry, '/api/exemptions', body({ kind: 'rapid_confirmation', conditions: conditions({ insurance: null }) }), 400, /no-validity-period.*Art\. 85/);
       await refused(ministry, '/api/exemptions', body({ zoneId: '00000000-0000-4000-8000-000000000002' }), 400, /zoneId/);
@@ -100,7 +102,10 @@ for (const engine of engines()) {
     test('one extension, applied for in time, within the maximum (Act Art. 86(10))', async () => {
       const id = (await post(ministry, '/api/exemptions', body())).json().id;
       const url = `/api/exemptions/${id}/extend`;
-      await refused(ministry, url, { requestedOn: '2025-06-02', newUntil: '2031-01-05', ground: 'law_not_amended' }, 400, /newUntil.*exceeds-maximum/);
+      // The longest lawful end is offered: 4 + 2 years from the first term's start, 2025-01-02 → 2031-01-01 (ADR 0013).
+      const offered = (await t.app.inject({ method: 'GET', url: `/api/exemptions/${id}` })).json().validity.extensionLatestUntil;
+      assert.equal(offered, '2031-01-01');
+      await refused(ministry, url, { requestedOn: '2025-06-02', newUntil: '2031-01-05', ground: 'law_not_amended' }, 400, /newUntil.*exceeds-maximum.*"maxUntil":"2031-01-01"/);
       await refused(ministry, url, { requestedOn: '2025-06-02', newUntil: '2028-12-01', ground: 'law_not_amended' }, 400, /newUntil.*end-before-start/);
       await refused(company, url, { requestedOn: '2025-06-02', newUntil: '2031-01-01', ground: 'law_not_amended' }, 403, /./);
       const ok = await post(ministry, url, { requestedOn: '2025-06-02', newUntil: '2031-01-01', ground: 'law_not_amended' });

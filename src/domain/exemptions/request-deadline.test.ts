@@ -3,7 +3,7 @@
 // and the calendar.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, civilDate, type CivilDate } from '../calendar/civil-date.ts';
+import { addDays, addMonthsClamped, civilDate, type CivilDate } from '../calendar/civil-date.ts';
 import { createHolidayCalendar, type HolidayCalendar } from '../calendar/holidays.ts';
 import { exemptionDeadlines } from './deadlines.ts';
 import { checkAmendmentRequest, checkExtension, extensionDeadline } from './validity.ts';
@@ -54,7 +54,8 @@ describe('2 months before expiry — one deadline for check, alerts and calendar
       assert.equal(alert?.due, row.due);
 
       // The amendment-request check accepts the deadline itself — even on a Saturday or holiday — and refuses the next day.
-      const term = { from: d('2024-09-02'), until: expiry };
+      // A first term of 3 years ending on the expiry day, so that a 30-day extension stays within 4 + 2 years.
+      const term = { from: addDays(addMonthsClamped(expiry, -36), 1), until: expiry };
       const request = (on: CivilDate) => checkAmendmentRequest({ kind: 'demonstration_exemption', term, requestedOn: on, resultsAttached: true, calendar: row.calendar });
       assert.equal(request(d(row.due)).ok, true);
       const late = request(addDays(d(row.due), 1));

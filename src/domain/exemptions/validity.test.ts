@@ -47,7 +47,7 @@ describe('validity limits (RFZ Act Art. 86(10), 90(11); Act No. 20236 Addendum A
     ['beyond the zone period (Art. 86(10), 80(1))', 'demonstration_exemption', '2024-09-02', '2024-09-02', '2028-09-01', { from: '2024-05-01', until: '2027-12-31' }, ['beyond-zone-period']],
     ['end before start', 'demonstration_exemption', '2024-09-02', '2024-09-02', '2024-09-01', zone, ['end-before-start']],
     ['temporary permit: 3 years, not capped by the zone (Art. 90(11))', 'temporary_permit', '2025-01-02', '2025-01-02', '2028-01-01', { from: '2021-01-01', until: '2025-12-31' }, []],
-    ['3 years end on New Year 2028 (a Saturday) and roll to Monday 01-03 (Civil Act Art. 161)', 'temporary_permit', '2025-01-02', '2025-01-02', '2028-01-03', zone, []],
+    ['3 years end on New Year 2028 (a Saturday): a holiday does not lengthen the grant, Monday 01-03 is too long (Art. 90(11); ADR 0013)', 'temporary_permit', '2025-01-02', '2025-01-02', '2028-01-03', zone, ['exceeds-maximum']],
     ['temporary permit over 3 years', 'temporary_permit', '2025-01-02', '2025-01-02', '2028-01-04', zone, ['exceeds-maximum']],
     ['menu special case lasts for the zone period (Art. 80(1))', 'menu_special_case', '2024-05-01', '2024-05-01', '2033-01-01', zone, ['beyond-zone-period']],
     ['rapid confirmation has no term (Art. 85)', 'rapid_confirmation', '2025-01-02', '2025-01-02', '2025-02-01', zone, ['no-validity-period']],

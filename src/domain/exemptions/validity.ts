@@ -3,11 +3,13 @@
  * value or structured violations `{ code, rule, params }` naming the article they come from.
  *
  * Terms are inclusive civil-date ranges: a term `{ from, until }` is in force from 00:00 of
- * `from` to 24:00 of `until` (Civil Act Art. 157 proviso, 159). Maximum terms are counted on
- * the calendar (Art. 160) and, being grants in the holder's favour, roll over a Saturday or
- * holiday (Art. 161); see docs/decisions/0004-periods.md.
+ * `from` to 24:00 of `until` (Civil Act Art. 157 proviso, 159). The latest lawful ends of a first
+ * term and of its extension come from one rule, `lawfulTerm` (lawful-term.ts): counted on the
+ * calendar (Art. 160), not moved by a Saturday or holiday, the extension within the regime's total
+ * from the first term's start; see docs/decisions/0013-term-totals.md (supersedes part of 0004).
  */
 import { addDays, civilDate, maxDate, minDate, type CivilDate } from '../calendar/civil-date.ts';
+import { lawfulTerm } from './lawful-term.ts';
 import { startClock, dueDate, type ClockState } from '../calendar/clock.ts';
 import type { HolidayCalendar } from '../calendar/holidays.ts';
 import { computePeriod, deadlineBefore, type DeadlineBeforeResult } from '../calendar/periods.ts';
@@ -56,11 +58,6 @@ export function validityLimits(kind: ExemptionKind, grantedOn: CivilDate): Valid
   }
 }
 
-/** Last day of a term of `years` years running from 00:00 of `from`. */
-function maxUntil(from: CivilDate, years: number, calendar: HolidayCalendar): CivilDate {
-  return computePeriod({ start: from, amount: years, unit: 'year', startsAtMidnight: true, calendar }).end;
-}
-
 export interface GrantInput {
   readonly kind: ExemptionKind;
   readonly grantedOn: CivilDate;
@@ -81,17 +78,19 @@ export function checkGrantTerm(input: GrantInput): RuleResult<{ readonly maxUnti
   if (term.until < term.from) {
     violations.push({ code: 'end-before-start', rule: limits.rule, params: { from: term.from, until: term.until } });
   }
-  let max: CivilDate | null = null;
-  if (limits.initialYears !== null) {
-    max = maxUntil(term.from, limits.initialYears, input.calendar);
-    if (term.until > max) {
-      violations.push({ code: 'exceeds-maximum', rule: limits.rule, params: { years: limits.initialYears, maxUntil: max, until: term.until } });
-    }
+  // The longest lawful term (statutory maximum, capped at the zone's period), offered with every refusal.
+  const lawful = lawfulTerm({ kind: input.kind, grantedOn: input.grantedOn, from: term.from, zone, calendar: input.calendar });
+  const max = limits.initialYears !== null ? (lawful?.firstTermUntil ?? null) : null;
+  const statutory = limits.initialYears !== null
+    ? lawfulTerm({ kind: input.kind, grantedOn: input.grantedOn, from: term.from, zone: { from: zone.from, until: civilDate('2299-12-31') }, calendar: input.calendar })?.firstTermUntil ?? null
+    : null;
+  if (statutory !== null && limits.initialYears !== null && term.until > statutory) {
+    violations.push({ code: 'exceeds-maximum', rule: limits.rule, params: { years: limits.initialYears, maxUntil: max ?? statutory, until: term.until } });
   }
   if (limits.cappedByZone) {
     if (term.from < zone.from) violations.push({ code: 'before-zone-period', rule: 'RFZ Act Art. 80(1)', params: { zoneFrom: zone.from, from: term.from } });
     if (term.until > zone.until) {
-      violations.push({ code: 'beyond-zone-period', rule: `${limits.rule}; Art. 80(1)`, params: { zoneUntil: zone.until, until: term.until } });
+      violations.push({ code: 'beyond-zone-period', rule: `${limits.rule}; Art. 80(1)`, params: { zoneUntil: zone.until, until: term.until, maxUntil: lawful?.firstTermUntil ?? zone.until } });
     }
   }
   return ruleResult({ maxUntil: max }, violations);
@@ -165,14 +164,23 @@ export function checkExtension(input: ExtensionInput): RuleResult<ExtensionValue
   if (input.ground === null || !allowedGrounds.includes(input.ground)) {
     violations.push({ code: 'no-extension-ground', rule: limits.rule, params: { ground: input.ground, allowed: allowedGrounds } });
   }
-  const max = maxUntil(extensionStart, limits.extensionYears, input.calendar);
+  // One rule for the latest lawful end: within the extension years and the regime's total from the
+  // first term's start, whatever day the first term ended on; capped at the zone's period where it applies.
+  const lawfulInput = { kind: input.kind, grantedOn: input.grantedOn, from: input.term.from, firstUntil: input.term.until, calendar: input.calendar };
+  const capped = lawfulTerm({ ...lawfulInput, zone: input.zone })?.extensionUntil ?? input.term.until;
+  const statutory = lawfulTerm({ ...lawfulInput, zone: { from: input.zone.from, until: civilDate('2299-12-31') } })?.extensionUntil ?? input.term.until;
+  const max = capped;
   if (input.newUntil <= input.term.until) {
-    violations.push({ code: 'end-before-start', rule: limits.rule, params: { from: extensionStart, until: input.newUntil } });
-  } else if (input.newUntil > max) {
-    violations.push({ code: 'exceeds-maximum', rule: limits.rule, params: { years: limits.extensionYears, maxUntil: max, until: input.newUntil } });
+    violations.push({ code: 'end-before-start', rule: limits.rule, params: { from: extensionStart, until: input.newUntil, maxUntil: max } });
+  } else if (input.newUntil > statutory) {
+    violations.push({
+      code: 'exceeds-maximum',
+      rule: limits.rule,
+      params: { years: limits.extensionYears, totalYears: (limits.initialYears ?? 0) + limits.extensionYears, maxUntil: max, until: input.newUntil },
+    });
   }
   if (limits.cappedByZone && input.newUntil > input.zone.until) {
-    violations.push({ code: 'beyond-zone-period', rule: limits.rule, params: { zoneUntil: input.zone.until, until: input.newUntil } });
+    violations.push({ code: 'beyond-zone-period', rule: limits.rule, params: { zoneUntil: input.zone.until, until: input.newUntil, maxUntil: max } });
   }
   return ruleResult({ term: { from: input.term.from, until: input.newUntil }, maxUntil: max, deadline }, violations);
 }

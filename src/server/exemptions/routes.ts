@@ -41,6 +41,7 @@ export const ExemptionSchema = Type.Object({
     from: Nullable(Type.String()), until: Nullable(Type.String()), status: Type.String(), validThrough: Nullable(Type.String()), openEnded: Type.Boolean(),
     maxExtensions: Type.Integer(), extensionsUsed: Type.Integer(),
     extensionApplyBy: Nullable(Type.Object({ nominal: Type.String(), lastBusinessDay: Type.String() })),
+    extensionLatestUntil: Nullable(Type.String({ description: 'latest lawful last day after the one extension: within the Act\'s total from the first term\'s start and the zone\'s period (ADR 0013)' })),
     amendmentRequestBy: Nullable(Type.Object({ nominal: Type.String(), lastBusinessDay: Type.String() })),
     resultsReportDue: Nullable(Type.String()), rule: Type.String(),
   }),

@@ -9,6 +9,7 @@ import type { I18nText } from '../../domain/i18n-text.ts';
 import { amendmentPath, amendmentPlanDue, amendmentStatus, escalationGround } from '../../domain/exemptions/amendment-tracking.ts';
 import { deadlineStatus, exemptionDeadlines } from '../../domain/exemptions/deadlines.ts';
 import { redeliberationDeadline } from '../../domain/exemptions/validity.ts';
+import { lawfulTerm } from '../../domain/exemptions/lawful-term.ts';
 import { resultsReportStatus } from '../../domain/exemptions/results-report.ts';
 import type { Conditions } from './conditions.ts';
 import { lifecycleRows, trackOf } from './lifecycle-store.ts';
@@ -55,6 +56,8 @@ export interface Validity {
   maxExtensions: number;
   extensionsUsed: number;
   extensionApplyBy: { nominal: string; lastBusinessDay: string } | null;
+  /** The latest lawful last day after the one extension (within the Act's total and the zone's period); null when none is possible. */
+  extensionLatestUntil: string | null;
   /** Last day to request the law amendment that keeps a demonstration exemption valid (Act Art. 87(9)); null once requested or not applicable. */
   amendmentRequestBy: { nominal: string; lastBusinessDay: string } | null;
   resultsReportDue: string | null;
@@ -66,15 +69,17 @@ export function computeValidity(e: ExemptionRecord, zone: Term & { known: boolea
   const base = { maxExtensions: limits?.maxExtensions ?? 0, extensionsUsed: e.extensions };
   if (limits === null || e.valid_from === null || e.valid_until === null) {
     return { from: e.valid_from, until: e.valid_until, status: e.kind === 'rapid_confirmation' ? 'not_applicable' : 'zone_period', validThrough: null, openEnded: true, ...base,
-      extensionApplyBy: null, amendmentRequestBy: null, resultsReportDue: null, rule: limits?.rule ?? 'RFZ Act Art. 85' };
+      extensionApplyBy: null, extensionLatestUntil: null, amendmentRequestBy: null, resultsReportDue: null, rule: limits?.rule ?? 'RFZ Act Art. 85' };
   }
   const term: Term = { from: civilDate(e.valid_from), until: civilDate(e.valid_until) };
   const canExtend = e.extensions < limits.maxExtensions;
   const deadline = canExtend ? extensionDeadline(term.until, calendar) : null;
   const extensionApplyBy = deadline ? { nominal: deadline.nominal, lastBusinessDay: deadline.lastBusinessDay } : null;
+  const lawful = canExtend ? lawfulTerm({ kind: e.kind, grantedOn: civilDate(e.granted_on), from: term.from, firstUntil: term.until, zone, calendar }) : null;
+  const extensionLatestUntil = lawful?.extensionUntil && lawful.extensionUntil > term.until ? lawful.extensionUntil : null;
   if (e.kind === 'temporary_permit') {
     const v = temporaryPermitValidity({ term, extended: e.extensions > 0, lawAmendedOn: e.law_amended_on ? civilDate(e.law_amended_on) : null, asOf });
-    return { from: term.from, until: term.until, status: v.status, validThrough: v.validThrough, openEnded: v.validThrough === null, ...base, extensionApplyBy, amendmentRequestBy: null, resultsReportDue: null, rule: v.rule };
+    return { from: term.from, until: term.until, status: v.status, validThrough: v.validThrough, openEnded: v.validThrough === null, ...base, extensionApplyBy, extensionLatestUntil, amendmentRequestBy: null, resultsReportDue: null, rule: v.rule };
   }
   const v = deemedValidity({
     term, zone, amendmentRequestedOn: e.amendment_requested_on ? civilDate(e.amendment_requested_on) : null,
@@ -86,7 +91,7 @@ export function computeValidity(e: ExemptionRecord, zone: Term & { known: boolea
   const report = e.kind === 'demonstration_exemption' ? resultsReportDue(term.until, e.amendment_requested_on !== null, calendar) : null;
   return {
     // Deemed validity runs until the amendment is done, capped by the zone's period; unknown period → no known end.
-    from: term.from, until: term.until, status: v.status, validThrough: v.openEnded && !zone.known ? null : v.validThrough, openEnded: v.openEnded, ...base, extensionApplyBy, amendmentRequestBy,
+    from: term.from, until: term.until, status: v.status, validThrough: v.openEnded && !zone.known ? null : v.validThrough, openEnded: v.openEnded, ...base, extensionApplyBy, extensionLatestUntil, amendmentRequestBy,
     resultsReportDue: report?.required ? report.due : null, rule: v.rule,
   };
 }

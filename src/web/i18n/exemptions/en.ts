@@ -126,6 +126,8 @@ export const exemptionsEn: Record<keyof typeof exemptionsKo, string> = {
   exExtendSubmit: 'Record the extension',
   exExtendDone: 'Extended. New expiry: {date}',
   exNewUntil: 'New expiry',
+  exUseLawfulMax: 'Use the longest lawful term, until {date}',
+  exNewUntilLatest: 'The latest lawful end is {date} (first term and extension within the statutory total and the zone\'s period).',
   exNewUntilHint: "At most 2 years, never beyond the zone's period.",
   exGround: 'Ground',
   exGroundLawNotAmended: 'The law is not yet amended',

@@ -126,6 +126,8 @@ export const exemptionsFr: Record<keyof typeof exemptionsKo, string> = {
   exExtendSubmit: 'Enregistrer la prolongation',
   exExtendDone: 'Prolongée. Nouvelle expiration : {date}',
   exNewUntil: 'Nouvelle expiration',
+  exUseLawfulMax: 'Retenir la durée légale la plus longue, jusqu’au {date}',
+  exNewUntilLatest: 'La fin légale la plus tardive est le {date} (durée initiale et prolongation dans le total légal et dans la période de la zone).',
   exNewUntilHint: 'Au plus 2 ans, jamais au-delà de la période de la zone.',
   exGround: 'Motif',
   exGroundLawNotAmended: 'La loi n’est pas encore modifiée',

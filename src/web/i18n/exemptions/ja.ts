@@ -126,6 +126,8 @@ export const exemptionsJa: Record<keyof typeof exemptionsKo, string> = {
   exExtendSubmit: '延長を記録',
   exExtendDone: '延長しました。新しい満了日：{date}',
   exNewUntil: '新しい満了日',
+  exUseLawfulMax: '適法な最長期間（{date}まで）にする',
+  exNewUntilLatest: '適法な最長の終了日は{date}です（当初期間と延長を合わせて法定の上限以内、特区指定期間以内）。',
   exNewUntilHint: '最大2年、特区指定期間を超えられません。',
   exGround: '延長理由',
   exGroundLawNotAmended: '法令がまだ整備されていない',

@@ -125,6 +125,8 @@ export const exemptionsKo = {
   exExtendSubmit: '연장 기록',
   exExtendDone: '연장했습니다. 새 만료일: {date}',
   exNewUntil: '새 만료일',
+  exUseLawfulMax: '적법한 최장 기간인 {date}까지로 하기',
+  exNewUntilLatest: '적법한 최장 종료일은 {date}입니다(최초 기간과 연장을 합쳐 법정 최대 기간 이내, 특구 지정기간 이내).',
   exNewUntilHint: '최대 2년, 특구 지정기간을 넘을 수 없습니다.',
   exGround: '연장 사유',
   exGroundLawNotAmended: '법령이 아직 정비되지 않음',

@@ -126,6 +126,8 @@ export const exemptionsZh: Record<keyof typeof exemptionsKo, string> = {
   exExtendSubmit: '记录延期',
   exExtendDone: '已延期。新的届满日：{date}',
   exNewUntil: '新的届满日',
+  exUseLawfulMax: '改为合法的最长期限（至{date}）',
+  exNewUntilLatest: '合法的最晚结束日为{date}（首期与延期合计不超过法定上限，且不超过特区指定期限）。',
   exNewUntilHint: '最长2年，不得超过特区指定期限。',
   exGround: '延期理由',
   exGroundLawNotAmended: '法令尚未修订',

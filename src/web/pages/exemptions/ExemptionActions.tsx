@@ -60,7 +60,9 @@ export function ExemptionActions({ exemption, onChange }: { exemption: Exemption
 function ExtendPanel({ exemption, onDone }: { exemption: Exemption; onDone: Done }) {
   const { t, lang } = useApp();
   const [requestedOn, setRequestedOn] = useState(seoulToday());
-  const [newUntil, setNewUntil] = useState('');
+  // Offered at the longest lawful end (the Act's total and the zone's period, ADR 0013); the official may shorten it.
+  const latest = exemption.validity.extensionLatestUntil;
+  const [newUntil, setNewUntil] = useState(latest ?? '');
   const [ground, setGround] = useState('law_not_amended');
   const applyBy = exemption.validity.extensionApplyBy;
   return (
@@ -80,7 +82,8 @@ function ExtendPanel({ exemption, onDone }: { exemption: Exemption; onDone: Done
           <Field id="ex-extend-requested" label={t('exRequestedOn')} required error={fieldError('requestedOn')}>
             {(p) => <input {...p} type="date" className="krds-input" value={requestedOn} onChange={(e) => setRequestedOn(e.target.value)} />}
           </Field>
-          <Field id="ex-extend-until" label={t('exNewUntil')} required error={fieldError('newUntil')} hint={t('exNewUntilHint')}>
+          <Field id="ex-extend-until" label={t('exNewUntil')} required error={fieldError('newUntil')}
+            hint={latest ? t('exNewUntilLatest', { date: formatDay(latest, lang) ?? latest }) : t('exNewUntilHint')}>
             {(p) => <input {...p} type="date" className="krds-input" value={newUntil} onChange={(e) => setNewUntil(e.target.value)} />}
           </Field>
           <Field id="ex-extend-ground" label={t('exGround')} required error={fieldError('ground')}>

@@ -14,7 +14,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import type { I18nText, Regulation } from '../../types.ts';
 import { exemptionsApi } from './client.ts';
-import { DateField, kindText, seoulToday, stageText } from './common.tsx';
+import { DateField, kindText, LawfulTermOffer, seoulToday, stageText } from './common.tsx';
 import { ConditionsEditor, conditionsOf, emptyConditions, type ConditionsDraft } from './ConditionsEditor.tsx';
 import { RegulationPicker } from './RegulationPicker.tsx';
 import { EXEMPTION_KINDS, STAGES, type ExemptionKind } from './types.ts';
@@ -122,6 +122,7 @@ export function ExemptionNewPage() {
                 <>
                   <DateField pointer="/validFrom" label={t('exValidFrom')} required={kind !== 'menu_special_case'} value={validFrom} onChange={setValidFrom} />
                   <DateField pointer="/validUntil" label={t('exValidUntil')} required={kind !== 'menu_special_case'} value={validUntil} onChange={setValidUntil} />
+                  <LawfulTermOffer error={error} onUse={setValidUntil} />
                 </>
               ) : null}
             </div>

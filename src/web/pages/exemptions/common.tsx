@@ -6,6 +6,7 @@ import { useField } from '../../components/forms.tsx';
 import { Field } from '../../components/ui.tsx';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import { formatDay } from '../Zones.tsx';
+import { ApiError } from '../../api.ts';
 import type { ExemptionKind } from './types.ts';
 import './exemptions.css';
 
@@ -114,4 +115,28 @@ export function FilterSelect({
 /** "Act Art. 86(10)" in the UI language. */
 export function articleText(article: string, paragraph: string | null, t: Translate): string {
   return t('exArticle', { article: paragraph ? `${article}(${paragraph})` : article });
+}
+
+/** The longest lawful last day a refused term offers (`maxUntil` of `exceeds-maximum` / `beyond-zone-period`, ADR 0013). */
+export function lawfulMaxOf(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const offered = (error.problem.violations ?? [])
+    .filter((v) => v.code === 'exceeds-maximum' || v.code === 'beyond-zone-period')
+    .map((v) => v.params.maxUntil)
+    .filter((d): d is string => typeof d === 'string');
+  return offered.length > 0 ? offered.sort()[0]! : null;
+}
+
+/** "Use the longest lawful term" after a refusal: sets the field to the day the server offered. */
+export function LawfulTermOffer({ error, onUse }: { error: unknown; onUse: (day: string) => void }) {
+  const { t, lang } = useApp();
+  const day = lawfulMaxOf(error);
+  if (day === null) return null;
+  return (
+    <p className="zl-ex-offer" data-testid="lawful-term-offer">
+      <button type="button" className="krds-btn small secondary" onClick={() => onUse(day)}>
+        {t('exUseLawfulMax', { date: formatDay(day, lang) ?? day })}
+      </button>
+    </p>
+  );
 }

@@ -53,6 +53,7 @@ export interface Validity {
   maxExtensions: number;
   extensionsUsed: number;
   extensionApplyBy: { nominal: string; lastBusinessDay: string } | null;
+  extensionLatestUntil: string | null;
   amendmentRequestBy: { nominal: string; lastBusinessDay: string } | null;
   resultsReportDue: string | null;
   rule: string;
