@@ -9,8 +9,14 @@ import { checkExtension, checkGrantTerm, extensionDeadline, validityLimits, type
 const d = civilDate;
 const calendar = createHolidayCalendar();
 const openZone = { from: d('2019-01-01'), until: d('2099-12-31') };
-/** The day before the same date `years` later: the last day of a term of `years` years from 00:00 of `from` (Civil Act Art. 160). */
-const nominal = (from: CivilDate, years: number): CivilDate => addDays(addMonthsClamped(from, 12 * years), -1);
+/**
+ * The last day of a term of `years` years from 00:00 of `from` (Civil Act Art. 160): the day before the same date
+ * `years` later, or the month's last day when that month has no such day (29 February → 28 February).
+ */
+const nominal = (from: CivilDate, years: number): CivilDate => {
+  const same = addMonthsClamped(from, 12 * years);
+  return same.slice(8) !== from.slice(8) ? same : addDays(same, -1);
+};
 
 describe('latest lawful ends: the first term and the extension never exceed the Act\'s total (ADR 0013)', () => {
   // [why, kind, grantedOn, from, first term's last day (or null), zone's last day, first term's latest end, extension's latest end]
@@ -22,7 +28,8 @@ describe('latest lawful ends: the first term and the extension never exceed the 
     ['a shorter first term: the extension is 2 years from its end', 'demonstration_exemption', '2025-03-04', '2025-03-04', '2026-03-03', '2099-12-31', '2029-03-03', '2028-03-03'],
     ['capped at the zone\'s period (Art. 80(1), 86(10))', 'demonstration_exemption', '2024-09-02', '2024-09-02', null, '2027-12-31', '2027-12-31', '2027-12-31'],
     ['temporary permits are not capped by the zone (Art. 90(11))', 'temporary_permit', '2025-01-02', '2025-01-02', null, '2025-12-31', '2028-01-01', '2030-01-01'],
-    ['29 February: 4 years end on 2028-02-28 (Art. 160(3))', 'demonstration_exemption', '2024-08-07', '2024-02-29', null, '2099-12-31', '2028-02-28', '2030-02-28'],
+    ['29 February: 3 years end on 2031-02-28, the month having no 29th (Art. 160(3))', 'temporary_permit', '2028-02-29', '2028-02-29', null, '2099-12-31', '2031-02-28', '2033-02-28'],
+    ['29 February: 4 years end on 2028-02-28 (Art. 160(2))', 'demonstration_exemption', '2024-08-07', '2024-02-29', null, '2099-12-31', '2028-02-28', '2030-02-28'],
     ['menu special cases run for the zone\'s period, no extension (Art. 80(1))', 'menu_special_case', '2024-05-01', '2024-05-01', null, '2032-12-31', '2032-12-31', null],
   ];
   for (const [why, kind, grantedOn, from, firstUntil, zoneUntil, first, extension] of rows) {
