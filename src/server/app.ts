@@ -14,6 +14,7 @@ import { refreshCalendar } from './calendar/provider.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { fieldErrors, registerValidation } from './http/validation.ts';
+import { registerValidators } from './http/validators.ts';
 import { renderProblem } from './problem.ts';
 import { LoginLimiter } from './session/login-limiter.ts';
 import { registerRoutes } from './routes.ts';
@@ -149,6 +150,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     return payload;
   });
+
+  registerValidators(app);
 
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {
     const appError = toAppError(error, config);

@@ -73,7 +73,6 @@ export async function regionRoutes(base: FastifyInstance): Promise<void> {
     const { level, parent } = request.query;
     const etag = `${listEtag.slice(0, -1)}-${level ?? ''}-${parent ?? ''}"`;
     reply.header('etag', etag);
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
     return {
       items: cache.list.filter((r) => (level === undefined || r.level === level) && (parent === undefined || r.parentCode === parent)),
     };
@@ -102,7 +101,6 @@ export async function regionRoutes(base: FastifyInstance): Promise<void> {
     if (!region) throw notFound('region');
     const profile = await loadProfile(region.code);
     if (profile) reply.header('etag', profileEtag(profile.version));
-    reply.header('cache-control', 'private, no-cache');
     return {
       region,
       parent: region.parentCode ? cache.byCode.get(region.parentCode) ?? null : null,
