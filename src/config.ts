@@ -37,6 +37,8 @@ export interface Config {
   exemptionAlertOffsets: number[];
   /** Hours from occurrence within which an incident of each severity must be reported (the act states none). */
   incidentDeadlineHours: Readonly<Record<IncidentSeverity, number>>;
+  /** Memory for cached public responses (0 turns the cache off). */
+  readCacheBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     pdfFont: env.PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     exemptionAlertOffsets: offsetsVar(env, 'EXEMPTION_ALERT_OFFSETS', [90, 30, 7], errors),
     incidentDeadlineHours: incidentHoursVar(env, 'INCIDENT_DEADLINE_HOURS', errors),
+    readCacheBytes: intVar(env, 'READ_CACHE_MB', 64, errors) * 1_048_576,
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017-rapid-confirmation.ts';
 import * as m0018 from './migrations/0018-regulatory-needs.ts';
 import * as m0020 from './migrations/0020-upload-staging.ts';
 import * as m0019 from './migrations/0019-exemption-suspension.ts';
+import * as m0040 from './migrations/0040-read-cache-topics.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0018-regulatory-needs': m0018,
   '0020-upload-staging': m0020,
   '0019-exemption-suspension': m0019,
+  '0040-read-cache-topics': m0040,
 };
 
 function migrator(db: Database, schema: string): Migrator {

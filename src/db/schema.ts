@@ -600,6 +600,13 @@ export interface DemonstrationEventTable {
   people: number | null;
 }
 
+/** One row per topic and writing transaction (migration 0040); read as versions by the public read cache. */
+export interface ReadCacheBumpTable {
+  id: Generated<string>;
+  topic: string;
+  xact: Generated<string>;
+}
+
 export interface DB {
   region: RegionTable;
   region_link: RegionLinkTable;
@@ -648,4 +655,5 @@ export interface DB {
   demonstration_attachment: DemonstrationAttachmentTable;
   demonstration_project_exemption: DemonstrationProjectExemptionTable;
   demonstration_exemption_suspension: DemonstrationExemptionSuspensionTable;
+  read_cache_bump: ReadCacheBumpTable;
 }

@@ -15,6 +15,8 @@ import { registerCompression } from './http/compression.ts';
 import { registerJsonBody } from './http/json-body.ts';
 import { fieldErrors, registerValidation } from './http/validation.ts';
 import { registerValidators } from './http/validators.ts';
+import { registerReadCache } from './read-cache/plugin.ts';
+import { TopicVersionReader } from './read-cache/topic-versions.ts';
 import { renderProblem } from './problem.ts';
 import { LoginLimiter } from './session/login-limiter.ts';
 import { registerRoutes } from './routes.ts';
@@ -151,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
+  registerReadCache(app, { versions: new TopicVersionReader(() => deps.db, deps.db), maxBytes: config.readCacheBytes });
   registerValidators(app);
 
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {

@@ -2,6 +2,7 @@
 import type { Actor } from '../domain/auth/types.ts';
 import type { Action } from '../domain/auth/policy.ts';
 import type { Locale } from '../i18n/locales.ts';
+import type { ReadCacheTopic } from '../db/migrations/0040-read-cache-topics.ts';
 
 /** Declared on every /api route: the policy action it performs, or 'public'. */
 export interface RouteConfig {
@@ -22,5 +23,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     action?: Action | 'public';
     objectScoped?: boolean;
+    /** Anonymous reads of this public route are cached until one of these topics (migration 0040) changes. */
+    readCache?: { topics: readonly ReadCacheTopic[] };
   }
 }

@@ -2,20 +2,10 @@
 // write, public or private Cache-Control by who reads. Both engines.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { demoId } from '../../src/db/seed/demo.ts';
-import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
+import { seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { asSession, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
-
-export const newExemption = (title: string) => ({
-  kind: 'demonstration_exemption', title: { ko: title, en: title }, zoneId: zoneAt(25), holders: [demoId('org:company')],
-  regulationIds: [regulationId({ key: 'drone_bvlos' })],
-  conditions: {
-    text: { ko: '야간에만 비행' }, scope: { ko: '물류 배송' }, area: { ko: '지정 공역' }, quantities: [], time: { ko: '22:00–06:00' }, safetyMeasures: [],
-    insurance: { deathPerPerson: 150_000_000, injuryPerPerson: 30_000_000, disabilityPerPerson: 150_000_000, propertyPerAccident: 1_000_000_000 },
-  },
-  stages: ['logistics'], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', insuranceProofSubmitted: true,
-});
+import { newExemption } from '../support/exemptions.ts';
 
 const PUBLIC_GETS = ['/api/zones', '/api/regions', '/api/regions/26', '/api/exemptions', '/api/reform-board', '/api/regulations', '/api/search?q=%EB%93%9C%EB%A1%A0', '/api/holidays?year=2026', '/api/organisations', '/api/about'];
 

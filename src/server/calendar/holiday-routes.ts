@@ -42,7 +42,7 @@ export async function holidayRoutes(base: FastifyInstance): Promise<void> {
   const { db } = app.services;
 
   app.get('/api/holidays', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['holidays'] } },
     schema: {
       tags: ['calendar'],
       summary: 'Public holidays of a year other than plain Sundays, each marked as from the calendar (the gazetted list of @hyunbinseo/holidays-kr, or the rules of the Regulations on Holidays of Government Offices Art. 2–3 for later years up to coverage.lastYear) or added by an administrator (one-off); basis says which, provisional for years outside the coverage',

@@ -87,7 +87,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
   }
 
   app.get('/api/exemptions', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['exemptions', 'regulations', 'zones', 'organisations'] } },
     schema: {
       tags: ['exemptions'],
       summary: 'Exemptions in every zone (filters: kind, zone, state, supply-chain stage, year granted, holder)',
@@ -115,7 +115,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/exemptions/:id', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['exemptions', 'regulations', 'zones', 'organisations'] } },
     schema: { tags: ['exemptions'], summary: 'One exemption with its computed validity and deadlines', params: Type.Object({ id: Uuid }), response: { 200: ExemptionSchema, 400: ProblemSchema, 404: ProblemSchema } },
   }, async (request) => {
     const [item] = await loadExemptions(db, [request.params.id]);
@@ -318,7 +318,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
 
   const BundleExemptionSchema = Type.Object({ id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), state: Type.String(), stages: Type.Array(Type.String()), zone: Type.Object({ id: Type.String(), name: I18nTextSchema(300) }) });
   app.get('/api/bundles/:zoneId', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['exemptions', 'zones'] } },
     schema: {
       tags: ['exemptions'],
       summary: "A zone's exemptions along the supply-chain stages, the uncovered stages, and precedents from other zones for each gap",
@@ -346,7 +346,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/reform-board', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['exemptions', 'regulations', 'zones', 'organisations'] } },
     schema: {
       tags: ['exemptions'],
       summary: 'Every exemption and where it stands on the road to law amendment: its path (each step with days from grant) and days from grant to amendment',

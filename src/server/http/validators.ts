@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
 /** What a public response depends on besides its URL (the encoding is added by compression). */
-const PUBLIC_VARY = ['Accept-Language', 'Cookie', 'Authorization'];
+export const PUBLIC_VARY = ['Accept-Language', 'Cookie', 'Authorization'];
 
 /** A strong validator of exactly these bytes. */
 export function etagOf(body: string | Buffer): string {
@@ -49,7 +49,7 @@ export function registerValidators(app: FastifyInstance): void {
       reply.header('etag', etag);
     }
     if (!ifNoneMatchHits(request.headers['if-none-match'], String(etag))) return payload;
-    reply.code(304).removeHeader('content-type').removeHeader('content-length');
+    reply.code(304).removeHeader('content-type').removeHeader('content-length').removeHeader('content-encoding');
     return '';
   });
 }

@@ -77,7 +77,7 @@ export async function inventoryRoutes(base: FastifyInstance): Promise<void> {
   }
 
   app.get('/api/capabilities/catalogue', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['regions'] } },
     schema: { tags: ['planner'], summary: 'Capabilities, supply-chain stages and exemption kinds, with names in five languages', response: { 200: Type.Object({ items: Type.Array(Entry) }) } },
   }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=3600');
@@ -92,7 +92,7 @@ export async function inventoryRoutes(base: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/regions/:code/inventory', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['regions', 'exemptions', 'regulations'] } },
     schema: { tags: ['planner'], summary: "A region's capability inventory (a province's includes its municipalities')", params: CodeParams, response: { 200: InventoryView, ...errors } },
   }, async (request) => {
     if (!regionCodes.has(request.params.code)) throw notFound('region');

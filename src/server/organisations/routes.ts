@@ -21,7 +21,7 @@ export async function organisationRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.services;
   app.get('/api/organisations', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['organisations', 'regulations'] } },
     schema: {
       tags: ['organisations'],
       summary: 'Organisations with their kind, name and, for a responsible ministry, the ministry code its regulations carry',

@@ -58,7 +58,7 @@ export async function regionRoutes(base: FastifyInstance): Promise<void> {
   }
 
   app.get('/api/regions', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['regions'] } },
     schema: {
       tags: ['regions'],
       summary: 'Provinces and municipalities (KOSTAT 2018) with capital-area flags',
@@ -79,7 +79,7 @@ export async function regionRoutes(base: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/regions/:code', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['regions'] } },
     schema: {
       tags: ['regions'],
       summary: 'One region with its parent, municipalities, neighbours and promotion-team profile',

@@ -22,7 +22,7 @@ export async function regulationRoutes(base: FastifyInstance): Promise<void> {
   const { db } = app.services;
 
   app.get('/api/regulations', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['regulations'] } },
     schema: {
       tags: ['regulations'],
       summary: 'The regulation catalogue; `q` matches every language (two-character tokens for Korean, Japanese and Chinese)',
@@ -50,7 +50,7 @@ export async function regulationRoutes(base: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/regulations/:id', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['regulations'] } },
     schema: { tags: ['regulations'], summary: 'One regulation', params: Type.Object({ id: Uuid }), response: { 200: RegulationSchema, 400: ProblemSchema, 404: ProblemSchema } },
   }, async (request) => {
     const row = await db.selectFrom('regulation').selectAll().where('id', '=', request.params.id).executeTakeFirst();

@@ -43,7 +43,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
   const { db } = app.services;
 
   app.get('/api/search', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['regulations', 'exemptions', 'plans', 'zones'] } },
     schema: {
       tags: ['search'],
       summary: 'Precedent search over regulations, exemptions and their conditions, and zone plans (designated ones for everyone, others for those who may read them), in ko, en, ja, zh and fr (초성 too: ㅅㅅ → 수소)',

@@ -8,7 +8,7 @@ export async function aboutRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.services;
   app.get('/api/about', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['organisations'] } },
     schema: {
       tags: ['system'],
       summary: 'Version, and the demo logins when this installation holds demo data',

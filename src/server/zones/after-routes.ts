@@ -136,7 +136,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
   // ---------------------------------------------------------------------------------------------- public reading
 
   app.get('/api/zones/:id/history', {
-    config: { action: 'public' }, serializerCompiler,
+    config: { action: 'public', readCache: { topics: ['zones', 'organisations'] } }, serializerCompiler,
     schema: { tags: ['zones'], summary: 'The zone’s public history: designation, changes, evaluations, extension, hearing, cancellation or expiry, post-management', params: ZoneParams, response: { 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), on: Type.String(), params: Type.Unknown() })) }), ...errors } },
   }, async (request) => {
     await publicZone(request.params.id);
@@ -144,7 +144,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/zones/:id/evaluations', {
-    config: { action: 'public' }, serializerCompiler,
+    config: { action: 'public', readCache: { topics: ['zones', 'organisations'] } }, serializerCompiler,
     schema: {
       tags: ['zones'], summary: 'Yearly evaluations with grades and their consequences (published: Decree Art. 54(3)), and the years due',
       params: ZoneParams, response: { 200: Type.Object({ items: Type.Array(EvaluationView), due: Type.Array(Type.Object({ year: Type.Integer(), due: Type.String(), recorded: Type.Boolean() })) }), ...errors },
@@ -170,7 +170,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
   }
 
   app.get('/api/zones/:id/changes', {
-    config: { action: 'public' }, serializerCompiler,
+    config: { action: 'public', readCache: { topics: ['zones', 'organisations'] } }, serializerCompiler,
     schema: { tags: ['zones'], summary: 'Change requests of the zone with their state (minor per Decree Art. 52(2) or through the committee)', params: ZoneParams, response: { 200: Type.Object({ items: Type.Array(ChangeView) }), ...errors } },
   }, async (request) => {
     const zone = await publicZone(request.params.id);

@@ -62,7 +62,7 @@ export async function zoneRoutes(base: FastifyInstance): Promise<void> {
   const { db } = app.services;
 
   app.get('/api/zones', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['zones'] } },
     schema: {
       tags: ['zones'],
       summary: 'Designated zones (rounds 1–10 as reference data, and zones designated here)',
@@ -77,7 +77,7 @@ export async function zoneRoutes(base: FastifyInstance): Promise<void> {
   }, async (request) => ({ items: (await loadZones(db, request.query)).map(({ notice: _notice, version: _version, ...zone }) => zone) }));
 
   app.get('/api/zones/:id', {
-    config: { action: 'public' },
+    config: { action: 'public', readCache: { topics: ['zones'] } },
     schema: {
       tags: ['zones'], summary: 'One zone, with its designation number and gazette-style public notice (Decree Art. 44(3)); ETag for If-Match on zone writes',
       params: Type.Object({ id: Uuid }), response: { 200: ZoneDetailSchema, 400: ProblemSchema, 404: ProblemSchema },

@@ -1,0 +1,77 @@
+// The cache of public reads (docs/decisions/0013-read-cache.md): an anonymous GET of a route that declares the
+// topics it shows is answered from memory when the same URL, language and day were answered at the current
+// versions of those topics — the serialised bytes, compressed once per encoding. Versions come from the database
+// per request (batched), so no node serves a response older than a write committed before the request arrived.
+import { Negotiator } from '@fastify/accept-negotiator';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addVary, etagOf, isPublicRead, PUBLIC_CACHE_CONTROL, PUBLIC_VARY } from '../http/validators.ts';
+import { encodeResponse, ResponseCache, type CachedResponse } from './entries.ts';
+import type { TopicVersionReader, TopicVersions } from './topic-versions.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Where this request's response is stored when it was not in the cache. */
+    readCacheKey: string | null;
+  }
+}
+
+const encodings = new Negotiator({ supportedValues: ['br', 'gzip', 'identity'] });
+
+/** The day in Korea (the Act's time zone): validity and deadlines shown by public reads change with it. */
+const koreanDay = (): string => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+function answer(request: FastifyRequest, reply: FastifyReply, entry: CachedResponse): Buffer {
+  reply.header('etag', entry.etag).header('cache-control', entry.cacheControl).header('content-type', entry.contentType);
+  addVary(reply, ['Accept-Encoding', ...PUBLIC_VARY]);
+  const encoding = encodings.negotiate(String(request.headers['accept-encoding'] ?? 'identity')) ?? 'identity';
+  const encoded = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : null;
+  if (encoded === null) return entry.identity;
+  reply.header('content-encoding', encoding);
+  return encoded;
+}
+
+export interface ReadCacheOptions {
+  versions: TopicVersionReader;
+  /** 0 turns the cache off. */
+  maxBytes: number;
+}
+
+export function registerReadCache(app: FastifyInstance, { versions, maxBytes }: ReadCacheOptions): ResponseCache {
+  const cache = new ResponseCache(maxBytes);
+  let seen: TopicVersions = new Map();
+  app.decorateRequest('readCacheKey', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    const topics = request.routeOptions.config.readCache?.topics;
+    if (topics === undefined || maxBytes === 0 || (request.method !== 'GET' && request.method !== 'HEAD') || !isPublicRead(request)) return;
+    const current = await versions.current();
+    const changed = new Set([...current].filter(([topic, version]) => seen.get(topic) !== version).map(([topic]) => topic));
+    if (changed.size > 0) {
+      seen = current;
+      cache.dropTopics(changed);
+    }
+    const key = [request.routeOptions.url, request.url, request.locale, koreanDay(), ...topics.map((t) => `${t}=${current.get(t) ?? '0'}`)].join('\n');
+    const entry = cache.get(key);
+    if (entry === undefined) {
+      request.readCacheKey = key;
+      return;
+    }
+    return reply.send(answer(request, reply, entry));
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const key = request.readCacheKey;
+    const topics = request.routeOptions.config.readCache?.topics;
+    if (key === null || topics === undefined || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    const body = Buffer.from(payload);
+    const entry = encodeResponse(body, {
+      etag: String(reply.getHeader('etag') ?? etagOf(body)),
+      contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      cacheControl: String(reply.getHeader('cache-control') ?? PUBLIC_CACHE_CONTROL),
+      topics,
+    });
+    cache.set(key, entry);
+    return answer(request, reply, entry);
+  });
+  return cache;
+}
