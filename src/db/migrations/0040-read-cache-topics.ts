@@ -1,4 +1,4 @@
-// Versions of the public data, for the cache of public reads (docs/decisions/0013-read-cache.md): a statement-level
+// Versions of the public data, for the cache of public reads (docs/decisions/0040-public-reads.md): a statement-level
 // trigger on every table a public read shows records, in the writing transaction, that the topic changed — one row
 // per topic and transaction, insert only, so writers never wait for one another and cannot deadlock. A reader's
 // version of a topic is (number of rows, largest id) as its snapshot sees them: every commit that changes a topic

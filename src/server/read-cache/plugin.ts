@@ -1,4 +1,4 @@
-// The cache of public reads (docs/decisions/0013-read-cache.md): an anonymous GET of a route that declares the
+// The cache of public reads (docs/decisions/0040-public-reads.md): an anonymous GET of a route that declares the
 // topics it shows is answered from memory when the same URL, language and day were answered at the current
 // versions of those topics — the serialised bytes, compressed once per encoding. Versions come from the database
 // per request (batched), so no node serves a response older than a write committed before the request arrived.
