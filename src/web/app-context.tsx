@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setApiLanguage, setCsrfToken } from './api.ts';
-import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from './i18n/index.ts';
+import { DEFAULT_LANG, isLang, loadCatalogue, translator, type Catalogue, type Lang, type Translate } from './i18n/index.ts';
 import type { Me, Session } from './types.ts';
 
 const STORAGE_KEY = 'zonelink.lang';
@@ -50,21 +50,42 @@ export function useT(): Translate {
   return useApp().t;
 }
 
-const initialLang = storedLang();
-applyLang(initialLang);
+/** The language to start in (the reader's stored choice) and its catalogue, loaded before the first render. */
+export async function loadInitialLanguage(): Promise<{ lang: Lang; catalogue: Catalogue }> {
+  const lang = storedLang();
+  applyLang(lang);
+  return { lang, catalogue: await loadCatalogue(lang) };
+}
 
-export function AppProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+interface LangState {
+  lang: Lang;
+  catalogue: Catalogue;
+}
+
+export function AppProvider({ initial, children }: { initial: LangState; children: ReactNode }) {
+  const [{ lang, catalogue }, setLangState] = useState<LangState>(initial);
   const [user, setUser] = useState<Me | null | undefined>(undefined);
 
-  const startSession = useCallback((session: Session) => {
-    setCsrfToken(session.csrfToken);
-    setUser(session.user);
-    if (isLang(session.user.locale)) {
-      applyLang(session.user.locale);
-      setLangState(session.user.locale);
-    }
+  /** Switches the UI once the language's catalogue has arrived (the page stays in the old language until then). */
+  const switchLang = useCallback((next: Lang) => {
+    loadCatalogue(next)
+      .then((loaded) => {
+        applyLang(next);
+        setLangState({ lang: next, catalogue: loaded });
+      })
+      .catch(() => {
+        // offline or a stale build: the UI stays in the language it has
+      });
   }, []);
+
+  const startSession = useCallback(
+    (session: Session) => {
+      setCsrfToken(session.csrfToken);
+      setUser(session.user);
+      if (isLang(session.user.locale)) switchLang(session.user.locale);
+    },
+    [switchLang],
+  );
 
   const endSession = useCallback(() => {
     setCsrfToken(null);
@@ -90,8 +111,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   const setLang = useCallback(
     (next: Lang) => {
-      applyLang(next);
-      setLangState(next);
+      switchLang(next);
       if (user && user.locale !== next) {
         api
           .updateMe({ locale: next })
@@ -101,12 +121,12 @@ export function AppProvider({ children }: { children: ReactNode }) {
           });
       }
     },
-    [user],
+    [user, switchLang],
   );
 
   const value = useMemo<AppState>(
-    () => ({ lang, t: translator(lang), setLang, user, startSession, updateUser: setUser, endSession }),
-    [lang, setLang, user, startSession, endSession],
+    () => ({ lang, t: translator(catalogue), setLang, user, startSession, updateUser: setUser, endSession }),
+    [lang, catalogue, setLang, user, startSession, endSession],
   );
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
 }

@@ -1,101 +1,25 @@
-// A tiny History-API router: enough for a handful of pages, no dependency.
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+// The pages' view of the router (React Router, route table in routes.tsx): links and navigation by path string,
+// the current location, and the safe `next` of the login page.
+import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import { Link as RouterLink, useLocation as useRouterLocation } from 'react-router';
 
-const listeners = new Set<() => void>();
+type Navigate = (to: string, options: { replace?: boolean }) => void;
+let navigator: Navigate | null = null;
 
-function notify(): void {
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
-}
-
-function snapshot(): string {
-  return window.location.pathname + window.location.search;
+/** Called once with the app's router (main.tsx), so code outside components can navigate. */
+export function bindNavigator(navigate: Navigate): void {
+  navigator = navigate;
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  notify();
+  if (!navigator) throw new Error('navigate before the router is bound');
+  navigator(to, options);
 }
 
 /** The current path and query, re-rendering on every navigation. */
 export function useLocation(): { pathname: string; search: URLSearchParams } {
-  const current = useSyncExternalStore(subscribe, snapshot, snapshot);
-  const url = new URL(current, 'http://local');
-  return { pathname: url.pathname, search: url.searchParams };
-}
-
-export type Route =
-  | { name: 'home' }
-  | { name: 'login' }
-  | { name: 'regions' }
-  | { name: 'region'; code: string }
-  | { name: 'zones' }
-  | { name: 'zone'; id: string }
-  | { name: 'planner' }
-  | { name: 'plans' }
-  | { name: 'planNew' }
-  | { name: 'plan'; id: string }
-  | { name: 'projects' }
-  | { name: 'projectNew' }
-  | { name: 'project'; id: string }
-  | { name: 'me' }
-  | { name: 'search' }
-  | { name: 'reform' }
-  | { name: 'exemptionNew' }
-  | { name: 'exemption'; id: string }
-  | { name: 'regulation'; id: string }
-  | { name: 'expert' }
-  | { name: 'committees' }
-  | { name: 'holidays' }
-  | { name: 'rapidConfirmations'; id?: string }
-  | { name: 'organisations' }
-  | { name: 'notFound' };
-
-export function matchRoute(pathname: string): Route {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (path === '/') return { name: 'home' };
-  if (path === '/login') return { name: 'login' };
-  if (path === '/regions') return { name: 'regions' };
-  if (path === '/me') return { name: 'me' };
-  if (path === '/expert') return { name: 'expert' };
-  if (path === '/committees') return { name: 'committees' };
-  if (path === '/holidays') return { name: 'holidays' };
-  if (path === '/rapid-confirmations') return { name: 'rapidConfirmations' };
-  const rapid = /^\/rapid-confirmations\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (rapid?.[1]) return { name: 'rapidConfirmations', id: rapid[1].toLowerCase() };
-  if (path === '/organisations') return { name: 'organisations' };
-  if (path === '/plans') return { name: 'plans' };
-  if (path === '/plans/new') return { name: 'planNew' };
-  const plan = /^\/plans\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (plan?.[1]) return { name: 'plan', id: plan[1].toLowerCase() };
-  if (path === '/projects') return { name: 'projects' };
-  if (path === '/projects/new') return { name: 'projectNew' };
-  const project = /^\/projects\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (project?.[1]) return { name: 'project', id: project[1].toLowerCase() };
-  if (path === '/search') return { name: 'search' };
-  if (path === '/reform') return { name: 'reform' };
-  if (path === '/exemptions/new') return { name: 'exemptionNew' };
-  const exemption = /^\/exemptions\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (exemption?.[1]) return { name: 'exemption', id: exemption[1].toLowerCase() };
-  const regulation = /^\/regulations\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (regulation?.[1]) return { name: 'regulation', id: regulation[1].toLowerCase() };
-  if (path === '/zones') return { name: 'zones' };
-  if (path === '/planner') return { name: 'planner' };
-  const zone = /^\/zones\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (zone?.[1]) return { name: 'zone', id: zone[1].toLowerCase() };
-  const region = /^\/regions\/(\d{2}|\d{5})$/.exec(path);
-  if (region?.[1]) return { name: 'region', code: region[1] };
-  return { name: 'notFound' };
+  const location = useRouterLocation();
+  return { pathname: location.pathname, search: new URLSearchParams(location.search) };
 }
 
 /** Only same-site paths are followed after login. */
@@ -104,6 +28,7 @@ export function safeNext(next: string | null): string | null {
   return next;
 }
 
+/** Client-side navigation for a plain link (e.g. an SVG map area); modified clicks open as the browser would. */
 export function handleLinkClick(event: MouseEvent<Element>, href: string): void {
   if (
     event.defaultPrevented ||
@@ -121,15 +46,7 @@ export function handleLinkClick(event: MouseEvent<Element>, href: string): void 
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
 
-export function Link({ href, onClick, ...rest }: LinkProps) {
-  return (
-    <a
-      href={href}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!rest.target) handleLinkClick(event, href);
-      }}
-      {...rest}
-    />
-  );
+export function Link({ href, target, ...rest }: LinkProps) {
+  if (target) return <a href={href} target={target} {...rest} />;
+  return <RouterLink to={href} {...rest} />;
 }

@@ -8,7 +8,7 @@ import { demoId } from '../../src/db/seed/demo.ts';
 import { regulationId, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { addDays, type CivilDate } from '../../src/domain/calendar/civil-date.ts';
 import { insertExemption } from '../../src/server/exemptions/store.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 import { seriousViolations, skip, useBrowserServer } from './harness.ts';
 
 const ko = catalogues.ko;

@@ -12,7 +12,7 @@ import { assertAccessible, screenshot, screenshots, skip, tick, useBrowserServer
 import { demoId } from '../../src/db/seed/demo.ts';
 import { insertExemption } from '../../src/server/exemptions/store.ts';
 import { insertRegulation } from '../../src/server/regulations/store.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 import { insertZone } from '../support/zones.ts';
 
 const ko = catalogues.ko;

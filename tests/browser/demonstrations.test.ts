@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { assertAccessible, screenshots, skip, tick, useBrowserServer, type OpenedPage } from './harness.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
-import { catalogues, type Lang } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
+import { type Lang } from '../../src/web/i18n/index.ts';
 
 const ko = catalogues.ko;
 const en = catalogues.en;

@@ -8,7 +8,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { assertAccessible, screenshots, skip, tick, useBrowserServer } from './harness.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
 import type { ExemptionState } from '../../src/domain/exemptions/lifecycle.ts';

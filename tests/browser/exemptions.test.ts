@@ -7,7 +7,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { assertAccessible, screenshots, signIn, skip, tick, useBrowserServer } from './harness.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { seriousViolations, skip, useBrowserServer } from './harness.ts';
 import { addDays, type CivilDate } from '../../src/domain/calendar/civil-date.ts';
 import { createHolidayCalendar } from '../../src/domain/calendar/holidays.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 
 const ko = catalogues.ko;
 const calendar = createHolidayCalendar();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { assertAccessible, skip, useBrowserServer } from './harness.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { regulationId, seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 
 const ko = catalogues.ko;
 const PROJECT = randomUUID();

@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { assertAccessible, skip, useBrowserServer } from './harness.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { assertAccessible, screenshots, skip, tick, useBrowserServer, type OpenedPage } from './harness.ts';
 import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 import { common, consultation, section } from '../support/plans.ts';
 import { addRow, fillCommonPart, fillSectionPart, startConnectedPlan } from './plan-forms.ts';
 

@@ -8,7 +8,7 @@ import { seriousViolations, skip, useBrowserServer } from './harness.ts';
 import { addDays } from '../../src/domain/calendar/civil-date.ts';
 import { todayInSeoul } from '../../src/server/plans/evaluate.ts';
 import { insertRegulation } from '../../src/server/regulations/store.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 import { insertZone } from '../support/zones.ts';
 
 const ko = catalogues.ko;

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { seriousViolations, skip, useBrowserServer } from './harness.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 
 const ko = catalogues.ko;
 const EXAMPLE = readFileSync('docs/examples/regulations.csv');

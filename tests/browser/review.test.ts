@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { assertAccessible, screenshots, skip, tick, useBrowserServer } from './harness.ts';
-import { catalogues } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { planFixtures } from '../support/plans.ts';
 

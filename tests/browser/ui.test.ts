@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { screenshots, seriousViolations, signIn, skip, useBrowserServer } from './harness.ts';
 import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
-import { catalogues, LANGS } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
+import { LANGS } from '../../src/web/i18n/index.ts';
 
 describe('browser UI', { skip, timeout: 300_000 }, () => {
   const { base, newPage, pageErrors } = useBrowserServer({ seed: seedReferenceRegulations });

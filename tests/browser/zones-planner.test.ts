@@ -5,7 +5,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { PASSWORD, screenshot, screenshots, seriousViolations, signIn, skip, useBrowserServer } from './harness.ts';
-import { catalogues, format, type Lang } from '../../src/web/i18n/index.ts';
+import { catalogues } from './catalogues.ts';
+import { format, type Lang } from '../../src/web/i18n/index.ts';
 
 interface ZoneItem {
   id: string;

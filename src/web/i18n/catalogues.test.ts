@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ko } from './ko.ts';
-import { catalogues, LANGS, placeholders, format, translator } from './index.ts';
+import { LANGS, loadCatalogue, placeholders, format, translator, type Catalogue, type Lang } from './index.ts';
 
 const keys = Object.keys(ko) as (keyof typeof ko)[];
+const catalogues = Object.fromEntries(await Promise.all(LANGS.map(async (lang) => [lang, await loadCatalogue(lang)]))) as Record<Lang, Catalogue>;
 
 test('the Korean catalogue defines keys', () => {
   assert.ok(keys.length > 50);
@@ -39,5 +40,5 @@ test('non-Korean catalogues are translated, not copies of ko', () => {
 
 test('format fills placeholders and keeps unknown ones', () => {
   assert.equal(format('{a} and {b}', { a: 1 }), '1 and {b}');
-  assert.equal(translator('en')('tokenRevokeLabel', { name: 'ci' }), 'Revoke token ci');
+  assert.equal(translator(catalogues.en)('tokenRevokeLabel', { name: 'ci' }), 'Revoke token ci');
 });

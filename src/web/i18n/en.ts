@@ -45,6 +45,9 @@ export const en: Record<keyof typeof ko, string> = {
   notFoundTitle: 'Page not found',
   notFoundText: 'Please check that the address is correct.',
   backHome: 'Go to the home page',
+  routeErrorTitle: 'This page could not be shown',
+  routeErrorText: 'The problem may be temporary, or a new version may have been released. Reload, or go to another page.',
+  routeErrorReload: 'Reload',
 
   homeTitle: 'ZoneLink: running Regulation-Free Special Zones together',
   homeLead:

@@ -45,6 +45,9 @@ export const fr: Record<keyof typeof ko, string> = {
   notFoundTitle: 'Page introuvable',
   notFoundText: 'Veuillez vérifier que l’adresse est correcte.',
   backHome: 'Revenir à l’accueil',
+  routeErrorTitle: 'Cette page n’a pas pu s’afficher',
+  routeErrorText: 'Le problème est peut-être passager, ou une nouvelle version a été publiée. Rechargez la page ou allez sur une autre page.',
+  routeErrorReload: 'Recharger',
 
   homeTitle: 'ZoneLink : gérer ensemble les zones spéciales sans réglementation',
   homeLead:

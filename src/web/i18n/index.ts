@@ -1,8 +1,4 @@
-import { ko } from './ko.ts';
-import { en } from './en.ts';
-import { ja } from './ja.ts';
-import { zh } from './zh.ts';
-import { fr } from './fr.ts';
+import type { ko } from './ko.ts';
 
 export type Lang = 'ko' | 'en' | 'ja' | 'zh' | 'fr';
 export type MessageKey = keyof typeof ko;
@@ -11,7 +7,28 @@ export type Catalogue = Record<MessageKey, string>;
 export const LANGS: readonly Lang[] = ['ko', 'en', 'ja', 'zh', 'fr'];
 export const DEFAULT_LANG: Lang = 'ko';
 
-export const catalogues: Record<Lang, Catalogue> = { ko, en, ja, zh, fr };
+// Each language's catalogue is a chunk of its own, downloaded only when a reader picks that language.
+const LOADERS: Record<Lang, () => Promise<Catalogue>> = {
+  ko: () => import('./ko.ts').then((m) => m.ko),
+  en: () => import('./en.ts').then((m) => m.en),
+  ja: () => import('./ja.ts').then((m) => m.ja),
+  zh: () => import('./zh.ts').then((m) => m.zh),
+  fr: () => import('./fr.ts').then((m) => m.fr),
+};
+const loading = new Map<Lang, Promise<Catalogue>>();
+
+/** The UI catalogue of `lang`, fetched once (a failed fetch is retried on the next call). */
+export function loadCatalogue(lang: Lang): Promise<Catalogue> {
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang]().catch((error: unknown) => {
+      loading.delete(lang);
+      throw error;
+    });
+    loading.set(lang, pending);
+  }
+  return pending;
+}
 
 /** Each language named in itself (autonym), as language switchers show them. */
 export const AUTONYMS: Record<Lang, string> = {
@@ -45,9 +62,9 @@ export function format(template: string, vars: Record<string, string | number> =
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-export function translator(lang: Lang): Translate {
-  const catalogue = catalogues[lang];
-  return (key, vars) => format(catalogue[key] || ko[key], vars);
+/** Every catalogue has every key (catalogues.test.ts); the key itself shows if one were ever missing. */
+export function translator(catalogue: Catalogue): Translate {
+  return (key, vars) => format(catalogue[key] ?? key, vars);
 }
 
 /** Placeholder names used in a message, e.g. ['name', 'status']. */

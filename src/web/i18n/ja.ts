@@ -45,6 +45,9 @@ export const ja: Record<keyof typeof ko, string> = {
   notFoundTitle: 'ページが見つかりません',
   notFoundText: 'アドレスが正しいかご確認ください。',
   backHome: 'ホームへ戻る',
+  routeErrorTitle: 'この画面を表示できませんでした',
+  routeErrorText: '一時的な問題か、新しいバージョンが公開された可能性があります。再読み込みするか、別のメニューに移動してください。',
+  routeErrorReload: '再読み込み',
 
   homeTitle: '規制自由特区を共に運営する場、ZoneLink',
   homeLead:

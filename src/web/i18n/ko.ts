@@ -46,6 +46,9 @@ export const ko = {
   notFoundTitle: '페이지를 찾을 수 없습니다',
   notFoundText: '주소가 바르게 입력되었는지 확인하세요.',
   backHome: '홈으로 가기',
+  routeErrorTitle: '이 화면을 표시하지 못했습니다',
+  routeErrorText: '일시적인 문제이거나 새 버전이 배포되었을 수 있습니다. 다시 불러오거나 다른 메뉴로 이동하세요.',
+  routeErrorReload: '다시 불러오기',
 
   homeTitle: '규제자유특구를 함께 운영하는 곳, ZoneLink',
   homeLead:

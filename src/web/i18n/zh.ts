@@ -45,6 +45,9 @@ export const zh: Record<keyof typeof ko, string> = {
   notFoundTitle: '找不到该页面',
   notFoundText: '请检查网址是否正确。',
   backHome: '返回首页',
+  routeErrorTitle: '无法显示此页面',
+  routeErrorText: '可能是暂时性问题，或已发布新版本。请重新加载，或前往其他页面。',
+  routeErrorReload: '重新加载',
 
   homeTitle: 'ZoneLink：共同运营规制自由特区',
   homeLead:

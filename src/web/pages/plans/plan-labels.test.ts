@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { translator } from '../../i18n/index.ts';
+import { loadCatalogue, translator } from '../../i18n/index.ts';
 import { describePointer, fieldLabel, rowLabel } from './plan-labels.ts';
 
-const t = translator('en');
+const t = translator(await loadCatalogue('en'));
 
 test('a pointer of a refused save is named for the reader', () => {
   assert.equal(describePointer('/sites/0/name/ko', t), 'Sites › Site 1 › Site name › Korean');
