@@ -24,10 +24,32 @@ function krdsIconPaths(): Plugin {
   };
 }
 
+/**
+ * Pretendard GOV (the KRDS typeface) as pretendard-gov ships it for the web: each weight cut into ~120 woff2 files
+ * with a `unicode-range`, so a page downloads only the subsets holding the glyphs it shows. Keeps the weights the UI
+ * uses and drops the woff fallback (every supported browser reads woff2).
+ */
+function pretendardSubsets(weights: readonly number[]): Plugin {
+  return {
+    name: 'zonelink:pretendard-subsets',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.split('?')[0]!.endsWith('pretendard-gov/dist/web/static/pretendard-gov-dynamic-subset.css')) return null;
+      const faces = code.match(/@font-face\s*{[^}]*}/g) ?? [];
+      const kept = faces
+        .filter((face) => weights.includes(Number(/font-weight:\s*(\d+)/.exec(face)?.[1])))
+        .map((face) => face.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/, ''));
+      if (kept.length === 0) throw new Error('pretendard-gov: no @font-face of the wanted weights (did the package change?)');
+      return { code: kept.join('\n'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root,
   plugins: [
     krdsIconPaths(),
+    pretendardSubsets([400, 500, 700]),
     react(),
     // Brotli and gzip next to every compressible file at build time, at the highest levels (they are built once
     // and served many times): the server sends them as negotiated (@fastify/static `preCompressed`).

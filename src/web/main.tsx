@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import 'krds-uiux/resources/css/common/common.css';
 import 'krds-uiux/resources/css/component/component.css';
+import 'pretendard-gov/dist/web/static/pretendard-gov-dynamic-subset.css';
 import './styles/app.css';
 import { AppProvider, loadInitialLanguage } from './app-context.tsx';
 import { bindNavigator } from './router.tsx';
