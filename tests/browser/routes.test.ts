@@ -68,4 +68,31 @@ describe('routes', { skip, timeout: 240_000 }, () => {
       }
     }
   });
+
+  test('on a phone the navigation is a menu behind a button, closed again after a choice', async () => {
+    const { context, page } = await newPage('fr');
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${base()}/`);
+      const nav = page.getByRole('navigation', { name: fr.navLabel });
+      const menu = nav.getByRole('button', { name: fr.navMenu });
+      const zones = nav.getByRole('link', { name: fr.navZones, exact: true });
+      await menu.waitFor();
+      assert.equal(await zones.isVisible(), false, 'links hidden until the menu opens');
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+      await menu.click();
+      assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+      await zones.click();
+      await page.getByRole('heading', { level: 1, name: fr.zonesTitle }).waitFor();
+      assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'closed after navigating');
+      assert.equal(await zones.isVisible(), false);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no horizontal scrolling');
+      await assertAccessible(page, 'phone navigation');
+      await page.setViewportSize({ width: 1366, height: 900 });
+      assert.equal(await menu.isVisible(), false, 'no menu button on a wide screen');
+      assert.equal(await zones.isVisible(), true);
+    } finally {
+      await context.close();
+    }
+  });
 });

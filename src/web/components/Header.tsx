@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -18,7 +18,10 @@ export function Header() {
   const { t, user, endSession } = useApp();
   const { pathname } = useLocation();
   const [busy, setBusy] = useState(false);
+  // On narrow screens the navigation is a menu behind a button (CSS shows the button below 768 px).
+  const [menuOpen, setMenuOpen] = useState(false);
   const unread = useUnread(user?.id);
+  useEffect(() => setMenuOpen(false), [pathname]);
 
   const current = (href: string) =>
     href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
@@ -102,9 +105,18 @@ export function Header() {
             </div>
           </div>
         </div>
-        <nav className="zl-nav" aria-label={t('navLabel')}>
+        <nav className={`zl-nav${menuOpen ? ' is-open' : ''}`} aria-label={t('navLabel')}>
           <div className="inner">
-            <ul>
+            <button
+              type="button"
+              className="krds-btn small secondary zl-nav-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="zl-nav-links"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {t('navMenu')}
+            </button>
+            <ul id="zl-nav-links">
               {links.map((link) => (
                 <li key={link.href}>
                   <Link href={link.href} aria-current={current(link.href) ? 'page' : undefined}>

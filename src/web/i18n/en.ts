@@ -19,6 +19,7 @@ export const en: Record<keyof typeof ko, string> = {
   appTagline: 'Running Regulation-Free Special Zones and connected zones',
   skipToContent: 'Skip to main content',
   navLabel: 'Main menu',
+  navMenu: 'Menu',
   navHome: 'Home',
   navRegions: 'Regions',
   navMe: 'My account',

@@ -19,6 +19,7 @@ export const fr: Record<keyof typeof ko, string> = {
   appTagline: 'Gestion des zones spéciales sans réglementation et des zones interrégionales',
   skipToContent: 'Aller au contenu principal',
   navLabel: 'Menu principal',
+  navMenu: 'Menu',
   navHome: 'Accueil',
   navRegions: 'Régions',
   navMe: 'Mon compte',

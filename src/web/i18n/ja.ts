@@ -19,6 +19,7 @@ export const ja: Record<keyof typeof ko, string> = {
   appTagline: '規制自由特区・広域連携型特区の運営プラットフォーム',
   skipToContent: '本文へ移動',
   navLabel: 'メインメニュー',
+  navMenu: 'メニュー',
   navHome: 'ホーム',
   navRegions: '地域',
   navMe: 'マイページ',

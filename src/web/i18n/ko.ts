@@ -21,6 +21,7 @@ export const ko = {
   appTagline: '규제자유특구·광역 연계형 특구 운영 플랫폼',
   skipToContent: '본문 바로가기',
   navLabel: '주 메뉴',
+  navMenu: '메뉴',
   navHome: '홈',
   navRegions: '지역',
   navMe: '내 정보',

@@ -20,6 +20,7 @@ export const zh: Record<keyof typeof ko, string> = {
   appTagline: '规制自由特区与广域联动型特区运营平台',
   skipToContent: '跳至正文',
   navLabel: '主菜单',
+  navMenu: '菜单',
   navHome: '首页',
   navRegions: '地区',
   navMe: '我的账户',
