@@ -84,7 +84,7 @@ describe('routes', { skip, timeout: 240_000 }, () => {
       assert.equal(await menu.getAttribute('aria-expanded'), 'true');
       await zones.click();
       await page.getByRole('heading', { level: 1, name: fr.zonesTitle }).waitFor();
-      assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'closed after navigating');
+      await nav.locator('button[aria-expanded="false"]').waitFor();
       assert.equal(await zones.isVisible(), false);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no horizontal scrolling');
       await assertAccessible(page, 'phone navigation');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -21,7 +21,6 @@ export function Header() {
   // On narrow screens the navigation is a menu behind a button (CSS shows the button below 768 px).
   const [menuOpen, setMenuOpen] = useState(false);
   const unread = useUnread(user?.id);
-  useEffect(() => setMenuOpen(false), [pathname]);
 
   const current = (href: string) =>
     href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
@@ -119,7 +118,7 @@ export function Header() {
             <ul id="zl-nav-links">
               {links.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} aria-current={current(link.href) ? 'page' : undefined}>
+                  <Link href={link.href} aria-current={current(link.href) ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
                     {link.label}
                   </Link>
                 </li>
