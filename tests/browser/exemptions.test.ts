@@ -101,6 +101,8 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       await page.getByTestId('zone-exemption-new').click();
       await page.waitForURL(`${base()}/exemptions/new?zone=${zone}`);
       await page.getByTestId('exemption-form').waitFor();
+      // The zone's option appears once the zones list has loaded.
+      await page.locator(`#ex-zoneId option[value="${zone}"]`).waitFor({ state: 'attached' });
       assert.equal(await page.locator('#ex-zoneId').inputValue(), zone, 'the zone comes from the zone page');
 
       // A provision missing from the catalogue: refused without its article, then added and picked.
