@@ -265,6 +265,13 @@ export interface EmailOutboxTable {
   created_at: Timestamp;
 }
 
+export interface SignInAttemptTable {
+  id: Generated<number>;
+  ip: string;
+  email: string;
+  at: Generated<Timestamp>;
+}
+
 export interface ZonePlanTable {
   id: string;
   model: 'single' | 'connected';
@@ -646,6 +653,7 @@ export interface DB {
   law_amendment: LawAmendmentTable;
   extra_holiday: ExtraHolidayTable;
   email_outbox: EmailOutboxTable;
+  sign_in_attempt: SignInAttemptTable;
   demonstration_project: DemonstrationProjectTable;
   demonstration_upload: DemonstrationUploadTable;
   demonstration_upload_staging: DemonstrationUploadStagingTable;

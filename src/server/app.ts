@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  app.decorate('services', { ...deps, loginLimiter: new LoginLimiter(config.login) });
+  app.decorate('services', { ...deps, loginLimiter: new LoginLimiter(deps.db, config.login) });
   // The holiday calendar of this database, with its administrator-added one-off holidays (docs/decisions/0012-holidays.md).
   await refreshCalendar(deps.db);
   app.decorateRequest('actor', null);

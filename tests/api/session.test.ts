@@ -37,14 +37,21 @@ for (const engine of engines()) {
       assert.ok(rows.every((r) => r.id_hash !== raw && /^[0-9a-f]{64}$/.test(r.id_hash)));
     });
 
-    test('a wrong password is 401 in the caller’s language and writes nothing', async () => {
-      const before = await snapshot(t.db);
+    test('a wrong password is 401 in the caller’s language and writes nothing but the failed attempt', async () => {
+      // The failure is counted for the sign-in limiter (tests/api/sign-in-limits.test.ts); nothing else changes.
+      const withoutAttempts = async () => {
+        const { sign_in_attempt: attempts, ...rest } = await snapshot(t.db);
+        return { rest, attempts: Number(attempts!.split(':')[0]) };
+      };
+      const before = await withoutAttempts();
       const res = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'accept-language': 'ja' }, payload: { email: 'company@demo.zonelink.kr', password: 'nope' } });
       assert.equal(res.statusCode, 401);
       const problem = problemOf(res);
       assert.equal(problem.code, 'invalid-credentials');
       assert.equal(problem.detail, 'メールアドレスまたはパスワードが正しくありません。');
-      assert.deepEqual(await snapshot(t.db), before);
+      const afterwards = await withoutAttempts();
+      assert.deepEqual(afterwards.rest, before.rest);
+      assert.equal(afterwards.attempts, before.attempts + 1);
     });
 
     test('rate-limits repeated attempts for one address and e-mail', async () => {

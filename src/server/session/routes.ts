@@ -28,12 +28,12 @@ export async function sessionRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const email = request.body.email.trim().toLowerCase();
-    const wait = loginLimiter.attempt(request.ip, email);
-    if (wait > 0) throw new AppError('rate-limited', { params: { seconds: wait }, headers: { 'retry-after': String(wait) } });
+    const attempt = await loginLimiter.attempt(request.ip, email);
+    if (attempt.wait > 0) throw new AppError('rate-limited', { params: { seconds: attempt.wait }, headers: { 'retry-after': String(attempt.wait) } });
     const user = await db.selectFrom('app_user').select(['id', 'password_hash', 'organisation_id']).where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst();
     const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, request.body.password);
     if (!user || !ok) throw new AppError('invalid-credentials');
-    loginLimiter.succeeded(request.ip, email);
+    await attempt.succeeded();
     const secret = newSecret();
     const csrfToken = newSecret();
     const now = new Date();
