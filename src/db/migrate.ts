@@ -21,6 +21,7 @@ import * as m0020 from './migrations/0020-upload-staging.ts';
 import * as m0019 from './migrations/0019-exemption-suspension.ts';
 import * as m0040 from './migrations/0040-read-cache-topics.ts';
 import * as m0045 from './migrations/0045-sign-in-attempts.ts';
+import * as m0055 from './migrations/0055-search-stems.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0019-exemption-suspension': m0019,
   '0040-read-cache-topics': m0040,
   '0045-sign-in-attempts': m0045,
+  '0055-search-stems': m0055,
 };
 
 function migrator(db: Database, schema: string): Migrator {

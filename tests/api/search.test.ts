@@ -67,6 +67,23 @@ for (const engine of engines()) {
       });
     }
 
+    test('inflected Latin-script queries find their base forms, in the reader\'s language (issue 15, item 7)', async () => {
+      const as = async (text: string, language: string) => {
+        const res = await t.app.inject({ method: 'GET', url: `/api/search?${q(text)}`, headers: { 'accept-language': language } });
+        assert.equal(res.statusCode, 200, res.body);
+        return { ids: ids(res.json().items as Hit[]), hits: res.json().items as Hit[] };
+      };
+      const drone = await as('drones', 'en');
+      assert.deepEqual(drone.ids, [EX.drone, REG.drone].sort(), '"drones" finds what "drone" finds');
+      assert.deepEqual((await as('drones deliveries', 'en')).ids, [EX.drone]);
+      assert.deepEqual((await as('remorques', 'fr')).ids, [EX.hydrogen, REG.hydrogen].sort());
+      assert.deepEqual((await as('Hydrogènes', 'fr')).ids, [EX.hydrogen, REG.hydrogen].sort());
+      const title = drone.hits.find((h) => h.id === EX.drone)!.snippets.find((x) => x.field === 'title' && x.highlights.length > 0);
+      assert.ok(title && title.highlights.some(([a, b]) => /^drone/i.test(title.text.slice(a!, b!))), JSON.stringify(title));
+      const reg = await t.app.inject({ method: 'GET', url: `/api/regulations?${q('drones')}`, headers: { 'accept-language': 'en' } });
+      assert.deepEqual(reg.json().items.map((r: { id: string }) => r.id), [REG.drone]);
+    });
+
     test('초성 and general words: recall of the expected items (other items may also match)', async () => {
       for (const [query, expected] of [
         ['ㅅㅅ', [EX.hydrogen, REG.hydrogen]],

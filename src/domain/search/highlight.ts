@@ -3,7 +3,25 @@
  * tokens (accents, case; 초성 for Hangul), as character ranges into the original text — the
  * client decides how to mark them (no HTML is produced here).
  */
+import { stemEnglish, stemFrench } from './stem.ts';
 import { chosungOf, foldChar, terms } from './tokenize.ts';
+
+const stemsOf = (word: string): string[] => [stemEnglish(word), stemFrench(word)];
+
+/**
+ * Ranges of the words of the folded text a query word matches: those it starts (marked as far as the query
+ * word goes, as before stemming) and those sharing a stem with it or starting with one of its stems (marked whole).
+ */
+function wordRanges(folded: string, query: string): [number, number][] {
+  const stems = stemsOf(query);
+  const ranges: [number, number][] = [];
+  for (const m of folded.matchAll(/(?:(?![\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])+/gu)) {
+    const [word] = m;
+    if (word.startsWith(query)) ranges.push([m.index, m.index + query.length]);
+    else if (stemsOf(word).some((s) => stems.includes(s)) || stems.some((s) => s.length >= 3 && word.startsWith(s))) ranges.push([m.index, m.index + word.length]);
+  }
+  return ranges;
+}
 
 export interface Snippet {
   readonly text: string;
@@ -36,23 +54,18 @@ function fold(text: string): Folded {
   return { folded, chosung, origin };
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch) && !/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch);
-}
-
 /** Ranges of `text` matched by `query`. Latin words match at the start of a word (prefixes). */
 export function matchRanges(text: string, query: string): [number, number][] {
   const f = fold(text);
   const ranges: [number, number][] = [];
   for (const term of terms(query)) {
-    const haystack = term.kind === 'chosung' ? f.chosung : f.folded;
-    let from = 0;
-    for (;;) {
-      const at = haystack.indexOf(term.text, from);
-      if (at < 0) break;
-      from = at + 1;
-      if (term.kind === 'word' && isWordChar(f.folded[at - 1])) continue;
-      const endFolded = at + term.text.length;
+    const found: [number, number][] = [];
+    if (term.kind === 'word') found.push(...wordRanges(f.folded, term.text));
+    else {
+      const haystack = term.kind === 'chosung' ? f.chosung : f.folded;
+      for (let at = haystack.indexOf(term.text); at >= 0; at = haystack.indexOf(term.text, at + 1)) found.push([at, at + term.text.length]);
+    }
+    for (const [at, endFolded] of found) {
       const start = f.origin[at]!;
       const lastOrigin = f.origin[endFolded - 1]!;
       const end = lastOrigin + (text.codePointAt(lastOrigin)! > 0xffff ? 2 : 1);

@@ -7,8 +7,11 @@
  *   overlapping two-character token, so two-syllable words (드론, 수소) and partial words match.
  * - Hangul runs also give initial-consonant (초성) bigrams: 수소 → "ㅅㅅ".
  * - Latin, Greek, Cyrillic and digit runs: lower-cased words with accents folded (é → e), plus
- *   every prefix of 3+ characters so a partial word ("hydro") finds "hydrogen".
+ *   every prefix of 3+ characters so a partial word ("hydro") finds "hydrogen", plus the word's light
+ *   English and French stems (stem.ts); a query word asks for its stem in the reader's language, so
+ *   "drones" finds "drone" and "remorques" finds "remorque".
  */
+import { stem, stemEnglish, stemFrench, type StemLanguage } from './stem.ts';
 
 export type TermKind = 'word' | 'cjk' | 'chosung';
 export interface Term {
@@ -92,8 +95,11 @@ export function documentTokens(texts: readonly string[]): string[] {
       const chars = [...term.text];
       if (term.kind === 'word') {
         const word = chars.slice(0, MAX_WORD);
-        tokens.add(word.join(''));
+        const whole = word.join('');
+        tokens.add(whole);
         for (let n = MIN_PREFIX; n < word.length; n++) tokens.add(word.slice(0, n).join(''));
+        tokens.add(stemEnglish(whole));
+        tokens.add(stemFrench(whole));
       } else if (term.kind === 'cjk') {
         for (const ch of chars) tokens.add(ch);
         bigrams(chars, tokens);
@@ -107,12 +113,15 @@ export function documentTokens(texts: readonly string[]): string[] {
   return [...tokens].sort();
 }
 
-/** Tokens a query needs (all of them must be in a document): the query's terms, each as indexed. */
-export function queryTokens(query: string): string[] {
+/**
+ * Tokens a query needs (all of them must be in a document): the query's terms, each as indexed; a
+ * Latin-script word as its stem in `language` (the reader's; English unless French).
+ */
+export function queryTokens(query: string, language: StemLanguage = 'en'): string[] {
   const tokens = new Set<string>();
   for (const term of terms(query)) {
     const chars = [...term.text];
-    if (term.kind === 'word') tokens.add(chars.slice(0, MAX_WORD).join(''));
+    if (term.kind === 'word') tokens.add(stem(chars.slice(0, MAX_WORD).join(''), language));
     else if (chars.length === 1) tokens.add(chars[0]!);
     else bigrams(chars, tokens);
   }

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { tryCivilDate } from '../../domain/calendar/civil-date.ts';
 import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
+import { stemLanguageOf } from '../../domain/search/stem.ts';
 import { queryTokens } from '../../domain/search/tokenize.ts';
 import { actorOf } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -39,7 +40,7 @@ export async function regulationRoutes(base: FastifyInstance): Promise<void> {
     let query = db.selectFrom('regulation').select(['id', 'instrument', 'law', 'article', 'paragraph', 'ministry', 'ministry_name', 'title', 'body', 'effective_from', 'amendments', 'demo', 'source', 'updated_at'])
       .orderBy('demo').orderBy('ministry').orderBy('created_at').orderBy('id');
     if (q !== undefined) {
-      const tokens = queryTokens(q);
+      const tokens = queryTokens(q, stemLanguageOf(request.locale));
       if (tokens.length === 0) throw new AppError('validation', { fields: [{ path: '/querystring/q', keyword: 'invalid' }] });
       query = query.where((eb) => eb('search_tokens', '@>', eb.val(tokens)));
     }

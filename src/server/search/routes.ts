@@ -8,6 +8,7 @@ import { EXEMPTION_STATES } from '../../domain/exemptions/lifecycle.ts';
 import { EXEMPTION_KINDS } from '../../domain/exemptions/validity.ts';
 import { exemptionFields, regulationFields } from '../../domain/search/documents.ts';
 import { rank } from '../../domain/search/rank.ts';
+import { stemLanguageOf } from '../../domain/search/stem.ts';
 import { queryTokens } from '../../domain/search/tokenize.ts';
 import { STAGES } from '../../domain/supply-chain/stages.ts';
 import { AppError } from '../errors.ts';
@@ -63,7 +64,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
   }, async (request) => {
     const { q, type, kind, ministry, zone, state, stage, year } = request.query;
     const limit = request.query.limit ?? 20;
-    const tokens = queryTokens(q);
+    const tokens = queryTokens(q, stemLanguageOf(request.locale));
     if (tokens.length === 0) throw new AppError('validation', { fields: [{ path: '/querystring/q', keyword: 'invalid' }] });
     const exemptionOnly = kind !== undefined || zone !== undefined || state !== undefined || stage !== undefined;
     const hits: Static<typeof HitSchema>[] = [];
