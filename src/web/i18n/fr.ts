@@ -40,7 +40,7 @@ export const fr: Record<keyof typeof ko, string> = {
   shownInKorean: '(affiché en coréen)',
   footerAbout:
     'ZoneLink gère les zones spéciales sans réglementation et les zones interrégionales, du premier plan jusqu’à la modification de la loi.',
-  footerAttribution: 'Limites administratives : Statistics Korea (SGIS), 2018, licence KOGL type 1',
+  footerAttribution: 'Limites administratives : Institut coréen de la statistique (KOSTAT, SGIS), 2018, licence KOGL type 1',
   footerApiDocs: 'Documentation de l’API',
   footerLinks: 'Liens',
   notFoundTitle: 'Page introuvable',

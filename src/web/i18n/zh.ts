@@ -40,7 +40,7 @@ export const zh: Record<keyof typeof ko, string> = {
   demoNotice: '演示数据，并非真实机构的信息。',
   shownInKorean: '（以韩语显示）',
   footerAbout: 'ZoneLink 是从规划到法规修订，共同运营规制自由特区和广域联动型特区的平台。',
-  footerAttribution: '边界数据：韩国统计厅（SGIS），2018年，韩国公共数据开放许可第一类（KOGL Type 1）',
+  footerAttribution: '边界数据：韩国统计厅（SGIS），2018年，韩国公共数据开放许可第一类（KOGL）',
   footerApiDocs: 'API 文档',
   footerLinks: '链接',
   notFoundTitle: '找不到该页面',
