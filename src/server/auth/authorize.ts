@@ -1,9 +1,20 @@
 // Route-side use of the policy: every /api route declares its action; object-scoped routes
-// call `authorize(request, target)` once they have loaded the object.
+// call `authorize(request, target)` once they have loaded the object. Writes authorise inside their
+// transaction through src/server/write/run-write.ts, which calls `authorizeActor`.
 import type { FastifyRequest } from 'fastify';
-import { ACTIONS, decide, type Target } from '../../domain/auth/policy.ts';
+import { ACTIONS, decide, type Action, type Target } from '../../domain/auth/policy.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { AppError } from '../errors.ts';
+
+/** The policy's answer for an actor, an action and its target: the actor, or the 401/403 problem. */
+export function authorizeActor(actor: Actor | null, action: Action, target: Target = { kind: 'none' }): Actor {
+  const decision = decide(actor, action, target);
+  if (!decision.allowed) {
+    if (decision.reason === 'token-scope') throw new AppError('token-scope', { params: { scope: ACTIONS[action] } });
+    throw new AppError(decision.reason);
+  }
+  return actor!;
+}
 
 export function authorize(request: FastifyRequest, target: Target = { kind: 'none' }): Actor {
   const action = request.routeOptions.config.action;
@@ -13,13 +24,9 @@ export function authorize(request: FastifyRequest, target: Target = { kind: 'non
     if (request.actor) return request.actor;
     throw new AppError('unauthenticated');
   }
-  const decision = decide(request.actor, action, target);
-  if (!decision.allowed) {
-    if (decision.reason === 'token-scope') throw new AppError('token-scope', { params: { scope: ACTIONS[action] } });
-    throw new AppError(decision.reason);
-  }
+  const actor = authorizeActor(request.actor, action, target);
   request.authorized = true;
-  return request.actor!;
+  return actor;
 }
 
 /** The actor of a route that already passed authorisation. */

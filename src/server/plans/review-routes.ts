@@ -8,74 +8,33 @@ import type { Database } from '../../db/database.ts';
 import { decide } from '../../domain/auth/policy.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import type { ClockState } from '../../domain/calendar/clock.ts';
-import { dueDate } from '../../domain/calendar/clock.ts';
-import type { CivilDate } from '../../domain/calendar/civil-date.ts';
-import type { I18nText } from '../../domain/i18n-text.ts';
-import { regionByCode } from '../../domain/regions/reference.ts';
-import {
-  checkScoreSheet, CRITERIA_RULE, expertConflicts, MAX_SCORE, RECUSAL_RULE, REVIEW_CRITERIA, summariseScores, type ExpertTie, type PlanParties, type ReviewCriterion,
-} from '../../domain/zones/expert-review.ts';
-import { checkOpinion } from '../../domain/zones/ministry-opinions.ts';
-import type { PlanState } from '../../domain/zones/plan-machine.ts';
-import { ministryReplyClock } from '../../domain/zones/procedure.ts';
-import type { Violation } from '../../domain/zones/transition-table.ts';
-import type { Locale } from '../../i18n/locales.ts';
-import { appendAudit } from '../audit/append.ts';
+import { CRITERIA_RULE, MAX_SCORE, REVIEW_CRITERIA, summariseScores, type ExpertTie, type ReviewCriterion } from '../../domain/zones/expert-review.ts';
 import { authorize } from '../auth/authorize.ts';
-import { AppError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { ProblemSchema } from '../http/schemas.ts';
-import { notify } from '../notifications/notify.ts';
+import { callerOf } from '../write/caller.ts';
 import { participantsOf } from './content.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { todayInSeoul } from './evaluate.ts';
-import { frame } from './messages.ts';
 import {
   AssignInput, ConsultInput, DeclarationInput, ExpertView, ExpertWorkspace, OpinionInput, ReviewView, ScoresInput, TiesInput,
 } from './review-schemas.ts';
+import { IN_REVIEW, tiesOf } from './review-rules.ts';
 import { PlanParams } from './schemas.ts';
-import { addStep, loadPlan, planTarget, updatePlan, type PlanRecord } from './store.ts';
-import { consultationsOf, ministryConsultations } from './review-store.ts';
-import { clockView, machineActor } from './view.ts';
-import { guardProblem, move } from './routes.ts';
+import { loadPlan, planTarget, type PlanRecord } from './store.ts';
+import { consultationsOf } from './review-store.ts';
+import { clockView } from './view.ts';
+import { assignExpert } from './use-cases/assign-expert.ts';
+import { consultMinistry } from './use-cases/consult-ministry.ts';
+import { declareExpertConflict } from './use-cases/declare-expert-conflict.ts';
+import { declareExpertTies } from './use-cases/declare-expert-ties.ts';
+import { giveMinistryOpinion } from './use-cases/give-ministry-opinion.ts';
+import { scorePlan } from './use-cases/score-plan.ts';
 
 const serializerCompiler = () => (data: unknown): string => JSON.stringify(data);
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema };
 
-/** States in which MSS reviews the application (Art. 75(1)–(2)). */
-const IN_REVIEW: readonly PlanState[] = ['submitted', 'under_review', 'supplement_requested'];
-
 const CRITERIA = REVIEW_CRITERIA.map((key) => ({ key, rule: CRITERIA_RULE, max: MAX_SCORE }));
-const auditActor = (request: FastifyRequest, actor: Actor) => ({ requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId });
-const invalid = (path: string, keyword: 'unknown' | 'invalid', params?: Record<string, string>) => new AppError('validation', { fields: [{ path, keyword, ...(params ? { params } : {}) }] });
-
-/** 409 naming the rule (as a guard of the review) and each violation. */
-function refusal(locale: Locale, guard: string, article: string, violations: readonly Violation[]): AppError {
-  return new AppError('conflict', {
-    violations: violations.map((v) => ({ ...v, scope: 'zone' as const })),
-    extensions: { guards: [guardProblem(locale, guard, article, violations)] },
-  });
-}
-
-function inReview(locale: Locale, plan: PlanRecord, states: readonly PlanState[] = IN_REVIEW): void {
-  if (!states.includes(plan.state)) {
-    throw new AppError('conflict', {
-      params: { reason: frame(locale, 'review-state', { state: plan.state, states: states.join(', '), rule: 'RFZ Act Art. 75(1)–(2)' }) },
-      extensions: { transition: { state: plan.state, action: 'review', allowed: [] } },
-    });
-  }
-}
-
-export function partiesOf(plan: PlanRecord): PlanParties {
-  return {
-    governments: participantsOf(plan.content),
-    companies: Object.values(plan.content.sections).flatMap((s) => s.companies.map((c) => ({ name: c.name.ko, businessNumber: c.businessNumber }))),
-  };
-}
-
-async function tiesOf(db: Database, userId: string): Promise<ExpertTie[]> {
-  const row = await db.selectFrom('expert_declaration').select('ties').where('user_id', '=', userId).executeTakeFirst();
-  return (row?.ties as ExpertTie[] | undefined) ?? [];
-}
 
 /** The review record as the actor may see it: MSS everything; an expert its own sheet; a ministry its own opinion. */
 async function reviewView(db: Database, plan: PlanRecord, actor: Actor) {
@@ -141,17 +100,10 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
   const { db } = app.services;
   const planParams = { params: PlanParams };
 
-  /** Loads the plan under a row lock, authorises `action` on it, runs `change` in one transaction. */
-  async function withPlan(request: FastifyRequest, id: string, change: (trx: Database, plan: PlanRecord, actor: Actor, today: CivilDate) => Promise<void>): Promise<PlanRecord> {
-    const today = todayInSeoul();
-    let actorOf: Actor | null = null;
-    await db.transaction().execute(async (trx) => {
-      const plan = await loadPlan(trx, id, { forUpdate: true });
-      if (!plan) throw notFound('plan');
-      actorOf = authorize(request, planTarget(plan));
-      await change(trx, plan, actorOf, today);
-    });
-    return (await loadPlan(db, id))!;
+  const ref = (request: FastifyRequest<{ Params: { id: string } }>) => ({ planId: request.params.id, ifMatch: undefined });
+  /** The review record after a write, as the writer may see it. */
+  async function reviewed(request: FastifyRequest<{ Params: { id: string } }>) {
+    return reviewView(db, (await loadPlan(db, request.params.id))!, request.actor!);
   }
 
   // ---------------------------------------------------------------------------------------------- experts
@@ -180,16 +132,8 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
       body: TiesInput, response: { 200: ExpertWorkspace, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
     },
   }, async (request) => {
-    const actor = authorize(request);
-    const ties = request.body.ties.map((t) => (t.kind === 'company' ? { ...t, name: t.name.trim() } : t));
-    ties.forEach((t, i) => { if (t.kind === 'government' && !regionByCode(t.regionCode)) throw invalid(`/body/ties/${i}/regionCode`, 'unknown', { value: t.regionCode }); });
-    await db.transaction().execute(async (trx) => {
-      const before = await tiesOf(trx, actor.userId);
-      await trx.insertInto('expert_declaration').values({ user_id: actor.userId, ties: JSON.stringify(ties), updated_at: new Date() })
-        .onConflict((oc) => oc.column('user_id').doUpdateSet({ ties: JSON.stringify(ties), updated_at: new Date() })).execute();
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'expert:declare-ties', objectType: 'app_user', objectId: actor.userId, before: { ties: before }, after: { ties } });
-    });
-    return workspace(db, actor);
+    await declareExpertTies(db, callerOf(request), request.body);
+    return workspace(db, request.actor!);
   });
 
   app.get('/api/plans/:id/review', {
@@ -211,24 +155,8 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
       ...planParams, body: AssignInput, response: { 200: ReviewView, ...errors },
     },
   }, async (request) => {
-    const expertId = request.body.expertUserId;
-    const plan = await withPlan(request, request.params.id, async (trx, plan, actor, today) => {
-      inReview(request.locale, plan);
-      const expert = await trx.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
-        .select(['app_user.id', 'app_user.display_name']).where('app_user.id', '=', expertId).where('organisation.kind', '=', 'expert').executeTakeFirst();
-      if (!expert) throw invalid('/body/expertUserId', 'unknown', { value: expertId });
-      if (plan.experts.includes(expertId)) throw new AppError('conflict', { params: { reason: frame(request.locale, 'already-assigned', { expert: expert.display_name }) } });
-      const conflicts = expertConflicts(await tiesOf(trx, expertId), partiesOf(plan));
-      if (conflicts.length > 0) throw refusal(request.locale, 'no-conflict-of-interest', RECUSAL_RULE, conflicts);
-      await trx.insertInto('plan_expert').values({
-        plan_id: plan.id, expert_user_id: expertId, assigned_by: actor.userId, assigned_on: today, declaration: null, declaration_note: null, declared_at: null, scores: null, comment: null, scored_at: null,
-      }).execute();
-      await updatePlan(trx, plan, {});
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'plan:assign-expert', objectType: 'zone_plan', objectId: plan.id, before: null, after: { expert: expertId, assignedOn: today } });
-      const who = await trx.selectFrom('app_user').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
-      await notify(trx, { userIds: [expertId], kind: 'expert-assigned', params: { subject: plan.content.title.ko, actor: who?.display_name ?? '' }, link: '/expert', objectType: 'zone_plan', objectId: plan.id });
-    });
-    return reviewView(db, plan, request.actor!);
+    await assignExpert(db, callerOf(request), ref(request), request.body.expertUserId);
+    return reviewed(request);
   });
 
   app.post('/api/plans/:id/experts/me/declaration', {
@@ -238,20 +166,8 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
       ...planParams, body: DeclarationInput, response: { 200: ReviewView, ...errors },
     },
   }, async (request) => {
-    const plan = await withPlan(request, request.params.id, async (trx, plan, actor) => {
-      inReview(request.locale, plan);
-      const row = await trx.selectFrom('plan_expert').select(['declaration']).where('plan_id', '=', plan.id).where('expert_user_id', '=', actor.userId).executeTakeFirstOrThrow();
-      if (row.declaration === 'conflict') throw refusal(request.locale, 'no-conflict-of-interest', RECUSAL_RULE, [{ code: 'expert-declared-conflict', rule: RECUSAL_RULE, params: {} }]);
-      // "No conflict" cannot contradict the expert's own declared ties.
-      const conflicts = request.body.conflict ? [] : expertConflicts(await tiesOf(trx, actor.userId), partiesOf(plan));
-      if (conflicts.length > 0) throw refusal(request.locale, 'no-conflict-of-interest', RECUSAL_RULE, conflicts);
-      const declaration = request.body.conflict ? 'conflict' as const : 'no_conflict' as const;
-      await trx.updateTable('plan_expert').set({ declaration, declaration_note: request.body.note ? JSON.stringify(request.body.note) : null, declared_at: new Date() })
-        .where('plan_id', '=', plan.id).where('expert_user_id', '=', actor.userId).execute();
-      await updatePlan(trx, plan, {});
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'plan:expert-declaration', objectType: 'zone_plan', objectId: plan.id, before: { declaration: row.declaration }, after: { declaration, note: request.body.note } });
-    });
-    return reviewView(db, plan, request.actor!);
+    await declareExpertConflict(db, callerOf(request), ref(request), request.body);
+    return reviewed(request);
   });
 
   app.put('/api/plans/:id/experts/me/scores', {
@@ -261,20 +177,8 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
       ...planParams, body: ScoresInput, response: { 200: ReviewView, ...errors },
     },
   }, async (request) => {
-    const sheet = checkScoreSheet(request.body.scores);
-    if (sheet.length > 0) throw new AppError('validation', { fields: sheet.map((v) => ({ path: `/body/scores/${String(v.params['criterion'])}`, keyword: 'invalid' as const })) });
-    const plan = await withPlan(request, request.params.id, async (trx, plan, actor, today) => {
-      const row = await trx.selectFrom('plan_expert').select(['declaration', 'scores']).where('plan_id', '=', plan.id).where('expert_user_id', '=', actor.userId).executeTakeFirstOrThrow();
-      const violations = row.declaration === 'no_conflict' ? [] : [{ code: row.declaration === null ? 'expert-not-declared' : 'expert-declared-conflict', rule: RECUSAL_RULE, params: {}, guard: 'no-conflict-of-interest' as const }];
-      const to = move(plan, 'submit_expert_review', machineActor(actor, plan), { 'no-conflict-of-interest': row.declaration === 'no_conflict' }, violations, request.locale);
-      await trx.updateTable('plan_expert').set({ scores: JSON.stringify(request.body.scores), comment: request.body.comment ? JSON.stringify(request.body.comment) : null, scored_at: new Date() })
-        .where('plan_id', '=', plan.id).where('expert_user_id', '=', actor.userId).execute();
-      await updatePlan(trx, plan, { state: to });
-      // The history records that an expert scored, not the scores (they are for MSS and the committee).
-      await addStep(trx, plan, { kind: 'submit_expert_review', to, on: today, body: { rescored: row.scores !== null }, actor });
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'plan:submit_expert_review', objectType: 'zone_plan', objectId: plan.id, before: { scores: row.scores }, after: { scores: request.body.scores, comment: request.body.comment } });
-    });
-    return reviewView(db, plan, request.actor!);
+    await scorePlan(db, callerOf(request), ref(request), request.body);
+    return reviewed(request);
   });
 
   // ---------------------------------------------------------------------------------------------- responsible ministries
@@ -286,27 +190,8 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
       ...planParams, body: ConsultInput, response: { 200: ReviewView, ...errors },
     },
   }, async (request) => {
-    const orgId = request.body.organisationId;
-    const plan = await withPlan(request, request.params.id, async (trx, plan, actor, today) => {
-      inReview(request.locale, plan, ['under_review']);
-      const org = await trx.selectFrom('organisation').select(['id', 'name']).where('id', '=', orgId).where('kind', '=', 'responsible_ministry').executeTakeFirst();
-      if (!org) throw invalid('/body/organisationId', 'unknown', { value: orgId });
-      if (plan.consulted.includes(orgId)) throw new AppError('conflict', { params: { reason: frame(request.locale, 'already-consulted', { ministry: (org.name as I18nText)[request.locale] ?? org.name.ko }) } });
-      const clock = ministryReplyClock(today, 'designation');
-      await trx.insertInto('plan_ministry_consultation').values({
-        plan_id: plan.id, organisation_id: orgId, requested_on: today, requested_by: actor.userId, clock: JSON.stringify(clock),
-        replied_on: null, position: null, opinion: null, conditions: null, replied_by: null,
-      }).execute();
-      await updatePlan(trx, plan, {});
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'plan:consult-ministry', objectType: 'zone_plan', objectId: plan.id, before: null, after: { organisation: orgId, requestedOn: today } });
-      const users = await trx.selectFrom('app_user').select('id').where('organisation_id', '=', orgId).where('disabled_at', 'is', null).execute();
-      const who = await trx.selectFrom('app_user').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
-      await notify(trx, {
-        userIds: users.map((u) => u.id), kind: 'opinion-requested', params: { subject: plan.content.title.ko, actor: who?.display_name ?? '', due: dueDate(clock, calendarOf(db))?.due ?? '' },
-        link: `/plans/${plan.id}`, objectType: 'zone_plan', objectId: plan.id,
-      });
-    });
-    return reviewView(db, plan, request.actor!);
+    await consultMinistry(db, callerOf(request), ref(request), request.body.organisationId);
+    return reviewed(request);
   });
 
   app.post('/api/plans/:id/opinions', {
@@ -316,20 +201,7 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
       ...planParams, body: OpinionInput, response: { 200: ReviewView, ...errors },
     },
   }, async (request) => {
-    const body = request.body;
-    if (body.position === 'agree_with_conditions' && body.conditions === null) throw new AppError('validation', { fields: [{ path: '/body/conditions', keyword: 'required' }] });
-    const plan = await withPlan(request, request.params.id, async (trx, plan, actor, today) => {
-      inReview(request.locale, plan, ['under_review', 'supplement_requested']);
-      const mine = (await ministryConsultations(trx, plan.id)).find((c) => c.ministry === actor.organisationId);
-      const problems = checkOpinion(mine);
-      if (problems.length > 0) throw refusal(request.locale, 'one-opinion-per-ministry', 'RFZ Act Art. 75(2)', problems);
-      await trx.updateTable('plan_ministry_consultation').set({
-        replied_on: today, position: body.position, opinion: JSON.stringify(body.opinion), conditions: body.conditions ? JSON.stringify(body.conditions) : null, replied_by: actor.userId,
-      }).where('plan_id', '=', plan.id).where('organisation_id', '=', actor.organisationId).execute();
-      await updatePlan(trx, plan, {});
-      await addStep(trx, plan, { kind: 'ministry_opinion', to: plan.state, on: today, body: { position: body.position }, actor });
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'plan:ministry-opinion', objectType: 'zone_plan', objectId: plan.id, before: null, after: { position: body.position, opinion: body.opinion, conditions: body.conditions } });
-    });
-    return reviewView(db, plan, request.actor!);
+    await giveMinistryOpinion(db, callerOf(request), ref(request), request.body);
+    return reviewed(request);
   });
 }

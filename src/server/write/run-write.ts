@@ -1,0 +1,63 @@
+// One write path (issue 11): every write runs here, in one transaction that locks its target row(s), authorises the
+// actor by role and scope against what it locked (src/domain/auth/policy.ts), applies the use case, appends its
+// audit entries (src/server/audit/append.ts) and returns the use case's answer. A use case that finds its effect
+// already in place (a repeated request) writes nothing and audits nothing: see docs/decisions/0035-one-write-path.md.
+import type { Action, Target } from '../../domain/auth/policy.ts';
+import type { Actor } from '../../domain/auth/types.ts';
+import type { CivilDate } from '../../domain/calendar/civil-date.ts';
+import type { Database } from '../../db/database.ts';
+import { appendAudit } from '../audit/append.ts';
+import { authorizeActor } from '../auth/authorize.ts';
+import { notFound, type ObjectKind } from '../errors.ts';
+import { todayInSeoul } from '../plans/evaluate.ts';
+import { auditActor, type Caller } from './caller.ts';
+
+export interface AuditEntry {
+  action: string;
+  objectType: string;
+  objectId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface WriteContext {
+  readonly trx: Database;
+  readonly actor: Actor;
+  readonly caller: Caller;
+  /** The civil day in Seoul when the write began. */
+  readonly today: CivilDate;
+  /** Appends an audit entry as this actor and request, in this transaction. */
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+export interface WriteSpec<T, R> {
+  /** The policy action the write performs. */
+  action: Action;
+  /** Loads the target row(s) `FOR UPDATE`; undefined is a 404 naming `resource`. Omitted for writes on no row (creations). */
+  lock?: (trx: Database) => Promise<T | undefined>;
+  /** What a missing row is called in the 404 (required with `lock`). */
+  resource?: ObjectKind;
+  /** What the policy decides on: the locked row's scope. */
+  target: Target | ((row: T) => Target);
+  apply: (ctx: WriteContext, row: T) => Promise<R>;
+}
+
+export async function runWrite<T = undefined, R = void>(db: Database, caller: Caller, spec: WriteSpec<T, R>): Promise<R> {
+  if (caller.routeAction !== undefined && caller.routeAction !== spec.action) {
+    throw new Error(`route declares ${caller.routeAction} but runs a use case of ${spec.action}`);
+  }
+  const today = todayInSeoul();
+  return db.transaction().execute(async (trx) => {
+    const locked = spec.lock ? await spec.lock(trx) : undefined;
+    if (spec.lock && locked === undefined) throw notFound(spec.resource!);
+    const row = locked as T;
+    const target = typeof spec.target === 'function' ? spec.target(row) : spec.target;
+    const actor = authorizeActor(caller.actor, spec.action, target);
+    caller.authorised();
+    const ctx: WriteContext = {
+      trx, actor, caller, today,
+      audit: (entry) => appendAudit(trx, { ...auditActor(caller, actor), ...entry }),
+    };
+    return spec.apply(ctx, row);
+  });
+}
