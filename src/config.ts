@@ -39,6 +39,12 @@ export interface Config {
   incidentDeadlineHours: Readonly<Record<IncidentSeverity, number>>;
   /** Memory for cached public responses (0 turns the cache off). */
   readCacheBytes: number;
+  /** PostgreSQL: longest wait for a connection before the request answers 503 (0: no limit). */
+  databaseConnectTimeoutMs: number;
+  /** `serve` started while PostgreSQL is unreachable: the longest pause between two attempts (back-off cap). */
+  databaseRetryMaxMs: number;
+  /** `serve` started while PostgreSQL is unreachable: give up (exit 1) after this many seconds; 0 waits forever. */
+  databaseWaitSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -116,6 +122,9 @@ export function loadConfig(env: Env = process.env): Config {
     exemptionAlertOffsets: offsetsVar(env, 'EXEMPTION_ALERT_OFFSETS', [90, 30, 7], errors),
     incidentDeadlineHours: incidentHoursVar(env, 'INCIDENT_DEADLINE_HOURS', errors),
     readCacheBytes: intVar(env, 'READ_CACHE_MB', 64, errors) * 1_048_576,
+    databaseConnectTimeoutMs: intVar(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, errors),
+    databaseRetryMaxMs: intVar(env, 'DATABASE_RETRY_MAX_MS', 30_000, errors),
+    databaseWaitSeconds: intVar(env, 'DATABASE_WAIT_SECONDS', 0, errors),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.ts';
 import { openConfiguredDatabase, prepareDatabase } from '../db/setup.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { databaseUnavailableReason } from '../db/unavailable.ts';
+import { retryWhileUnavailable } from '../db/wait-for-database.ts';
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo.ts';
 import { seedDemoInventory } from '../db/seed/demo-inventory.ts';
 import { seedDemoPlan } from '../db/seed/demo-plan.ts';
@@ -32,21 +34,60 @@ Usage:
   zonelink --help           this text
 
 Environment: DATABASE_URL (postgres://…; default: embedded PGlite in ZONELINK_DATA_DIR=.data/pglite),
-PORT, HOST, SEED_DEMO, COOKIE_SECURE, LOG_LEVEL, SMTP_URL, MAIL_FROM — see README.md.`;
+DATABASE_CONNECT_TIMEOUT_MS, DATABASE_RETRY_MAX_MS, DATABASE_WAIT_SECONDS, PORT, HOST, SEED_DEMO, COOKIE_SECURE, LOG_LEVEL, SMTP_URL, MAIL_FROM — see README.md.`;
+
+/** host:port/database of a PostgreSQL URL, without credentials (for messages). */
+function databaseWhere(url: string | null): string {
+  if (url === null) return 'the embedded database';
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`;
+}
 
 async function serve(config: Config): Promise<void> {
   const started = performance.now();
-  const db = await openConfiguredDatabase(config);
-  await prepareDatabase(db, { demo: config.seedDemo });
+  // Errors of pooled connections outside a query (a restart, a terminated backend): logged, never fatal.
+  let logConnectionError = (error: Error): void => {
+    process.stderr.write(`database connection lost: ${databaseUnavailableReason(error) ?? error.message}\n`);
+  };
+  const db = await openConfiguredDatabase(config, { onConnectionError: (error) => logConnectionError(error) });
   // The server's modules are loaded only to serve (the other commands start faster without them).
-  const [{ buildApp }, { startMailer }, { startDeadlineScanner }] = await Promise.all([
+  const [{ buildApp }, { startMailer }, { startDeadlineScanner }, { startWaitingServer }] = await Promise.all([
     import('../server/app.ts'), import('../server/notifications/mailer.ts'), import('../server/notifications/deadline-scan.ts'),
+    import('../server/system/waiting-server.ts'),
   ]);
-  const app = await buildApp({ config, db });
+  // A database not reachable yet is waited for with back-off (saying so); meanwhile a stand-in answers on the port:
+  // /healthz 200, /readyz and the API 503 (docs/decisions/0025-database-outages.md).
+  const standIn: { server: Awaited<ReturnType<typeof startWaitingServer>> | null } = { server: null };
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await retryWhileUnavailable(async () => {
+      await prepareDatabase(db, { demo: config.seedDemo });
+      return buildApp({ config, db });
+    }, {
+      maxDelayMs: config.databaseRetryMaxMs,
+      limitMs: config.databaseWaitSeconds * 1000,
+      onWait: async (w) => {
+        process.stderr.write(`ZoneLink is waiting for the database at ${databaseWhere(config.databaseUrl)} (${w.reason}): attempt ${w.attempt} failed, ` +
+          `retrying in ${(w.delayMs / 1000).toFixed(1)} s${config.databaseWaitSeconds > 0 ? ` (gives up after ${config.databaseWaitSeconds} s)` : ''}\n`);
+        standIn.server ??= await startWaitingServer(config.port, config.host);
+      },
+    });
+  } finally {
+    await standIn.server?.close();
+  }
+  if (standIn.server) process.stderr.write(`the database answers at ${databaseWhere(config.databaseUrl)}\n`);
+  logConnectionError = (error) => app.log.warn({ reason: databaseUnavailableReason(error) ?? error.message }, 'database connection lost');
+  // A rejected promise nobody awaited that is only the database being away is logged; anything else ends the
+  // process as before (a bug must not go unseen).
+  process.on('unhandledRejection', (reason) => {
+    const unavailable = databaseUnavailableReason(reason);
+    if (unavailable === null) throw reason;
+    app.log.warn({ reason: unavailable }, 'database unavailable (unhandled)');
+  });
   const mailer = config.smtpUrl
     ? startMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg, err) => app.log.warn({ err }, msg) })
     : null;
-  const address = await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: standIn.server?.port ?? config.port, host: config.host });
   const { expireStagedUploads } = await import('../server/demonstrations/parts.ts');
   const stopScanner = startDeadlineScanner(db, (msg, err) => app.log.warn({ err }, msg), {
     exemptionOffsets: config.exemptionAlertOffsets,
@@ -69,9 +110,11 @@ async function serve(config: Config): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     stopScanner();
-    await app.close();
-    await mailer?.stop();
-    await db.destroy();
+    // Each step is tried even when one before failed (the database may be away while we stop).
+    const step = (done: Promise<unknown> | undefined) => done?.catch((error: unknown) => app.log.warn({ err: error }, 'shutdown step failed'));
+    await step(app.close());
+    await step(mailer?.stop());
+    await step(db.destroy());
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -20,7 +20,18 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to work in (test isolation); created when missing. */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL: longest wait for a connection (a new one, or a free one of a full pool); 0 waits forever. */
+  connectTimeoutMs?: number;
+  /**
+   * PostgreSQL: told of every error of a pooled connection outside a query (the server shut down or terminated it,
+   * the network cut it). The connection is dropped and replaced on demand; queries on it fail on their own. Without
+   * a listener such an error would end the process (Node's unhandled 'error' event).
+   */
+  onConnectionError?: (error: Error) => void;
 }
+
+/** The default wait for a PostgreSQL connection (DATABASE_CONNECT_TIMEOUT_MS). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 
 let pgTypesSet = false;
 function setPgTypeParsers(): void {
@@ -34,17 +45,30 @@ function setPgTypeParsers(): void {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     setPgTypeParsers();
+    const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const onError = options.onConnectionError ?? (() => undefined);
     if (options.schema) {
-      const admin = new pg.Client({ connectionString: options.url });
-      await admin.connect();
-      await admin.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
-      await admin.end();
+      const admin = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: connectTimeoutMs });
+      admin.on('error', onError);
+      try {
+        await admin.connect();
+        await admin.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
+      } finally {
+        await admin.end().catch(() => undefined);
+      }
     }
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      connectionTimeoutMillis: connectTimeoutMs,
+      // TCP keep-alive: a server that vanished without closing the connection (host down, network cut) is noticed.
+      keepAlive: true,
       ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
     });
+    // An idle connection's error reaches the pool; a checked-out one's (between two queries of a transaction) its
+    // client. Both are listened to, so no connection error ends the process (docs/decisions/0025-database-outages.md).
+    pool.on('error', onError);
+    pool.on('connect', (client) => { client.on('error', onError); });
     trackPool(pool);
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }

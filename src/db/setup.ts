@@ -10,8 +10,8 @@ import { seedReference } from './seed/reference.ts';
 import { seedReferenceZones } from './seed/zones.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from './seed/regulations.ts';
 
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+export async function openConfiguredDatabase(config: Config, options: { onConnectionError?: (error: Error) => void } = {}): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.databaseConnectTimeoutMs, ...options });
 }
 
 export async function prepareDatabase(db: Database, options: { demo: boolean }): Promise<void> {

@@ -9,7 +9,8 @@ import { negotiateLocale } from '../i18n/locales.ts';
 import { resolveActor } from './auth/resolve-actor.ts';
 import { authorize } from './auth/authorize.ts';
 import './context.ts';
-import { AppError } from './errors.ts';
+import { databaseUnavailableReason } from '../db/unavailable.ts';
+import { AppError, unavailable } from './errors.ts';
 import { refreshCalendar } from './calendar/provider.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -53,6 +54,8 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 function toAppError(error: FastifyError | AppError, config: Config): AppError | null {
   if (error instanceof AppError) return error;
+  // The database is down, restarting or out of connections: 503 with Retry-After, not a 500.
+  if (databaseUnavailableReason(error) !== null) return unavailable();
   if (error.validation) {
     return new AppError('validation', { fields: fieldErrors(error.validation as never, error.validationContext ?? 'body') });
   }
@@ -128,12 +131,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     request.locale = negotiateLocale(request.headers['accept-language']);
+    // Health, docs and the browser UI need no caller (and must answer while the database is down).
+    const action = request.routeOptions.config.action;
+    if (action === undefined) return;
     const resolved = await resolveActor(deps.db, request);
     request.actor = resolved.actor;
     request.sessionIdHash = resolved.sessionIdHash;
     request.csrfToken = resolved.csrfToken;
-    const action = request.routeOptions.config.action;
-    if (action === undefined || action === 'public') return;
+    if (action === 'public') return;
     if (!request.actor) throw new AppError('unauthenticated');
     if (UNSAFE.has(request.method) && request.sessionIdHash !== null) {
       const sent = request.headers['x-csrf-token'];
@@ -159,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {
     const appError = toAppError(error, config);
     if (!appError) request.log.error({ err: error }, 'unexpected error');
+    else if (appError.code === 'unavailable' && !(error instanceof AppError)) request.log.warn({ reason: databaseUnavailableReason(error) }, 'database unavailable');
     const problem = renderProblem(appError ?? new AppError('internal'), request.locale, request.id, request.url);
     for (const [name, value] of Object.entries(appError?.headers ?? {})) reply.header(name, value);
     return reply.code(problem.status).type('application/problem+json').send(problem);

@@ -25,6 +25,7 @@ export const STATUS: Record<ErrorCode, number> = {
   infeasible: 422,
   'rate-limited': 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface FieldError {
@@ -76,3 +77,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (object: ObjectKind): AppError => new AppError('not-found', { params: { object } });
+
+/** Seconds a client is asked to wait (Retry-After) while the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** 503 `unavailable` with Retry-After: the database cannot be reached (docs/decisions/0025-database-outages.md). */
+export const unavailable = (): AppError => new AppError('unavailable', {
+  params: { seconds: UNAVAILABLE_RETRY_AFTER_SECONDS }, headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+});

@@ -19,6 +19,7 @@ export const en: ErrorCatalogue = {
     'rate-limited': { title: 'Too many attempts', detail: 'Please try again in {seconds} seconds.' },
     infeasible: { title: 'No set of regions meets all the needs', detail: '{count} need(s) cannot be met: {fields}' },
     internal: { title: 'Server error', detail: 'Please try again later. Request id: {requestId}' },
+    unavailable: { title: 'Service temporarily unavailable', detail: 'The database cannot be reached. Please try again in {seconds} seconds. Request id: {requestId}' },
   },
   fields: {
     required: 'This field is required.',

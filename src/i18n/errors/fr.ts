@@ -19,6 +19,7 @@ export const fr: ErrorCatalogue = {
     'rate-limited': { title: 'Trop de tentatives', detail: 'Réessayez dans {seconds} secondes.' },
     infeasible: { title: 'Aucun ensemble de régions ne répond à tous les besoins', detail: '{count} besoin(s) ne peuvent pas être satisfaits : {fields}' },
     internal: { title: 'Erreur du serveur', detail: 'Réessayez plus tard. Identifiant de la requête : {requestId}' },
+    unavailable: { title: 'Service temporairement indisponible', detail: 'La base de données est injoignable. Réessayez dans {seconds} secondes. Identifiant de la requête : {requestId}' },
   },
   fields: {
     required: 'Ce champ est obligatoire.',

@@ -19,6 +19,7 @@ export const ja: ErrorCatalogue = {
     'rate-limited': { title: '試行回数が多すぎます', detail: '{seconds}秒後にもう一度お試しください。' },
     infeasible: { title: 'すべての条件を満たす地域の組み合わせがありません', detail: '満たせない条件が{count}件あります: {fields}' },
     internal: { title: 'サーバーエラーが発生しました', detail: 'しばらくしてから再度お試しください。リクエスト番号: {requestId}' },
+    unavailable: { title: 'サービスを一時的に利用できません', detail: 'データベースに接続できません。{seconds}秒後にもう一度お試しください。リクエスト番号: {requestId}' },
   },
   fields: {
     required: '必須項目です。',

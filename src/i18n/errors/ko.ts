@@ -18,6 +18,7 @@ export const ko = {
     'rate-limited': { title: '시도가 너무 많습니다', detail: '{seconds}초 후에 다시 시도해 주세요.' },
     infeasible: { title: '조건을 모두 충족하는 지역 조합이 없습니다', detail: '충족할 수 없는 조건 {count}개: {fields}' },
     internal: { title: '서버 오류가 발생했습니다', detail: '잠시 후 다시 시도해 주세요. 요청 번호: {requestId}' },
+    unavailable: { title: '일시적으로 서비스를 이용할 수 없습니다', detail: '데이터베이스에 연결할 수 없습니다. {seconds}초 후에 다시 시도해 주세요. 요청 번호: {requestId}' },
   },
   fields: {
     required: '필수 항목입니다.',

@@ -19,6 +19,7 @@ export const zh: ErrorCatalogue = {
     'rate-limited': { title: '尝试次数过多', detail: '请在 {seconds} 秒后重试。' },
     infeasible: { title: '没有能满足全部需求的地区组合', detail: '有 {count} 项需求无法满足：{fields}' },
     internal: { title: '服务器错误', detail: '请稍后重试。请求编号：{requestId}' },
+    unavailable: { title: '服务暂时不可用', detail: '无法连接数据库。请在 {seconds} 秒后重试。请求编号：{requestId}' },
   },
   fields: {
     required: '此项为必填项。',

@@ -92,19 +92,35 @@ export async function scanDeadlines(db: Database, options: { today?: CivilDate; 
   return sent;
 }
 
-/** Scans now and then every `intervalMs`; returns a stop function. */
+/**
+ * Scans now and then every `intervalMs`; returns a stop function. A failed part (the database away) is logged and
+ * the scan runs again after `retryMs` instead of waiting a whole interval; nothing it throws ends the process.
+ */
 export function startDeadlineScanner(
   db: Database, log: (msg: string, err?: unknown) => void,
-  options: { exemptionOffsets?: readonly number[]; intervalMs?: number; maintenance?: () => Promise<unknown> } = {},
+  options: { exemptionOffsets?: readonly number[]; intervalMs?: number; retryMs?: number; maintenance?: () => Promise<unknown> } = {},
 ): () => void {
   const intervalMs = options.intervalMs ?? 6 * 3_600_000;
+  const retryMs = options.retryMs ?? 60_000;
+  let retry: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const failed = (msg: string) => (error: unknown) => {
+    log(msg, error);
+    if (retry !== null || stopped) return;
+    retry = setTimeout(() => { retry = null; run(); }, retryMs);
+    retry.unref();
+  };
   const run = () => {
-    scanDeadlines(db).catch((error: unknown) => log('deadline scan failed', error));
-    scanExemptionDeadlines(db, { offsets: options.exemptionOffsets }).catch((error: unknown) => log('exemption deadline scan failed', error));
-    options.maintenance?.().catch((error: unknown) => log('maintenance failed', error));
+    scanDeadlines(db).catch(failed('deadline scan failed'));
+    scanExemptionDeadlines(db, { offsets: options.exemptionOffsets }).catch(failed('exemption deadline scan failed'));
+    (options.maintenance?.() ?? Promise.resolve()).catch(failed('maintenance failed'));
   };
   run();
   const timer = setInterval(run, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    if (retry !== null) clearTimeout(retry);
+  };
 }

@@ -46,6 +46,7 @@ export function startMailer(options: { db: Database; smtpUrl: string; from: stri
     if (!running) running = sendDue().finally(() => (running = null));
     return running;
   };
+  // A failed pass (the database or the SMTP server away) is logged; the next tick tries again.
   const timer = setInterval(() => {
     flush().catch((error: unknown) => options.log?.('mailer pass failed', error));
   }, options.intervalMs ?? 15_000);
@@ -56,7 +57,7 @@ export function startMailer(options: { db: Database; smtpUrl: string; from: stri
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await running?.catch(() => undefined);
       transport.close();
     },
   };
