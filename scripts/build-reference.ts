@@ -1,6 +1,6 @@
 // Builds the region reference data from the KOSTAT/SGIS 2018 boundaries in data/geo:
 //   data/reference/regions.json       17 provinces then 250 municipalities, by code
-//   data/reference/region-links.json  shared-boundary pairs at both levels + explicit island links
+//   data/reference/region-links.json  shared-boundary pairs at both levels + explicit island links (bridge/tunnel 'fixed', or 'ferry')
 // Usage: node --import tsx scripts/build-reference.ts
 // Source: Statistics Korea (통계청), SGIS — Korea Open Government License type 1 (see data/geo/LICENSE.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -88,23 +88,23 @@ const MUNICIPALITY_EN_FIXES: Record<string, readonly [string, string]> = {
 
 /** Explicit links for islands with no shared land boundary, so that "connected" stays meaningful.
  *  Each is a real fixed link (bridge) or a regular ferry route to the nearest mainland municipality. */
-const EXPLICIT_LINKS: readonly (readonly [a: string, b: string, note: string])[] = [
+const EXPLICIT_LINKS: readonly (readonly [a: string, b: string, kind: 'fixed' | 'ferry', note: string])[] = [
   // province level
-  ['36', '39', 'Jeju–Jeonnam ferries (Jeju–Mokpo, Jeju–Wando)'],
+  ['36', '39', 'ferry', 'Jeju–Jeonnam ferries (Jeju–Mokpo, Jeju–Wando)'],
   // municipality level
-  ['39010', '36010', 'Jeju–Mokpo ferry (Jeju Port – Mokpo Port)'],
-  ['39010', '36460', 'Jeju–Wando ferry (Jeju Port – Wando Port)'],
-  ['37430', '37012', 'Ulleung–Pohang ferry (Dodong/Sadong – Pohang, Buk-gu)'],
-  ['21040', '21010', 'Yeongdo Bridge (영도대교) to Jung-gu, Busan'],
-  ['23310', '31230', 'Ganghwa Bridge and Choji Bridge (강화대교·초지대교) to Gimpo'],
-  ['23320', '23010', 'Ferries to the Ongjin islands from Yeonan Pier (연안부두), Jung-gu, Incheon'],
-  ['23320', '31092', 'Yeongheung and Seonjae bridges (영흥대교·선재대교) to Daebudo, Ansan Danwon-gu'],
-  ['36460', '36400', 'Wando Bridge (완도대교) to Haenam'],
-  ['36470', '36400', 'Jindo Bridge (진도대교) over Uldolmok to Haenam'],
-  ['38090', '38050', 'Geoje Bridge and Sin-Geoje Bridge (거제대교·신거제대교) to Tongyeong'],
-  ['38090', '21120', 'Busan–Geoje Fixed Link (거가대교) to Gangseo-gu, Busan'],
-  ['38350', '38360', 'Namhae Bridge (남해대교) to Hadong'],
-  ['38350', '38060', 'Changseon–Samcheonpo Bridge (창선·삼천포대교) to Sacheon'],
+  ['39010', '36010', 'ferry', 'Jeju–Mokpo ferry (Jeju Port – Mokpo Port)'],
+  ['39010', '36460', 'ferry', 'Jeju–Wando ferry (Jeju Port – Wando Port)'],
+  ['37430', '37012', 'ferry', 'Ulleung–Pohang ferry (Dodong/Sadong – Pohang, Buk-gu)'],
+  ['21040', '21010', 'fixed', 'Yeongdo Bridge (영도대교) to Jung-gu, Busan'],
+  ['23310', '31230', 'fixed', 'Ganghwa Bridge and Choji Bridge (강화대교·초지대교) to Gimpo'],
+  ['23320', '23010', 'ferry', 'Ferries to the Ongjin islands from Yeonan Pier (연안부두), Jung-gu, Incheon'],
+  ['23320', '31092', 'fixed', 'Yeongheung and Seonjae bridges (영흥대교·선재대교) to Daebudo, Ansan Danwon-gu'],
+  ['36460', '36400', 'fixed', 'Wando Bridge (완도대교) to Haenam'],
+  ['36470', '36400', 'fixed', 'Jindo Bridge (진도대교) over Uldolmok to Haenam'],
+  ['38090', '38050', 'fixed', 'Geoje Bridge and Sin-Geoje Bridge (거제대교·신거제대교) to Tongyeong'],
+  ['38090', '21120', 'fixed', 'Busan–Geoje Fixed Link (거가대교) to Gangseo-gu, Busan'],
+  ['38350', '38360', 'fixed', 'Namhae Bridge (남해대교) to Hadong'],
+  ['38350', '38060', 'fixed', 'Changseon–Samcheonpo Bridge (창선·삼천포대교) to Sacheon'],
 ];
 
 function fail(message: string): never {
@@ -189,13 +189,13 @@ function build(): { regions: Region[]; links: RegionLink[]; isolated: string[] }
   const allCodes = new Set([...provinceCodes, ...municipalityRegions.map((r) => r.code)]);
   const borders: RegionLink[] = [...provinces.pairs, ...municipalities.pairs].map(([a, b]) => ({ a, b, kind: 'border' }));
   const borderKeys = new Set(borders.map((l) => `${l.a}|${l.b}`));
-  const explicit: RegionLink[] = EXPLICIT_LINKS.map(([x, y, note]) => {
+  const explicit: RegionLink[] = EXPLICIT_LINKS.map(([x, y, kind, note]) => {
     if (!allCodes.has(x) || !allCodes.has(y)) fail(`link ${x}–${y}: unknown code`);
     if (x.length !== y.length) fail(`link ${x}–${y}: codes of different levels`);
     const [a, b] = x < y ? [x, y] : [y, x];
     if (a === b) fail(`link ${x}–${y}: self link`);
     if (borderKeys.has(`${a}|${b}`)) fail(`link ${a}–${b} duplicates a border`);
-    return { a, b, kind: 'link', note };
+    return { a, b, kind, note };
   });
   const linkKeys = new Set(explicit.map((l) => `${l.a}|${l.b}`));
   if (linkKeys.size !== explicit.length) fail('duplicate explicit links');
@@ -229,8 +229,9 @@ console.log(
 );
 console.log(
   `links: ${count((l) => l.a.length === 2 && l.kind === 'border')} province borders, ` +
-    `${count((l) => l.a.length === 2 && l.kind === 'link')} province links, ` +
+    `${count((l) => l.a.length === 2 && l.kind !== 'border')} province links, ` +
     `${count((l) => l.a.length === 5 && l.kind === 'border')} municipality borders, ` +
-    `${count((l) => l.a.length === 5 && l.kind === 'link')} municipality links`,
+    `${count((l) => l.a.length === 5 && l.kind === 'fixed')} municipality fixed links, ` +
+    `${count((l) => l.a.length === 5 && l.kind === 'ferry')} municipality ferries`,
 );
 console.log(`without a border neighbour: ${isolated.join('; ')}`);

@@ -25,6 +25,8 @@ export interface Config {
   mailFrom: string;
   /** Contiguity of a connected zone's regions: a warning (false, default) or a submission error (true). */
   requireContiguity: boolean;
+  /** A ferry route joins two regions for contiguity (plan check and planner default); land borders, bridges and tunnels always do. */
+  allowFerryLinks: boolean;
   /** Folder of stored files (report attachments), outside the database. */
   filesDir: string;
   /** Hours after its last part when an unfinished resumable upload (its staging file) is removed. */
@@ -115,6 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
     plannerTimeLimitMs: intVar(env, 'PLANNER_TIME_LIMIT_MS', 5000, errors),
     mailFrom: env.MAIL_FROM ?? 'ZoneLink <no-reply@zonelink.local>',
     requireContiguity: boolVar(env, 'REQUIRE_CONTIGUITY', false, errors),
+    allowFerryLinks: boolVar(env, 'ALLOW_FERRY_LINKS', false, errors),
     filesDir: resolve(env.ZONELINK_FILES_DIR ?? '.data/files'),
     uploadStagingTtlHours: intVar(env, 'UPLOAD_STAGING_TTL_HOURS', 24, errors),
     attachmentLimitBytes: intVar(env, 'ATTACHMENT_LIMIT_BYTES', 20 * 1_048_576, errors),

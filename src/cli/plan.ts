@@ -44,6 +44,7 @@ export async function planCommand(db: Database, options: PlanOptions, out: (s: s
       if (!answer) continue;
       out(`\n${i === 0 ? 'best' : `alternative ${i}`}: objective ${answer.objective} (${answer.count} regions, cost ${answer.cost})\n`);
       for (const code of answer.regions) out(`  ${name(code)}\n`);
+      for (const j of answer.joins ?? []) out(`  joined: ${j.a}–${j.b} by ${j.kind === 'border' ? 'land border' : j.kind === 'fixed' ? 'bridge or tunnel' : 'ferry'}${j.note ? ` (${j.note})` : ''}\n`);
       if (i === 0) {
         out('  coverage:\n');
         for (const c of answer.coverage) out(`    ${c.need.padEnd(40)} ${c.regions.map(name).join(', ')} (total ${c.total})\n`);

@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019-exemption-suspension.ts';
 import * as m0040 from './migrations/0040-read-cache-topics.ts';
 import * as m0045 from './migrations/0045-sign-in-attempts.ts';
 import * as m0055 from './migrations/0055-search-stems.ts';
+import * as m0056 from './migrations/0056-link-kinds.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0040-read-cache-topics': m0040,
   '0045-sign-in-attempts': m0045,
   '0055-search-stems': m0055,
+  '0056-link-kinds': m0056,
 };
 
 function migrator(db: Database, schema: string): Migrator {

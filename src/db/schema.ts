@@ -20,7 +20,7 @@ export interface RegionTable {
 export interface RegionLinkTable {
   a: string;
   b: string;
-  kind: 'border' | 'link';
+  kind: 'border' | 'fixed' | 'ferry';
   note: string | null;
 }
 

@@ -91,7 +91,7 @@ export interface RegionProfile {
 
 export interface Neighbour {
   region: Region;
-  kind: 'border' | 'link';
+  kind: 'border' | 'fixed' | 'ferry';
   note: string | null;
 }
 
@@ -217,6 +217,8 @@ export interface PlannerAnswer {
   count: number;
   cost: number;
   coverage: NeedCoverage[];
+  /** The links that join the chosen regions, with their kind. */
+  joins?: { a: string; b: string; kind: 'border' | 'fixed' | 'ferry'; note?: string }[];
 }
 
 export interface RegionRole {

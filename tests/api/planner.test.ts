@@ -33,6 +33,24 @@ for (const engine of engines()) {
       assert.ok(result.explanation.answers[0].regions.length === best.length);
     });
 
+    test('a ferry joins Jeju to Jeonnam only where the call allows it, and the answer says which kind joined them (issue 15, item 4)', async () => {
+      const query = { needs: { capabilities: [], stages: [], exemptions: [] }, include: ['36', '39'], contiguous: true, maxRegions: 2, alternatives: 0 };
+      const without = await solve(query);
+      assert.equal(without.statusCode, 422, without.body);
+      assert.equal(problemOf(without).code, 'infeasible');
+      assert.match(JSON.stringify(problemOf(without).errors), /include/);
+      const withFerry = await solve({ ...query, ferries: true });
+      assert.equal(withFerry.statusCode, 200, withFerry.body);
+      assert.deepEqual(withFerry.json().best.regions, ['36', '39']);
+      assert.deepEqual(withFerry.json().best.joins.map((j: { a: string; b: string; kind: string }) => [j.a, j.b, j.kind]), [['36', '39', 'ferry']]);
+      const land = await solve({ needs: { capabilities: [], stages: [], exemptions: [] }, include: ['25', '29'], contiguous: true, maxRegions: 2, alternatives: 0 });
+      assert.equal(land.statusCode, 200, land.body);
+      assert.deepEqual(land.json().best.joins.map((j: { kind: string }) => j.kind), ['border'], 'Daejeon and Sejong share a land border');
+      const bridge = await solve({ level: 'municipality', needs: { capabilities: [], stages: [], exemptions: [] }, include: ['38050', '38090'], contiguous: true, maxRegions: 2, alternatives: 0 });
+      assert.equal(bridge.statusCode, 200, bridge.body);
+      assert.deepEqual(bridge.json().best.joins.map((j: { kind: string }) => j.kind), ['fixed'], 'Tongyeong and Geoje: a bridge');
+    });
+
     test('municipality level works on the 250-node graph', async () => {
       const res = await solve({ level: 'municipality', needs: { capabilities: [{ key: 'port', min: 3 }], stages: ['rnd'], exemptions: ['unmanned_ship'] }, contiguous: true, maxRegions: 6, alternatives: 1 });
       assert.equal(res.statusCode, 200, res.body);

@@ -33,7 +33,9 @@ for (const engine of engines()) {
       const daejeon = (await t.app.inject('/api/regions/25')).json();
       assert.ok(daejeon.neighbours.some((n: { region: { code: string } }) => n.region.code === '29'));
       const jeju = (await t.app.inject('/api/regions/39')).json();
-      assert.deepEqual(jeju.neighbours.map((n: { region: { code: string }; kind: string }) => [n.region.code, n.kind]), [['36', 'link']]);
+      assert.deepEqual(jeju.neighbours.map((n: { region: { code: string }; kind: string }) => [n.region.code, n.kind]), [['36', 'ferry']], 'Jeju – Jeonnam: a ferry');
+      const geoje = (await t.app.inject('/api/regions/38090')).json();
+      assert.deepEqual(geoje.neighbours.map((n: { region: { code: string }; kind: string }) => [n.region.code, n.kind]).sort(), [['21120', 'fixed'], ['38050', 'fixed']], 'Geoje: the Geoga link and the Geoje bridges');
       assert.equal(jeju.municipalities.length, 2);
       assert.equal(jeju.canEdit, false);
     });

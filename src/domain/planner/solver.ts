@@ -2,6 +2,7 @@
 
 import { diagnose } from './diagnose.ts';
 import { PlanningError } from './errors.ts';
+import { joiningLinks } from '../regions/links.ts';
 import { buildAnswer, explainAnswers, explainContext } from './explain.ts';
 import { buildInstance, eligibleGraph, needElements, objectiveWeights, type PreprocessStats } from './model.ts';
 import { runSearch } from './search.ts';
@@ -100,7 +101,12 @@ export function planConsortium(request: PlanningRequest, options: PlannerOptions
   const { instance, stats } = buildInstance(request, g, alternatives > 0);
   const out = runSearch(instance, { capacity: alternatives + 1, deadline, now });
   const ctx = explainContext(request, new Set(out.pool.flatMap((f) => f.members.map((v) => instance.codes[v]!))));
-  const answers: Answer[] = out.pool.map((f) => buildAnswer(f.members.map((v) => instance.codes[v]!), ctx));
+  const links = request.links.map((l) => ({ a: l.a, b: l.b, kind: l.kind ?? 'border' as const, ...(l.note !== undefined ? { note: l.note } : {}) }));
+  const answers: Answer[] = out.pool.map((f) => {
+    const answer = buildAnswer(f.members.map((v) => instance.codes[v]!), ctx);
+    // The request's links are those the call allows (ferries only when it does): name the ones that join the answer.
+    return { ...answer, joins: joiningLinks(answer.regions, links, { ferries: true }) };
+  });
   const best = answers[0];
 
   if (!best) {

@@ -5,6 +5,9 @@
 // exemptions must cover the needs, optionally as a connected set on the map, with at
 // most `maxRegions` regions, at the least objective.
 
+import type { RegionJoin } from '../regions/links.ts';
+import type { LinkKind } from '../regions/types.ts';
+
 export type CapabilityKey = string;
 
 export interface CandidateRegion {
@@ -25,6 +28,9 @@ export interface CandidateRegion {
 export interface RegionAdjacency {
   a: string;
   b: string;
+  /** How the two regions meet (land border when absent); a ferry is passed only where the call allows it. */
+  kind?: LinkKind;
+  note?: string;
 }
 
 export interface CapabilityNeed {
@@ -92,6 +98,8 @@ export interface Answer {
   count: number;
   cost: number;
   coverage: NeedCoverage[];
+  /** The links that hold the chosen regions together, with their kind (land, then bridges and tunnels, then ferries). */
+  joins?: RegionJoin[];
 }
 
 export interface RegionRole {

@@ -17,9 +17,11 @@ function codeOf(provinceKo: string, municipalityKo: string): string {
   return found[0]!.code;
 }
 
-function adjacent(x: string, y: string, includeLinks = false): boolean {
-  const there = neighboursOf(x, { includeLinks }).includes(y);
-  assert.equal(neighboursOf(y, { includeLinks }).includes(x), there, `symmetry ${x}–${y}`);
+const FERRIES = { ferries: true };
+
+function adjacent(x: string, y: string, includeLinks = false, policy = FERRIES): boolean {
+  const there = neighboursOf(x, { includeLinks, policy }).includes(y);
+  assert.equal(neighboursOf(y, { includeLinks, policy }).includes(x), there, `symmetry ${x}–${y}`);
   return there;
 }
 
@@ -81,9 +83,11 @@ test('province adjacency', () => {
   }
   assert.ok(!adjacent('11', '21'), 'Seoul–Busan');
   assert.deepEqual(neighboursOf('39'), [], 'Jeju has no border neighbour');
-  assert.deepEqual(neighboursOf('39', { includeLinks: true }), ['36'], 'Jeju is linked to Jeonnam');
+  assert.deepEqual(neighboursOf('39', { includeLinks: true }), [], 'only a ferry links Jeju to Jeonnam: not without ferries');
+  assert.deepEqual(neighboursOf('39', { includeLinks: true, policy: FERRIES }), ['36'], 'Jeju is linked to Jeonnam by ferry');
   assert.ok(!adjacent('36', '39'));
   assert.ok(adjacent('36', '39', true));
+  assert.ok(!adjacent('36', '39', true, { ferries: false }));
   assert.throws(() => neighboursOf('00'), RangeError);
 });
 
@@ -92,7 +96,9 @@ test('links: well-formed, a < b, same level, no duplicates, notes on explicit li
   for (const l of regionLinks) {
     assert.ok(l.a < l.b, `${l.a} < ${l.b}`);
     assert.equal(regionByCode(l.a)?.level, regionByCode(l.b)?.level, `${l.a}–${l.b}`);
-    assert.ok(l.kind === 'border' || (l.kind === 'link' && (l.note ?? '').length > 0), `${l.a}–${l.b}`);
+    assert.ok(l.kind === 'border' || ((l.kind === 'fixed' || l.kind === 'ferry') && (l.note ?? '').length > 0), `${l.a}–${l.b}`);
+    if (l.kind === 'ferry') assert.match(l.note!, /ferr/i, `${l.a}–${l.b}`);
+    if (l.kind === 'fixed') assert.match(l.note!, /bridge|tunnel|fixed link/i, `${l.a}–${l.b}`);
     keys.add(`${l.a}|${l.b}`);
   }
   assert.equal(keys.size, regionLinks.length);
@@ -114,7 +120,9 @@ test('border links are exactly the shared arcs of the source TopoJSON', () => {
 test('every municipality has a neighbour once links are included; islands only through links', () => {
   const withoutBorder = municipalities.filter((m) => neighboursOf(m.code).length === 0).map((m) => m.code);
   assert.deepEqual(withoutBorder, ['21040', '23310', '23320', '36460', '36470', '37430', '38090', '38350']);
-  for (const m of municipalities) assert.ok(neighboursOf(m.code, { includeLinks: true }).length > 0, m.code);
+  for (const m of municipalities) assert.ok(neighboursOf(m.code, { includeLinks: true, policy: FERRIES }).length > 0, m.code);
+  assert.deepEqual(neighboursOf('37430', { includeLinks: true }), [], 'Ulleung has only a ferry');
+  assert.ok(adjacent('38090', '38050', true, { ferries: false }), 'Geoje – Tongyeong by bridge, ferries or not');
   assert.ok(adjacent('37430', '37012', true), 'Ulleung – Pohang');
   assert.ok(adjacent('39010', '36010', true), 'Jeju-si – Mokpo');
   assert.ok(adjacent('39010', '36460', true), 'Jeju-si – Wando');
@@ -124,7 +132,7 @@ function reachable(start: string, allowed: ReadonlySet<string>): Set<string> {
   const seen = new Set([start]);
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
-    for (const n of neighboursOf(queue[i]!, { includeLinks: true })) {
+    for (const n of neighboursOf(queue[i]!, { includeLinks: true, policy: FERRIES })) {
       if (allowed.has(n) && !seen.has(n)) {
         seen.add(n);
         queue.push(n);

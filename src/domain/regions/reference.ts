@@ -2,6 +2,7 @@
 // Statistics Korea, SGIS — Korea Open Government License type 1), typed, with lookup helpers.
 import regionsJson from '../../../data/reference/regions.json' with { type: 'json' };
 import regionLinksJson from '../../../data/reference/region-links.json' with { type: 'json' };
+import { linkCounts, NO_FERRIES, type LinkPolicy } from './links.ts';
 import type { Region, RegionLink } from './types.ts';
 
 export const regions: readonly Region[] = regionsJson as Region[];
@@ -9,24 +10,21 @@ export const regionLinks: readonly RegionLink[] = regionLinksJson as RegionLink[
 
 const byCode = new Map<string, Region>(regions.map((r) => [r.code, r]));
 
-type Neighbours = { border: string[]; all: string[] };
+type Neighbours = { border: string[]; links: RegionLink[] };
 let neighbourIndex: Map<string, Neighbours> | undefined;
 
 function index(): Map<string, Neighbours> {
   if (neighbourIndex !== undefined) return neighbourIndex;
-  const map = new Map<string, Neighbours>(regions.map((r) => [r.code, { border: [], all: [] }]));
+  const map = new Map<string, Neighbours>(regions.map((r) => [r.code, { border: [], links: [] }]));
   for (const link of regionLinks) {
     for (const [from, to] of [[link.a, link.b], [link.b, link.a]] as const) {
       const entry = map.get(from);
       if (entry === undefined) throw new Error(`region link refers to unknown region ${from}`);
       if (link.kind === 'border') entry.border.push(to);
-      entry.all.push(to);
+      else entry.links.push({ ...link, a: from, b: to });
     }
   }
-  for (const entry of map.values()) {
-    entry.border.sort();
-    entry.all.sort();
-  }
+  for (const entry of map.values()) entry.border.sort();
   neighbourIndex = map;
   return map;
 }
@@ -47,11 +45,20 @@ export function municipalitiesOf(provinceCode: string): Region[] {
 }
 
 /**
- * Codes of the regions of the same level next to `code`, sorted: those sharing a boundary, plus
- * with `includeLinks` the explicit ferry/bridge links of islands. Throws for an unknown code.
+ * Codes of the regions of the same level next to `code`, sorted: those sharing a boundary, plus with
+ * `includeLinks` those a bridge or tunnel joins, and ferries too when the policy allows them. Throws for an
+ * unknown code.
  */
-export function neighboursOf(code: string, options: { includeLinks?: boolean } = {}): string[] {
+export function neighboursOf(code: string, options: { includeLinks?: boolean; policy?: LinkPolicy } = {}): string[] {
   const entry = index().get(code);
   if (entry === undefined) throw new RangeError(`unknown region code "${code}"`);
-  return [...(options.includeLinks === true ? entry.all : entry.border)];
+  if (options.includeLinks !== true) return [...entry.border];
+  const policy = options.policy ?? NO_FERRIES;
+  return [...entry.border, ...entry.links.filter((l) => linkCounts(l.kind, policy)).map((l) => l.b)].sort();
+}
+
+/** The reference links between the given regions (both ends among them). */
+export function linksAmong(codes: readonly string[]): RegionLink[] {
+  const set = new Set(codes);
+  return regionLinks.filter((l) => set.has(l.a) && set.has(l.b));
 }

@@ -17,8 +17,12 @@ export type Region = {
 };
 
 /**
- * An undirected link between two regions of the same level, stored with a < b.
- * 'border': the regions share a boundary; 'link': an explicit ferry/bridge connection
- * (islands), with a note explaining it.
+ * How two regions of the same level meet: 'border' — they share a boundary on land; 'fixed' — a bridge or
+ * tunnel joins them (an island to the mainland); 'ferry' — only a ferry route does (Jeju–Mokpo, Ulleung–Pohang).
  */
-export type RegionLink = { a: string; b: string; kind: 'border' | 'link'; note?: string };
+export type LinkKind = 'border' | 'fixed' | 'ferry';
+
+export const LINK_KINDS: readonly LinkKind[] = ['border', 'fixed', 'ferry'];
+
+/** An undirected link between two regions of the same level, stored with a < b; fixed links and ferries say which in `note`. */
+export type RegionLink = { a: string; b: string; kind: LinkKind; note?: string };

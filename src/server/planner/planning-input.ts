@@ -6,6 +6,7 @@ import { ASSETS, CAPABILITIES, CLUSTERS, EXEMPTION_KINDS, type CapabilityKey, ty
 import { sumInventories, type Inventory } from '../../domain/capabilities/inventory.ts';
 import { PlanningError, type PlanningIssue, type PlanningRequest, type PlanningResult } from '../../domain/planner/index.ts';
 import { STAGE_NAMES, STAGES, type Stage } from '../../domain/supply-chain/stages.ts';
+import { linkCounts } from '../../domain/regions/links.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { AppError, type FieldError, type FieldKeyword } from '../errors.ts';
 import { loadInventory } from '../inventory/load-inventory.ts';
@@ -26,6 +27,8 @@ export const PlanningQuerySchema = Type.Object({
   exclude: Type.Array(RegionCode, { maxItems: 250, uniqueItems: true, default: [] }),
   allowCapitalArea: Type.Boolean({ default: false }),
   contiguous: Type.Boolean({ default: false }),
+  /** A ferry route joins two regions (default: the ALLOW_FERRY_LINKS configuration); land borders, bridges and tunnels always do. */
+  ferries: Type.Optional(Type.Boolean()),
   maxRegions: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
   objective: Type.Union([
     Type.Enum(['fewest', 'cost']),
@@ -38,11 +41,14 @@ export const PlanningQuerySchema = Type.Object({
 }, { additionalProperties: false });
 export type PlanningQuery = Static<typeof PlanningQuerySchema>;
 
-export async function buildPlanningRequest(db: Database, query: PlanningQuery, timeLimitCapMs: number): Promise<PlanningRequest> {
+export async function buildPlanningRequest(db: Database, query: PlanningQuery, timeLimitCapMs: number, allowFerryLinks = false): Promise<PlanningRequest> {
   const level = query.level;
   const regions = await db.selectFrom('region').select(['code', 'capital_area']).where('level', '=', level).orderBy('code').execute();
   const codes = new Set(regions.map((r) => r.code));
-  const links = (await db.selectFrom('region_link').select(['a', 'b']).execute()).filter((l) => codes.has(l.a) && codes.has(l.b));
+  const policy = { ferries: query.ferries ?? allowFerryLinks };
+  const links = (await db.selectFrom('region_link').select(['a', 'b', 'kind', 'note']).execute())
+    .filter((l) => codes.has(l.a) && codes.has(l.b) && linkCounts(l.kind, policy))
+    .map((l) => ({ a: l.a, b: l.b, kind: l.kind, ...(l.note !== null ? { note: l.note } : {}) }));
   const own = await loadInventory(db, null, false);
   const inventoryOf = (code: string): Inventory => {
     if (level === 'municipality') return own.get(code)?.inventory ?? sumInventories([]);

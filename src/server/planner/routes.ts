@@ -15,6 +15,8 @@ const AnswerSchema = Type.Object({
   count: Type.Integer(),
   cost: Type.Number(),
   coverage: Type.Array(Type.Unknown()),
+  /** The links that join the chosen regions, with their kind: land border, bridge or tunnel ('fixed'), ferry. */
+  joins: Type.Optional(Type.Array(Type.Object({ a: Type.String(), b: Type.String(), kind: Type.Enum(['border', 'fixed', 'ferry']), note: Type.Optional(Type.String()) }))),
 });
 const ResultSchema = Type.Object({
   status: Type.Enum(['optimal', 'feasible', 'infeasible', 'unknown']),
@@ -46,7 +48,7 @@ export async function plannerRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     authorize(request);
-    const planning = await buildPlanningRequest(db, request.body, config.plannerTimeLimitMs);
+    const planning = await buildPlanningRequest(db, request.body, config.plannerTimeLimitMs, config.allowFerryLinks);
     const result = await runPlanner(planning, solve, request.locale);
     return { ...result, bound: Number.isFinite(result.bound) ? result.bound : null };
   });
@@ -61,7 +63,7 @@ export async function plannerRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const actor = authorize(request);
-    const planning = await buildPlanningRequest(db, request.body.query, config.plannerTimeLimitMs);
+    const planning = await buildPlanningRequest(db, request.body.query, config.plannerTimeLimitMs, config.allowFerryLinks);
     const result = await runPlanner(planning, solve, request.locale);
     const id = randomUUID();
     const regions = result.best?.regions ?? [];

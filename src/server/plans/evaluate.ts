@@ -1,7 +1,8 @@
 // Guard facts and violations of a plan, computed with the pure rules of src/domain/zones and the holiday calendar.
 import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
 import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
-import { neighboursOf } from '../../domain/regions/reference.ts';
+import { joiningLinks, type LinkPolicy, type RegionJoin } from '../../domain/regions/links.ts';
+import { linksAmong, neighboursOf } from '../../domain/regions/reference.ts';
 import { provinceOf, requiredProvinceNotifications } from '../../domain/zones/eligibility.ts';
 import type { PlanGuard } from '../../domain/zones/plan-machine.ts';
 import { checkPublicConsultation, missingSubmissionItems, type PublicConsultation } from '../../domain/zones/procedure.ts';
@@ -80,9 +81,18 @@ export function publicConsultation(c: Consultation): PublicConsultation {
   };
 }
 
-/** Province-level adjacency (shared borders and island links) of the participating governments. */
-function adjacencyOf(provinces: readonly string[]): Map<string, readonly string[]> {
-  return new Map(provinces.map((p) => [p, neighboursOf(p, { includeLinks: true })]));
+/** Province-level adjacency of the participating governments: land borders and fixed links, ferries where allowed. */
+function adjacencyOf(provinces: readonly string[], policy: LinkPolicy): Map<string, readonly string[]> {
+  return new Map(provinces.map((p) => [p, neighboursOf(p, { includeLinks: true, policy })]));
+}
+
+export interface ContiguityView {
+  readonly contiguous: boolean;
+  /** Whether a ferry joined regions in this check (ALLOW_FERRY_LINKS). */
+  readonly ferriesCount: boolean;
+  readonly components: readonly (readonly string[])[];
+  /** The links that join the provinces, with their kind: land before bridges and tunnels before ferries. */
+  readonly joins: readonly RegionJoin[];
 }
 
 export interface Evaluation {
@@ -91,12 +101,16 @@ export interface Evaluation {
   readonly submittable: boolean;
   /** First day the plan may be submitted once notice, inspection and hearing are over (when computable). */
   readonly earliestSubmission: CivilDate | null;
+  /** For a connected zone: whether its provinces are one group, and which link joined each pair. */
+  readonly contiguity: ContiguityView | null;
 }
 
-/** Submission policy set by configuration (`REQUIRE_CONTIGUITY`). */
+/** Submission policy set by configuration (`REQUIRE_CONTIGUITY`, `ALLOW_FERRY_LINKS`). */
 export interface SubmissionPolicy {
   /** The call requires a connected zone's regions to be contiguous: the warning becomes an error. */
   readonly requireContiguity: boolean;
+  /** A ferry route joins two regions for contiguity (default: only land borders, bridges and tunnels). */
+  readonly allowFerryLinks?: boolean;
 }
 
 /**
@@ -106,6 +120,8 @@ export interface SubmissionPolicy {
 export function evaluatePlan(content: PlanContent, consultation: Consultation, signOffs: SignOffSet, on: CivilDate, policy: SubmissionPolicy, calendar: HolidayCalendar): Evaluation {
   const applicants = applicantsOf(content);
   const provinces = [...new Set(participantsOf(content).map(provinceOf))];
+  const linkPolicy: LinkPolicy = { ferries: policy.allowFerryLinks ?? false };
+  const adjacency = adjacencyOf(provinces, linkPolicy);
   const conditions = { seaRequired: content.conditions.seaRequired, landUsePlanRequired: content.conditions.landUsePlanRequired };
   const provided = providedItems(content, consultation);
   const result = evaluateSubmission({
@@ -120,7 +136,7 @@ export function evaluatePlan(content: PlanContent, consultation: Consultation, s
     providedItems: provided,
     conditions,
     regions: provinces,
-    adjacency: adjacencyOf(provinces),
+    adjacency,
     requireContiguity: policy.requireContiguity,
     submittedOn: on,
   }, calendar);
@@ -135,7 +151,21 @@ export function evaluatePlan(content: PlanContent, consultation: Consultation, s
     'required-items-present': result.facts['required-items-present'] === true,
   };
   const { earliestSubmission } = checkPublicConsultation(publicConsultation(consultation), calendar);
-  return { facts, violations, submittable: !violations.some((v) => (v.severity ?? 'error') === 'error'), earliestSubmission };
+  const joins = joiningLinks(provinces, linksAmong(provinces), linkPolicy);
+  const contiguity: ContiguityView | null = content.model === 'connected'
+    ? { contiguous: joins.length === provinces.length - 1, ferriesCount: linkPolicy.ferries, components: components(provinces, joins), joins }
+    : null;
+  return { facts, violations, submittable: !violations.some((v) => (v.severity ?? 'error') === 'error'), earliestSubmission, contiguity };
+}
+
+/** Groups of provinces the joins hold together, each sorted. */
+function components(provinces: readonly string[], joins: readonly RegionJoin[]): string[][] {
+  const group = new Map(provinces.map((p) => [p, p]));
+  const root = (x: string): string => (group.get(x) === x ? x : root(group.get(x)!));
+  for (const j of joins) group.set(root(j.a), root(j.b));
+  const byRoot = new Map<string, string[]>();
+  for (const p of provinces) byRoot.set(root(p), [...(byRoot.get(root(p)) ?? []), p]);
+  return [...byRoot.values()].map((g) => g.sort()).sort((x, y) => x[0]!.localeCompare(y[0]!));
 }
 
 /** The sign-off request needs the plan's own items; consultation results come later. */

@@ -257,6 +257,13 @@ export const PlanView = Type.Object({
     submittable: Type.Boolean(),
     facts: Type.Record(Type.String(), Type.Boolean()),
     violations: Type.Array(ViolationView),
+    /** A connected zone's participating provinces: one group or several, and the link (with its kind) that joins each pair. */
+    contiguity: Nullable(Type.Object({
+      contiguous: Type.Boolean(),
+      ferriesCount: Type.Boolean(),
+      components: Type.Array(Type.Array(Type.String())),
+      joins: Type.Array(Type.Object({ a: Type.String(), b: Type.String(), kind: Type.Enum(['border', 'fixed', 'ferry']), note: Nullable(Type.String()) })),
+    })),
     earliestSubmission: Nullable(Type.String()),
   }),
   clocks: Type.Array(ClockView),

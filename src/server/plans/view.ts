@@ -72,6 +72,9 @@ export function planView(plan: PlanRecord, actor: Actor | null, locale: Locale, 
       facts: facts as Record<string, boolean>,
       violations: evaluation.violations.map((v) => ({ guard: v.guard, code: v.code, rule: v.rule, severity: v.severity ?? 'error' as const, params: { ...v.params }, message: zoneViolationSentence(locale, v) })),
       earliestSubmission: evaluation.earliestSubmission,
+      contiguity: evaluation.contiguity
+        ? { ...evaluation.contiguity, components: evaluation.contiguity.components.map((c) => [...c]), joins: evaluation.contiguity.joins.map((j) => ({ ...j, note: j.note ?? null })) }
+        : null,
     },
     clocks: [
       ...(plan.clocks.decision ? [clockView('decision', plan.clocks.decision, today, calendar)] : []),

@@ -14,7 +14,7 @@ export interface RegionView {
 
 export interface Neighbour {
   code: string;
-  kind: 'border' | 'link';
+  kind: 'border' | 'fixed' | 'ferry';
   note: string | null;
 }
 

@@ -89,7 +89,7 @@ export async function regionRoutes(base: FastifyInstance): Promise<void> {
           region: RegionSchema,
           parent: Nullable(RegionSchema),
           municipalities: Type.Array(RegionSchema),
-          neighbours: Type.Array(Type.Object({ region: RegionSchema, kind: Type.Enum(['border', 'link']), note: Nullable(Type.String()) })),
+          neighbours: Type.Array(Type.Object({ region: RegionSchema, kind: Type.Enum(['border', 'fixed', 'ferry']), note: Nullable(Type.String()) })),
           profile: Nullable(ProfileSchema),
           canEdit: Type.Boolean(),
         }),

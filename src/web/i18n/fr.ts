@@ -122,7 +122,9 @@ export const fr: Record<keyof typeof ko, string> = {
   regionNeighboursLead:
     'Régions partageant une frontière terrestre, et régions reliées par des îles, des ponts ou des liaisons maritimes.',
   neighbourBorder: 'Frontière terrestre',
-  neighbourLink: 'Liaison (île, pont…)',
+  neighbourFixed: 'Pont ou tunnel',
+  neighbourFerry: 'Ferry (compte pour la contiguïté seulement si l’appel le permet)',
+  plannerJoins: 'Comment les régions choisies sont reliées',
   neighbourKind: 'Type de liaison',
   neighbourNote: 'Remarque',
   regionNoNeighbours: 'Aucune région voisine n’est enregistrée.',

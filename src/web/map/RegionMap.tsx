@@ -31,6 +31,15 @@ export interface MapPoint {
   label: string;
 }
 
+/** A crossing between two areas drawn as a line between their centres: solid for a bridge or tunnel, dashed for a ferry. */
+export interface MapConnection {
+  a: string;
+  b: string;
+  kind: 'fixed' | 'ferry';
+  /** What it is, e.g. "Ulleung–Pohang ferry" (its tooltip; say it in text beside the map too). */
+  label: string;
+}
+
 interface RegionMapProps {
   boundaries: Boundary[];
   areas: Map<string, MapArea>;
@@ -45,6 +54,8 @@ interface RegionMapProps {
   focus?: readonly string[] | undefined;
   /** Dots drawn over the areas (decorative for assistive technology: give the same facts as text). */
   points?: readonly MapPoint[] | undefined;
+  /** Bridges, tunnels and ferries between areas, drawn differently (land borders need no line). */
+  connections?: readonly MapConnection[] | undefined;
 }
 
 /** How far a focus may zoom in, relative to the whole map. */
@@ -60,7 +71,7 @@ export function CapitalPattern({ id }: { id: string }) {
   );
 }
 
-export function RegionMap({ boundaries, areas, width, height, labelledBy, className, areaClass, focus, points }: RegionMapProps) {
+export function RegionMap({ boundaries, areas, width, height, labelledBy, className, areaClass, focus, points, connections }: RegionMapProps) {
   const patternId = `${useId().replace(/:/g, '')}-capital`;
   const [active, setActive] = useState<string | null>(null);
 
@@ -95,6 +106,13 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
   const dots = (points ?? []).flatMap((p) => {
     const xy = shapes.projection([p.lon, p.lat]);
     return xy && xy[0] >= 0 && xy[0] <= width && xy[1] >= 0 && xy[1] <= height ? [{ ...p, x: xy[0], y: xy[1] }] : [];
+  });
+
+  const centreOf = new Map(shapes.list.map((s) => [s.code, s.centre]));
+  const lines = (connections ?? []).flatMap((c) => {
+    const from = centreOf.get(c.a);
+    const to = centreOf.get(c.b);
+    return from && to && [...from, ...to].every(Number.isFinite) ? [{ ...c, x1: from[0], y1: from[1], x2: to[0], y2: to[1] }] : [];
   });
 
   const fill = (kind: AreaKind | undefined) =>
@@ -162,6 +180,15 @@ export function RegionMap({ boundaries, areas, width, height, labelledBy, classN
           </text>
         );
       })}
+      {lines.length > 0 ? (
+        <g className="zl-map-connections" aria-hidden="true">
+          {lines.map((l) => (
+            <line key={`${l.a}-${l.b}`} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} className={`zl-map-conn zl-map-conn-${l.kind}`} data-kind={l.kind}>
+              <title>{l.label}</title>
+            </line>
+          ))}
+        </g>
+      ) : null}
       {activeShape ? <path d={activeShape.d} className="zl-area-outline" aria-hidden="true" /> : null}
       {dots.length > 0 ? (
         <g className="zl-map-points" aria-hidden="true">

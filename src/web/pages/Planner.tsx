@@ -916,11 +916,26 @@ function PlannerMap({
           className="zl-planner-svg"
           areaClass={level === 'province' ? 'province' : 'municipality'}
           focus={answer.regions}
+          connections={(answer.joins ?? []).flatMap((j) => (j.kind === 'border' ? [] : [{ a: j.a, b: j.b, kind: j.kind, label: j.note ?? '' }]))}
         />
       ) : (
         <Loading />
       )}
       <p className="zl-map-hint">{t('plannerMapHint')}</p>
+      {(answer.joins ?? []).length > 0 ? (
+        <>
+          <p className="zl-hint" id="planner-joins-title">{t('plannerJoins')}</p>
+          <ul className="zl-plain-list" data-testid="planner-joins" aria-labelledby="planner-joins-title">
+            {(answer.joins ?? []).map((j) => (
+              <li key={`${j.a}-${j.b}`} data-kind={j.kind}>
+                <RegionLabel code={j.a} index={index} /> – <RegionLabel code={j.b} index={index} />:{' '}
+                {t(j.kind === 'border' ? 'neighbourBorder' : j.kind === 'fixed' ? 'neighbourFixed' : 'neighbourFerry')}
+                {j.note ? ` (${j.note})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <MapLegend kinds={['selected', 'muted', 'capital']} labels={{ selected: t('legendChosen') }} />
     </figure>
   );

@@ -6,7 +6,7 @@ import type { Region, RegionDetail } from '../types.ts';
 import { Loading, ProblemAlert, useTitle, DemoBadge, Alert } from '../components/ui.tsx';
 import { DateTime, LocalText, RegionNameText, regionNameText } from '../components/text.tsx';
 import { loadBoundaries, MUNICIPALITIES, type Boundary } from '../map/geo.ts';
-import { RegionMap, type MapArea } from '../map/RegionMap.tsx';
+import { RegionMap, type MapArea, type MapConnection } from '../map/RegionMap.tsx';
 import { MapLegend, statusText } from './Regions.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { InventorySection } from './Inventory.tsx';
@@ -128,7 +128,7 @@ export function RegionPage({ code }: { code: string }) {
       {isProvince ? (
         <MunicipalitiesSection province={region} municipalities={detail.municipalities} />
       ) : detail.parent ? (
-        <LocationSection municipality={region} parent={detail.parent} />
+        <LocationSection municipality={region} parent={detail.parent} neighbours={detail.neighbours} />
       ) : null}
 
       <RegionZonesSection region={region} parent={detail.parent} />
@@ -161,7 +161,7 @@ export function RegionPage({ code }: { code: string }) {
                     </th>
                     <td>
                       <span className={`zl-kind zl-kind-${n.kind}`}>
-                        {n.kind === 'border' ? t('neighbourBorder') : t('neighbourLink')}
+                        {t(n.kind === 'border' ? 'neighbourBorder' : n.kind === 'fixed' ? 'neighbourFixed' : 'neighbourFerry')}
                       </span>
                     </td>
                     <td>{n.note ?? ''}</td>
@@ -318,8 +318,11 @@ function MunicipalitiesSection({ province, municipalities }: { province: Region;
   );
 }
 
-function LocationSection({ municipality, parent }: { municipality: Region; parent: Region }) {
+function LocationSection({ municipality, parent, neighbours }: { municipality: Region; parent: Region; neighbours: RegionDetail['neighbours'] }) {
   const region = municipality;
+  // Bridges, tunnels and ferries to this municipality, drawn as lines (solid, dashed) on the map.
+  const connections: MapConnection[] = neighbours.flatMap((n) =>
+    n.kind === 'border' ? [] : [{ a: municipality.code, b: n.region.code, kind: n.kind, label: n.note ?? '' }]);
   const { t, lang } = useApp();
   const { boundaries, failed } = useMunicipalBoundaries(parent.code);
   const [siblings, setSiblings] = useState<Region[] | null>(null);
@@ -366,6 +369,7 @@ function LocationSection({ municipality, parent }: { municipality: Region; paren
               height={320}
               labelledBy="location-map-title"
               areaClass="municipality"
+              connections={connections}
             />
           ) : (
             <Loading />
