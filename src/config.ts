@@ -47,6 +47,8 @@ export interface Config {
   databaseRetryMaxMs: number;
   /** `serve` started while PostgreSQL is unreachable: give up (exit 1) after this many seconds; 0 waits forever. */
   databaseWaitSeconds: number;
+  /** How often a node looks for mail to send and scheduled jobs that are due. */
+  jobPollMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseConnectTimeoutMs: intVar(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, errors),
     databaseRetryMaxMs: intVar(env, 'DATABASE_RETRY_MAX_MS', 30_000, errors),
     databaseWaitSeconds: intVar(env, 'DATABASE_WAIT_SECONDS', 0, errors),
+    jobPollMs: Math.max(1, intVar(env, 'JOB_POLL_SECONDS', 15, errors)) * 1000,
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

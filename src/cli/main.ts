@@ -51,8 +51,8 @@ async function serve(config: Config): Promise<void> {
   };
   const db = await openConfiguredDatabase(config, { onConnectionError: (error) => logConnectionError(error) });
   // The server's modules are loaded only to serve (the other commands start faster without them).
-  const [{ buildApp }, { startMailer }, { startDeadlineScanner }, { startWaitingServer }] = await Promise.all([
-    import('../server/app.ts'), import('../server/notifications/mailer.ts'), import('../server/notifications/deadline-scan.ts'),
+  const [{ buildApp }, { startMailer }, { startJobRunner }, { zonelinkJobs }, { startWaitingServer }] = await Promise.all([
+    import('../server/app.ts'), import('../server/notifications/mailer.ts'), import('../server/jobs/job-runner.ts'), import('../server/jobs/zonelink-jobs.ts'),
     import('../server/system/waiting-server.ts'),
   ]);
   // A database not reachable yet is waited for with back-off (saying so); meanwhile a stand-in answers on the port:
@@ -84,16 +84,14 @@ async function serve(config: Config): Promise<void> {
     if (unavailable === null) throw reason;
     app.log.warn({ reason: unavailable }, 'database unavailable (unhandled)');
   });
+  const warn = (msg: string, err?: unknown) => app.log.warn({ err }, msg);
+  // Every node runs the mailer and the job loop; the database hands each mail and each job run to one node.
   const mailer = config.smtpUrl
-    ? startMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: (msg, err) => app.log.warn({ err }, msg) })
+    ? startMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, intervalMs: config.jobPollMs, log: warn })
     : null;
   const address = await app.listen({ port: standIn.server?.port ?? config.port, host: config.host });
-  const { expireStagedUploads } = await import('../server/demonstrations/parts.ts');
-  const stopScanner = startDeadlineScanner(db, (msg, err) => app.log.warn({ err }, msg), {
-    exemptionOffsets: config.exemptionAlertOffsets,
-    // Unfinished resumable uploads expire (their staging files go).
-    maintenance: () => expireStagedUploads(db, config.filesDir, config.uploadStagingTtlHours * 3_600_000),
-  });
+  const jobs = await startJobRunner({ db, jobs: zonelinkJobs(db, config, app.services.loginLimiter), pollMs: config.jobPollMs, log: warn });
+  void jobs.tick().catch((error: unknown) => warn('job pass failed', error));
   const url = `http://localhost:${new URL(address).port}`;
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`\nZoneLink is serving on ${url} (ready in ${ms} ms)\n`);
@@ -109,9 +107,9 @@ async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
-    stopScanner();
     // Each step is tried even when one before failed (the database may be away while we stop).
     const step = (done: Promise<unknown> | undefined) => done?.catch((error: unknown) => app.log.warn({ err: error }, 'shutdown step failed'));
+    await step(jobs.stop());
     await step(app.close());
     await step(mailer?.stop());
     await step(db.destroy());

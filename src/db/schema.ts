@@ -263,6 +263,21 @@ export interface EmailOutboxTable {
   last_error: string | null;
   sent_at: Timestamp | null;
   created_at: Timestamp;
+  /** The node sending it, until `leased_until` (migration 0046). */
+  leased_by: string | null;
+  leased_until: Timestamp | null;
+}
+
+export interface ScheduledJobTable {
+  name: string;
+  period_seconds: number;
+  next_run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  leased_by: string | null;
+  leased_until: Timestamp | null;
+  runs: Generated<number>;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
 }
 
 export interface SignInAttemptTable {
@@ -654,6 +669,7 @@ export interface DB {
   extra_holiday: ExtraHolidayTable;
   email_outbox: EmailOutboxTable;
   sign_in_attempt: SignInAttemptTable;
+  scheduled_job: ScheduledJobTable;
   demonstration_project: DemonstrationProjectTable;
   demonstration_upload: DemonstrationUploadTable;
   demonstration_upload_staging: DemonstrationUploadStagingTable;

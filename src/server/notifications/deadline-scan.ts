@@ -1,5 +1,5 @@
 // Finds review deadlines that are near or past and notifies the people who must act, once per
-// deadline and offset (the dedup key survives restarts). Runs at start-up and then periodically.
+// deadline and offset (the dedup key survives restarts). Run as scheduled jobs (src/server/jobs/zonelink-jobs.ts).
 import type { Database } from '../../db/database.ts';
 import { dueDate } from '../../domain/calendar/clock.ts';
 import type { CivilDate } from '../../domain/calendar/civil-date.ts';
@@ -90,37 +90,4 @@ export async function scanDeadlines(db: Database, options: { today?: CivilDate; 
   await scanRapidConfirmations(db, today);
   sent += await remindRapidConfirmations(db, today, offsets);
   return sent;
-}
-
-/**
- * Scans now and then every `intervalMs`; returns a stop function. A failed part (the database away) is logged and
- * the scan runs again after `retryMs` instead of waiting a whole interval; nothing it throws ends the process.
- */
-export function startDeadlineScanner(
-  db: Database, log: (msg: string, err?: unknown) => void,
-  options: { exemptionOffsets?: readonly number[]; intervalMs?: number; retryMs?: number; maintenance?: () => Promise<unknown> } = {},
-): () => void {
-  const intervalMs = options.intervalMs ?? 6 * 3_600_000;
-  const retryMs = options.retryMs ?? 60_000;
-  let retry: NodeJS.Timeout | null = null;
-  let stopped = false;
-  const failed = (msg: string) => (error: unknown) => {
-    log(msg, error);
-    if (retry !== null || stopped) return;
-    retry = setTimeout(() => { retry = null; run(); }, retryMs);
-    retry.unref();
-  };
-  const run = () => {
-    scanDeadlines(db).catch(failed('deadline scan failed'));
-    scanExemptionDeadlines(db, { offsets: options.exemptionOffsets }).catch(failed('exemption deadline scan failed'));
-    (options.maintenance?.() ?? Promise.resolve()).catch(failed('maintenance failed'));
-  };
-  run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-    if (retry !== null) clearTimeout(retry);
-  };
 }
