@@ -40,6 +40,28 @@ const PROVINCE_NAMES: Record<string, Required<RegionName>> = {
   '39': { ko: '제주특별자치도', en: 'Jeju-do', ja: '済州特別自治道', zh: '济州特别自治道', fr: 'Province autonome spéciale de Jeju' },
 };
 
+/** Provinces renamed since 2018 (codes unchanged): today's name, and the day it took effect. The 2018 name is
+ *  kept as the name until the day before (`names`), so that documents of earlier dates show the name of their date. */
+const PROVINCE_RENAMES: Record<string, { from: string; name: Required<RegionName>; basis: string }> = {
+  '32': {
+    from: '2023-06-11',
+    name: { ko: '강원특별자치도', en: 'Gangwon State', ja: '江原特別自治道', zh: '江原特别自治道', fr: 'Province autonome spéciale de Gangwon' },
+    basis: '강원특별자치도 설치 등에 관한 특별법 (in force 2023-06-11)',
+  },
+  '35': {
+    from: '2024-01-18',
+    name: { ko: '전북특별자치도', en: 'Jeonbuk State', ja: '全北特別自治道', zh: '全北特别自治道', fr: 'Province autonome spéciale de Jeonbuk' },
+    basis: '전북특별자치도 설치 등에 관한 특별법 (in force 2024-01-18)',
+  },
+};
+
+/** The day before an ISO date. */
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Municipality English names fixed where the file's name_eng is wrong (32360), ambiguous
  *  (37011/37012, 31250) or unhyphenated. [value in the file, value we publish]. */
 const MUNICIPALITY_EN_FIXES: Record<string, readonly [string, string]> = {
@@ -167,7 +189,12 @@ function build(): { regions: Region[]; links: RegionLink[]; isolated: string[] }
     if (name.en !== p.name_eng && !(p.code === '29' && p.name_eng === 'Sejongsi')) {
       fail(`province ${p.code}: en "${name.en}" differs from file "${p.name_eng}"`);
     }
-    return { code: p.code, level: 'province', parentCode: null, name: { ...name }, capitalArea: isCapitalArea(p.code) };
+    const renamed = PROVINCE_RENAMES[p.code];
+    if (renamed === undefined) return { code: p.code, level: 'province', parentCode: null, name: { ...name }, capitalArea: isCapitalArea(p.code) };
+    return {
+      code: p.code, level: 'province', parentCode: null, name: { ...renamed.name }, capitalArea: isCapitalArea(p.code),
+      names: [{ until: dayBefore(renamed.from), name: { ...name } }, { from: renamed.from, name: { ...renamed.name }, basis: renamed.basis }],
+    };
   });
   const provinceCodes = new Set(provinceRegions.map((r) => r.code));
 

@@ -24,6 +24,7 @@ import * as m0045 from './migrations/0045-sign-in-attempts.ts';
 import * as m0046 from './migrations/0046-job-leases.ts';
 import * as m0055 from './migrations/0055-search-stems.ts';
 import * as m0056 from './migrations/0056-link-kinds.ts';
+import * as m0057 from './migrations/0057-region-names.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0046-job-leases': m0046,
   '0055-search-stems': m0055,
   '0056-link-kinds': m0056,
+  '0057-region-names': m0057,
 };
 
 function migrator(db: Database, schema: string): Migrator {

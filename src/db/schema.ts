@@ -4,6 +4,7 @@ import type { I18nText } from '../domain/i18n-text.ts';
 import type { OrgKind, MemberRole, TokenScope } from '../domain/auth/types.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ZoneState } from '../domain/zones/zone-machine.ts';
+import type { DatedName } from '../domain/regions/types.ts';
 import type { PlanState } from '../domain/zones/plan-machine.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -15,6 +16,8 @@ export interface RegionTable {
   parent_code: string | null;
   name: Json<I18nText & { en: string }>;
   capital_area: boolean;
+  /** A renamed region's dated names (migration 0057); null when never renamed. */
+  names: ColumnType<DatedName[] | null, string | null | undefined, string | null>;
 }
 
 export interface RegionLinkTable {

@@ -19,6 +19,18 @@ for (const engine of engines()) {
       assert.ok(items.every((z: { source: string; model: string }) => z.source === 'reference' && z.model === 'single'));
     });
 
+    test('a reference zone carries the region name of its designation date; regions show today\'s (issue 15, item 5)', async () => {
+      const gangwon = (await t.app.inject('/api/zones?region=32&round=1')).json().items;
+      assert.equal(gangwon[0].name.ko, '강원도 디지털헬스케어 규제자유특구', 'designated 2019: 강원도');
+      const jeonbuk = (await t.app.inject('/api/zones?region=35&round=10')).json().items;
+      assert.match(jeonbuk[0].name.ko, /^전북특별자치도 /, 'designated 2025: 전북특별자치도');
+      const earlier = (await t.app.inject('/api/zones?region=35&round=2')).json().items;
+      assert.match(earlier[0].name.ko, /^전라북도 /, 'designated 2019: 전라북도');
+      const region = (await t.app.inject('/api/regions/32')).json().region;
+      assert.equal(region.name.ko, '강원특별자치도');
+      assert.deepEqual(region.names.map((n: { from?: string; until?: string; name: { ko: string } }) => [n.from ?? null, n.until ?? null, n.name.ko]), [[null, '2023-06-10', '강원도'], ['2023-06-11', null, '강원특별자치도']]);
+    });
+
     test('filters by region (province), state and round', async () => {
       const ulsan = (await t.app.inject('/api/zones?region=26')).json().items;
       assert.equal(ulsan.length, 4);

@@ -9,9 +9,10 @@ export async function seedReference(db: Database): Promise<{ regions: number; li
     for (let i = 0; i < ordered.length; i += 100) {
       const rows = ordered.slice(i, i + 100).map((r) => ({
         code: r.code, level: r.level, parent_code: r.parentCode, name: JSON.stringify(r.name), capital_area: r.capitalArea,
+        names: r.names ? JSON.stringify(r.names) : null,
       }));
       await trx.insertInto('region').values(rows)
-        .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), capital_area: eb.ref('excluded.capital_area') })))
+        .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), names: eb.ref('excluded.names'), capital_area: eb.ref('excluded.capital_area') })))
         .execute();
     }
     for (let i = 0; i < regionLinks.length; i += 200) {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import zonesJson from '../../../data/reference/zones.json' with { type: 'json' };
 import type { Database } from '../database.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
+import { regionNameOn } from '../../domain/regions/names.ts';
 import { regionByCode } from '../../domain/regions/reference.ts';
 import type { ZoneState } from '../../domain/zones/zone-machine.ts';
 
@@ -31,7 +32,10 @@ export async function seedReferenceZones(db: Database): Promise<number> {
       const region = regionByCode(zone.region);
       if (!region) throw new Error(`reference zone names unknown region ${zone.region}`);
       const id = referenceZoneId(zone, index);
-      const name: I18nText = { ko: `${region.name.ko} ${zone.ko} 규제자유특구`, en: `${region.name.en} ${zone.en} Regulation-Free Special Zone` };
+      // A zone's name is a document of its designation: the region's name of that date (강원도 in 2019, issue 15, item 5).
+      const committee = data.rounds[String(zone.round)] ?? '9999-12-31';
+      const regionName = regionNameOn(region, committee);
+      const name: I18nText = { ko: `${regionName.ko} ${zone.ko} 규제자유특구`, en: `${regionName.en} ${zone.en} Regulation-Free Special Zone` };
       await trx.insertInto('zone').values({
         id, name: JSON.stringify(name), field: JSON.stringify({ ko: zone.ko, en: zone.en }), model: 'single', round: zone.round,
         committee_date: data.rounds[String(zone.round)] ?? null, state: zone.state, outcome: zone.outcome ?? null,

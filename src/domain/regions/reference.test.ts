@@ -176,7 +176,7 @@ test('municipality adjacencies checked by name', () => {
   assert.ok(adjacent(codeOf('인천광역시', '서구'), codeOf('경기도', '김포시')), '인천 서구 – 김포시');
   assert.ok(adjacent(codeOf('전라남도', '신안군'), codeOf('전라남도', '무안군')), '신안군 – 무안군');
   assert.ok(!adjacent(codeOf('서울특별시', '강남구'), codeOf('서울특별시', '종로구')), '강남구 – 종로구');
-  assert.ok(!adjacent(codeOf('강원도', '고성군'), codeOf('경상남도', '고성군')), 'the two 고성군');
+  assert.ok(!adjacent(codeOf('강원특별자치도', '고성군'), codeOf('경상남도', '고성군')), 'the two 고성군');
   assert.ok(!adjacent(codeOf('경상남도', '거제시'), codeOf('경상남도', '통영시')), '거제 – 통영 by border');
   assert.ok(adjacent(codeOf('경상남도', '거제시'), codeOf('경상남도', '통영시'), true), '거제 – 통영 by bridge');
 });

@@ -14,7 +14,14 @@ export type Region = {
   name: RegionName;
   /** Inside the Seoul Metropolitan Area (수도권); such regions cannot host a zone. */
   capitalArea: boolean;
+  /**
+   * A renamed region's names through time, oldest first (the code stays): each valid from `from` (or always
+   * before) through `until` (or still). `name` above is today's. Absent when the name never changed.
+   */
+  names?: readonly DatedName[];
 };
+
+export type DatedName = { from?: string; until?: string; name: RegionName; basis?: string };
 
 /**
  * How two regions of the same level meet: 'border' — they share a boundary on land; 'fixed' — a bridge or

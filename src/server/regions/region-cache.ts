@@ -1,6 +1,7 @@
 // Regions and their links are reference data: read once per process, served from memory.
 import type { Database } from '../../db/database.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
+import type { DatedName } from '../../domain/regions/types.ts';
 
 export interface RegionView {
   code: string;
@@ -10,6 +11,8 @@ export interface RegionView {
   capitalArea: boolean;
   /** Outside the capital area: may apply for and host a zone (Act Art. 72(1)). */
   eligible: boolean;
+  /** A renamed region's dated names, oldest first (today's is `name`). */
+  names?: DatedName[];
 }
 
 export interface Neighbour {
@@ -26,7 +29,10 @@ export interface RegionCache {
 
 export async function loadRegionCache(db: Database): Promise<RegionCache> {
   const rows = await db.selectFrom('region').selectAll().orderBy('code').execute();
-  const list = rows.map((r) => ({ code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, capitalArea: r.capital_area, eligible: !r.capital_area }));
+  const list: RegionView[] = rows.map((r) => ({
+    code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, capitalArea: r.capital_area, eligible: !r.capital_area,
+    ...(r.names ? { names: r.names } : {}),
+  }));
   const neighbours = new Map<string, Neighbour[]>();
   for (const link of await db.selectFrom('region_link').selectAll().orderBy('a').orderBy('b').execute()) {
     for (const [from, to] of [[link.a, link.b], [link.b, link.a]] as const) {
