@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start-up (fails with a readable list).
 import { resolve } from 'node:path';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from './domain/input-limits.ts';
 import { DEFAULT_INCIDENT_DEADLINE_HOURS, INCIDENT_SEVERITIES, type IncidentSeverity } from './domain/demonstrations/reports.ts';
 
 export interface Config {
@@ -49,6 +50,8 @@ export interface Config {
   databaseWaitSeconds: number;
   /** How often a node looks for mail to send and scheduled jobs that are due. */
   jobPollMs: number;
+  /** Limits of every file and body read: unpacked size, rows, columns, cell and line length, JSON depth, parse time and memory. */
+  inputLimits: InputLimits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -91,6 +94,31 @@ function boolVar(env: Env, name: string, fallback: boolean, errors: string[]): b
   return fallback;
 }
 
+/** A positive integer (a limit of 0 would refuse everything). */
+function limitVar(env: Env, name: string, fallback: number, errors: string[], scale = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback * scale;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) errors.push(`${name} must be a positive integer (got "${raw}")`);
+  return value * scale;
+}
+
+function inputLimitsVar(env: Env, errors: string[]): InputLimits {
+  const d = DEFAULT_INPUT_LIMITS;
+  return {
+    unpackedBytes: limitVar(env, 'INPUT_MAX_UNPACKED_MB', d.unpackedBytes / 1_048_576, errors, 1_048_576),
+    compressionRatio: limitVar(env, 'INPUT_MAX_COMPRESSION_RATIO', d.compressionRatio, errors),
+    zipEntries: limitVar(env, 'INPUT_MAX_ZIP_ENTRIES', d.zipEntries, errors),
+    rows: limitVar(env, 'INPUT_MAX_ROWS', d.rows, errors),
+    columns: limitVar(env, 'INPUT_MAX_COLUMNS', d.columns, errors),
+    cellChars: limitVar(env, 'INPUT_MAX_CELL_CHARS', d.cellChars, errors),
+    lineChars: limitVar(env, 'INPUT_MAX_LINE_CHARS', d.lineChars, errors),
+    jsonDepth: limitVar(env, 'INPUT_MAX_JSON_DEPTH', d.jsonDepth, errors),
+    parseTimeMs: limitVar(env, 'INPUT_PARSE_TIME_MS', d.parseTimeMs, errors),
+    parseMemoryMb: limitVar(env, 'INPUT_PARSE_MEMORY_MB', d.parseMemoryMb, errors),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const errors: string[] = [];
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -131,6 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseRetryMaxMs: intVar(env, 'DATABASE_RETRY_MAX_MS', 30_000, errors),
     databaseWaitSeconds: intVar(env, 'DATABASE_WAIT_SECONDS', 0, errors),
     jobPollMs: Math.max(1, intVar(env, 'JOB_POLL_SECONDS', 15, errors)) * 1000,
+    inputLimits: inputLimitsVar(env, errors),
   };
   if (errors.length > 0) {
     throw new Error(`Invalid configuration:\n${errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -88,6 +88,20 @@ describe('zonelink CLI', () => {
     assert.equal(run('regulations', 'import', join(dir, 'needs.txt')).status, 2);
   });
 
+  test('regulations import reads a file within the same limits as the route: JSON depth, CSV columns, the body limit', () => {
+    const deep = join(dir, 'deep.json');
+    writeFileSync(deep, `{"items":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const nested = run('regulations', 'import', deep);
+    assert.equal(nested.status, 1, nested.stderr);
+    assert.match(nested.stderr, /refused, nothing stored: The input exceeds a limit — JSON may nest at most 64 levels deep\./);
+    const wide = join(dir, 'wide.csv');
+    writeFileSync(wide, `${'instrument,'.repeat(300)}law_ko\n`);
+    assert.match(run('regulations', 'import', wide).stderr, /At most 256 columns are read\./);
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, 'x'.repeat(1_048_577));
+    assert.match(run('regulations', 'import', big).stderr, /The body may not exceed 1048576 bytes\./);
+  });
+
   test('an unknown command exits 2 with the help', () => {
     const res = run('frobnicate');
     assert.equal(res.status, 2);

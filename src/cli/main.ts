@@ -207,14 +207,14 @@ export async function main(argv: string[]): Promise<number> {
       return withDb(config, async (db) => {
         await prepareDatabase(db, { demo: config.seedDemo });
         const { importCommand } = await import('../server/demonstrations/import.ts');
-        return importCommand(db, { file: sub, project: values.project!, uploadId: values['upload-id'], mode: values.mode }, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+        return importCommand(db, { file: sub, project: values.project!, uploadId: values['upload-id'], mode: values.mode, lineChars: config.inputLimits.lineChars }, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       });
     case 'regulations':
       if (sub !== 'import' || positionals[2] === undefined) break;
       return withDb(config, async (db) => {
         await prepareDatabase(db, { demo: config.seedDemo });
         const { regulationsImportCommand } = await import('./regulations.ts');
-        return regulationsImportCommand(db, positionals[2]!, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+        return regulationsImportCommand(db, positionals[2]!, config, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
       });
     case 'backup':
       if (sub === undefined) break;

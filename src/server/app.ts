@@ -10,7 +10,8 @@ import { resolveActor } from './auth/resolve-actor.ts';
 import { authorize } from './auth/authorize.ts';
 import './context.ts';
 import { databaseUnavailableReason } from '../db/unavailable.ts';
-import { AppError, unavailable } from './errors.ts';
+import { InputLimitExceeded } from '../domain/input-limits.ts';
+import { AppError, inputLimit, unavailable } from './errors.ts';
 import { refreshCalendar } from './calendar/provider.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerJsonBody } from './http/json-body.ts';
@@ -56,6 +57,7 @@ function toAppError(error: FastifyError | AppError, config: Config): AppError | 
   if (error instanceof AppError) return error;
   // The database is down, restarting or out of connections: 503 with Retry-After, not a 500.
   if (databaseUnavailableReason(error) !== null) return unavailable();
+  if (error instanceof InputLimitExceeded) return inputLimit(error.limit, error.max);
   if (error.validation) {
     return new AppError('validation', { fields: fieldErrors(error.validation as never, error.validationContext ?? 'body') });
   }
@@ -97,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('locale', 'ko');
   app.decorateRequest('authorized', false);
 
-  registerJsonBody(app);
+  registerJsonBody(app, config.inputLimits);
   registerValidation(app);
   await app.register(cookie);
   await app.register(helmet, {

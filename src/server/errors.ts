@@ -1,6 +1,7 @@
 // One application error type, mapped to problem+json (RFC 9457) in one place.
 import type { ErrorCatalogue } from '../i18n/errors/index.ts';
 import type { ViolationLike } from '../i18n/violations/index.ts';
+import type { LimitName } from '../domain/input-limits.ts';
 
 export type ErrorCode = keyof ErrorCatalogue['problems'];
 export type FieldKeyword = keyof ErrorCatalogue['fields'] | `planner.${keyof ErrorCatalogue['planner']}`;
@@ -12,6 +13,7 @@ export const STATUS: Record<ErrorCode, number> = {
   'malformed-body': 400,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
+  'input-limit': 413,
   'attachment-type': 415,
   unauthenticated: 401,
   'invalid-credentials': 401,
@@ -49,6 +51,8 @@ export interface ProblemExtensions {
   guards?: GuardProblem[];
   /** The refused move: state, action and the actions possible now (409). */
   transition?: { state: string; action: string; allowed: string[] };
+  /** The input limit gone beyond (413 input-limit). */
+  limit?: { name: LimitName; max: number };
 }
 
 export class AppError extends Error {
@@ -75,6 +79,9 @@ export class AppError extends Error {
     this.violations = options.violations ?? [];
   }
 }
+
+/** An input beyond one of the input limits (src/domain/input-limits.ts): 413 naming the limit and its value. */
+export const inputLimit = (limit: LimitName, max: number): AppError => new AppError('input-limit', { params: { limit, max }, extensions: { limit: { name: limit, max } } });
 
 export const notFound = (object: ObjectKind): AppError => new AppError('not-found', { params: { object } });
 

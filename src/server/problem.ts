@@ -33,6 +33,9 @@ export function renderProblem(error: AppError, locale: Locale, requestId: string
   if (typeof params.object === 'string' && params.object in catalogue.objects) {
     params.object = catalogue.objects[params.object as keyof typeof catalogue.objects];
   }
+  if (error.code === 'input-limit' && typeof params.limit === 'string' && params.limit in catalogue.limits) {
+    params.limitText = format(catalogue.limits[params.limit as keyof typeof catalogue.limits], params);
+  }
   const said = (v: ViolationLike, path?: string) => ({ ...(path ? { path } : {}), code: v.code, rule: v.rule, params: { ...v.params }, message: violationSentence(locale, v) });
   if (error.violations.length > 0) params.reason = error.violations.map((v) => violationSentence(locale, v)).join(' ');
   const violations = [...error.violations.map((v) => said(v)), ...error.fields.flatMap((f) => (f.violation ? [said(f.violation, f.path)] : []))];

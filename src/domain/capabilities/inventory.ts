@@ -1,4 +1,5 @@
 // A region's capability inventory, its CSV form, and province totals. Pure.
+import { checkLimit, type InputLimits } from '../input-limits.ts';
 import { isStage, type Stage } from '../supply-chain/stages.ts';
 import { isCapabilityKey, isExemptionKindKey, type CapabilityKey, type ExemptionKindKey } from './catalogue.ts';
 
@@ -66,24 +67,43 @@ function splitCsvLine(line: string): string[] {
   return cells;
 }
 
-/**
- * Parses `region_code,kind,key,quantity` rows (kind: capability | stage | exemption; quantity only for
- * capabilities). Every problem is reported with its line and column; rows come back only when there are none.
- */
-export function parseInventoryCsv(text: string, knownRegion: (code: string) => boolean, maxIssues = 50): { rows: CsvRow[]; issues: CsvIssue[] } {
+/** One row of an inventory file: its line (the header is line 1) and its cells, trimmed. */
+export interface InventoryRecord { line: number; cells: string[] }
+
+/** Limits a CSV text is read within (every line, its cells and their length). */
+export type InventoryCsvLimits = Pick<InputLimits, 'rows' | 'columns' | 'cellChars'>;
+
+/** The records of a CSV text (blank lines left out), within `limits`: InputLimitExceeded beyond them. */
+export function inventoryCsvRecords(text: string, limits: Partial<InventoryCsvLimits> = {}): InventoryRecord[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  checkLimit(limits, 'rows', lines.length);
+  const records: InventoryRecord[] = [];
+  lines.forEach((raw, i) => {
+    if (i > 0 && raw.trim() === '') return;
+    const cells = splitCsvLine(raw);
+    checkLimit(limits, 'columns', cells.length);
+    for (const cell of cells) checkLimit(limits, 'cell-chars', cell.length);
+    records.push({ line: i + 1, cells });
+  });
+  return records;
+}
+
+/**
+ * Checks `region_code,kind,key,quantity` records (kind: capability | stage | exemption; quantity only for
+ * capabilities), the first being the header on line 1. Every problem is reported with its line and column; rows
+ * come back only when there are none.
+ */
+export function parseInventoryRecords(records: readonly InventoryRecord[], knownRegion: (code: string) => boolean, maxIssues = 50): { rows: CsvRow[]; issues: CsvIssue[] } {
   const issues: CsvIssue[] = [];
-  const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+  const first = records[0]?.line === 1 ? records[0] : undefined;
+  const header = (first?.cells ?? []).map((h) => h.toLowerCase());
   if (CSV_COLUMNS.some((c, i) => header[i] !== c)) {
-    return { rows: [], issues: [{ line: 1, column: 'row', code: 'missing-header', value: lines[0] ?? '' }] };
+    return { rows: [], issues: [{ line: 1, column: 'row', code: 'missing-header', value: first?.cells.join(',') ?? '' }] };
   }
   const rows: CsvRow[] = [];
   const seen = new Set<string>();
-  for (let i = 1; i < lines.length && issues.length < maxIssues; i += 1) {
-    const raw = lines[i]!;
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    const cells = splitCsvLine(raw);
+  for (let i = 1; i < records.length && issues.length < maxIssues; i += 1) {
+    const { line, cells } = records[i]!;
     if (cells.length !== CSV_COLUMNS.length) {
       issues.push({ line, column: 'row', code: 'column-count', value: String(cells.length) });
       continue;
@@ -109,6 +129,11 @@ export function parseInventoryCsv(text: string, knownRegion: (code: string) => b
     rows.push({ region, kind, key, quantity });
   }
   return issues.length > 0 ? { rows: [], issues } : { rows, issues };
+}
+
+/** {@link parseInventoryRecords} of a CSV text read within `limits`. */
+export function parseInventoryCsv(text: string, knownRegion: (code: string) => boolean, maxIssues = 50, limits: Partial<InventoryCsvLimits> = {}): { rows: CsvRow[]; issues: CsvIssue[] } {
+  return parseInventoryRecords(inventoryCsvRecords(text, limits), knownRegion, maxIssues);
 }
 
 /** Groups parsed rows into one inventory per region. */

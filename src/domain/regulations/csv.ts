@@ -1,6 +1,6 @@
 // The regulation catalogue's CSV form: one provision a record, the same fields as the JSON import (translated
 // fields as one column per language, `_ko` required). Pure: records → import items, or problems by row and column.
-import { parseCsv } from '../csv.ts';
+import { parseCsv, type CsvLimits } from '../csv.ts';
 import type { I18nText } from '../i18n-text.ts';
 
 const LANGS = ['ko', 'en', 'ja', 'zh', 'fr'] as const;
@@ -35,8 +35,8 @@ export interface RegulationCsv { items: { row: number; item: RegulationCsvItem }
 /** One amendment a line in the `amendments` cell: `YYYY-MM-DD act` (the date, a space, the amending act). */
 const AMENDMENT = /^(\S+)\s+(.+)$/;
 
-export function parseRegulationCsv(text: string): RegulationCsv {
-  const parsed = parseCsv(text);
+export function parseRegulationCsv(text: string, limits?: CsvLimits): RegulationCsv {
+  const parsed = parseCsv(text, limits);
   if (!parsed.ok) return { items: [], issues: [{ row: parsed.row, column: '*', keyword: 'invalid', params: {} }] };
   const [head, ...records] = parsed.records;
   const headerText = REQUIRED_CSV_COLUMNS.join(',');

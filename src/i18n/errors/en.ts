@@ -7,6 +7,7 @@ export const en: ErrorCatalogue = {
     'unsupported-media-type': { title: 'Unsupported media type', detail: 'The body must be application/json.' },
     'attachment-type': { title: 'This file cannot be attached', detail: 'The type recognised from the file’s content ({detected}) is not allowed. Allowed: {allowed}' },
     'payload-too-large': { title: 'The request is too large', detail: 'The body may not exceed {limit} bytes.' },
+    'input-limit': { title: 'The input exceeds a limit', detail: '{limitText} Nothing was stored.' },
     unauthenticated: { title: 'Sign-in required', detail: 'Sign in or send an API token to do this.' },
     'invalid-credentials': { title: 'Sign-in failed', detail: 'The e-mail address or password is not correct.' },
     csrf: { title: 'The request could not be verified', detail: 'The X-CSRF-Token header is missing or does not match the session.' },
@@ -66,6 +67,19 @@ export const en: ErrorCatalogue = {
     need_unreachable: '{need}: cannot be met within reach of the included regions.',
     needs_in_different_components: 'The regions that meet the needs lie in parts of the map that are not connected.',
     needs_conflict: 'Each need can be met alone, but not all together.',
+  },
+  /** Sentences of the input limits (problem `input-limit`, params.limit). */
+  limits: {
+    'unpacked-bytes': 'A compressed file may unpack to (and its cells read may total) at most {max} bytes.',
+    'compression-ratio': 'An entry of a compressed file may not be compressed more than {max}:1.',
+    'zip-entries': 'A compressed file may hold at most {max} entries.',
+    'rows': 'At most {max} rows are read.',
+    'columns': 'At most {max} columns are read.',
+    'cell-chars': 'A cell may hold at most {max} characters.',
+    'line-chars': 'A line may hold at most {max} characters.',
+    'json-depth': 'JSON may nest at most {max} levels deep.',
+    'parse-time': 'Reading the file must finish within {max} ms.',
+    'parse-memory': 'Reading the file may use at most {max} MiB of memory.',
   },
   objects: { project: 'demonstration project', attachment: 'attachment', upload: 'upload', report: 'report', incident: 'incident', region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption', holiday: 'added holiday', 'rapid-confirmation': 'rapid confirmation request' },
 };

@@ -7,6 +7,7 @@ export const fr: ErrorCatalogue = {
     'unsupported-media-type': { title: 'Format non pris en charge', detail: 'Le corps doit être au format application/json.' },
     'attachment-type': { title: 'Ce fichier ne peut pas être joint', detail: 'Le type reconnu d’après le contenu du fichier ({detected}) n’est pas autorisé. Autorisés : {allowed}' },
     'payload-too-large': { title: 'Requête trop volumineuse', detail: 'Le corps ne peut pas dépasser {limit} octets.' },
+    'input-limit': { title: 'L’entrée dépasse une limite', detail: '{limitText} Rien n’a été enregistré.' },
     unauthenticated: { title: 'Connexion requise', detail: 'Connectez-vous ou envoyez un jeton d’API pour effectuer cette action.' },
     'invalid-credentials': { title: 'Échec de la connexion', detail: 'L’adresse électronique ou le mot de passe est incorrect.' },
     csrf: { title: 'La requête n’a pas pu être vérifiée', detail: 'L’en-tête X-CSRF-Token est absent ou ne correspond pas à la session.' },
@@ -66,6 +67,19 @@ export const fr: ErrorCatalogue = {
     need_unreachable: '{need} : impossible à satisfaire à portée des régions incluses.',
     needs_in_different_components: 'Les régions qui répondent aux besoins se trouvent dans des parties non reliées de la carte.',
     needs_conflict: 'Chaque besoin peut être satisfait seul, mais pas tous ensemble.',
+  },
+  /** Sentences of the input limits (problem `input-limit`, params.limit). */
+  limits: {
+    'unpacked-bytes': 'Un fichier compressé peut se décompresser en {max} octets au plus (et ses cellules lues totaliser autant au plus).',
+    'compression-ratio': 'Une entrée d’un fichier compressé ne peut pas être compressée à plus de {max}:1.',
+    'zip-entries': 'Un fichier compressé peut contenir {max} entrées au plus.',
+    'rows': '{max} lignes au plus sont lues.',
+    'columns': '{max} colonnes au plus sont lues.',
+    'cell-chars': 'Une cellule peut contenir {max} caractères au plus.',
+    'line-chars': 'Une ligne peut contenir {max} caractères au plus.',
+    'json-depth': 'Le JSON peut être imbriqué sur {max} niveaux au plus.',
+    'parse-time': 'La lecture du fichier doit se terminer en {max} ms.',
+    'parse-memory': 'La lecture du fichier peut utiliser {max} Mio de mémoire au plus.',
   },
   objects: { project: 'projet de démonstration', attachment: 'pièce jointe', upload: 'téléversement', report: 'rapport', incident: 'incident', region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation', holiday: 'jour férié ajouté', 'rapid-confirmation': 'demande de confirmation rapide' },
 };

@@ -7,6 +7,7 @@ export const ja: ErrorCatalogue = {
     'unsupported-media-type': { title: '対応していない形式です', detail: '本文は application/json 形式でなければなりません。' },
     'attachment-type': { title: '添付できないファイルです', detail: 'ファイルの内容から判別した形式（{detected}）は許可されていません。許可: {allowed}' },
     'payload-too-large': { title: 'リクエストが大きすぎます', detail: '本文は{limit}バイトを超えられません。' },
+    'input-limit': { title: '入力が上限を超えています', detail: '{limitText}何も保存されていません。' },
     unauthenticated: { title: 'ログインが必要です', detail: 'この操作にはログインまたはAPIトークンが必要です。' },
     'invalid-credentials': { title: 'ログインに失敗しました', detail: 'メールアドレスまたはパスワードが正しくありません。' },
     csrf: { title: 'リクエストを確認できません', detail: 'X-CSRF-Token ヘッダーがないか、セッションと一致しません。' },
@@ -66,6 +67,19 @@ export const ja: ErrorCatalogue = {
     need_unreachable: '{need}: 含める地域とつながる範囲では満たせません。',
     needs_in_different_components: '条件を満たす地域が互いにつながらない場所にあります。',
     needs_conflict: '各条件は個別には満たせますが、同時には満たせません。',
+  },
+  /** Sentences of the input limits (problem `input-limit`, params.limit). */
+  limits: {
+    'unpacked-bytes': '圧縮ファイルの展開後の内容（および読み取ったセルの合計）は{max}バイトまでです。',
+    'compression-ratio': '圧縮ファイルの項目の圧縮率は{max}:1までです。',
+    'zip-entries': '圧縮ファイルに含められる項目は{max}個までです。',
+    'rows': '読み取る行は{max}行までです。',
+    'columns': '読み取る列は{max}列までです。',
+    'cell-chars': '1つのセルは{max}文字までです。',
+    'line-chars': '1行は{max}文字までです。',
+    'json-depth': 'JSONの入れ子は{max}段階までです。',
+    'parse-time': 'ファイルの読み取りは{max}ミリ秒以内に終わる必要があります。',
+    'parse-memory': 'ファイルの読み取りに使えるメモリは{max}MiBまでです。',
   },
   objects: { project: '実証事業', attachment: '添付ファイル', upload: 'アップロード', report: '実証報告書', incident: '安全事故', region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知', regulation: '規制', exemption: '規制特例', holiday: '追加された休日', 'rapid-confirmation': '迅速確認の申請' },
 };

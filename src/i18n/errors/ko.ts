@@ -6,6 +6,7 @@ export const ko = {
     'unsupported-media-type': { title: '지원하지 않는 형식입니다', detail: '본문은 application/json 형식이어야 합니다.' },
     'attachment-type': { title: '첨부할 수 없는 파일입니다', detail: '파일 내용으로 판별한 형식({detected})은 허용되지 않습니다. 허용: {allowed}' },
     'payload-too-large': { title: '요청이 너무 큽니다', detail: '본문은 {limit}바이트를 넘을 수 없습니다.' },
+    'input-limit': { title: '입력이 허용 한도를 넘습니다', detail: '{limitText} 아무것도 저장되지 않았습니다.' },
     unauthenticated: { title: '로그인이 필요합니다', detail: '이 작업을 하려면 로그인하거나 API 토큰을 보내 주세요.' },
     'invalid-credentials': { title: '로그인에 실패했습니다', detail: '이메일 또는 비밀번호가 올바르지 않습니다.' },
     csrf: { title: '요청을 확인할 수 없습니다', detail: 'X-CSRF-Token 헤더가 없거나 세션과 맞지 않습니다.' },
@@ -65,6 +66,19 @@ export const ko = {
     need_unreachable: '{need}: 포함 지역과 연결된 범위에서 충족할 수 없습니다.',
     needs_in_different_components: '조건들을 충족하는 지역이 서로 연결되지 않는 곳에 있습니다.',
     needs_conflict: '각 조건은 따로 충족되지만 함께는 충족할 수 없습니다.',
+  },
+  /** Sentences of the input limits (problem `input-limit`, params.limit). */
+  limits: {
+    'unpacked-bytes': '압축 파일의 압축을 푼 내용(또는 읽어 낸 셀의 합계)은 {max}바이트를 넘을 수 없습니다.',
+    'compression-ratio': '압축 파일 항목의 압축률은 {max}:1을 넘을 수 없습니다.',
+    'zip-entries': '압축 파일에는 항목이 {max}개까지만 들어 있을 수 있습니다.',
+    'rows': '행은 {max}행까지 읽습니다.',
+    'columns': '열은 {max}열까지 읽습니다.',
+    'cell-chars': '셀 하나는 {max}자를 넘을 수 없습니다.',
+    'line-chars': '한 줄은 {max}자를 넘을 수 없습니다.',
+    'json-depth': 'JSON은 {max}단계보다 깊게 중첩될 수 없습니다.',
+    'parse-time': '파일 읽기는 {max}밀리초 안에 끝나야 합니다.',
+    'parse-memory': '파일 읽기에는 메모리를 {max}MiB까지만 쓸 수 있습니다.',
   },
   objects: {
     project: '실증사업',

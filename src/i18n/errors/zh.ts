@@ -7,6 +7,7 @@ export const zh: ErrorCatalogue = {
     'unsupported-media-type': { title: '不支持的格式', detail: '正文必须为 application/json 格式。' },
     'attachment-type': { title: '无法附加此文件', detail: '根据文件内容识别的格式（{detected}）不被允许。允许：{allowed}' },
     'payload-too-large': { title: '请求过大', detail: '正文不得超过 {limit} 字节。' },
+    'input-limit': { title: '输入超出限制', detail: '{limitText}未保存任何内容。' },
     unauthenticated: { title: '需要登录', detail: '请登录或提供 API 令牌后再执行此操作。' },
     'invalid-credentials': { title: '登录失败', detail: '电子邮件地址或密码不正确。' },
     csrf: { title: '无法验证请求', detail: '缺少 X-CSRF-Token 请求头，或与会话不匹配。' },
@@ -66,6 +67,19 @@ export const zh: ErrorCatalogue = {
     need_unreachable: '{need}：在与必须包含地区相连的范围内无法满足。',
     needs_in_different_components: '满足各项需求的地区位于互不相连的区域。',
     needs_conflict: '各项需求单独可以满足，但无法同时满足。',
+  },
+  /** Sentences of the input limits (problem `input-limit`, params.limit). */
+  limits: {
+    'unpacked-bytes': '压缩文件解压后的内容（及读取的单元格总和）不得超过 {max} 字节。',
+    'compression-ratio': '压缩文件条目的压缩比不得超过 {max}:1。',
+    'zip-entries': '压缩文件最多只能包含 {max} 个条目。',
+    'rows': '最多读取 {max} 行。',
+    'columns': '最多读取 {max} 列。',
+    'cell-chars': '单元格最多 {max} 个字符。',
+    'line-chars': '一行最多 {max} 个字符。',
+    'json-depth': 'JSON 嵌套不得超过 {max} 层。',
+    'parse-time': '读取文件必须在 {max} 毫秒内完成。',
+    'parse-memory': '读取文件最多只能使用 {max} MiB 内存。',
   },
   objects: { project: '实证项目', attachment: '附件', upload: '上传', report: '实证报告', incident: '安全事故', region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例', holiday: '新增的公休日', 'rapid-confirmation': '快速确认申请' },
 };

@@ -19,7 +19,11 @@ import type { RowIssue, StoredEvent } from '../../domain/demonstrations/events.t
 import { COPY_COLUMNS, TupleWriter } from './event-encoding.ts';
 import { emptyTally, insertSpooled, issueFields, parseChunks, spool } from './upload.ts';
 
-export interface ImportOptions { file: string; project: string; uploadId?: string; mode?: string }
+export interface ImportOptions {
+  file: string; project: string; uploadId?: string; mode?: string;
+  /** Longest line (INPUT_MAX_LINE_CHARS): a local file has no size limit, but no line is read whole beyond this. */
+  lineChars?: number;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuidFrom = (text: string): string => {
@@ -98,7 +102,7 @@ export async function importCommand(db: Database, options: ImportOptions, out: (
         stored += 1;
       };
       const stream = createReadStream(options.file, { highWaterMark: 1 << 18 });
-      for await (const chunk of parseChunks({ stream, format: fileFormat, context, limit: Number.POSITIVE_INFINITY }, rehash, tally, take)) {
+      for await (const chunk of parseChunks({ stream, format: fileFormat, context, limit: Number.POSITIVE_INFINITY, lineChars: options.lineChars }, rehash, tally, take)) {
         void chunk;
         yield tuples.take();
         if (stored - shownAt >= 10_000) { shownAt = stored; err(`${bar('storing', stored, expected)} ${stored}/${expected}`); }
@@ -134,7 +138,7 @@ export async function importCommand(db: Database, options: ImportOptions, out: (
     }
   }
   // A local file is not an HTTP upload: no size limit.
-  const result = await spool({ stream: counted(), format, context, limit: Number.POSITIVE_INFINITY });
+  const result = await spool({ stream: counted(), format, context, limit: Number.POSITIVE_INFINITY, lineChars: options.lineChars });
   err('\n');
   try {
     if (result.issues.length > 0 && (mode === 'all' || result.rowsTotal === 0)) return refuse(result.issues, result.rowsRejected);

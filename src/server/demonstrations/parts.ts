@@ -199,7 +199,7 @@ export function partRoutes(base: FastifyInstance): void {
     }
     const path = files.pathOf(stagedName(row.id, uploadId));
     const { from, to } = periodInstants(row.period_start, row.period_end);
-    const spooled = await spool({ stream: createReadStream(path), format: staged.format, context: { from, to, fromLabel: row.period_start, toLabel: row.period_end } });
+    const spooled = await spool({ stream: createReadStream(path), format: staged.format, context: { from, to, fromLabel: row.period_start, toLabel: row.period_end }, lineChars: config.inputLimits.lineChars });
     let saved;
     try {
       if (sha256 !== undefined && sha256 !== spooled.sha256) throw conflict(request, 'upload-checksum', { actual: spooled.sha256, expected: sha256 });

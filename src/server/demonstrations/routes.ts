@@ -122,7 +122,7 @@ export async function demonstrationRoutes(base: FastifyInstance): Promise<void> 
 
 function routes(base: FastifyInstance): void {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  const { db } = app.services;
+  const { db, config } = app.services;
 
   async function readable(request: FastifyRequest, id: string): Promise<{ row: ProjectRow; target: ReturnType<typeof projectTarget> }> {
     const row = await loadProject(db, id);
@@ -270,7 +270,7 @@ function routes(base: FastifyInstance): void {
       return reply.code(200).send(uploadView(existing, true));
     }
     const { from, to } = periodInstants(row.period_start, row.period_end);
-    const result = await spool({ stream, format, context: { from, to, fromLabel: row.period_start, toLabel: row.period_end } });
+    const result = await spool({ stream, format, context: { from, to, fromLabel: row.period_start, toLabel: row.period_end }, lineChars: config.inputLimits.lineChars });
     let saved;
     try {
       saved = await storeUpload(db, request, actor, result, { projectId: row.id, uploadId, format, mode });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { copyFrom } from '../../db/copy.ts';
 import type { Database } from '../../db/database.ts';
 import { RowParser, type RowContext, type RowIssue, type StoredEvent, type UploadFormat } from '../../domain/demonstrations/events.ts';
+import { DEFAULT_INPUT_LIMITS, InputLimitExceeded } from '../../domain/input-limits.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { COPY_COLUMNS, readRecords, RECORD_BYTES, RecordWriter, TupleWriter } from './event-encoding.ts';
 
@@ -86,7 +87,15 @@ export interface ParseTally { row: number; rowsTotal: number; rowsValid: number;
 
 export const emptyTally = (): ParseTally => ({ row: 0, rowsTotal: 0, rowsValid: 0, rowsRejected: 0, issues: [] });
 
-export interface ParseInput { stream: AsyncIterable<Buffer | string>; format: UploadFormat; context: RowContext; limit?: number }
+export interface ParseInput {
+  stream: AsyncIterable<Buffer | string>;
+  format: UploadFormat;
+  context: RowContext;
+  /** Most bytes (UPLOAD_LIMIT_BYTES when not given). */
+  limit?: number;
+  /** Longest line in characters (INPUT_MAX_LINE_CHARS; the default limit when not given): a longer line is refused before it is read whole. */
+  lineChars?: number;
+}
 
 /**
  * Reads a stream, splits it into lines (LF or CRLF) and parses and validates them chunk by chunk — synchronously
@@ -113,15 +122,20 @@ export async function* parseChunks(input: ParseInput, hash: Hash, tally: ParseTa
     tally.rowsValid += 1;
     take(tally.row, event);
   };
+  const lineChars = input.lineChars ?? DEFAULT_INPUT_LIMITS.lineChars;
   let rest = '';
   for await (const text of decodeChunks(input.stream, hash, input.limit ?? UPLOAD_LIMIT_BYTES)) {
     const chunk = rest === '' ? text : rest + text;
     let start = 0;
-    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
-      one(chunk.slice(start, nl > start && chunk.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
-      start = nl + 1;
+    // Only the new text is searched for line ends (what is kept from earlier chunks holds none).
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      const end = rest.length + nl;
+      if (end - start > lineChars + 1) throw new InputLimitExceeded('line-chars', lineChars);
+      one(chunk.slice(start, end > start && chunk.charCodeAt(end - 1) === 13 ? end - 1 : end));
+      start = end + 1;
     }
     rest = chunk.slice(start);
+    if (rest.length > lineChars + 1) throw new InputLimitExceeded('line-chars', lineChars);
     yield;
   }
   if (rest !== '') {

@@ -1,14 +1,16 @@
 // Strict JSON bodies: invalid UTF-8, bad JSON and prototype-poisoning keys are refused (400), and so is any string
 // (value or key) PostgreSQL cannot store — an unpaired UTF-16 surrogate or NUL — naming each by its JSON pointer,
-// once here for every route rather than by each route's schema.
+// once here for every route rather than by each route's schema. Nesting deeper than INPUT_MAX_JSON_DEPTH is refused
+// (413 input-limit) by a linear scan before the text is parsed, so no body reaches a recursive walk or validator.
 import type { FastifyInstance } from 'fastify';
 import secureJson from 'secure-json-parse';
 import { findUnstorable } from '../../domain/storable-text.ts';
-import { AppError } from '../errors.ts';
+import { jsonNestsDeeper, type InputLimits } from '../../domain/input-limits.ts';
+import { AppError, inputLimit } from '../errors.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function registerJsonBody(app: FastifyInstance): void {
+export function registerJsonBody(app: FastifyInstance, limits: Pick<InputLimits, 'jsonDepth'>): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(/^application\/([\w.+-]+\+)?json$/, { parseAs: 'buffer' }, (_request, body, done) => {
     let text: string;
@@ -20,6 +22,10 @@ export function registerJsonBody(app: FastifyInstance): void {
     }
     if (text.trim() === '') {
       done(new AppError('malformed-body'), undefined);
+      return;
+    }
+    if (jsonNestsDeeper(text, limits.jsonDepth)) {
+      done(inputLimit('json-depth', limits.jsonDepth), undefined);
       return;
     }
     let value: unknown;

@@ -46,6 +46,9 @@ export const ProblemSchema = Type.Object({
     description: 'the rules the request breaks, each as data and as a sentence in the request\'s language (refused exemption operations)',
   })),
   transition: Type.Optional(Type.Object({ state: Type.String(), action: Type.String(), allowed: Type.Array(Type.String()) })),
+  limit: Type.Optional(Type.Object({ name: Type.String(), max: Type.Integer() }, {
+    description: 'the input limit a file or body went beyond (input-limit): its name (INPUT_MAX_… in the README) and value',
+  })),
 });
 
 export const Uuid = Type.String({ format: 'uuid' });

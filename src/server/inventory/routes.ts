@@ -1,10 +1,13 @@
 // Capability inventory per region (issue: consortium planner): read publicly, edited by the region's own
-// local government (or a ministry admin), imported from CSV all-or-nothing.
+// local government (or a ministry admin), imported from CSV or XLSX all-or-nothing, read within the input limits
+// (413 input-limit beyond them, nothing written).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ASSETS, CLUSTERS, EXEMPTION_KINDS, type ExemptionKindKey } from '../../domain/capabilities/catalogue.ts';
-import { CSV_COLUMNS, inventoriesFromRows, parseInventoryCsv, type CsvIssue, type Inventory } from '../../domain/capabilities/inventory.ts';
+import {
+  CSV_COLUMNS, inventoriesFromRows, inventoryCsvRecords, parseInventoryRecords, type CsvIssue, type Inventory,
+} from '../../domain/capabilities/inventory.ts';
 import { decide } from '../../domain/auth/policy.ts';
 import { STAGE_NAMES, STAGES, type Stage } from '../../domain/supply-chain/stages.ts';
 import type { Database } from '../../db/database.ts';
@@ -13,7 +16,7 @@ import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { ProblemSchema } from '../http/schemas.ts';
 import { loadInventory } from './load-inventory.ts';
-import { xlsxToCsv } from './xlsx.ts';
+import { xlsxInventoryRecords } from './xlsx.ts';
 
 const Names = Type.Object({ ko: Type.String(), en: Type.String(), ja: Type.String(), zh: Type.String(), fr: Type.String() });
 const Entry = Type.Object({ key: Type.String(), group: Type.Enum(['asset', 'cluster', 'stage', 'exemption']), name: Names });
@@ -33,7 +36,7 @@ const InventoryView = Type.Object({
   canEdit: Type.Boolean(),
 });
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$' }) });
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 413: ProblemSchema };
 
 const CSV_KEYWORD: Record<CsvIssue['code'], FieldError['keyword']> = {
   'missing-header': 'header',
@@ -58,7 +61,7 @@ async function replaceInventory(trx: Database, region: string, inv: Inventory, u
 
 export async function inventoryRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  const { db } = app.services;
+  const { db, config } = app.services;
   const regionCodes = new Set((await db.selectFrom('region').select('code').execute()).map((r) => r.code));
 
   async function view(request: FastifyRequest, code: string) {
@@ -138,9 +141,9 @@ export async function inventoryRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const body = request.body;
-    const text = 'csv' in body ? body.csv : await xlsxToCsv(Buffer.from(body.xlsx, 'base64'));
-    if (text === null) throw new AppError('validation', { fields: [{ path: '/body/xlsx', keyword: 'format', params: { format: 'XLSX' } }] });
-    const { rows, issues } = parseInventoryCsv(text, (code) => regionCodes.has(code));
+    const records = 'csv' in body ? inventoryCsvRecords(body.csv, config.inputLimits) : await xlsxInventoryRecords(Buffer.from(body.xlsx, 'base64'), config.inputLimits);
+    if (records === null) throw new AppError('validation', { fields: [{ path: '/body/xlsx', keyword: 'format', params: { format: 'XLSX' } }] });
+    const { rows, issues } = parseInventoryRecords(records, (code) => regionCodes.has(code));
     if (issues.length > 0) {
       throw new AppError('validation', {
         fields: issues.map((i) => ({

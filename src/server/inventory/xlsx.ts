@@ -1,38 +1,24 @@
-// Reads the first worksheet of an XLSX file as the inventory CSV (same columns, same line numbers),
-// so one parser and one set of row/column errors serve both formats.
-import ExcelJS from 'exceljs';
+// Reads the first worksheet of an XLSX file as inventory records (same columns, the sheet's row numbers as line
+// numbers), so one check and one set of row/column errors serve both formats. Read off the request thread within the
+// input limits (src/server/parsing).
+import type { InputLimits } from '../../domain/input-limits.ts';
+import { CSV_COLUMNS, type InventoryRecord } from '../../domain/capabilities/inventory.ts';
+import { parseOffThread, Unreadable } from '../parsing/off-thread.ts';
+import type { SheetRow } from '../parsing/xlsx-rows.ts';
 
-const csvCell = (value: string): string => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-    return '';
-  }
-  return String(value);
-}
-
-/** Null when the bytes are not a readable XLSX workbook with a worksheet. */
-export async function xlsxToCsv(bytes: Buffer): Promise<string | null> {
-  const workbook = new ExcelJS.Workbook();
+/** Null when the bytes are not a readable XLSX workbook with a worksheet; InputLimitExceeded beyond `limits`. */
+export async function xlsxInventoryRecords(bytes: Buffer, limits: InputLimits): Promise<InventoryRecord[] | null> {
+  let rows: SheetRow[];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return null;
+    rows = await parseOffThread<SheetRow[]>('xlsx-rows', bytes, limits);
+  } catch (error) {
+    if (error instanceof Unreadable) return null;
+    throw error;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return null;
-  const lines: string[] = [];
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(4, row.cellCount); c += 1) cells.push(csvCell(cellText(row.getCell(c).value).trim()));
-    while (cells.length > 4 && cells[cells.length - 1] === '') cells.pop();
-    lines.push(cells.join(','));
-  }
-  return lines.join('\n');
+  return rows.map(({ line, cells }) => {
+    const trimmed = cells.map((c) => c.trim());
+    while (trimmed.length < CSV_COLUMNS.length) trimmed.push('');
+    while (trimmed.length > CSV_COLUMNS.length && trimmed[trimmed.length - 1] === '') trimmed.pop();
+    return { line, cells: trimmed };
+  });
 }

@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { Type } from 'typebox';
 import { tryCivilDate } from '../../domain/calendar/civil-date.ts';
+import type { CsvLimits } from '../../domain/csv.ts';
 import { csvColumnOf, parseRegulationCsv } from '../../domain/regulations/csv.ts';
 import type { Database } from '../../db/database.ts';
 import { actorOf } from '../auth/authorize.ts';
@@ -43,8 +44,8 @@ export function dateProblems(input: RegulationInput, prefix: string, at: (pointe
 interface Located { item: RegulationInput; at: (pointer: string) => string }
 
 /** CSV → items, schema-checked like JSON items; every problem by row and column. */
-function csvItems(text: string): Located[] {
-  const { items, issues } = parseRegulationCsv(text);
+function csvItems(text: string, limits: CsvLimits): Located[] {
+  const { items, issues } = parseRegulationCsv(text, limits);
   const rowPath = (row: number, column: string) => `/body/row/${row}/${column}`;
   const fields: FieldError[] = issues.map((i) => ({ path: rowPath(i.row, i.column), keyword: i.keyword, params: i.params }));
   if (items.length + issues.filter((i) => i.row > 1).length > MAX_IMPORT) throw new AppError('validation', { fields: [{ path: '/body', keyword: 'maxItems', params: { limit: MAX_IMPORT } }] });
@@ -74,7 +75,7 @@ export async function importRoute(base: FastifyInstance): Promise<void> {
     }
   });
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
-  const { db } = app.services;
+  const { db, config } = app.services;
   app.post('/api/regulations/import', {
     config: { action: 'regulation:create' },
     schema: {
@@ -91,15 +92,15 @@ export async function importRoute(base: FastifyInstance): Promise<void> {
   }, async (request) => {
     const actor = actorOf(request);
     const body = request.body as unknown as string | { items: RegulationInput[] };
-    return importRegulations(db, locate(body), {
+    return importRegulations(db, locate(body, config.inputLimits), {
       requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, via: typeof body === 'string' ? 'csv' : 'json',
     });
   });
 }
 
-/** The items of a request body (CSV text, or JSON already checked against the body schema). */
-export function locate(body: string | { items: RegulationInput[] }): Located[] {
-  return typeof body === 'string' ? csvItems(body) : body.items.map((item, i) => ({ item, at: (p: string) => `/body/items/${i}${p}` }));
+/** The items of a request body (CSV text read within `limits`, or JSON already checked against the body schema). */
+export function locate(body: string | { items: RegulationInput[] }, limits: CsvLimits): Located[] {
+  return typeof body === 'string' ? csvItems(body, limits) : body.items.map((item, i) => ({ item, at: (p: string) => `/body/items/${i}${p}` }));
 }
 
 /** Checks a JSON body read without the HTTP layer (the CLI) as the route's schema does. */
