@@ -7,14 +7,37 @@
 import { isCapitalArea } from '../regions/capital-area.ts';
 import type { Violation } from './transition-table.ts';
 
-export type GovernmentLevel = 'metropolitan' | 'basic' | 'special';
+/**
+ * 'special': a special local government (특별지방자치단체, Local Autonomy Act Art. 199), e.g. 충청광역연합;
+ * 'integrated': an integrated special city (통합특별시) formed from metropolitan governments. Both are joint
+ * applicants under Decree Art. 40(2) as amended on 2026-06-30, and stand for their members.
+ */
+export type GovernmentLevel = 'metropolitan' | 'basic' | 'special' | 'integrated';
 
 export interface Applicant {
-  /** 2-digit code for a metropolitan government, 5-digit for a basic one. */
+  /** 2-digit code for a metropolitan government, 5-digit for a basic one; ZoneLink's own code for a special or integrated one. */
   readonly code: string;
   readonly level: GovernmentLevel;
-  /** For a special local government (특별지방자치단체): the codes of its member governments. */
+  /** For a special local government or an integrated special city: the codes of the governments it stands for. */
   readonly members?: readonly string[];
+}
+
+const standsForMembers = (a: Applicant): boolean => a.level === 'special' || a.level === 'integrated';
+
+/**
+ * The metropolitan (province-level) governments an applicant stands for: itself, or the 2-digit members of a
+ * special local government or integrated special city (a basic member stands for no metropolitan government).
+ */
+export function metropolitanOf(applicant: Applicant): string[] {
+  if (applicant.level === 'metropolitan') return [applicant.code];
+  if (!standsForMembers(applicant)) return [];
+  return [...new Set((applicant.members ?? []).filter((m) => m.length === 2))];
+}
+
+/** The provinces an applicant's territory lies in (for contiguity): its own, or its members'. */
+export function provincesOf(applicant: Applicant): string[] {
+  if (!standsForMembers(applicant)) return [provinceOf(applicant.code)];
+  return [...new Set((applicant.members ?? []).map(provinceOf))];
 }
 
 export interface Site {
@@ -26,6 +49,8 @@ export interface Site {
 export type ZoneModel = 'single' | 'connected';
 
 const REGION_CODE = /^\d{2}(\d{3})?$/;
+/** ZoneLink's code of a special local government or integrated special city (not an SGIS region code). */
+const SPECIAL_CODE = /^[0-9A-Z][0-9A-Z-]{1,31}$/;
 const ART_72_1 = 'RFZ Act Art. 72(1); Art. 2(13)';
 
 export function provinceOf(code: string): string {
@@ -47,6 +72,7 @@ function covers(applicant: Applicant, regionCode: string): boolean {
     case 'basic':
       return regionCode === applicant.code;
     case 'special':
+    case 'integrated':
       return (applicant.members ?? []).some((m) => (m.length === 2 ? provinceOf(regionCode) === m : regionCode === m));
   }
 }
@@ -61,14 +87,18 @@ export function checkApplicantsAndSites(applicants: readonly Applicant[], sites:
   if (applicants.length === 0) violations.push({ code: 'no-applicant', rule: 'RFZ Act Art. 72(1)', params: {} });
   for (const a of applicants) {
     const expected = a.level === 'metropolitan' ? 2 : a.level === 'basic' ? 5 : 'any';
-    const bad = checkCode(a.code, expected, `applicant:${a.code}`);
+    if (standsForMembers(a) && !SPECIAL_CODE.test(a.code)) {
+      violations.push({ code: 'invalid-region-code', rule: ART_72_1, params: { subject: `applicant:${a.code}`, regionCode: a.code } });
+      continue;
+    }
+    const bad = standsForMembers(a) ? null : checkCode(a.code, expected, `applicant:${a.code}`);
     if (bad) {
       violations.push(bad);
       continue;
     }
-    if (a.level === 'special') {
+    if (standsForMembers(a)) {
       const members = a.members ?? [];
-      if (members.length === 0) violations.push({ code: 'special-government-without-members', rule: 'RFZ Act Art. 2(13)(c)', params: { applicant: a.code } });
+      if (members.length === 0) violations.push({ code: 'special-government-without-members', rule: a.level === 'special' ? 'RFZ Act Art. 2(13)(c)' : 'Decree Art. 40(2)', params: { applicant: a.code } });
       for (const m of members) {
         const badMember = checkCode(m, 'any', `member:${m}`);
         if (badMember) violations.push(badMember);
@@ -101,13 +131,15 @@ export function checkApplicantsAndSites(applicants: readonly Applicant[], sites:
 }
 
 /**
- * A regionally connected zone needs at least two metropolitan (province-level) governments
- * applying jointly (2026 call for 광역연계형 특구, DOMAIN.md §8; joint plan under Decree Art. 40(2)).
- * This is a call condition, not a statute article.
+ * A regionally connected zone needs at least two metropolitan (province-level) governments applying jointly
+ * (2026 call for 광역연계형 특구, DOMAIN.md §8; joint plan under Decree Art. 40(2)). Since Decree Art. 40(2) as
+ * amended on 2026-06-30, a special local government (Local Autonomy Act Art. 199) or an integrated special city
+ * applies for the metropolitan governments it stands for: 충청광역연합 alone counts Daejeon, Sejong, Chungbuk and
+ * Chungnam; a metropolitan government named both itself and as a member counts once.
  */
 export function checkConnectedZone(model: ZoneModel, applicants: readonly Applicant[]): Violation[] {
   if (model !== 'connected') return [];
-  const metropolitan = new Set(applicants.filter((a) => a.level === 'metropolitan').map((a) => a.code));
+  const metropolitan = new Set(applicants.flatMap(metropolitanOf));
   if (metropolitan.size >= 2) return [];
   return [
     {
