@@ -240,11 +240,25 @@ export async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
+// A command whose work is left pending with nothing more to do (a promise no I/O will ever settle) must not end
+// as a success: Node would exit 0 with the work undone.
+let settled = false;
+process.on('beforeExit', () => {
+  if (settled) return;
+  process.stderr.write('zonelink: the command stopped before it finished (nothing left to wait for); treat it as failed\n');
+  process.exitCode = 1;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
+    settled = true;
+    const unavailable = databaseUnavailableReason(error);
+    // A command's work is one transaction: cut by the database, it committed nothing unless it said so.
+    if (unavailable !== null) process.stderr.write(`\nthe database is unavailable (${unavailable}); the command did not finish: `);
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },

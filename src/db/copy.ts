@@ -12,7 +12,9 @@ type Connection = {
   sendCopyFromChunk(chunk: Buffer): void;
   endCopyFrom(): void;
   sendCopyFail(message: string): void;
-  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean };
+  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean; destroyed?: boolean };
+  once(event: 'end', listener: () => void): void;
+  removeListener(event: 'end', listener: () => void): void;
 };
 
 const clients = new Set<pg.PoolClient>();
@@ -27,15 +29,37 @@ export function trackPool(pool: pg.Pool): void {
 const BINARY_HEADER = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
 const BINARY_TRAILER = Buffer.from([0xff, 0xff]);
 
-/** The pg Submittable for COPY FROM STDIN (what pg-copy-streams does, without the dependency). */
+/**
+ * The pg Submittable for COPY FROM STDIN (what pg-copy-streams does, without the dependency). It ends with
+ * ReadyForQuery — or, when the connection ends first (the server shut down or terminated the backend: a FATAL
+ * error and no ReadyForQuery), with that error: a copy is never left pending, never taken for done.
+ */
 class CopyIn {
   private error: Error | null = null;
+  private finished = false;
+  private connection: Connection | null = null;
+  private readonly onEnd = (): void => {
+    this.error ??= new Error('Connection terminated unexpectedly');
+    this.finish();
+  };
   constructor(private readonly text: string, private readonly batches: AsyncIterable<readonly Buffer[]>, private readonly done: (error: Error | null) => void) {}
-  submit(connection: Connection): void { connection.query(this.text); }
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.connection?.removeListener('end', this.onEnd);
+    this.done(this.error);
+  }
+  submit(connection: Connection): void {
+    this.connection = connection;
+    connection.once('end', this.onEnd);
+    connection.query(this.text);
+  }
   handleCopyInResponse(connection: Connection): void {
     void (async () => {
       connection.sendCopyFromChunk(BINARY_HEADER);
       for await (const batch of this.batches) {
+        // The server refused or went away: stop reading the source.
+        if (this.error !== null || this.finished || connection.stream.destroyed) return;
         for (const chunk of batch) connection.sendCopyFromChunk(chunk);
         if (connection.stream.writableNeedDrain) await new Promise((resolve) => connection.stream.once('drain', resolve));
       }
@@ -47,14 +71,18 @@ class CopyIn {
       connection.sendCopyFail(this.error.message);
     });
   }
-  handleError(error: Error): void { this.error ??= error; }
+  handleError(error: Error): void {
+    this.error ??= error;
+    // A FATAL error (57P01 terminating connection, …) closes the connection: no ReadyForQuery follows.
+    if ((error as { severity?: string }).severity === 'FATAL' || (error as { severity?: string }).severity === 'PANIC') this.finish();
+  }
   handleCommandComplete(): void {}
   handleRowDescription(): void {}
   handleDataRow(): void {}
   handleEmptyQuery(): void {}
   handlePortalSuspended(): void {}
   handleCopyData(): void {}
-  handleReadyForQuery(): void { this.done(this.error); }
+  handleReadyForQuery(): void { this.finish(); }
 }
 
 /** Whether COPY FROM STDIN can be used: the database is a PostgreSQL server reached through pg. */

@@ -5,11 +5,15 @@
 // process survives, answers 503 `unavailable` with Retry-After meanwhile (/healthz 200, /readyz 503), recovers on
 // its own, and every write it acknowledged is there afterwards with the audit chain intact.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { openDatabase } from '../../src/db/database.ts';
+import { demoId } from '../../src/db/seed/demo.ts';
 import { errorCatalogues } from '../../src/i18n/errors/index.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { clusterUnavailableReason, createCluster, freePort, type Cluster } from '../support/pg-cluster.ts';
@@ -184,7 +188,7 @@ describe('PostgreSQL outage: the server survives, answers 503 meanwhile, recover
 
     // Quiet again: the pool's connections were all terminated while idle; the very next requests succeed.
     await cluster.terminateBackends();
-    await sleep(200);
+    await sleep(500);
     const next = await Promise.all([request('read'), request('read'), request('write'), request('read')]);
     assert.deepEqual(next.map((o) => o.status), [200, 200, 201, 200]);
     await assertAcknowledgedWritesPresent();
@@ -213,5 +217,52 @@ describe('PostgreSQL outage: the server survives, answers 503 meanwhile, recover
     session = await login(server.baseUrl);
     assert.equal((await request('write')).status, 201);
     await assertAcknowledgedWritesPresent();
+  });
+
+  test('(d) a backend terminated during a COPY import: the import ends with an error naming it, stores nothing, and a re-run stores every row once', async () => {
+    const db = await openDatabase({ url: cluster.url });
+    const project = randomUUID();
+    try {
+      const zone = (await db.selectFrom('zone_region').select('zone_id').where('region_code', '=', '21').executeTakeFirstOrThrow()).zone_id;
+      await db.insertInto('demonstration_project').values({
+        id: project, zone_id: zone, title: JSON.stringify({ ko: '장애 실증' }), summary: JSON.stringify({ ko: '요약' }), state: 'demonstrating', lead_company: demoId('org:company'),
+        partner_companies: [], sites: [], products: JSON.stringify([{ ko: '제품' }]), period_start: '2026-01-01', period_end: '2027-12-31', milestones: '[]', kpis: '[]',
+        safety_plan: JSON.stringify({ ko: '안전' }), insurance_required: false, insurance: null, rules: '[]', version: 1, demo: false, created_by: null,
+      }).execute();
+    } finally {
+      await db.destroy();
+    }
+    const rows = 300_000;
+    const start = Date.parse('2026-06-01T00:00:00+09:00');
+    const lines = ['ts,deviceId,sessionId,lon,lat,speed'];
+    for (let i = 0; i < rows; i += 1) lines.push(`${new Date(start + i * 1000).toISOString()},${i % 50},${Math.floor(i / 100)},129.0${i % 10},35.1,${i % 40}`);
+    const file = join(filesDir, 'events.csv');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const stored = async () => Number((await cluster.query<{ n: string }>('select count(*) as n from demonstration_event where project_id = $1', [project]))[0]!.n);
+
+    const child = spawn(process.execPath, ['bin/zonelink.js', 'import', file, '--project', project], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let terminated = 0;
+    child.stdout.on('data', () => undefined);
+    child.stderr.on('data', (c) => {
+      stderr += String(c);
+      if (terminated === 0 && /storing [#.]+ \d+\//.test(stderr)) {
+        terminated = -1;
+        void cluster.terminateBackends().then((n) => { terminated = n; });
+      }
+    });
+    const exit = await Promise.race([
+      new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code))),
+      sleep(60_000).then(() => { child.kill('SIGKILL'); return 'hung' as const; }),
+    ]);
+    assert.notEqual(exit, 'hung', `the import hung after its backend was terminated:\n${stderr.slice(-1500)}`);
+    assert.ok(terminated !== 0, `the import finished before its backend could be terminated:\n${stderr.slice(-500)}`);
+    assert.equal(exit, 1, `exit ${exit}, terminated ${terminated}, stored ${await stored()}: ${stderr.slice(-300)}`);
+    assert.match(stderr, /the database is unavailable \((connection lost|connection terminated unexpectedly|the database server is shutting down \(admin shutdown\) \(57P01\))\); the command did not finish/);
+    assert.equal(await stored(), 0, 'an import cut by the database stores nothing');
+
+    const rerun = await runZonelink(['import', file, '--project', project], env);
+    assert.equal(rerun.code, 0, rerun.stderr.slice(-1500));
+    assert.equal(await stored(), rows);
   });
 });

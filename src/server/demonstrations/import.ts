@@ -109,7 +109,8 @@ export async function importCommand(db: Database, options: ImportOptions, out: (
       }
     }
     const refused = await db.transaction().execute(async (trx) => {
-      await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, batches());
+      // Checked: a COPY that did not run must not be recorded as an import.
+      if (!(await copyFrom(trx, 'demonstration_event', COPY_COLUMNS, batches()))) throw new Error('COPY is not available on this connection; nothing was imported');
       if (rehash.digest('hex') !== sha256) throw new Error(`${options.file} changed while it was imported`);
       const counts = { rowsTotal: tally.rowsTotal, rowsStored: tally.rowsValid, rowsRejected: tally.rowsRejected, issues: tally.issues };
       if (tally.issues.length > 0 && (mode === 'all' || tally.rowsTotal === 0)) throw new Refusal(counts);
