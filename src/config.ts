@@ -28,8 +28,10 @@ export interface Config {
   requireContiguity: boolean;
   /** A ferry route joins two regions for contiguity (plan check and planner default); land borders, bridges and tunnels always do. */
   allowFerryLinks: boolean;
-  /** Folder of stored files (report attachments), outside the database. */
+  /** Folder of stored files (report attachments with FILE_STORE=local, upload staging and error files). */
   filesDir: string;
+  /** Where report attachments are stored: this node's folder or the database every node shares. */
+  fileStore: 'local' | 'database';
   /** Hours after its last part when an unfinished resumable upload (its staging file) is removed. */
   uploadStagingTtlHours: number;
   /** Largest report attachment. */
@@ -83,6 +85,14 @@ function incidentHoursVar(env: Env, name: string, errors: string[]): Record<Inci
     return { ...DEFAULT_INCIDENT_DEADLINE_HOURS };
   }
   return Object.fromEntries(INCIDENT_SEVERITIES.map((s, i) => [s, values[i]!])) as Record<IncidentSeverity, number>;
+}
+
+function fileStoreVar(env: Env, errors: string[]): 'local' | 'database' {
+  const raw = env.FILE_STORE;
+  if (raw === undefined || raw === '' || raw === 'local') return 'local';
+  if (raw === 'database') return 'database';
+  errors.push(`FILE_STORE must be local or database (got "${raw}")`);
+  return 'local';
 }
 
 function boolVar(env: Env, name: string, fallback: boolean, errors: string[]): boolean {
@@ -149,6 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
     requireContiguity: boolVar(env, 'REQUIRE_CONTIGUITY', false, errors),
     allowFerryLinks: boolVar(env, 'ALLOW_FERRY_LINKS', false, errors),
     filesDir: resolve(env.ZONELINK_FILES_DIR ?? '.data/files'),
+    fileStore: fileStoreVar(env, errors),
     uploadStagingTtlHours: intVar(env, 'UPLOAD_STAGING_TTL_HOURS', 24, errors),
     attachmentLimitBytes: intVar(env, 'ATTACHMENT_LIMIT_BYTES', 20 * 1_048_576, errors),
     pdfFont: env.PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',

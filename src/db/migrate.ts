@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019-exemption-suspension.ts';
 import * as m0040 from './migrations/0040-read-cache-topics.ts';
 import * as m0045 from './migrations/0045-sign-in-attempts.ts';
 import * as m0046 from './migrations/0046-job-leases.ts';
+import * as m0047 from './migrations/0047-stored-files.ts';
 import * as m0055 from './migrations/0055-search-stems.ts';
 import * as m0056 from './migrations/0056-link-kinds.ts';
 import * as m0057 from './migrations/0057-region-names.ts';
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0040-read-cache-topics': m0040,
   '0045-sign-in-attempts': m0045,
   '0046-job-leases': m0046,
+  '0047-stored-files': m0047,
   '0055-search-stems': m0055,
   '0056-link-kinds': m0056,
   '0057-region-names': m0057,

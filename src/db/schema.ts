@@ -271,6 +271,22 @@ export interface EmailOutboxTable {
   leased_until: Timestamp | null;
 }
 
+export interface StoredFileChunkTable {
+  blob: string;
+  seq: number;
+  bytes: Uint8Array;
+  created_at: Generated<Timestamp>;
+}
+
+export interface StoredFileTable {
+  area: string;
+  id: string;
+  blob: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface ScheduledJobTable {
   name: string;
   period_seconds: number;
@@ -673,6 +689,8 @@ export interface DB {
   email_outbox: EmailOutboxTable;
   sign_in_attempt: SignInAttemptTable;
   scheduled_job: ScheduledJobTable;
+  stored_file: StoredFileTable;
+  stored_file_chunk: StoredFileChunkTable;
   demonstration_project: DemonstrationProjectTable;
   demonstration_upload: DemonstrationUploadTable;
   demonstration_upload_staging: DemonstrationUploadStagingTable;

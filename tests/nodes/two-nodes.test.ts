@@ -2,7 +2,7 @@
 // one SMTP server. Mail goes out once, a scheduled scan runs once, sessions and sign-in limits are shared.
 // Needs PostgreSQL (TEST_DATABASE_URL): a fresh database is created on that server and dropped afterwards.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -47,7 +47,7 @@ describe('two nodes on one PostgreSQL database', { skip: serverUrl ? false : 'ne
       // Each node has a folder of its own: nothing may depend on what one node keeps on its disk.
       const files = await mkdtemp(join(tmpdir(), 'zonelink-node-'));
       folders.push(files);
-      return { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, JOB_POLL_SECONDS: '1', ZONELINK_FILES_DIR: files };
+      return { DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, JOB_POLL_SECONDS: '1', ZONELINK_FILES_DIR: files, FILE_STORE: 'database' };
     };
     // The first node migrates and seeds; the second finds it done (as a rolling start would).
     a = await startNode(await env());
@@ -77,6 +77,35 @@ describe('two nodes on one PostgreSQL database', { skip: serverUrl ? false : 'ne
     assert.equal((await onB.json() as { user: { email: string } }).user.email, 'busan@demo.zonelink.kr');
     assert.equal((await fetch(`${b.url}/api/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } })).status, 204);
     assert.equal((await fetch(`${a.url}/api/session`, { headers: { cookie } })).status, 401);
+  });
+
+  test('a file attached through A downloads through B (FILE_STORE=database), checksum intact', async () => {
+    const res = await signIn(a, 'company@demo.zonelink.kr', DEMO_PASSWORD);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('zl_session='))!.split(';')[0]!;
+    const { csrfToken } = await res.json() as { csrfToken: string };
+    const write = (node: Node, method: string, path: string, body: unknown) => fetch(`${node.url}${path}`, {
+      method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const zone = (await db.selectFrom('zone_region').select('zone_id').where('region_code', '=', '21').orderBy('zone_id').limit(1).executeTakeFirstOrThrow()).zone_id;
+    const project = await write(a, 'POST', '/api/projects', {
+      zoneId: zone, title: { ko: '두 노드 실증' }, summary: { ko: '요약' }, partnerCompanies: [], exemptionIds: [], sites: [], products: [{ ko: '수소 트럭' }],
+      periodStart: '2026-01-01', periodEnd: '2027-12-31', milestones: [], kpis: [{ id: 'trips', name: { ko: '운행 횟수' }, unit: 'trips', target: 1000, frequency: 'quarterly' }],
+      safetyPlan: { ko: '안전계획' }, insuranceRequired: false, insurance: null, rules: [],
+    });
+    assert.equal(project.status, 201, await project.clone().text());
+    const { id } = await project.json() as { id: string };
+    const base = `/api/projects/${id}/reports/1`;
+    assert.equal((await write(b, 'PUT', base, { kpiValues: [{ kpiId: 'trips', value: 312 }], narrative: { ko: '1분기 보고' } })).status, 200);
+    // A PDF of about 600 KiB: several chunks of the database store.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(600 * 1024, 0x20), Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n')]);
+    const attached = await fetch(`${a.url}${base}/attachments?name=report.pdf`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/pdf' }, body: pdf });
+    assert.equal(attached.status, 201, await attached.clone().text());
+    const attachment = await attached.json() as { id: string; kind: string };
+    assert.equal(attachment.kind, 'pdf');
+    const download = await fetch(`${b.url}${base}/attachments/${attachment.id}`, { headers: { cookie } });
+    assert.equal(download.status, 200);
+    assert.ok(Buffer.from(await download.arrayBuffer()).equals(pdf), 'the same bytes through the other node');
+    for (const folder of folders) assert.deepEqual(await readdir(join(folder, 'attachments')).catch(() => []), [], 'nothing on either node\'s disk');
   });
 
   test('each notification’s e-mail reaches the SMTP server once, though both nodes run a mailer', async () => {

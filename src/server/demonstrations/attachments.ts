@@ -19,7 +19,7 @@ import { decide } from '../../domain/auth/policy.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
-import { FileStore } from '../files/file-store.ts';
+import { openFileStore } from '../files/open-file-store.ts';
 import { Line, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { frame } from './messages.ts';
 import { loadProject, targetOf } from './store.ts';
@@ -64,7 +64,7 @@ export async function attachmentRoutes(base: FastifyInstance): Promise<void> {
 function routes(base: FastifyInstance): void {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.services;
-  const files = new FileStore(config.filesDir, 'attachments');
+  const files = openFileStore(config, db, 'attachments');
 
   async function report(request: FastifyRequest, projectId: string, period: number) {
     const row = await loadProject(db, projectId);
@@ -173,7 +173,7 @@ function liveAttachment(db: Database, projectId: string, period: number, attachm
 function removalRoute(base: FastifyInstance): void {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.services;
-  const files = new FileStore(config.filesDir, 'attachments');
+  const files = openFileStore(config, db, 'attachments');
 
   app.delete('/api/projects/:id/reports/:period/attachments/:attachmentId', {
     config: { action: 'project:remove-attachment', objectScoped: true },

@@ -17,7 +17,7 @@ import type { UploadFormat } from '../../domain/demonstrations/events.ts';
 import { periodInstants } from '../../domain/demonstrations/project.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
-import { FileStore } from '../files/file-store.ts';
+import { LocalFileStore } from '../files/local-file-store.ts';
 import { ProblemSchema, Uuid } from '../http/schemas.ts';
 import { frame } from './messages.ts';
 import { UploadResultSchema } from './schemas.ts';
@@ -81,7 +81,7 @@ async function sameBytes(staged: string, part: string, position: number): Promis
 export function partRoutes(base: FastifyInstance): void {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.services;
-  const files = new FileStore(config.filesDir, AREA);
+  const files = new LocalFileStore(config.filesDir, AREA);
 
   async function project(request: FastifyRequest, id: string) {
     const row = await loadProject(db, id);
@@ -227,7 +227,7 @@ async function stagedRow(db: Database, projectId: string, uploadId: string, lock
 export async function expireStagedUploads(db: Database, filesDir: string, maxAgeMs: number, now = Date.now()): Promise<number> {
   const cutoff = new Date(now - maxAgeMs);
   const gone = await db.deleteFrom('demonstration_upload_staging').where('updated_at', '<', cutoff).returning(['project_id', 'id']).execute();
-  const files = new FileStore(filesDir, AREA);
+  const files = new LocalFileStore(filesDir, AREA);
   for (const g of gone) await rm(files.pathOf(stagedName(g.project_id, g.id)), { force: true });
   // Files no row refers to (a first part whose transaction rolled back after writing), once as old.
   const live = new Set((await db.selectFrom('demonstration_upload_staging').select(['project_id', 'id']).execute()).map((r) => stagedName(r.project_id, r.id)));

@@ -3,6 +3,7 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { expireStagedUploads } from '../demonstrations/parts.ts';
+import { sweepOrphanChunks } from '../files/database-file-store.ts';
 import { scanDeadlines, scanExemptionDeadlines } from '../notifications/deadline-scan.ts';
 import type { LoginLimiter } from '../session/login-limiter.ts';
 import type { Job } from './job-runner.ts';
@@ -15,7 +16,11 @@ export function zonelinkJobs(db: Database, config: Config, limiter: LoginLimiter
     { name: 'deadline-scan', periodMs: 6 * HOUR, leaseMs: HOUR, run: () => scanDeadlines(db) },
     { name: 'exemption-deadline-scan', periodMs: 6 * HOUR, leaseMs: HOUR, run: () => scanExemptionDeadlines(db, { offsets: config.exemptionAlertOffsets }) },
     // Unfinished resumable uploads and the error files of refused uploads expire.
-    { name: 'upload-expiry', periodMs: HOUR, leaseMs: HOUR, run: () => expireStagedUploads(db, config.filesDir, config.uploadStagingTtlHours * HOUR) },
+    { name: 'upload-expiry', periodMs: HOUR, leaseMs: HOUR, run: async () => {
+      await expireStagedUploads(db, config.filesDir, config.uploadStagingTtlHours * HOUR);
+      // Bytes of attachments whose upload never committed (FILE_STORE=database).
+      await sweepOrphanChunks(db, config.uploadStagingTtlHours * HOUR);
+    } },
     { name: 'sign-in-attempt-sweep', periodMs: HOUR, leaseMs: HOUR, run: () => limiter.sweep() },
   ];
 }
