@@ -31,6 +31,15 @@ for (const engine of engines()) {
       assert.deepEqual(region.names.map((n: { from?: string; until?: string; name: { ko: string } }) => [n.from ?? null, n.until ?? null, n.name.ko]), [[null, '2023-06-10', '강원도'], ['2023-06-11', null, '강원특별자치도']]);
     });
 
+    test('reference zones carry their designation periods; an unconfirmed end stays null (issue 15, item 3)', async () => {
+      const daegu = (await t.app.inject('/api/zones?region=22&round=9')).json().items;
+      assert.deepEqual([daegu[0].periodStart, daegu[0].periodEnd], ['2024-05-01', '2028-04-30']);
+      const items = (await t.app.inject('/api/zones')).json().items as { round: number; state: string; periodStart: string | null; periodEnd: string | null }[];
+      assert.ok(items.every((z) => z.periodStart !== null), 'every start is known');
+      assert.ok(items.filter((z) => z.state === 'expired').every((z) => z.periodEnd !== null));
+      assert.ok(items.some((z) => z.state === 'designated' && z.periodEnd === null), 'a continuing zone whose end was not found has none');
+    });
+
     test('filters by region (province), state and round', async () => {
       const ulsan = (await t.app.inject('/api/zones?region=26')).json().items;
       assert.equal(ulsan.length, 4);

@@ -15,9 +15,12 @@ interface ReferenceZone {
   state: ZoneState;
   outcome?: 'ended' | 'temporary_permit' | 'cancelled';
   statusNote?: I18nText;
+  /** Designation period with its basis (data/reference/zones.json `source`); `end` null where no end was found. */
+  period: { start: string; end: string | null; startBasis: string; endBasis: string };
 }
 
-const data = zonesJson as { rounds: Record<string, string>; zones: ReferenceZone[] };
+export const referenceZoneData = zonesJson as { rounds: Record<string, string>; zones: ReferenceZone[] };
+const data = referenceZoneData;
 
 export function referenceZoneId(zone: ReferenceZone, index: number): string {
   const h = createHash('sha256').update(`zonelink-reference-zone:${index}:${zone.round}:${zone.region}:${zone.en}`).digest('hex');
@@ -39,7 +42,7 @@ export async function seedReferenceZones(db: Database): Promise<number> {
       await trx.insertInto('zone').values({
         id, name: JSON.stringify(name), field: JSON.stringify({ ko: zone.ko, en: zone.en }), model: 'single', round: zone.round,
         committee_date: data.rounds[String(zone.round)] ?? null, state: zone.state, outcome: zone.outcome ?? null,
-        status_note: zone.statusNote ? JSON.stringify(zone.statusNote) : null, period_start: null, period_end: null, source: 'reference',
+        status_note: zone.statusNote ? JSON.stringify(zone.statusNote) : null, period_start: zone.period.start, period_end: zone.period.end, source: 'reference',
       }).execute();
       await trx.insertInto('zone_region').values({ zone_id: id, region_code: zone.region, role: 'lead' }).execute();
     }
