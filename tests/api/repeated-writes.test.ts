@@ -2,10 +2,16 @@
 // entry and one history step; every repeat gets the same answer (idempotent actions) or a 409 (decision record 0035).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { addDays } from '../../src/domain/calendar/civil-date.ts';
+import { scanDeadlines } from '../../src/server/notifications/deadline-scan.ts';
+import { todayInSeoul } from '../../src/server/plans/evaluate.ts';
+import { insertRegulation } from '../../src/server/regulations/store.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
 import { decision, planFixtures } from '../support/plans.ts';
+import { insertZone } from '../support/zones.ts';
 
 const PARALLEL = 20;
 
@@ -19,7 +25,7 @@ for (const engine of engines()) {
     });
     after(async () => t.close());
 
-    async function burst(who: 'busan' | 'ulsan' | 'ministry', method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse[]> {
+    async function burst(who: 'busan' | 'ulsan' | 'ministry' | 'motie' | 'company', method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse[]> {
       const headers = await f.as(who);
       return Promise.all(Array.from({ length: PARALLEL }, () => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) })));
     }
@@ -66,6 +72,47 @@ for (const engine of engines()) {
       assert.ok(zoneId);
       assert.equal(await audits(zoneId, 'zone:designate'), 1);
       assert.equal((await t.db.selectFrom('zone').select('id').execute()).length, zonesBefore + 1, 'one zone designated');
+    });
+
+    describe('rapid confirmation', () => {
+      const today = todayInSeoul();
+      let zoneId: string;
+      let regulation: string;
+      let otherMinistry: string;
+      before(async () => {
+        zoneId = await insertZone(t.db, { regions: ['21'], periodStart: addDays(today, -100), periodEnd: addDays(today, 1000) });
+        regulation = await insertRegulation(t.db, {
+          instrument: 'notice', law: { ko: '반복 요청 시험 고시' }, article: 'R1', paragraph: null, ministry: 'MOTIE', ministryName: { ko: '산업통상자원부' },
+          title: { ko: '수소 충전 기준' }, body: { ko: '본문' }, effectiveFrom: '2025-01-01', amendments: [],
+        }, { demo: false, source: 'platform' });
+        otherMinistry = randomUUID();
+        await t.db.insertInto('organisation').values({ id: otherMinistry, kind: 'responsible_ministry', name: JSON.stringify({ ko: '환경부 (시험)' }), region_code: null, ministry_code: 'ME', demo: false }).execute();
+      });
+      async function forwarded(ministryIds: string[]): Promise<string> {
+        const filed = await t.app.inject({ method: 'POST', url: '/api/rapid-confirmations', headers: await f.as('company'), payload: { zoneId, activity: { ko: '수소 운행' }, regulationIds: [regulation], ministryId: null } });
+        assert.equal(filed.statusCode, 201, filed.body);
+        const id = filed.json().id as string;
+        const res = await t.app.inject({ method: 'POST', url: `/api/rapid-confirmations/${id}/forward`, headers: await f.as('busan'), payload: { ministryIds } });
+        assert.equal(res.statusCode, 200, res.body);
+        return id;
+      }
+
+      test('a ministry\'s answer sent 20 times at once is recorded once; every repeat is a 409', async () => {
+        const id = await forwarded([otherMinistry]);
+        const responses = await burst('motie', 'POST', `/api/rapid-confirmations/${id}/reply`, { answer: 'permit_needed', rules: { ko: '허가 필요' } });
+        assert.deepEqual(statuses(responses), [200, ...Array(PARALLEL - 1).fill(409)], responses.map((r) => `${r.statusCode} ${r.body.slice(0, 120)}`).join('\n'));
+        assert.equal(await audits(id, 'rapid-confirmation:reply'), 1);
+      });
+
+      test('a committee decision sent 20 times at once is recorded once; every repeat is a 409', async () => {
+        const id = await forwarded([otherMinistry]);
+        const replied = await t.app.inject({ method: 'POST', url: `/api/rapid-confirmations/${id}/reply`, headers: await f.as('motie'), payload: { answer: 'permit_needed', rules: { ko: '허가 필요' } } });
+        assert.equal(replied.statusCode, 200, replied.body);
+        await scanDeadlines(t.db, { today: addDays(today, 60), offsets: [] });
+        const responses = await burst('ministry', 'POST', `/api/rapid-confirmations/${id}/decision`, { decision: 'no_permit_needed', note: null });
+        assert.deepEqual(statuses(responses), [200, ...Array(PARALLEL - 1).fill(409)], responses.map((r) => `${r.statusCode} ${r.body.slice(0, 120)}`).join('\n'));
+        assert.equal(await audits(id, 'rapid-confirmation:decide'), 1);
+      });
     });
   });
 }

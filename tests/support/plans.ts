@@ -54,7 +54,7 @@ export interface PlanRef { id: string; etag: string; hash: string }
 
 export function planFixtures(t: TestApp) {
   const sessions = new Map<string, Session>();
-  type Who = 'busan' | 'ulsan' | 'ministry' | 'expert' | 'motie';
+  type Who = 'busan' | 'ulsan' | 'ministry' | 'expert' | 'motie' | 'company';
   async function as(who: Who): Promise<Record<string, string>> {
     if (!sessions.has(who)) sessions.set(who, await t.login(`${who}@demo.zonelink.kr`));
     return asSession(sessions.get(who)!);
