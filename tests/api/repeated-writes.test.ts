@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { demoId } from '../../src/db/seed/demo.ts';
+import { regulationId, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
 import { addDays } from '../../src/domain/calendar/civil-date.ts';
+import { insertExemption } from '../../src/server/exemptions/store.ts';
 import { scanDeadlines } from '../../src/server/notifications/deadline-scan.ts';
 import { todayInSeoul } from '../../src/server/plans/evaluate.ts';
 import { insertRegulation } from '../../src/server/regulations/store.ts';
@@ -113,6 +116,30 @@ for (const engine of engines()) {
         assert.deepEqual(statuses(responses), [200, ...Array(PARALLEL - 1).fill(409)], responses.map((r) => `${r.statusCode} ${r.body.slice(0, 120)}`).join('\n'));
         assert.equal(await audits(id, 'rapid-confirmation:decide'), 1);
       });
+    });
+
+    describe('exemptions', () => {
+      const insurance = { deathPerPerson: 150_000_000, injuryPerPerson: 30_000_000, disabilityPerPerson: 150_000_000, propertyPerAccident: 1_000_000_000 };
+      before(async () => seedReferenceRegulations(t.db));
+
+      for (const outcome of ['granted', 'rejected'] as const) {
+        test(`a re-deliberation decision (${outcome}) sent 20 times at once is recorded once; every repeat is a 409`, async () => {
+          const id = await insertExemption(t.db, {
+            kind: 'demonstration_exemption', title: { ko: `재심의 반복 시험 (${outcome})` }, zoneId: zoneAt(25), holders: [demoId('org:company')],
+            regulationIds: [regulationId({ key: 'drone_bvlos' })], stages: ['logistics'],
+            conditions: { text: { ko: '조건' }, scope: null, area: null, quantities: [], time: null, safetyMeasures: [], insurance },
+            grantedOn: '2026-10-01', validFrom: '2026-10-01', validUntil: '2030-09-30', state: 'granted', demo: false,
+          });
+          const asked = await t.app.inject({ method: 'POST', url: `/api/exemptions/${id}/redeliberation`, headers: await f.as('company'), payload: { notifiedOn: '2026-10-01', requestedOn: '2026-10-20', grounds: { ko: '조건 과도' } } });
+          assert.equal(asked.statusCode, 200, asked.body);
+          const body = outcome === 'granted'
+            ? { decidedOn: '2026-11-02', outcome, validFrom: '2026-11-02', validUntil: '2030-09-30', insuranceProofSubmitted: true }
+            : { decidedOn: '2026-11-02', outcome, validFrom: null, validUntil: null, insuranceProofSubmitted: false };
+          const responses = await burst('ministry', 'POST', `/api/exemptions/${id}/redeliberation/decision`, body);
+          assert.deepEqual(statuses(responses), [200, ...Array(PARALLEL - 1).fill(409)], responses.map((r) => `${r.statusCode} ${r.body.slice(0, 120)}`).join('\n'));
+          assert.equal(await audits(id, 'exemption:decide-redeliberation'), 1);
+        });
+      }
     });
   });
 }
