@@ -169,6 +169,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     else if (appError.code === 'unavailable' && !(error instanceof AppError)) request.log.warn({ reason: databaseUnavailableReason(error) }, 'database unavailable');
     const problem = renderProblem(appError ?? new AppError('internal'), request.locale, request.id, request.url);
     for (const [name, value] of Object.entries(appError?.headers ?? {})) reply.header(name, value);
+    // Refused before the body was read to its end (a streamed upload past a limit): close the connection after the
+    // answer, so the client stops sending instead of the server reading the rest only to throw it away.
+    if (problem.status === 413 && !request.raw.complete) reply.header('connection', 'close');
     return reply.code(problem.status).type('application/problem+json').send(problem);
   });
 

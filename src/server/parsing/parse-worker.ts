@@ -1,6 +1,6 @@
-// Worker side of off-thread.ts: runs one parse task on the bytes it was given and posts back the value, the limit
+// Worker side of off-thread.ts: runs each parse task it is sent on the bytes given and posts back the value, the limit
 // it met, or that the file is unreadable. Imports only what the tasks need, so a worker starts quickly.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { InputLimitExceeded, type InputLimits } from '../../domain/input-limits.ts';
 import { NotAWorkbook, readXlsxRows } from './xlsx-rows.ts';
 
@@ -25,4 +25,6 @@ async function run(job: ParseJob): Promise<ParseOutcome> {
   }
 }
 
-parentPort!.postMessage(await run(workerData as ParseJob));
+parentPort!.on('message', (job: ParseJob) => {
+  void run(job).then((outcome) => parentPort!.postMessage(outcome));
+});

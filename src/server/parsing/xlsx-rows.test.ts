@@ -74,10 +74,12 @@ describe('reading an XLSX sheet within the input limits', () => {
     const ok = await parseOffThread<{ line: number }[]>('xlsx-rows', workbook(''), DEFAULT_INPUT_LIMITS);
     assert.deepEqual(ok.map((r) => r.line), [1]);
     await assert.rejects(parseOffThread('xlsx-rows', xfdSheet(), DEFAULT_INPUT_LIMITS), refusal('columns', 256));
-    await assert.rejects(parseOffThread('xlsx-rows', xfdSheet(), { ...DEFAULT_INPUT_LIMITS, parseTimeMs: 1 }), refusal('parse-time', 1));
+    await assert.rejects(parseOffThread('xlsx-rows', xfdSheet(), { ...DEFAULT_INPUT_LIMITS, parseMemoryMb: 97, parseTimeMs: 1 }), refusal('parse-time', 1));
     const hungry = { ...DEFAULT_INPUT_LIMITS, columns: 16_384, rows: 1_048_576, parseMemoryMb: 8 };
     const many = workbook(Array.from({ length: 1000 }, (_, i) => `<row r="${i + 2}">${inlineRow(i)}</row>`).join(''));
     await assert.rejects(parseOffThread('xlsx-rows', many, hungry), refusal('parse-memory', 8));
+    const again = await parseOffThread<{ line: number }[]>('xlsx-rows', workbook(''), DEFAULT_INPUT_LIMITS);
+    assert.deepEqual(again.map((r) => r.line), [1], 'a worker that answered is used again; those stopped are replaced');
   });
 });
 
