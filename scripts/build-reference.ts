@@ -55,6 +55,14 @@ const PROVINCE_RENAMES: Record<string, { from: string; name: Required<RegionName
   },
 };
 
+/** Municipalities in ja and zh from their hanja names (data/reference/municipality-hanja.json): Korean hanja in
+ *  traditional forms become Japanese shinjitai and simplified Chinese characters where those differ; in fr the
+ *  government's Revised Romanization, which is the en name (Gyeongju-si). */
+const HANJA = (JSON.parse(readFileSync(new URL('data/reference/municipality-hanja.json', root), 'utf8')) as { hanja: Record<string, string> }).hanja;
+const SHINJITAI: Record<string, string> = {"區": "区", "濟": "済", "鷄": "鶏", "靈": "霊", "廣": "広", "龜": "亀", "寶": "宝", "餘": "余", "淸": "清", "尙": "尚", "歸": "帰", "壽": "寿", "營": "営", "勸": "勧", "靑": "青", "榮": "栄", "禮": "礼", "實": "実", "鎭": "鎮", "晉": "晋", "會": "会", "黨": "党", "鐵": "鉄", "澤": "沢", "臺": "台", "橫": "横", "萬": "万", "綠": "緑", "巖": "岩", "德": "徳", "處": "処", "峰": "峰", "樂": "楽"};
+const SIMPLIFIED: Record<string, string> = {"區": "区", "濟": "济", "鷄": "鸡", "靈": "灵", "廣": "广", "龜": "龟", "東": "东", "陽": "阳", "華": "华", "慶": "庆", "門": "门", "萊": "莱", "銅": "铜", "務": "务", "聞": "闻", "寶": "宝", "報": "报", "餘": "余", "淸": "清", "尙": "尚", "歸": "归", "壽": "寿", "營": "营", "勸": "劝", "靑": "青", "順": "顺", "興": "兴", "長": "长", "養": "养", "萬": "万", "綠": "绿", "園": "园", "麗": "丽", "驪": "骊", "漣": "涟", "蓮": "莲", "島": "岛", "禮": "礼", "烏": "乌", "甕": "瓮", "龍": "龙", "鬱": "郁", "陰": "阴", "義": "义", "議": "议", "實": "实", "鍾": "钟", "鎭": "镇", "晉": "晋", "會": "会", "黨": "党", "鐵": "铁", "澤": "泽", "陜": "陕", "臺": "台", "橫": "横", "處": "处", "達": "达", "羅": "罗", "論": "论", "雲": "云", "蘆": "芦", "張": "张", "錦": "锦", "軍": "军", "機": "机", "寧": "宁", "榮": "荣", "馬": "马", "項": "项", "統": "统", "楊": "杨", "巖": "岩", "豐": "丰", "陵": "陵", "倉": "仓", "敞": "敞", "麟": "麟", "儒": "儒"};
+const convert = (text: string, table: Record<string, string>): string => [...text].map((ch) => table[ch] ?? ch).join('');
+
 /** The day before an ISO date. */
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -209,7 +217,10 @@ function build(): { regions: Region[]; links: RegionLink[]; isolated: string[] }
       en = fix[1];
       unusedFixes.delete(p.code);
     }
-    return { code: p.code, level: 'municipality', parentCode, name: { ko: p.name, en }, capitalArea: isCapitalArea(p.code) };
+    const hanja = HANJA[p.code] ?? fail(`municipality ${p.code}: no hanja name`);
+    if ([...hanja].length !== [...p.name].length) fail(`municipality ${p.code}: hanja "${hanja}" does not match "${p.name}"`);
+    const name = { ko: p.name, en, ja: convert(hanja, SHINJITAI), zh: convert(hanja, SIMPLIFIED), fr: en };
+    return { code: p.code, level: 'municipality', parentCode, name, capitalArea: isCapitalArea(p.code) };
   });
   if (unusedFixes.size > 0) fail(`name fixes for unknown codes: ${[...unusedFixes].join(', ')}`);
 
