@@ -44,6 +44,8 @@ export interface Config {
   incidentDeadlineHours: Readonly<Record<IncidentSeverity, number>>;
   /** Memory for cached public responses (0 turns the cache off). */
   readCacheBytes: number;
+  /** Requests to /api per client (API token, else address) and minute on this node; 0 turns the limit off. */
+  rateLimitPerMinute: number;
   /** PostgreSQL: longest wait for a connection before the request answers 503 (0: no limit). */
   databaseConnectTimeoutMs: number;
   /** `serve` started while PostgreSQL is unreachable: the longest pause between two attempts (back-off cap). */
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     exemptionAlertOffsets: offsetsVar(env, 'EXEMPTION_ALERT_OFFSETS', [90, 30, 7], errors),
     incidentDeadlineHours: incidentHoursVar(env, 'INCIDENT_DEADLINE_HOURS', errors),
     readCacheBytes: intVar(env, 'READ_CACHE_MB', 64, errors) * 1_048_576,
+    rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 600, errors),
     databaseConnectTimeoutMs: intVar(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, errors),
     databaseRetryMaxMs: intVar(env, 'DATABASE_RETRY_MAX_MS', 30_000, errors),
     databaseWaitSeconds: intVar(env, 'DATABASE_WAIT_SECONDS', 0, errors),

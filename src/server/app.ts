@@ -14,7 +14,9 @@ import { InputLimitExceeded } from '../domain/input-limits.ts';
 import { AppError, inputLimit, unavailable } from './errors.ts';
 import { refreshCalendar } from './calendar/provider.ts';
 import { registerCompression } from './http/compression.ts';
+import { registerCors } from './http/cors.ts';
 import { registerJsonBody } from './http/json-body.ts';
+import { registerRateLimit } from './http/rate-limit.ts';
 import { fieldErrors, registerValidation } from './http/validation.ts';
 import { registerValidators } from './http/validators.ts';
 import { registerReadCache } from './read-cache/plugin.ts';
@@ -133,6 +135,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     request.locale = negotiateLocale(request.headers['accept-language']);
+  });
+  // Before callers are looked up: CORS answers preflights, then the per-client limit counts the request.
+  await registerCors(app);
+  await registerRateLimit(app, config.rateLimitPerMinute);
+  app.addHook('onRequest', async (request) => {
     // Health, docs and the browser UI need no caller (and must answer while the database is down).
     const action = request.routeOptions.config.action;
     if (action === undefined) return;

@@ -23,7 +23,7 @@ export interface TestApp extends TestDatabase {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', ZONELINK_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', LOGIN_MAX_ATTEMPTS: '1000', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', ZONELINK_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', LOGIN_MAX_ATTEMPTS: '1000', RATE_LIMIT_PER_MINUTE: '0', ...overrides });
 }
 
 /** `seed` adds data beyond the reference and demo data before the app is built (as a server would find it at start). */

@@ -47,7 +47,7 @@ export async function freshDatabase(serverUrl: string): Promise<{ url: string; d
 export async function startNode(env: Record<string, string>, timeoutMs = 180_000): Promise<Node> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/zonelink.js', 'serve'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', COOKIE_SECURE: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

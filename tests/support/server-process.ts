@@ -36,7 +36,7 @@ export function runZonelink(args: string[], env: Record<string, string>): Promis
 /** Starts `zonelink serve` on 127.0.0.1:`port` with `env` added to this process's environment. */
 export function startServe(port: number, env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ['bin/zonelink.js', 'serve'], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
