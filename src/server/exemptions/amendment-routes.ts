@@ -1,57 +1,36 @@
 // The law-amendment track after a request (or a results report): the responsible ministry's review, its
 // 60-day amendment plan, the amendment's progress, and the committee's recommendation when the plan is
-// late or refused (RFZ Act Art. 87(6)–(13); Decree Art. 59(8)). Edits carry the track's version (If-Match → 412).
+// late or refused (RFZ Act Art. 87(6)–(13); Decree Art. 59(8)). Edits carry the track's version (If-Match → 412); each
+// is a named use case (./use-cases) through ./amendment-write.ts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Database } from '../../db/database.ts';
-import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
-import { AMENDMENT_STAGES, checkEscalation, checkPlan, checkProgress, checkReview, escalationGround, type AmendmentStage } from '../../domain/exemptions/amendment-tracking.ts';
-import { normaliseText } from '../../domain/i18n-text.ts';
-import { actorOf } from '../auth/authorize.ts';
-import { appendAudit } from '../audit/append.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AMENDMENT_STAGES, type AmendmentStage } from '../../domain/exemptions/amendment-tracking.ts';
+import type { I18nText } from '../../domain/i18n-text.ts';
 import { I18nTextSchema, ProblemSchema, Uuid } from '../http/schemas.ts';
 import { DateOnly } from '../regulations/schemas.ts';
+import { callerOf } from '../write/caller.ts';
 import { ScheduleSchema } from './lifecycle-schemas.ts';
-import { amendmentRowForUpdate, trackOf, type LawAmendmentRow } from './lifecycle-store.ts';
-import { check, conflict, date, refuse } from './refuse.ts';
+import { date } from './refuse.ts';
 import { ExemptionSchema } from './routes.ts';
+import { escalateLawAmendment } from './use-cases/escalate-law-amendment.ts';
+import { planLawAmendment } from './use-cases/plan-law-amendment.ts';
+import { recordAmendmentProgress } from './use-cases/record-amendment-progress.ts';
+import { reviewLawAmendment } from './use-cases/review-law-amendment.ts';
 import { loadExemptions } from './view.ts';
-import { calendarOf } from '../calendar/provider.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema };
 const Params = Type.Object({ id: Uuid });
 const Headers = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40, description: 'the amendment track\'s version, e.g. "3"' })) });
-/** States in which the law-amendment track can move (the exemption still runs or reported its results). */
-const TRACKABLE = new Set(['active', 'extended', 'amendment_requested', 'expired', 'results_reported', 'temporary_permit']);
 
 export async function amendmentRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.services;
 
-  /** Locks the exemption and its track, checks If-Match, runs `change`, bumps the version and audits. */
-  async function edit(request: FastifyRequest<{ Params: { id: string } }>, action: string, change: (trx: Database, row: LawAmendmentRow, ex: { state: string; granted_on: string; amendment_requested_on: string | null; law_amended_on: string | null }) => Promise<Record<string, unknown>>) {
-    const actor = actorOf(request);
-    await db.transaction().execute(async (trx) => {
-      const ex = await trx.selectFrom('exemption').select(['id', 'state', 'granted_on', 'amendment_requested_on', 'law_amended_on']).where('id', '=', request.params.id).forUpdate().executeTakeFirst();
-      if (!ex) throw notFound('exemption');
-      if (!TRACKABLE.has(ex.state)) throw conflict('no-such-transition', action, ex.state, 'RFZ Act Art. 87(6)');
-      const existing = await trx.selectFrom('law_amendment').select('version').where('exemption_id', '=', ex.id).executeTakeFirst();
-      const ifMatch = request.headers['if-match'];
-      if (typeof ifMatch === 'string' && ifMatch.replaceAll('"', '').trim() !== String(existing?.version ?? 0)) throw new AppError('precondition-failed');
-      const row = await amendmentRowForUpdate(trx, ex.id, ex.amendment_requested_on);
-      const after = await change(trx, row, ex);
-      await trx.updateTable('law_amendment').set({ version: row.version + 1, updated_at: new Date() }).where('exemption_id', '=', ex.id).execute();
-      await appendAudit(trx, {
-        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, action, objectType: 'exemption', objectId: ex.id,
-        before: { version: existing?.version ?? 0 }, after: { ...after, version: row.version + 1 },
-      });
-    });
-    return (await loadExemptions(db, [request.params.id]))[0]!;
-  }
-  const trackFor = (row: LawAmendmentRow, ex: { amendment_requested_on: string | null; law_amended_on: string | null }) =>
-    trackOf(row, { requestedOn: ex.amendment_requested_on, effectiveOn: ex.law_amended_on });
+  const ref = (request: FastifyRequest<{ Params: { id: string } }>) => {
+    const ifMatch = request.headers['if-match'];
+    return { exemptionId: request.params.id, ifMatch: typeof ifMatch === 'string' ? ifMatch : undefined };
+  };
 
   app.post('/api/exemptions/:id/amendment/review', {
     config: { action: 'amendment:track' },
@@ -64,13 +43,8 @@ export async function amendmentRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const reportedOn = date(request.body.reportedOn, '/body/reportedOn', { past: true });
-    return edit(request, 'amendment:review', async (trx, row, ex) => {
-      const r = checkReview({ grantedOn: civilDate(ex.granted_on), requestedOn: row.requested_on ? civilDate(row.requested_on) : null, reportedOn, alreadyReviewed: row.review_reported_on !== null });
-      check(r.ok ? r.warnings : r.violations, { 'end-before-start': 'reportedOn' });
-      await trx.updateTable('law_amendment').set({ review_reported_on: reportedOn, amendment_needed: request.body.amendmentNeeded, review: JSON.stringify(normaliseText(request.body.text)) })
-        .where('exemption_id', '=', row.exemption_id).execute();
-      return { reportedOn, amendmentNeeded: request.body.amendmentNeeded };
-    });
+    await reviewLawAmendment(db, callerOf(request), ref(request), { ...request.body, reportedOn, text: request.body.text as I18nText });
+    return (await loadExemptions(db, [request.params.id]))[0]!;
   });
 
   app.post('/api/exemptions/:id/amendment/plan', {
@@ -85,14 +59,8 @@ export async function amendmentRoutes(base: FastifyInstance): Promise<void> {
   }, async (request) => {
     const submittedOn = date(request.body.submittedOn, '/body/submittedOn', { past: true });
     const schedule = request.body.schedule.map((s, i) => ({ stage: s.stage as AmendmentStage, by: date(s.by, `/body/schedule/${i}/by`) }));
-    return edit(request, 'amendment:plan', async (trx, row, ex) => {
-      const r = checkPlan({ track: trackFor(row, ex), submittedOn, schedule, calendar: calendarOf(db) });
-      check(r.ok ? r.warnings : r.violations, { 'end-before-start': 'submittedOn', 'missing-item': 'schedule' });
-      await trx.updateTable('law_amendment').set({
-        plan_submitted_on: submittedOn, plan: JSON.stringify({ targetLaw: normaliseText(request.body.targetLaw) }), schedule: JSON.stringify(schedule),
-      }).where('exemption_id', '=', row.exemption_id).execute();
-      return { submittedOn, schedule, late: r.ok ? r.value.late : false, due: r.ok ? r.value.due : null };
-    });
+    await planLawAmendment(db, callerOf(request), ref(request), { submittedOn, schedule, targetLaw: request.body.targetLaw as I18nText });
+    return (await loadExemptions(db, [request.params.id]))[0]!;
   });
 
   app.post('/api/exemptions/:id/amendment/progress', {
@@ -106,14 +74,8 @@ export async function amendmentRoutes(base: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const on = date(request.body.on, '/body/on', { past: true });
-    const stage = request.body.stage as AmendmentStage;
-    return edit(request, 'amendment:progress', async (trx, row, ex) => {
-      const track = trackFor(row, ex);
-      const r = checkProgress(track, stage, on);
-      check(r.ok ? r.warnings : r.violations, { 'end-before-start': 'on' });
-      await trx.updateTable('law_amendment').set({ progress: JSON.stringify([...track.progress, { stage, on }]) }).where('exemption_id', '=', row.exemption_id).execute();
-      return { stage, on };
-    });
+    await recordAmendmentProgress(db, callerOf(request), ref(request), { stage: request.body.stage as AmendmentStage, on });
+    return (await loadExemptions(db, [request.params.id]))[0]!;
   });
 
   app.post('/api/exemptions/:id/amendment/escalate', {
@@ -126,16 +88,8 @@ export async function amendmentRoutes(base: FastifyInstance): Promise<void> {
       response: { 200: ExemptionSchema, ...errors },
     },
   }, async (request) => {
-    const recommendedOn: CivilDate = date(request.body.recommendedOn, '/body/recommendedOn', { past: true });
-    return edit(request, 'amendment:escalate', async (trx, row, ex) => {
-      const track = trackFor(row, ex);
-      const r = checkEscalation(track, recommendedOn, calendarOf(db));
-      if (!r.ok) refuse(r.violations);
-      const ground = escalationGround(track, recommendedOn, calendarOf(db))!;
-      await trx.updateTable('law_amendment').set({
-        escalated_on: recommendedOn, escalation: JSON.stringify({ ground: ground.ground, since: ground.since, recommendation: normaliseText(request.body.recommendation) }),
-      }).where('exemption_id', '=', row.exemption_id).execute();
-      return { recommendedOn, ground: ground.ground };
-    });
+    const recommendedOn = date(request.body.recommendedOn, '/body/recommendedOn', { past: true });
+    await escalateLawAmendment(db, callerOf(request), ref(request), { recommendedOn, recommendation: request.body.recommendation as I18nText });
+    return (await loadExemptions(db, [request.params.id]))[0]!;
   });
 }
