@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { problemOf, startTestApp, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
+import { seedReferenceZones } from '../../src/db/seed/zones.ts';
 
 for (const engine of engines()) {
   describe(`zones (${engine})`, () => {
@@ -38,6 +39,19 @@ for (const engine of engines()) {
       assert.ok(items.every((z) => z.periodStart !== null), 'every start is known');
       assert.ok(items.filter((z) => z.state === 'expired').every((z) => z.periodEnd !== null));
       assert.ok(items.some((z) => z.state === 'designated' && z.periodEnd === null), 'a continuing zone whose end was not found has none');
+    });
+
+    test('reference zones have names and fields in ja, zh and fr (ZoneLink\'s translations, issue 15, item 9), kept in step on a restart', async () => {
+      const items = (await t.app.inject('/api/zones')).json().items as { name: Record<string, string>; field: Record<string, string> }[];
+      for (const z of items) for (const lang of ['ja', 'zh', 'fr']) assert.ok((z.field[lang] ?? '').length > 0 && (z.name[lang] ?? '').length > 0, `${z.field.en} ${lang}`);
+      const bunkering = items.find((z) => z.field.en === 'Ammonia bunkering')!;
+      assert.deepEqual([bunkering.field.ja, bunkering.field.zh, bunkering.field.fr], ['アンモニアバンカリング', '氨燃料加注', 'Soutage d’ammoniac']);
+      assert.equal(bunkering.name.ja, '蔚山広域市 アンモニアバンカリング 規制自由特区');
+      const id = (await t.db.selectFrom('zone').select('id').where('source', '=', 'reference').limit(1).executeTakeFirstOrThrow()).id;
+      await t.db.updateTable('zone').set({ field: JSON.stringify({ ko: 'x', en: 'x' }) }).where('id', '=', id).execute();
+      await seedReferenceZones(t.db);
+      const again = await t.db.selectFrom('zone').select('field').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.ok(again.field.fr && again.field.fr !== 'x', 'the seed restores the reference texts');
     });
 
     test('filters by region (province), state and round', async () => {

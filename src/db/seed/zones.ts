@@ -1,5 +1,6 @@
 // The 42 zones designated in rounds 1–10 (DOMAIN.md §7) as reference data; idempotent.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import zonesJson from '../../../data/reference/zones.json' with { type: 'json' };
 import type { Database } from '../database.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
@@ -12,6 +13,10 @@ interface ReferenceZone {
   region: string;
   ko: string;
   en: string;
+  /** ZoneLink's translations (data/reference/zones.json `translations`). */
+  ja: string;
+  zh: string;
+  fr: string;
   state: ZoneState;
   outcome?: 'ended' | 'temporary_permit' | 'cancelled';
   statusNote?: I18nText;
@@ -19,7 +24,7 @@ interface ReferenceZone {
   period: { start: string; end: string | null; startBasis: string; endBasis: string };
 }
 
-export const referenceZoneData = zonesJson as { rounds: Record<string, string>; zones: ReferenceZone[] };
+export const referenceZoneData = zonesJson as { rounds: Record<string, string>; translations: string; zones: ReferenceZone[] };
 const data = referenceZoneData;
 
 export function referenceZoneId(zone: ReferenceZone, index: number): string {
@@ -27,20 +32,44 @@ export function referenceZoneId(zone: ReferenceZone, index: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-9${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * A reference zone's name and field in five languages: the region's name of the designation date (issue 15,
+ * item 5) and the field; ja, zh and fr are ZoneLink's translations (item 9).
+ */
+export function referenceZoneTexts(zone: ReferenceZone): { name: I18nText; field: I18nText } {
+  const region = regionByCode(zone.region);
+  if (!region) throw new Error(`reference zone names unknown region ${zone.region}`);
+  const committee = data.rounds[String(zone.round)] ?? '9999-12-31';
+  const r = regionNameOn(region, committee);
+  return {
+    name: {
+      ko: `${r.ko} ${zone.ko} 규제자유특구`, en: `${r.en} ${zone.en} Regulation-Free Special Zone`,
+      ja: `${r.ja ?? r.en} ${zone.ja} 規制自由特区`, zh: `${r.zh ?? r.en} ${zone.zh} 规制自由特区`,
+      fr: `Zone spéciale sans réglementation « ${zone.fr} » (${r.fr ?? r.en})`,
+    },
+    field: { ko: zone.ko, en: zone.en, ja: zone.ja, zh: zone.zh, fr: zone.fr },
+  };
+}
+
 export async function seedReferenceZones(db: Database): Promise<number> {
   const existing = await db.selectFrom('zone').select('id').where('source', '=', 'reference').limit(1).executeTakeFirst();
-  if (existing) return 0;
+  if (existing) {
+    // Names and fields follow the reference data (translations added later reach existing databases here).
+    for (const [index, zone] of data.zones.entries()) {
+      const { name, field } = referenceZoneTexts(zone);
+      await db.updateTable('zone').set({ name: JSON.stringify(name), field: JSON.stringify(field) })
+        .where('id', '=', referenceZoneId(zone, index)).where('source', '=', 'reference')
+        .where(sql<boolean>`(name <> ${JSON.stringify(name)}::jsonb or field <> ${JSON.stringify(field)}::jsonb)`)
+        .execute();
+    }
+    return 0;
+  }
   await db.transaction().execute(async (trx) => {
     for (const [index, zone] of data.zones.entries()) {
-      const region = regionByCode(zone.region);
-      if (!region) throw new Error(`reference zone names unknown region ${zone.region}`);
       const id = referenceZoneId(zone, index);
-      // A zone's name is a document of its designation: the region's name of that date (강원도 in 2019, issue 15, item 5).
-      const committee = data.rounds[String(zone.round)] ?? '9999-12-31';
-      const regionName = regionNameOn(region, committee);
-      const name: I18nText = { ko: `${regionName.ko} ${zone.ko} 규제자유특구`, en: `${regionName.en} ${zone.en} Regulation-Free Special Zone` };
+      const { name, field } = referenceZoneTexts(zone);
       await trx.insertInto('zone').values({
-        id, name: JSON.stringify(name), field: JSON.stringify({ ko: zone.ko, en: zone.en }), model: 'single', round: zone.round,
+        id, name: JSON.stringify(name), field: JSON.stringify(field), model: 'single', round: zone.round,
         committee_date: data.rounds[String(zone.round)] ?? null, state: zone.state, outcome: zone.outcome ?? null,
         status_note: zone.statusNote ? JSON.stringify(zone.statusNote) : null, period_start: zone.period.start, period_end: zone.period.end, source: 'reference',
       }).execute();
