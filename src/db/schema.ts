@@ -275,7 +275,7 @@ export interface StoredFileChunkTable {
   blob: string;
   seq: number;
   bytes: Uint8Array;
-  created_at: Generated<Timestamp>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface StoredFileTable {
@@ -284,7 +284,7 @@ export interface StoredFileTable {
   blob: string;
   size_bytes: number;
   sha256: string;
-  created_at: Generated<Timestamp>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ScheduledJobTable {

@@ -157,10 +157,10 @@ for (const engine of engines()) {
       assert.equal((await part(id, 0, third)).statusCode, 200);
       // A staging file of no upload (its first part's transaction rolled back) goes too, once as old.
       await writeFile(join(t.config.filesDir, 'upload-staging', `${projectId}.${randomUUID()}`), 'orphan');
-      assert.equal(await expireStagedUploads(t.db, t.config.filesDir, 3_600_000), 0);
+      assert.equal(await expireStagedUploads(t.db, t.config, 3_600_000), 0);
       assert.equal((await readdir(join(t.config.filesDir, 'upload-staging'))).length >= 2, true);
       // Two hours on, this one and those the earlier tests left unfinished go.
-      assert.ok(await expireStagedUploads(t.db, t.config.filesDir, 3_600_000, Date.now() + 2 * 3_600_000) >= 1);
+      assert.ok(await expireStagedUploads(t.db, t.config, 3_600_000, Date.now() + 2 * 3_600_000) >= 1);
       assert.equal(await t.db.selectFrom('demonstration_upload_staging').select('id').executeTakeFirst(), undefined);
       assert.equal((await send(company, 'GET', `${base(id)}/parts`)).statusCode, 404);
       assert.deepEqual(await readdir(join(t.config.filesDir, 'upload-staging')), []);

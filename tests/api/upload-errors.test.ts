@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { expireRefusedErrorFiles } from '../../src/server/demonstrations/error-file.ts';
+import { errorFileStore, expireRefusedErrorFiles } from '../../src/server/demonstrations/error-file.ts';
 import { expireStagedUploads } from '../../src/server/demonstrations/parts.ts';
 import { parseCsv } from '../../src/domain/csv.ts';
 import { asSession, startTestApp, type Session, type TestApp } from '../support/app.ts';
@@ -80,9 +80,9 @@ for (const engine of engines()) {
       const stored = randomUUID();
       assert.equal((await send(company, 'PUT', `/api/projects/${projectId}/uploads/${stored}?mode=skip-invalid`, csv(), { 'content-type': 'text/csv' })).statusCode, 201);
       // The periodic scan removes a refused upload's file once older than the staging TTL; a stored upload's stays.
-      assert.equal(await expireRefusedErrorFiles(t.db, t.config.filesDir, 3_600_000), 0);
+      assert.equal(await expireRefusedErrorFiles(t.db, errorFileStore(t.config, t.db), 3_600_000), 0);
       assert.equal((await send(company, 'GET', `/api/projects/${projectId}/uploads/${refused}/errors.csv`)).statusCode, 200);
-      await expireStagedUploads(t.db, t.config.filesDir, 3_600_000, Date.now() + 2 * 3_600_000);
+      await expireStagedUploads(t.db, t.config, 3_600_000, Date.now() + 2 * 3_600_000);
       assert.equal((await send(company, 'GET', `/api/projects/${projectId}/uploads/${refused}/errors.csv`)).statusCode, 404);
       assert.equal((await send(company, 'GET', `/api/projects/${projectId}/uploads/${stored}/errors.csv`)).statusCode, 200);
 

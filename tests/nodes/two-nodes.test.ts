@@ -2,6 +2,7 @@
 // one SMTP server. Mail goes out once, a scheduled scan runs once, sessions and sign-in limits are shared.
 // Needs PostgreSQL (TEST_DATABASE_URL): a fresh database is created on that server and dropped afterwards.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +80,7 @@ describe('two nodes on one PostgreSQL database', { skip: serverUrl ? false : 'ne
     assert.equal((await fetch(`${a.url}/api/session`, { headers: { cookie } })).status, 401);
   });
 
-  test('a file attached through A downloads through B (FILE_STORE=database), checksum intact', async () => {
+  test('a file attached through A downloads through B, and an upload\'s error file too (FILE_STORE=database)', async () => {
     const res = await signIn(a, 'company@demo.zonelink.kr', DEMO_PASSWORD);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('zl_session='))!.split(';')[0]!;
     const { csrfToken } = await res.json() as { csrfToken: string };
@@ -106,6 +107,14 @@ describe('two nodes on one PostgreSQL database', { skip: serverUrl ? false : 'ne
     assert.equal(download.status, 200);
     assert.ok(Buffer.from(await download.arrayBuffer()).equals(pdf), 'the same bytes through the other node');
     for (const folder of folders) assert.deepEqual(await readdir(join(folder, 'attachments')).catch(() => []), [], 'nothing on either node\'s disk');
+    // A refused upload's error file, kept by A, is served by B.
+    const uploadId = randomUUID();
+    const refused = await fetch(`${a.url}/api/projects/${id}/uploads/${uploadId}`, { method: 'PUT', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'text/csv' }, body: 'ts,speed\nnot-a-time,10\n' });
+    assert.equal(refused.status, 400, await refused.clone().text());
+    const errors = await fetch(`${b.url}/api/projects/${id}/uploads/${uploadId}/errors.csv`, { headers: { cookie } });
+    assert.equal(errors.status, 200);
+    assert.match(await errors.text(), /not-a-time/);
+    for (const folder of folders) assert.deepEqual(await readdir(join(folder, 'upload-errors')).catch(() => []), [], 'no error file on either node\'s disk');
   });
 
   test('each notification’s e-mail reaches the SMTP server once, though both nodes run a mailer', async () => {

@@ -12,6 +12,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { UploadFormat } from '../../domain/demonstrations/events.ts';
 import { periodInstants } from '../../domain/demonstrations/project.ts';
@@ -22,7 +23,7 @@ import { ProblemSchema, Uuid } from '../http/schemas.ts';
 import { frame } from './messages.ts';
 import { UploadResultSchema } from './schemas.ts';
 import { loadProject, targetOf } from './store.ts';
-import { expireRefusedErrorFiles } from './error-file.ts';
+import { errorFileStore, expireRefusedErrorFiles } from './error-file.ts';
 import { spool, UPLOAD_LIMIT_BYTES } from './upload.ts';
 import { storeUpload, uploadView } from './upload-store.ts';
 
@@ -224,7 +225,8 @@ async function stagedRow(db: Database, projectId: string, uploadId: string, lock
  * Removes resumable uploads not added to for `maxAgeMs` (their rows and staging files) and staging files of no
  * upload as old, and the error files of refused uploads as old; run by the periodic deadline scan. Returns how many uploads went.
  */
-export async function expireStagedUploads(db: Database, filesDir: string, maxAgeMs: number, now = Date.now()): Promise<number> {
+export async function expireStagedUploads(db: Database, config: Pick<Config, 'filesDir' | 'fileStore'>, maxAgeMs: number, now = Date.now()): Promise<number> {
+  const { filesDir } = config;
   const cutoff = new Date(now - maxAgeMs);
   const gone = await db.deleteFrom('demonstration_upload_staging').where('updated_at', '<', cutoff).returning(['project_id', 'id']).execute();
   const files = new LocalFileStore(filesDir, AREA);
@@ -237,7 +239,7 @@ export async function expireStagedUploads(db: Database, filesDir: string, maxAge
     const info = await stat(files.pathOf(name)).catch(() => null);
     if (info !== null && info.mtimeMs < cutoff.getTime()) await rm(files.pathOf(name), { force: true });
   }
-  await expireRefusedErrorFiles(db, filesDir, maxAgeMs, now);
+  await expireRefusedErrorFiles(db, errorFileStore(config, db), maxAgeMs, now);
   return gone.length;
 }
 

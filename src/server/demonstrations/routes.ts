@@ -23,7 +23,7 @@ import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.t
 import { checkNeeds, coverageFor, CoverageSchema, normaliseNeeds } from '../exemptions/needs.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
-import { errorCsv, errorFilePath, hasErrorFile } from './error-file.ts';
+import { errorCsv, errorFileId, errorFileStore } from './error-file.ts';
 import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
 import { frame } from './messages.ts';
 import { reportRoutes } from './reports.ts';
@@ -299,10 +299,10 @@ function routes(base: FastifyInstance): void {
     },
   }, async (request, reply) => {
     const { row } = await readable(request, request.params.id);
-    const path = errorFilePath(app.services.config.filesDir, row.id, request.params.uploadId);
-    if (!(await hasErrorFile(path))) throw notFound('upload');
+    const file = await errorFileStore(app.services.config, db).openStored(errorFileId(row.id, request.params.uploadId));
+    if (file === null) throw notFound('upload');
     reply.header('content-disposition', `attachment; filename="upload-errors-${request.params.uploadId}.csv"`).header('cache-control', 'private, no-store');
-    return reply.type('text/csv; charset=utf-8').send(Readable.from(errorCsv(path, request.locale, request.id)));
+    return reply.type('text/csv; charset=utf-8').send(Readable.from(errorCsv(file, request.locale, request.id)));
   });
 
   const evidenceRoute = (format: 'pdf' | 'csv') => app.get(`/api/projects/:id/evidence-pack.${format}`, {

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/auth/types.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError } from '../errors.ts';
 import { renderProblem } from '../problem.ts';
-import { keepErrorFile } from './error-file.ts';
+import { errorFileStore, keepErrorFile } from './error-file.ts';
 import { frame } from './messages.ts';
 import { insertSpooled, issueFields, issuePath, type Spooled } from './upload.ts';
 
@@ -32,9 +32,9 @@ export interface StoreUpload {
  * upload id in one transaction. A concurrent request that claimed the id first → 409, nothing stored.
  */
 export async function storeUpload(db: Database, request: FastifyRequest, actor: Actor, spooled: Spooled, s: StoreUpload) {
-  const filesDir = request.server.services.config.filesDir;
+  const errorFiles = errorFileStore(request.server.services.config, db);
   if (spooled.issues.length > 0 && (s.mode === 'all' || spooled.rowsTotal === 0)) {
-    await keepErrorFile(filesDir, s.projectId, s.uploadId, spooled.issuesFile);
+    await keepErrorFile(errorFiles, s.projectId, s.uploadId, spooled.issuesFile);
     throw new AppError('validation', { fields: issueFields(spooled.issues) });
   }
   const problem = spooled.issues.length > 0 ? renderProblem(new AppError('validation', { fields: issueFields(spooled.issues) }), request.locale, request.id) : null;
@@ -57,6 +57,6 @@ export async function storeUpload(db: Database, request: FastifyRequest, actor: 
     });
     return claimed;
   });
-  await keepErrorFile(filesDir, s.projectId, s.uploadId, spooled.issuesFile);
+  await keepErrorFile(errorFiles, s.projectId, s.uploadId, spooled.issuesFile);
   return saved;
 }

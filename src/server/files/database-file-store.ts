@@ -53,7 +53,13 @@ export class DatabaseFileStore implements FileStore {
 
   async commitFile(received: Received, id: string): Promise<void> {
     const { blob, size, sha256 } = received as DatabaseReceived;
-    await this.db.insertInto('stored_file').values({ area: this.area, id, blob, size_bytes: size, sha256 }).execute();
+    // One transaction: the name moves to the new bytes (a file committed again under its id) and the old ones go.
+    await this.db.transaction().execute(async (trx) => {
+      const old = await trx.selectFrom('stored_file').select('blob').where('area', '=', this.area).where('id', '=', id).forUpdate().executeTakeFirst();
+      await trx.insertInto('stored_file').values({ area: this.area, id, blob, size_bytes: size, sha256 })
+        .onConflict((oc) => oc.columns(['area', 'id']).doUpdateSet({ blob, size_bytes: size, sha256, created_at: new Date() })).execute();
+      if (old) await trx.deleteFrom('stored_file_chunk').where('blob', '=', old.blob).execute();
+    });
   }
 
   async remove(id: string): Promise<void> {
@@ -74,6 +80,15 @@ export class DatabaseFileStore implements FileStore {
     }
     if (length !== size || hash.digest('hex') !== sha256) throw new Error(`stored file ${id} does not match its checksum`);
     return Readable.from(this.#chunks(file.blob));
+  }
+
+  async openStored(id: string): Promise<Readable | null> {
+    const file = await this.db.selectFrom('stored_file').select(['size_bytes', 'sha256']).where('area', '=', this.area).where('id', '=', id).executeTakeFirst();
+    return file ? this.openVerified(id, file.size_bytes, file.sha256) : null;
+  }
+
+  async listOlderThan(cutoff: Date): Promise<string[]> {
+    return (await this.db.selectFrom('stored_file').select('id').where('area', '=', this.area).where('created_at', '<', cutoff).execute()).map((r) => r.id);
   }
 
   /** The blob's chunks in order, one query (and one chunk in memory) at a time. */

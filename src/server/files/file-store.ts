@@ -31,6 +31,10 @@ export interface FileStore {
    * or changed file is an error (never sent as if it were the original).
    */
   openVerified(id: string, size: number, sha256: string): Promise<Readable>;
+  /** Opens a file whose checksum only the store records (the database store checks it); null when there is none. */
+  openStored(id: string): Promise<Readable | null>;
+  /** The ids of the files committed before `cutoff`. */
+  listOlderThan(cutoff: Date): Promise<string[]>;
 }
 
 /** Counts, hashes and keeps the head and tail of bytes as they stream in, refusing more than `limit`. */

@@ -5,8 +5,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
 import { asBuffer, Tally, type FileStore, type Received } from './file-store.ts';
 
@@ -48,15 +48,17 @@ export class LocalFileStore implements FileStore {
   /** Flushes the received file to disk and renames it to its final name (atomic on one file system). */
   async commitFile(received: Received, id: string): Promise<void> {
     const { temp } = received as LocalReceived;
-    await mkdir(this.areaDir, { recursive: true });
+    const target = this.pathOf(id);
+    const folder = dirname(target);
+    await mkdir(folder, { recursive: true });
     const handle = await open(temp, 'r+');
     try {
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, this.pathOf(id));
-    const dir = await open(this.areaDir, 'r');
+    await rename(temp, target);
+    const dir = await open(folder, 'r');
     try {
       await dir.sync();
     } finally {
@@ -66,6 +68,27 @@ export class LocalFileStore implements FileStore {
 
   async remove(id: string): Promise<void> {
     await rm(this.pathOf(id), { force: true });
+  }
+
+  async openStored(id: string): Promise<ReadStream | null> {
+    const info = await stat(this.pathOf(id)).catch(() => null);
+    return info?.isFile() ? createReadStream(this.pathOf(id)) : null;
+  }
+
+  async listOlderThan(cutoff: Date): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.isFile()) {
+          const info = await stat(path).catch(() => null);
+          if (info !== null && info.mtimeMs < cutoff.getTime()) out.push(relative(this.areaDir, path));
+        }
+      }
+    };
+    await walk(this.areaDir);
+    return out;
   }
 
   async openVerified(id: string, size: number, sha256: string): Promise<ReadStream> {

@@ -17,7 +17,7 @@ export function zonelinkJobs(db: Database, config: Config, limiter: LoginLimiter
     { name: 'exemption-deadline-scan', periodMs: 6 * HOUR, leaseMs: HOUR, run: () => scanExemptionDeadlines(db, { offsets: config.exemptionAlertOffsets }) },
     // Unfinished resumable uploads and the error files of refused uploads expire.
     { name: 'upload-expiry', periodMs: HOUR, leaseMs: HOUR, run: async () => {
-      await expireStagedUploads(db, config.filesDir, config.uploadStagingTtlHours * HOUR);
+      await expireStagedUploads(db, config, config.uploadStagingTtlHours * HOUR);
       // Bytes of attachments whose upload never committed (FILE_STORE=database).
       await sweepOrphanChunks(db, config.uploadStagingTtlHours * HOUR);
     } },
