@@ -648,6 +648,13 @@ export interface ReadCacheBumpTable {
   xact: Generated<string>;
 }
 
+/** Secrets of the installation shared by every node (migration 0060), e.g. the key that signs list cursors. */
+export interface ServerKeyTable {
+  name: string;
+  secret: Buffer;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
   region: RegionTable;
   region_link: RegionLinkTable;
@@ -701,4 +708,5 @@ export interface DB {
   demonstration_project_exemption: DemonstrationProjectExemptionTable;
   demonstration_exemption_suspension: DemonstrationExemptionSuspensionTable;
   read_cache_bump: ReadCacheBumpTable;
+  server_key: ServerKeyTable;
 }

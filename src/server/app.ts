@@ -16,6 +16,7 @@ import { refreshCalendar } from './calendar/provider.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerCors } from './http/cors.ts';
 import { registerJsonBody } from './http/json-body.ts';
+import { listKeyReader } from './http/list-key.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import { fieldErrors, registerValidation } from './http/validation.ts';
 import { registerValidators } from './http/validators.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
 
 export interface AppServices extends AppDeps {
   loginLimiter: LoginLimiter;
+  /** The key that signs list cursors (src/server/http/pages.ts). */
+  listKey: () => Promise<Buffer>;
 }
 
 /** A registered route, as the authorisation-matrix and input-fuzz tests enumerate them. */
@@ -92,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  app.decorate('services', { ...deps, loginLimiter: new LoginLimiter(deps.db, config.login) });
+  app.decorate('services', { ...deps, loginLimiter: new LoginLimiter(deps.db, config.login), listKey: listKeyReader(deps.db) });
   // The holiday calendar of this database, with its administrator-added one-off holidays (docs/decisions/0012-holidays.md).
   await refreshCalendar(deps.db);
   app.decorateRequest('actor', null);

@@ -16,6 +16,7 @@ import { recordLawAmended } from './use-cases/record-law-amended.ts';
 import { requestLawAmendment } from './use-cases/request-law-amendment.ts';
 import { notFound } from '../errors.ts';
 import { EvidenceRefSchema, LifecycleSchema } from './lifecycle-schemas.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../http/schemas.ts';
 import { DateOnly } from '../regulations/schemas.ts';
 import { ConditionsSchema, type Conditions } from './conditions.ts';
@@ -64,6 +65,12 @@ const CreateBody = Type.Object({
   insuranceProofSubmitted: Type.Boolean(),
 }, { additionalProperties: false });
 
+/** Exemptions newest grant first. */
+const EXEMPTION_LIST: ListSpec<'granted'> = {
+  list: 'exemptions', defaultSort: 'granted', defaultLimit: 50, maxLimit: 200,
+  orders: { granted: { direction: 'desc', columns: [{ sql: 'granted_on', type: 'date' }, { sql: 'id', type: 'uuid' }] } },
+};
+
 export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.services;
@@ -80,20 +87,22 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
         stage: Type.Optional(Type.Enum([...STAGES])),
         year: Type.Optional(Type.Integer({ minimum: 2019, maximum: 2100 })),
         holder: Type.Optional(Uuid),
+        ...pageQuery(EXEMPTION_LIST),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(ExemptionSchema) }), 400: ProblemSchema },
+      response: { 200: Type.Object({ items: Type.Array(ExemptionSchema), next: nextSchema }), 400: ProblemSchema },
     },
   }, async (request) => {
-    const { kind, zone, state, stage, year, holder } = request.query;
-    let query = db.selectFrom('exemption').select('id').orderBy('granted_on', 'desc').orderBy('id');
+    const { kind, zone, state, stage, year, holder, limit, cursor } = request.query;
+    const page = readPage(EXEMPTION_LIST, { limit, cursor }, { kind, zone, state, stage, year, holder }, await app.services.listKey());
+    let query = db.selectFrom('exemption').select('id');
     if (kind !== undefined) query = query.where('kind', '=', kind);
     if (zone !== undefined) query = query.where('zone_id', '=', zone);
     if (state !== undefined) query = query.where('state', '=', state);
     if (stage !== undefined) query = query.where((eb) => eb('stages', '@>', eb.val([stage])));
     if (holder !== undefined) query = query.where((eb) => eb('holders', '@>', eb.val([holder])));
     if (year !== undefined) query = query.where('granted_on', '>=', `${year}-01-01`).where('granted_on', '<=', `${year}-12-31`);
-    const ids = (await query.execute()).map((r) => r.id);
-    return { items: await loadExemptions(db, ids) };
+    const { rows, next } = pageOf(page, await inPageOrder(query, page).execute());
+    return { items: await loadExemptions(db, rows.map((r) => r.id)), next };
   });
 
   app.get('/api/exemptions/:id', {

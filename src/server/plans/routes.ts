@@ -8,9 +8,11 @@ import { Type } from 'typebox';
 import { decide } from '../../domain/auth/policy.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { PLAN_STATES } from '../../domain/zones/plan-machine.ts';
-import { authorize } from '../auth/authorize.ts';
+import { actorOf, authorize } from '../auth/authorize.ts';
 import { notFound } from '../errors.ts';
+import { nextSchema, pageQuery, readPage } from '../http/pages.ts';
 import { ProblemSchema } from '../http/schemas.ts';
+import { pagePlans, PLAN_LIST } from './page-plans.ts';
 import { callerOf } from '../write/caller.ts';
 import { diffJson } from './diff.ts';
 import { coverageFor, CoverageSchema } from '../exemptions/needs.ts';
@@ -20,8 +22,8 @@ import {
   CommonInput, ConsultationInput, CreateInput, DecisionInput, DiffView, InviteInput, ModelSchema, PlanParams, PlanSummary, PlanView,
   RedeliberationInput, ReferInput, ReturnInput, SectionInput, SectionParams, SignOffInput, SupplementAnswerInput, SupplementRequestInput, VersionParams, VersionSummary,
 } from './schemas.ts';
-import { listPlans, loadPlan, loadSteps, planEtag, planTarget } from './store.ts';
-import { planSummary, planView } from './view.ts';
+import { loadPlan, loadSteps, planEtag, planTarget } from './store.ts';
+import { planView } from './view.ts';
 import { acceptPlan } from './use-cases/accept-plan.ts';
 import { answerSupplement } from './use-cases/answer-supplement.ts';
 import { createPlan } from './use-cases/create-plan.ts';
@@ -69,14 +71,13 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'plan:list' }, serializerCompiler,
     schema: {
       tags: ['plans'], summary: 'Zone plans the caller may see (its own and its partners’; all for the ministry)',
-      querystring: Type.Object({ state: Type.Optional(Type.Enum([...PLAN_STATES])), model: Type.Optional(ModelSchema) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(PlanSummary) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+      querystring: Type.Object({ state: Type.Optional(Type.Enum([...PLAN_STATES])), model: Type.Optional(ModelSchema), ...pageQuery(PLAN_LIST) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(PlanSummary), next: nextSchema }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
     },
   }, async (request) => {
-    const { state, model } = request.query;
-    const plans = (await listPlans(db)).filter((p) => (state === undefined || p.state === state) && (model === undefined || p.content.model === model)
-      && decide(request.actor, 'plan:read', planTarget(p)).allowed);
-    return { items: plans.map(planSummary) };
+    const { state, model, limit, cursor } = request.query;
+    const page = readPage(PLAN_LIST, { limit, cursor }, { state, model }, await app.services.listKey());
+    return pagePlans(db, actorOf(request), { state, model }, page);
   });
 
   app.get('/api/plans/:id', {

@@ -29,7 +29,10 @@ export function clockView(name: 'decision' | 'ministry-reply', stored: StoredClo
   };
 }
 
-export function planSummary(plan: PlanRecord) {
+/** What a list shows of a plan. */
+export type PlanListed = Pick<PlanRecord, 'id' | 'leadRegion' | 'state' | 'content' | 'contentVersion' | 'submittedOn' | 'zoneId' | 'demo' | 'updatedAt'>;
+
+export function planSummary(plan: PlanListed) {
   return {
     id: plan.id, title: plan.content.title, model: plan.content.model, leadRegion: plan.leadRegion, participants: participantsOf(plan.content),
     state: plan.state, contentVersion: plan.contentVersion, submittedOn: plan.submittedOn, zoneId: plan.zoneId, demo: plan.demo,
