@@ -1,5 +1,6 @@
 // The only way the UI talks to the server: same-origin fetch with the session cookie,
 // the UI language as Accept-Language and the CSRF token on every cookie-authenticated write.
+import { allPages, withCursor, type Page } from './components/paged.tsx';
 import type { Lang } from './i18n/index.ts';
 import type {
   About,
@@ -115,8 +116,9 @@ export const api = {
   listZones: (filter: ZoneFilter = {}) => {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(key, String(value));
-    const qs = query.toString();
-    return request<{ items: Zone[] }>('GET', `/api/zones${qs ? `?${qs}` : ''}`);
+    const url = `/api/zones${query.size > 0 ? `?${query.toString()}` : ''}`;
+    // Zones are few (tens): every page, for maps and pick lists.
+    return allPages((cursor) => request<Page<Zone>>('GET', withCursor(url, cursor))).then((items) => ({ items }));
   },
   getZone: (id: string) => request<Zone>('GET', `/api/zones/${encodeURIComponent(id)}`),
   capabilityCatalogue: () => request<{ items: CatalogueEntry[] }>('GET', '/api/capabilities/catalogue'),

@@ -23,7 +23,7 @@ export function visiblePlans(actor: Actor): (eb: ExpressionBuilder<DB, 'zone_pla
           ? eb.exists(own.where((p) => p.or([p('region_code', '=', code), p('region_code', 'like', `${code}___`)])))
           : eb.exists(own.where('region_code', '=', code));
       }
-      default:
+      case 'company':
         return sql<SqlBool>`false`;
     }
   };

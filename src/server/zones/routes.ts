@@ -45,7 +45,7 @@ const ZONE_LIST: ListSpec<'round'> = {
   orders: {
     round: {
       direction: 'asc',
-      columns: [{ sql: 'coalesce(zone.round, 2147483647)', type: 'int' }, { sql: "coalesce(zone.committee_date, date '9999-12-31')", type: 'date' }, { sql: 'zone.id', type: 'uuid' }],
+      columns: [{ sql: 'coalesce(zone.round, 2147483647)', type: 'int' }, { sql: "coalesce(zone.committee_date, '9999-12-31')", type: 'text' }, { sql: 'zone.id', type: 'uuid' }],
     },
   },
 };

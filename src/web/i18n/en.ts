@@ -29,6 +29,7 @@ export const en: Record<keyof typeof ko, string> = {
   languageButton: 'Change language',
   languageSelected: 'selected',
   loading: 'Loading…',
+  showMore: 'Show more',
   required: 'required',
   optional: 'optional',
   fieldRequired: 'Please fill in this field.',

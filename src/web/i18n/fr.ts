@@ -29,6 +29,7 @@ export const fr: Record<keyof typeof ko, string> = {
   languageButton: 'Changer de langue',
   languageSelected: 'sélectionnée',
   loading: 'Chargement…',
+  showMore: 'Afficher la suite',
   required: 'obligatoire',
   optional: 'facultatif',
   fieldRequired: 'Veuillez remplir ce champ.',

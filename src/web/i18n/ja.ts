@@ -29,6 +29,7 @@ export const ja: Record<keyof typeof ko, string> = {
   languageButton: '言語を変更',
   languageSelected: '選択中',
   loading: '読み込み中…',
+  showMore: 'さらに表示',
   required: '必須',
   optional: '任意',
   fieldRequired: 'この項目を入力してください。',

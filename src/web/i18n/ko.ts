@@ -31,6 +31,7 @@ export const ko = {
   languageButton: '언어 변경',
   languageSelected: '선택됨',
   loading: '불러오는 중…',
+  showMore: '더 보기',
   required: '필수',
   optional: '선택',
   fieldRequired: '이 항목을 입력하세요.',

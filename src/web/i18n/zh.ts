@@ -30,6 +30,7 @@ export const zh: Record<keyof typeof ko, string> = {
   languageButton: '切换语言',
   languageSelected: '已选择',
   loading: '正在加载…',
+  showMore: '显示更多',
   required: '必填',
   optional: '选填',
   fieldRequired: '请填写此项。',

@@ -1,5 +1,6 @@
 // The demonstrations API through the app's one request helper (src/web/api.ts); uploads go through
 // XMLHttpRequest, the only browser API that reports upload progress, with the same headers.
+import { allPages, withCursor, type Page } from '../../components/paged.tsx';
 import { apiHeaders, ApiError, request } from '../../api.ts';
 import type { Problem } from '../../types.ts';
 import type {
@@ -45,7 +46,8 @@ export const projectsApi = {
   uploadErrorsUrl: (id: string, uploadId: string) => `${p(id)}/uploads/${uploadId}/errors.csv`,
   uploads: async (id: string) => (await request<{ items: UploadResult[] }>('GET', `${p(id)}/uploads`)).items,
   compliance: (id: string, examples = 20) => request<ComplianceView>('GET', `${p(id)}/compliance?examples=${examples}`),
-  exemptions: async (zoneId: string) => (await request<{ items: ExemptionItem[] }>('GET', `/api/exemptions?zone=${encodeURIComponent(zoneId)}`)).items,
+  /** Every exemption of the zone (all pages: the project forms pick from them). */
+  exemptions: (zoneId: string) => allPages((cursor) => request<Page<ExemptionItem>>('GET', withCursor(`/api/exemptions?zone=${encodeURIComponent(zoneId)}`, cursor))),
 };
 
 /** The media type the upload API expects for a file (by its name, then its type); null when neither fits. */

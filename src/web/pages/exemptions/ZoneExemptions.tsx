@@ -5,6 +5,7 @@ import { useApp } from '../../app-context.tsx';
 import { DemoBadge, Loading, ProblemAlert } from '../../components/ui.tsx';
 import { RefText } from '../../components/text.tsx';
 import { useLoaded } from '../../data.ts';
+import { ShowMore, usePaged } from '../../components/paged.tsx';
 import { Link } from '../../router.tsx';
 import { exemptionsApi } from './client.ts';
 import { Day, ExemptionStateBadge, kindText, stageText } from './common.tsx';
@@ -12,9 +13,9 @@ import type { Bundle } from './types.ts';
 
 export function ZoneExemptions({ zoneId }: { zoneId: string }) {
   const { t, user } = useApp();
-  const list = useLoaded(useCallback(() => exemptionsApi.list({ zone: zoneId }), [zoneId]));
+  const list = usePaged(useCallback((cursor?: string) => exemptionsApi.list({ zone: zoneId }, cursor), [zoneId]));
   const bundle = useLoaded(useCallback(() => exemptionsApi.bundle(zoneId), [zoneId]));
-  const items = list.data?.items;
+  const items = list.items;
 
   return (
     <>
@@ -51,6 +52,7 @@ export function ZoneExemptions({ zoneId }: { zoneId: string }) {
                 ))}
               </tbody>
             </table>
+            <ShowMore paged={list} testId="zone-exemptions-more" />
           </div>
         )}
       </section>

@@ -1,6 +1,7 @@
 // Exemptions, the regulation catalogue, bundles, the reform board and precedent search, through the one
 // request function of src/web/api.ts (session cookie, UI language, CSRF token on writes).
 import { request } from '../../api.ts';
+import { withCursor, type Page } from '../../components/paged.tsx';
 import type {
   AuditEntry, Bundle, Conditions, EvidenceRef, Exemption, ExemptionInput, NeedsCoverage, Organisation, ReformBoard, SearchQuery, SearchResult,
 } from './types.ts';
@@ -17,7 +18,8 @@ const at = (id: string) => encodeURIComponent(id);
 export const exemptionsApi = {
   planCoverage: (id: string) => request<NeedsCoverage>('GET', `/api/plans/${at(id)}/coverage`),
   projectCoverage: (id: string) => request<NeedsCoverage>('GET', `/api/projects/${at(id)}/coverage`),
-  list: (filter: { zone?: string } = {}) => request<{ items: Exemption[] }>('GET', `/api/exemptions${qs(filter)}`),
+  /** One page of the exemptions (`cursor`: the `next` of the page before). */
+  list: (filter: { zone?: string } = {}, cursor?: string) => request<Page<Exemption>>('GET', withCursor(`/api/exemptions${qs(filter)}`, cursor)),
   get: (id: string) => request<Exemption>('GET', `/api/exemptions/${at(id)}`),
   create: (input: ExemptionInput) => request<Exemption>('POST', '/api/exemptions', input),
   extend: (id: string, body: { requestedOn: string; newUntil: string; ground: string }) =>

@@ -1,32 +1,19 @@
 // /plans: the plans of my organisation (the ministry sees the submitted ones).
-import { useEffect, useState } from 'react';
+import { ShowMore, usePaged } from '../../components/paged.tsx';
 import { useApp } from '../../app-context.tsx';
 import { Link } from '../../router.tsx';
 import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
 import { LoginFirst } from '../../components/LoginFirst.tsx';
 import { DateTime, LocalText } from '../../components/text.tsx';
 import { PlanStateBadge, planModelText, RegionCodeName, usePlansClient, useProvinces } from './common.tsx';
-import type { PlanSummary } from './types.ts';
 
 export function PlansListPage() {
   const { t, user } = useApp();
   const client = usePlansClient();
-  const [plans, setPlans] = useState<PlanSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const paged = usePaged(client ? client.list : null);
+  const { items: plans, error } = paged;
   const regions = useProvinces();
   useTitle(t('plansTitle'));
-
-  useEffect(() => {
-    if (!client) return;
-    let live = true;
-    client
-      .list()
-      .then((items) => live && setPlans(items))
-      .catch((err: unknown) => live && setError(err));
-    return () => {
-      live = false;
-    };
-  }, [client]);
 
   const canCreate = user?.organisation.kind === 'local_government';
   return (
@@ -85,6 +72,7 @@ export function PlansListPage() {
               ))}
             </tbody>
           </table>
+          <ShowMore paged={paged} testId="plans-more" />
         </div>
       )}
     </>

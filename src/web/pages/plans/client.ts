@@ -1,5 +1,6 @@
 // The plans API, over the same conventions as src/web/api.ts: same-origin cookie session, UI language as
 // Accept-Language, the CSRF token on writes, problem+json errors as ApiError; If-Match for content writes.
+import { withCursor, type Page } from '../../components/paged.tsx';
 import { ApiError } from '../../api.ts';
 import type { Problem, Session } from '../../types.ts';
 import type { Criterion, ExpertSummary, ExpertWorkspace, Position, ReviewView, Tie } from './review-types.ts';
@@ -44,7 +45,8 @@ export function plansClient(userId: string) {
   }
   const p = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
   return {
-    list: async () => ((await raw('GET', '/api/plans')) as { items: PlanSummary[] }).items,
+    /** One page of the plans the caller may see (`cursor`: the `next` of the page before). */
+    list: async (cursor?: string) => (await raw('GET', withCursor('/api/plans', cursor))) as Page<PlanSummary>,
     get: async (id: string) => (await raw('GET', p(id))) as PlanView,
     versions: async (id: string) => ((await raw('GET', `${p(id)}/versions`)) as { items: VersionSummary[] }).items,
     version: async (id: string, version: number) => (await raw('GET', `${p(id)}/versions/${version}`)) as { version: number; content: PlanContent },

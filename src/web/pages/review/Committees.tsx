@@ -1,6 +1,7 @@
 // /committees: the ministry's committee page — plans before the deliberation committee and the RFZ committee, the
 // decisions taken, and the meeting-notice deadline (at least 7 days before the meeting, Decree Art. 47(6), 49(6)).
 // Each decision is recorded with its minutes on the plan's page, where the notice rule is enforced.
+import { allPages } from '../../components/paged.tsx';
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app-context.tsx';
 import { DemoBadge, Field, Loading, ProblemAlert, useTitle } from '../../components/ui.tsx';
@@ -61,7 +62,7 @@ export function CommitteesPage() {
   useTitle(t('rvCommitteeTitle'));
   const ministry = user?.organisation.kind === 'ministry';
   useEffect(() => {
-    if (client && ministry) client.list().then(setPlans, setError);
+    if (client && ministry) allPages(client.list).then(setPlans, setError);
   }, [client, ministry]);
 
   if (user === undefined) return <Loading />;
