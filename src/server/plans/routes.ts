@@ -5,7 +5,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { decide } from '../../domain/auth/policy.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { PLAN_STATES } from '../../domain/zones/plan-machine.ts';
 import { actorOf, authorize } from '../auth/authorize.ts';
