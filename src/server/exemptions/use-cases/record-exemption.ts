@@ -3,7 +3,7 @@
 // client that must not duplicate sends it once (decision record 0035).
 import type { Database } from '../../../db/database.ts';
 import type { ExemptionState } from '../../../domain/exemptions/lifecycle.ts';
-import { checkGrantTerm, type ExemptionKind } from '../../../domain/exemptions/validity.ts';
+import { checkGrantTerm } from '../../../domain/exemptions/validity.ts';
 import { normaliseText, type I18nText } from '../../../domain/i18n-text.ts';
 import type { Violation } from '../../../domain/zones/transition-table.ts';
 import { calendarOf } from '../../calendar/provider.ts';
@@ -12,22 +12,11 @@ import type { Caller } from '../../write/caller.ts';
 import { runWrite } from '../../write/run-write.ts';
 import { insuranceViolations, type Conditions } from '../conditions.ts';
 import { date, refuse } from '../refuse.ts';
-import { insertExemption } from '../store.ts';
+import { insertExemption, type ExemptionInsert } from '../store.ts';
 import { zoneTerm } from '../view.ts';
 
-export interface ExemptionGrant {
-  kind: ExemptionKind;
-  title: I18nText;
-  zoneId: string;
-  holders: string[];
-  regulationIds: string[];
-  conditions: Conditions;
-  stages: string[];
-  grantedOn: string;
-  validFrom: string | null;
-  validUntil: string | null;
-  insuranceProofSubmitted: boolean;
-}
+/** What MSS records of a grant: the stored fields but those the grant itself sets (state, extensions, demo). */
+export type ExemptionGrant = Omit<ExemptionInsert, 'state' | 'extensions' | 'amendmentRequestedOn' | 'lawAmendedOn' | 'demo'> & { insuranceProofSubmitted: boolean };
 
 function normaliseConditions(c: Conditions): Conditions {
   const opt = (t: I18nText | null) => (t ? normaliseText(t) : null);
