@@ -54,7 +54,7 @@ export function formatDay(iso: string | null, lang: Lang): string | null {
   return iso ? formatDate(iso, lang) : null;
 }
 
-/** Zone names and fields are in Korean and English only: say once which language a table falls back to. */
+/** A zone without a name in the reader's language (e.g. one designated here in ko and en only): say once which language a table falls back to. */
 export function ZoneLanguageNote({ zones }: { zones: readonly Zone[] }) {
   const { t, lang } = useApp();
   if (lang === 'ko' || !zones.some((z) => !z.name[lang]?.trim())) return null;
