@@ -96,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('services', { ...deps, loginLimiter: new LoginLimiter(deps.db, config.login), listKey: listKeyReader(deps.db) });
+  // The list key is made now, not by a first read (a GET writes nothing); a database away now makes it on first use.
+  await app.services.listKey().catch(() => undefined);
   // The holiday calendar of this database, with its administrator-added one-off holidays (docs/decisions/0012-holidays.md).
   await refreshCalendar(deps.db);
   app.decorateRequest('actor', null);
