@@ -51,10 +51,7 @@ export type KeyValue = string | number;
 export interface PageRequest {
   readonly limit: number;
   readonly order: ListOrder;
-  readonly sort: string;
-  /** The key of the last row of the previous page, or null for the first page. */
-  readonly after: readonly KeyValue[] | null;
-  /** Where the rows after `after` are, in the order of the page (a SQL row comparison). */
+  /** Where the rows after the cursor's row are, in the order of the page (a SQL row comparison); null on the first page. */
   readonly where: Expression<SqlBool> | null;
   /** Makes the cursor of the page that follows a row with this key. */
   nextCursor(key: readonly KeyValue[]): string;
@@ -123,7 +120,7 @@ export function readPage<S extends string>(
     after = body.k;
   }
   return {
-    limit, order, sort, after,
+    limit, order,
     where: after ? rowComparison(order, after) : null,
     nextCursor(values) {
       const payload = Buffer.from(JSON.stringify({ l: spec.list, s: sort, f: digest, k: [...values], t: now } satisfies CursorBody)).toString('base64url');
