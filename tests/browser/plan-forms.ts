@@ -1,4 +1,4 @@
-// Filling the structured plan editors (src/web/pages/plans/CommonEditor.tsx, SectionEditor.tsx) the way a user
+// Filling the structured plan editors (src/web/features/plans/components/CommonEditor.tsx, SectionEditor.tsx) the way a user
 // does: add a row, then fill its fields (control ids follow the body pointer, e.g. #ps-21-sites-0-name-ko).
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';

@@ -1,0 +1,57 @@
+// Exemptions, the regulation catalogue, bundles, the reform board and precedent search, through the one
+// request function of src/web/shared/api.ts (session cookie, UI language, CSRF token on writes).
+import { request } from '../../../shared/api.ts';
+import { withCursor, type Page } from '../../../shared/data/paged.tsx';
+import type {
+  AuditEntry, Bundle, Conditions, EvidenceRef, Exemption, ExemptionInput, NeedsCoverage, Organisation, ReformBoard, SearchQuery, SearchResult,
+} from '../types.ts';
+import type { Regulation, RegulationInput } from '../../../shared/types.ts';
+
+const qs = (params: Record<string, string | undefined>): string => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+};
+const at = (id: string) => encodeURIComponent(id);
+
+export const exemptionsApi = {
+  planCoverage: (id: string) => request<NeedsCoverage>('GET', `/api/plans/${at(id)}/coverage`),
+  projectCoverage: (id: string) => request<NeedsCoverage>('GET', `/api/projects/${at(id)}/coverage`),
+  /** One page of the exemptions (`cursor`: the `next` of the page before). */
+  list: (filter: { zone?: string } = {}, cursor?: string) => request<Page<Exemption>>('GET', withCursor(`/api/exemptions${qs(filter)}`, cursor)),
+  get: (id: string) => request<Exemption>('GET', `/api/exemptions/${at(id)}`),
+  create: (input: ExemptionInput) => request<Exemption>('POST', '/api/exemptions', input),
+  extend: (id: string, body: { requestedOn: string; newUntil: string; ground: string }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/extend`, body),
+  requestAmendment: (id: string, body: { requestedOn: string; results: { ko: string }; evidence: string[]; evidenceRefs: EvidenceRef[] }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/amendment-request`, body),
+  recordAmendment: (id: string, body: { amendedOn: string; act: string }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/law-amended`, body),
+  requestRedeliberation: (id: string, body: { notifiedOn: string; requestedOn: string; grounds: { ko: string } }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/redeliberation`, body),
+  decideRedeliberation: (id: string, body: {
+    decidedOn: string; outcome: 'granted' | 'rejected'; validFrom: string | null; validUntil: string | null; insuranceProofSubmitted: boolean; conditions?: Conditions;
+  }) => request<Exemption>('POST', `/api/exemptions/${at(id)}/redeliberation/decision`, body),
+  hearing: (id: string, body: { ground: string; noticeOn: string; heldOn: string; record: { ko: string } }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/cancellation/hearing`, body),
+  cancel: (id: string, body: { decidedOn: string; reason: { ko: string } }) => request<Exemption>('POST', `/api/exemptions/${at(id)}/cancel`, body),
+  expire: (id: string) => request<Exemption>('POST', `/api/exemptions/${at(id)}/expire`),
+  reportResults: (id: string, body: { submittedOn: string; results: { ko: string }; evidenceRefs: EvidenceRef[] }) =>
+    request<Exemption>('POST', `/api/exemptions/${at(id)}/results-report`, body),
+  /** The law-amendment track; each edit carries the track's version (If-Match), so a stale page gets 412. */
+  amendment: (e: Exemption, step: 'review' | 'plan' | 'progress' | 'escalate', body: unknown) =>
+    request<Exemption>('POST', `/api/exemptions/${at(e.id)}/amendment/${step}`, body, { headers: { 'If-Match': `"${e.lifecycle.amendment?.version ?? 0}"` } }),
+  history: (id: string) => request<{ items: AuditEntry[] }>('GET', `/api/audit${qs({ limit: '50', objectType: 'exemption', objectId: id })}`),
+  bundle: (zoneId: string) => request<Bundle>('GET', `/api/bundles/${at(zoneId)}`),
+  reformBoard: () => request<ReformBoard>('GET', '/api/reform-board'),
+  search: (query: SearchQuery) => request<SearchResult>('GET', `/api/search${qs({ ...query, limit: '50' })}`),
+  regulations: (q?: string) => request<{ items: Regulation[] }>('GET', `/api/regulations${qs({ q })}`),
+  regulation: (id: string) => request<Regulation>('GET', `/api/regulations/${at(id)}`),
+  createRegulation: (input: RegulationInput) => request<Regulation>('POST', '/api/regulations', input),
+  /** A CSV file is sent as it is (text/csv), a JSON file as `{ items }`; all or nothing. */
+  importRegulations: async (file: File) => /\.json$/i.test(file.name)
+    ? request<{ created: number; ids: string[] }>('POST', '/api/regulations/import', JSON.parse(await file.text()) as unknown)
+    : request<{ created: number; ids: string[] }>('POST', '/api/regulations/import', undefined, { raw: file, headers: { 'Content-Type': 'text/csv; charset=utf-8' } }),
+  organisations: (kind: string) => request<{ items: Organisation[] }>('GET', `/api/organisations${qs({ kind })}`),
+};

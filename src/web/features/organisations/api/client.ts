@@ -1,0 +1,17 @@
+// The organisations API: the public list (kind, name, ministry code) and an MSS administrator's ministry code.
+import { request } from '../../../shared/api.ts';
+import type { I18nText } from '../../../shared/types.ts';
+
+export interface Organisation {
+  id: string;
+  kind: 'ministry' | 'local_government' | 'company' | 'expert' | 'responsible_ministry';
+  name: I18nText;
+  ministryCode: string | null;
+  demo: boolean;
+}
+
+export const organisationsApi = {
+  list: () => request<{ items: Organisation[] }>('GET', '/api/organisations'),
+  setMinistryCode: (id: string, ministryCode: string | null) =>
+    request<Organisation>('PUT', `/api/organisations/${encodeURIComponent(id)}/ministry-code`, { ministryCode }),
+};

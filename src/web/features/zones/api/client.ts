@@ -1,0 +1,75 @@
+// A zone after designation, through the one request function of src/web/shared/api.ts.
+import { request } from '../../../shared/api.ts';
+import type { I18nText } from '../../../shared/types.ts';
+
+export interface DesignationNotice {
+  number: string;
+  gazettedOn: string;
+  name: I18nText;
+  location: string[];
+  areaSqm: number;
+  purpose: I18nText;
+  periodStart: string;
+  periodEnd: string;
+  operators: { name: I18nText; address: I18nText | null }[];
+  exemptions: { kind: string; law: I18nText; provision: string; request: I18nText }[];
+  mapRegions: string[];
+  conditions: I18nText | null;
+  rule: string;
+}
+export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
+export interface Evaluation {
+  year: number;
+  grade: Grade;
+  scores: Record<string, number>;
+  summary: I18nText;
+  confirmedOn: string;
+  consequences: { improvementRequired: boolean; cancellationWarning: boolean; extensionEligible: boolean; supportPriority: boolean };
+}
+export interface ZoneChange {
+  id: string;
+  state: 'filed' | 'under_review' | 'approved' | 'rejected' | 'withdrawn';
+  items: string[];
+  areaChangePercent: number | null;
+  description: I18nText;
+  minor: boolean;
+  filedByRegion: string;
+  filedOn: string;
+  replyDue: string | null;
+  decidedOn: string | null;
+  actions: string[];
+}
+export interface DataRequest {
+  id: string;
+  zoneId: string;
+  organisationId: string;
+  organisationName: I18nText;
+  subject: I18nText;
+  requestedOn: string;
+  dueOn: string;
+  answer: I18nText | null;
+  answeredOn: string | null;
+}
+export interface HistoryEntry { kind: string; on: string; params: Record<string, unknown> }
+export const CRITERIA = ['kpi-achievement', 'regional-economy', 'use-of-special-cases', 'project-results'] as const;
+export const CHANGE_ITEMS = ['typo', 'wording-after-law-change', 'name-after-boundary-change', 'area', 'detailed-plan', 'operator-name-or-address', 'operators', 'exemptions', 'conditions', 'purpose', 'other'] as const;
+
+const at = (id: string) => encodeURIComponent(id);
+
+export const zonesApi = {
+  history: (id: string) => request<{ items: HistoryEntry[] }>('GET', `/api/zones/${at(id)}/history`),
+  evaluations: (id: string) => request<{ items: Evaluation[]; due: { year: number; due: string; recorded: boolean }[] }>('GET', `/api/zones/${at(id)}/evaluations`),
+  changes: (id: string) => request<{ items: ZoneChange[] }>('GET', `/api/zones/${at(id)}/changes`),
+  evaluate: (id: string, body: { year: number; scores: Record<string, number>; summary: I18nText; confirmedOn: string }) => request<Evaluation>('POST', `/api/zones/${at(id)}/evaluations`, body),
+  fileChange: (id: string, body: { items: string[]; areaChangePercent: number | null; description: I18nText }) => request<ZoneChange>('POST', `/api/zones/${at(id)}/changes`, body),
+  withdrawChange: (id: string, changeId: string) => request<ZoneChange>('POST', `/api/zones/${at(id)}/changes/${at(changeId)}/withdraw`),
+  dataRequests: (id: string) => request<{ items: DataRequest[] }>('GET', `/api/zones/${at(id)}/data-requests`),
+  answerDataRequest: (id: string, requestId: string, answer: I18nText) => request<DataRequest>('POST', `/api/zones/${at(id)}/data-requests/${at(requestId)}/answer`, { answer }),
+  reviewChange: (id: string, changeId: string, action: 'approve_minor' | 'accept_for_review' | 'reject') =>
+    request<ZoneChange>('POST', `/api/zones/${at(id)}/changes/${at(changeId)}/review`, { action, note: null }),
+  extend: (id: string, body: { newPeriodEnd: string; committee: string; meetingOn: string; noticeGivenOn: string | null; urgent: boolean; reason: I18nText }) =>
+    request<unknown>('POST', `/api/zones/${at(id)}/extension`, body),
+  hearing: (id: string, body: { heldOn: string; ground: string; attendees: string[]; summary: I18nText }) => request<unknown>('POST', `/api/zones/${at(id)}/hearings`, body),
+  cancel: (id: string, body: { ground: string; committee: string; meetingOn: string; noticeGivenOn: string | null; urgent: boolean; reason: I18nText }) =>
+    request<unknown>('POST', `/api/zones/${at(id)}/cancellation`, body),
+};
