@@ -31,6 +31,18 @@ export default tseslint.config(
     },
   },
   {
+    // The contract (request and response schemas) is shared by server and browser: TypeBox, other contract files
+    // and the pure domain's vocabularies only.
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!typebox$|\\./[^/]+\\.ts$|\\.\\./domain/)', message: 'The contract is pure: it imports typebox, other contract files and the pure domain only.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

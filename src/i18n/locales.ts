@@ -1,5 +1,7 @@
 // The five languages of ZoneLink and how a request picks one.
-export const LOCALES = ['ko', 'en', 'ja', 'zh', 'fr'] as const;
+import { LOCALES } from '../contract/locales.ts';
+
+export { LOCALES };
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'ko';
 

@@ -5,7 +5,7 @@ import type { I18nText } from '../../domain/i18n-text.ts';
 import { exemptionFields, regulationFields, tokensOf } from '../../domain/search/documents.ts';
 import type { DB } from '../schema.ts';
 import { conditionTexts } from '../../server/exemptions/store.ts';
-import type { Conditions } from '../../server/exemptions/conditions.ts';
+import type { Conditions } from '../../contract/exemption-conditions.ts';
 
 export async function reindexSearch(db: Kysely<DB>): Promise<{ regulations: number; exemptions: number }> {
   const regulations = await db.selectFrom('regulation').select(['id', 'law', 'article', 'paragraph', 'ministry', 'ministry_name', 'title', 'body']).execute();

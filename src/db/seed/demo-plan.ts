@@ -5,7 +5,7 @@
 import type { Database } from '../database.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { EMPTY_CONSULTATION, emptyContent, withCommon, withPartners, withSection } from '../../server/plans/content.ts';
-import type { CommonInput, SectionInput } from '../../server/plans/schemas.ts';
+import type { CommonInput, SectionInput } from '../../contract/plans.ts';
 import { insertPlan, loadPlan, saveContent } from '../../server/plans/store.ts';
 import { demoId } from './demo.ts';
 

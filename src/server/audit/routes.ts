@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.ts';
-import { Nullable, ProblemSchema } from '../http/schemas.ts';
+import { Nullable, ProblemSchema } from '../../contract/common.ts';
 
 const EntrySchema = Type.Object({
   seq: Type.Integer(),

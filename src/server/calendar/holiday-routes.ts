@@ -15,9 +15,9 @@ import type { Violation } from '../../domain/zones/transition-table.ts';
 import { appendAudit } from '../audit/append.ts';
 import { actorOf } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
-import { I18nTextSchema, Line, Nullable, ProblemSchema } from '../http/schemas.ts';
+import { I18nTextSchema, Line, Nullable, ProblemSchema } from '../../contract/common.ts';
 import { todayInSeoul } from '../exemptions/view.ts';
-import { DateOnly } from '../regulations/schemas.ts';
+import { DateOnly } from '../../contract/regulations.ts';
 import { calendarWith, readAddedHolidays, refreshCalendar } from './provider.ts';
 import { recomputeOpenDeadlines, type MovedDeadline } from './recompute.ts';
 

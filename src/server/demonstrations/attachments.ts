@@ -20,7 +20,7 @@ import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
 import { openFileStore } from '../files/open-file-store.ts';
-import { Line, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { Line, ProblemSchema, Uuid } from '../../contract/common.ts';
 import { frame } from './messages.ts';
 import { loadProject, targetOf } from './store.ts';
 import type { Database } from '../../db/database.ts';

@@ -19,7 +19,7 @@ import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
 import { notify } from '../notifications/notify.ts';
 import { frame } from './messages.ts';
 import { loadProject, suspendedMinistries, targetOf, type ProjectRow } from './store.ts';

@@ -19,8 +19,9 @@ import type { RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
-import { checkNeeds, coverageFor, CoverageSchema, normaliseNeeds } from '../exemptions/needs.ts';
+import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
+import { checkNeeds, coverageFor, normaliseNeeds } from '../exemptions/needs.ts';
+import { CoverageSchema } from '../../contract/needs.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
 import { errorCsv, errorFileId, errorFileStore } from './error-file.ts';
@@ -28,7 +29,7 @@ import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
 import { frame } from './messages.ts';
 import { reportRoutes } from './reports.ts';
 import { suspensionRoutes } from './suspensions.ts';
-import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from './schemas.ts';
+import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from '../../contract/projects.ts';
 import {
   evidenceTargetOf, loadProject, projectEtag, projectTarget, projectView, saveProjectExemptions, selectProjects, suspendedMinistries, targetOf, zoneRegions, type ProjectRow,
 } from './store.ts';

@@ -14,10 +14,10 @@ import type { Locale } from '../../i18n/locales.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { I18nTextSchema, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { I18nTextSchema, ProblemSchema, Uuid } from '../../contract/common.ts';
 import { notify } from '../notifications/notify.ts';
 import { frame } from './messages.ts';
-import { ProjectSchema } from './schemas.ts';
+import { ProjectSchema } from '../../contract/projects.ts';
 import { loadProject, projectView, targetOf, type ProjectRow } from './store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };

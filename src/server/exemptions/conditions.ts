@@ -1,8 +1,7 @@
 // Conditions (부가조건) of an exemption: text plus structured parts that demonstration data can be
-// checked against, and the liability-insurance minimums of Decree Art. 60.
-import { Type, type Static } from 'typebox';
+// checked against (shape: src/contract/exemption-conditions.ts), and the liability-insurance minimums of Decree Art. 60.
+import type { Conditions } from '../../contract/exemption-conditions.ts';
 import type { Violation } from '../../domain/zones/transition-table.ts';
-import { I18nTextSchema, Line, Nullable } from '../http/schemas.ts';
 
 /** Minimum pay-outs of the liability insurance (Decree Art. 60(1), table), in KRW. */
 export const INSURANCE_MINIMUMS = {
@@ -11,28 +10,6 @@ export const INSURANCE_MINIMUMS = {
   disabilityPerPerson: 150_000_000,
   propertyPerAccident: 1_000_000_000,
 } as const;
-
-const Krw = Type.Integer({ minimum: 0, maximum: 1e15 });
-
-export const ConditionsSchema = Type.Object({
-  text: I18nTextSchema(4000),
-  scope: Nullable(I18nTextSchema(1000)),
-  area: Nullable(I18nTextSchema(1000)),
-  quantities: Type.Array(Type.Object({
-    item: I18nTextSchema(200),
-    max: Type.Number({ minimum: 0, maximum: 1e12 }),
-    unit: Line(40),
-  }, { additionalProperties: false }), { maxItems: 50 }),
-  time: Nullable(I18nTextSchema(1000)),
-  safetyMeasures: Type.Array(I18nTextSchema(1000), { maxItems: 50 }),
-  insurance: Nullable(Type.Object({
-    deathPerPerson: Krw,
-    injuryPerPerson: Krw,
-    disabilityPerPerson: Krw,
-    propertyPerAccident: Krw,
-  }, { additionalProperties: false })),
-}, { additionalProperties: false });
-export type Conditions = Static<typeof ConditionsSchema>;
 
 /**
  * Demonstration exemptions and temporary permits need liability insurance before the business

@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { DEADLINE_KINDS, watchList } from '../../domain/exemptions/deadlines.ts';
 import { actorOf } from '../auth/authorize.ts';
-import { I18nTextSchema, ProblemSchema } from '../http/schemas.ts';
+import { I18nTextSchema, ProblemSchema } from '../../contract/common.ts';
 import { openDeadlines } from './deadlines.ts';
 import { todayInSeoul } from './view.ts';
 

@@ -1,20 +1,10 @@
-// Regulatory needs (규제 수요) of zone plans and demonstration projects: their shape, their checks against the
-// regulation catalogue, and their coverage by exemptions (src/domain/supply-chain/coverage.ts).
-import { Type, type Static } from 'typebox';
+// Regulatory needs (규제 수요) of zone plans and demonstration projects: their checks against the regulation
+// catalogue and their coverage by exemptions (src/domain/supply-chain/coverage.ts); the shapes are in src/contract/needs.ts.
 import type { Database } from '../../db/database.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { coverageOf, type RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
-import { STAGES } from '../../domain/supply-chain/stages.ts';
 import type { FieldError } from '../errors.ts';
-import { I18nTextSchema, Line, Nullable } from '../http/schemas.ts';
-
-export const NeedSchema = Type.Object({
-  stage: Type.Enum([...STAGES], { description: 'the supply-chain stage where the work is blocked' }),
-  regulation: Type.String({ format: 'uuid', description: 'the catalogue regulation (GET /api/regulations) that blocks it' }),
-  note: Nullable(Line(500, 0)),
-}, { additionalProperties: false });
-export const NeedsSchema = Type.Array(NeedSchema, { maxItems: 100, description: 'regulatory needs per stage; a stage and regulation appear once' });
-export type NeedInput = Static<typeof NeedSchema>;
+import type { CoverageView, NeedInput } from '../../contract/needs.ts';
 
 /** Trimmed notes, an empty note is none. */
 export const normaliseNeeds = (needs: readonly NeedInput[]): RegulatoryNeed[] =>
@@ -39,24 +29,6 @@ export async function unknownRegulations(db: Database, ids: readonly (string | n
   return ids.flatMap((id, i): FieldError[] => (typeof id === 'string' && !known.has(id) ? [{ path: path(i), keyword: 'unknown', params: { value: id } }] : []));
 }
 
-const ZoneRef = Type.Object({ id: Type.String(), name: I18nTextSchema(300) });
-const ExemptionRef = Type.Object({ id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), state: Type.String(), stages: Type.Array(Type.String()), zone: ZoneRef });
-const RegulationRef = Type.Object({ id: Type.String(), title: I18nTextSchema(300), law: I18nTextSchema(300), article: Type.String(), paragraph: Nullable(Type.String()) });
-
-export const CoverageSchema = Type.Object({
-  zone: Nullable(ZoneRef),
-  needs: Type.Integer(),
-  met: Type.Integer(),
-  stages: Type.Array(Type.Object({
-    stage: Type.String(), name: I18nTextSchema(200), status: Type.Enum(['none', 'covered', 'unmet']),
-    needs: Type.Array(Type.Object({
-      stage: Type.String(), regulation: RegulationRef, note: Nullable(Type.String()), met: Type.Boolean(),
-      metBy: Type.Array(ExemptionRef), requestedBy: Type.Array(Type.String()),
-      precedents: Type.Array(Type.Object({ ...ExemptionRef.properties, sameStage: Type.Boolean() })),
-    })),
-  })),
-});
-export type CoverageView = Static<typeof CoverageSchema>;
 
 /**
  * The coverage of `needs` for an owner in zone `zoneId` (null: none yet), with the owner's requested special

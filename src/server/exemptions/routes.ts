@@ -15,11 +15,11 @@ import { recordExemption } from './use-cases/record-exemption.ts';
 import { recordLawAmended } from './use-cases/record-law-amended.ts';
 import { requestLawAmendment } from './use-cases/request-law-amendment.ts';
 import { notFound } from '../errors.ts';
-import { EvidenceRefSchema, LifecycleSchema } from './lifecycle-schemas.ts';
+import { EvidenceRefSchema, LifecycleSchema } from '../../contract/exemption-lifecycle.ts';
 import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
-import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../http/schemas.ts';
-import { DateOnly } from '../regulations/schemas.ts';
-import { ConditionsSchema, type Conditions } from './conditions.ts';
+import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../../contract/common.ts';
+import { DateOnly } from '../../contract/regulations.ts';
+import { ConditionsSchema, type Conditions } from '../../contract/exemption-conditions.ts';
 import { bundleOf } from '../../domain/supply-chain/coverage.ts';
 import { loadExemptions, todayInSeoul } from './view.ts';
 

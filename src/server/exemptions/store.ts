@@ -5,7 +5,7 @@ import type { ExemptionKind } from '../../domain/exemptions/validity.ts';
 import type { ExemptionState } from '../../domain/exemptions/lifecycle.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { exemptionFields, tokensOf } from '../../domain/search/documents.ts';
-import type { Conditions } from './conditions.ts';
+import type { Conditions } from '../../contract/exemption-conditions.ts';
 
 export interface ExemptionInsert {
   kind: ExemptionKind;

@@ -11,7 +11,7 @@ import { deadlineStatus, exemptionDeadlines } from '../../domain/exemptions/dead
 import { redeliberationDeadline } from '../../domain/exemptions/validity.ts';
 import { lawfulTerm } from '../../domain/exemptions/lawful-term.ts';
 import { resultsReportStatus } from '../../domain/exemptions/results-report.ts';
-import type { Conditions } from './conditions.ts';
+import type { Conditions } from '../../contract/exemption-conditions.ts';
 import { lifecycleRows, trackOf } from './lifecycle-store.ts';
 import { calendarOf } from '../calendar/provider.ts';
 

@@ -14,7 +14,7 @@ import type { Database } from '../../db/database.ts';
 import { authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { ProblemSchema } from '../../contract/common.ts';
 import { loadInventory } from './load-inventory.ts';
 import { xlsxInventoryRecords } from './xlsx.ts';
 

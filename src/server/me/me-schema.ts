@@ -1,24 +1,7 @@
-// The signed-in user as the API shows it.
-import { Type, type Static } from 'typebox';
+// The signed-in user as the API shows it, read from the database (shape: src/contract/me.ts).
+import type { Me } from '../../contract/me.ts';
 import type { Database } from '../../db/database.ts';
 import { notFound } from '../errors.ts';
-import { I18nTextSchema, LocaleSchema, Nullable } from '../http/schemas.ts';
-
-export const MeSchema = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  displayName: Type.String(),
-  locale: LocaleSchema,
-  role: Type.Enum(['admin', 'member']),
-  organisation: Type.Object({
-    id: Type.String(),
-    kind: Type.Enum(['ministry', 'local_government', 'company', 'expert', 'responsible_ministry']),
-    name: I18nTextSchema(200),
-    regionCode: Nullable(Type.String()),
-    demo: Type.Boolean(),
-  }),
-});
-export type Me = Static<typeof MeSchema>;
 
 export async function loadMe(db: Database, userId: string): Promise<Me> {
   const row = await db

@@ -8,8 +8,9 @@ import { authorize } from '../auth/authorize.ts';
 import { API_TOKEN_PREFIX, newSecret, sha256 } from '../auth/secrets.ts';
 import { appendAudit } from '../audit/append.ts';
 import { notFound } from '../errors.ts';
-import { Line, LocaleSchema, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
-import { loadMe, MeSchema } from './me-schema.ts';
+import { Line, LocaleSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
+import { loadMe } from './me-schema.ts';
+import { MeSchema } from '../../contract/me.ts';
 
 const TokenSchema = Type.Object({
   id: Type.String(),

@@ -5,17 +5,9 @@ import { Type } from 'typebox';
 import { renderNotification, type NotificationKind } from '../../i18n/notifications/index.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../errors.ts';
-import { Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { ProblemSchema, Uuid } from '../../contract/common.ts';
+import { NotificationSchema } from '../../contract/notifications.ts';
 
-const NotificationSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  title: Type.String(),
-  body: Type.String(),
-  link: Nullable(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  readAt: Nullable(Type.String({ format: 'date-time' })),
-});
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
 export async function notificationRoutes(base: FastifyInstance): Promise<void> {

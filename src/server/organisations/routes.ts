@@ -7,7 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { callerOf } from '../write/caller.ts';
 import { setMinistryCode } from './use-cases/set-ministry-code.ts';
-import { I18nTextSchema, Line, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
+import { I18nTextSchema, Line, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
 
 const KINDS = ['ministry', 'local_government', 'company', 'expert', 'responsible_ministry'] as const;
 const Organisation = Type.Object({ id: Type.String(), kind: Type.String(), name: I18nTextSchema(300), ministryCode: Nullable(Type.String()), demo: Type.Boolean() });

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
-import { Line, ProblemSchema } from '../http/schemas.ts';
+import { Line, ProblemSchema } from '../../contract/common.ts';
 import { buildPlanningRequest, PlanningQuerySchema, runPlanner } from './planning-input.ts';
 import { PlannerWorker } from './planner-worker.ts';
 

@@ -6,7 +6,7 @@ import type { Applicant, Site as EligibilitySite } from '../../domain/zones/elig
 import type { PlanItem } from '../../domain/zones/procedure.ts';
 import type { FieldError } from '../errors.ts';
 import { normaliseNeeds } from '../exemptions/needs.ts';
-import type { CommonInput, ConsultationInput, ContentSchema, SectionInput } from './schemas.ts';
+import type { CommonInput, ConsultationInput, ContentSchema, SectionInput } from '../../contract/plans.ts';
 
 export type PlanContent = Static<typeof ContentSchema>;
 export type Section = SectionInput;

@@ -11,16 +11,16 @@ import type { ClockState } from '../../domain/calendar/clock.ts';
 import { CRITERIA_RULE, MAX_SCORE, REVIEW_CRITERIA, summariseScores, type ExpertTie, type ReviewCriterion } from '../../domain/zones/expert-review.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../errors.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { ProblemSchema } from '../../contract/common.ts';
 import { callerOf } from '../write/caller.ts';
 import { participantsOf } from './content.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { todayInSeoul } from './evaluate.ts';
 import {
   AssignInput, ConsultInput, DeclarationInput, ExpertView, ExpertWorkspace, OpinionInput, ReviewView, ScoresInput, TiesInput,
-} from './review-schemas.ts';
+} from '../../contract/plan-review.ts';
 import { IN_REVIEW, tiesOf } from './review-rules.ts';
-import { PlanParams } from './schemas.ts';
+import { PlanParams } from '../../contract/plans.ts';
 import { loadPlan, planTarget, type PlanRecord } from './store.ts';
 import { consultationsOf } from './review-store.ts';
 import { clockView } from './view.ts';

@@ -10,17 +10,18 @@ import { PLAN_STATES } from '../../domain/zones/plan-machine.ts';
 import { actorOf, authorize } from '../auth/authorize.ts';
 import { notFound } from '../errors.ts';
 import { nextSchema, pageQuery, readPage } from '../http/pages.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { ProblemSchema } from '../../contract/common.ts';
 import { pagePlans, PLAN_LIST } from './page-plans.ts';
 import { callerOf } from '../write/caller.ts';
 import { diffJson } from './diff.ts';
-import { coverageFor, CoverageSchema } from '../exemptions/needs.ts';
+import { coverageFor } from '../exemptions/needs.ts';
+import { CoverageSchema } from '../../contract/needs.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { todayInSeoul } from './evaluate.ts';
 import {
   CommonInput, ConsultationInput, CreateInput, DecisionInput, DiffView, InviteInput, ModelSchema, PlanParams, PlanSummary, PlanView,
   RedeliberationInput, ReferInput, ReturnInput, SectionInput, SectionParams, SignOffInput, SupplementAnswerInput, SupplementRequestInput, VersionParams, VersionSummary,
-} from './schemas.ts';
+} from '../../contract/plans.ts';
 import { loadPlan, loadSteps, planEtag, planTarget } from './store.ts';
 import { planView } from './view.ts';
 import { acceptPlan } from './use-cases/accept-plan.ts';

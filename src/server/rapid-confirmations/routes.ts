@@ -10,13 +10,13 @@ import { decide } from '../../domain/auth/policy.ts';
 import { authorize } from '../auth/authorize.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { notFound } from '../errors.ts';
-import { ProblemSchema } from '../http/schemas.ts';
+import { ProblemSchema } from '../../contract/common.ts';
 import { todayInSeoul } from '../plans/evaluate.ts';
 import { callerOf } from '../write/caller.ts';
 import {
   RapidDecisionInput, RapidFileInput, RapidForwardInput, RapidLocalAnswerInput, RapidParams, RapidReplyInput, RapidSupplementInput,
   RapidSupplementRequestInput, RapidView,
-} from './schemas.ts';
+} from '../../contract/rapid-confirmations.ts';
 import { loadRequest, rapidTarget, viewOf } from './store.ts';
 import { answerRapidConfirmationLocally } from './use-cases/answer-rapid-confirmation-locally.ts';
 import { decideRapidConfirmation } from './use-cases/decide-rapid-confirmation.ts';

@@ -8,38 +8,10 @@ import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound } from '../errors.ts';
-import { I18nTextSchema, Nullable, ProblemSchema } from '../http/schemas.ts';
+import { Nullable, ProblemSchema } from '../../contract/common.ts';
 import { loadRegionCache, type RegionCache } from './region-cache.ts';
+import { CodeParams, ProfileInput, ProfileSchema, RegionSchema } from '../../contract/regions.ts';
 
-const RegionName = Type.Object({
-  ko: Type.String(), en: Type.String(), ja: Type.Optional(Type.String()), zh: Type.Optional(Type.String()), fr: Type.Optional(Type.String()),
-});
-const RegionSchema = Type.Object({
-  code: Type.String(),
-  level: Type.Enum(['province', 'municipality']),
-  parentCode: Nullable(Type.String()),
-  name: RegionName,
-  capitalArea: Type.Boolean(),
-  eligible: Type.Boolean(),
-  /** A renamed region's names through time (e.g. 강원도 until 2023-06-10); `name` is today's. */
-  names: Type.Optional(Type.Array(Type.Object({ from: Type.Optional(Type.String()), until: Type.Optional(Type.String()), name: RegionName, basis: Type.Optional(Type.String()) }))),
-});
-const ProfileSchema = Type.Object({
-  teamName: I18nTextSchema(200),
-  contactEmail: Type.String(),
-  phone: Nullable(Type.String()),
-  introduction: I18nTextSchema(4000),
-  updatedAt: Type.String({ format: 'date-time' }),
-  version: Type.Integer(),
-  demo: Type.Boolean(),
-});
-const ProfileInput = Type.Object({
-  teamName: I18nTextSchema(200),
-  contactEmail: Type.String({ format: 'email', maxLength: 254 }),
-  phone: Nullable(Type.String({ maxLength: 40, pattern: '^[0-9+()\\- ]*$' })),
-  introduction: I18nTextSchema(4000),
-}, { additionalProperties: false });
-const CodeParams = Type.Object({ code: Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$' }) });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 412: ProblemSchema };
 
 const profileEtag = (version: number): string => `"profile-v${version}"`;

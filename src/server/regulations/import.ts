@@ -15,8 +15,8 @@ import { actorOf } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, type FieldError } from '../errors.ts';
 import { fieldErrors } from '../http/validation.ts';
-import { ProblemSchema } from '../http/schemas.ts';
-import { RegulationInputSchema } from './schemas.ts';
+import { ProblemSchema } from '../../contract/common.ts';
+import { RegulationInputSchema } from '../../contract/regulations.ts';
 import { findSameProvision, insertRegulation, normaliseRegulation, type RegulationInput } from './store.ts';
 
 /** Most provisions in one import (JSON items or CSV records). */

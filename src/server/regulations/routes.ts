@@ -11,10 +11,10 @@ import { queryTokens } from '../../domain/search/tokenize.ts';
 import { actorOf } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound } from '../errors.ts';
-import { Line, ProblemSchema, Uuid } from '../http/schemas.ts';
-import { AmendmentSchema, RegulationInputSchema, RegulationSchema, MinistryCode } from './schemas.ts';
+import { Line, ProblemSchema, Uuid } from '../../contract/common.ts';
+import { AmendmentSchema, INSTRUMENTS, RegulationInputSchema, RegulationSchema, MinistryCode } from '../../contract/regulations.ts';
 import { dateProblems, importRoute } from './import.ts';
-import { findSameProvision, insertRegulation, normaliseRegulation, toRegulation, INSTRUMENTS, type RegulationInput } from './store.ts';
+import { findSameProvision, insertRegulation, normaliseRegulation, toRegulation, type RegulationInput } from './store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 

@@ -1,12 +1,11 @@
 // Regulations: rows ↔ API objects, and writes that keep the search tokens in step.
 import { randomUUID } from 'node:crypto';
+import type { Instrument } from '../../contract/regulations.ts';
 import type { Database } from '../../db/database.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { normaliseText } from '../../domain/i18n-text.ts';
 import { regulationFields, tokensOf } from '../../domain/search/documents.ts';
 
-export const INSTRUMENTS = ['act', 'decree', 'rule', 'notice'] as const;
-export type Instrument = (typeof INSTRUMENTS)[number];
 
 export interface RegulationInput {
   instrument: Instrument;

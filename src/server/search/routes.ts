@@ -14,8 +14,8 @@ import { STAGES } from '../../domain/supply-chain/stages.ts';
 import { AppError } from '../errors.ts';
 import { conditionTexts } from '../exemptions/store.ts';
 import { loadExemptions } from '../exemptions/view.ts';
-import { I18nTextSchema, Line, Nullable, ProblemSchema, Uuid } from '../http/schemas.ts';
-import { MinistryCode } from '../regulations/schemas.ts';
+import { I18nTextSchema, Line, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
+import { MinistryCode } from '../../contract/regulations.ts';
 import { searchPlans } from './plans.ts';
 
 const CANDIDATES = 1000;

@@ -7,8 +7,9 @@ import { SESSION_COOKIE } from '../auth/resolve-actor.ts';
 import { newSecret, sha256, verifyPassword } from '../auth/secrets.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError } from '../errors.ts';
-import { Line, ProblemSchema } from '../http/schemas.ts';
-import { loadMe, MeSchema } from '../me/me-schema.ts';
+import { Line, ProblemSchema } from '../../contract/common.ts';
+import { loadMe } from '../me/me-schema.ts';
+import { MeSchema } from '../../contract/me.ts';
 
 const SessionSchema = Type.Object({ user: MeSchema, csrfToken: Type.String() });
 /** Compared against when the e-mail is unknown, so both paths take the time of one argon2 check. */

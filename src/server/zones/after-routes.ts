@@ -20,7 +20,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { Nullable, ProblemSchema } from '../http/schemas.ts';
+import { Nullable, ProblemSchema } from '../../contract/common.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { todayInSeoul } from '../plans/evaluate.ts';
 import { frame } from './messages.ts';
@@ -28,7 +28,7 @@ import { notifyZone, usersOfOrganisation } from './notify-zone.ts';
 import {
   ChangeDecisionInput, ChangeInput, ChangeParams, ChangeReviewInput, ChangeView, CancellationInput, DataAnswerInput, DataRequestInput,
   DataRequestParams, DataRequestView, EvaluationInput, EvaluationView, ExtensionInput, HearingInput, ZoneParams,
-} from './schemas.ts';
+} from '../../contract/zone-after.ts';
 import {
   addZoneEvent, latestGrade, loadChange, loadChanges, loadEvaluations, loadHistory, loadZone, updateZone, zoneEtag, zoneTarget,
   type ChangeRecord, type ZoneRecord,

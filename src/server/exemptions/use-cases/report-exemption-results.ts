@@ -7,7 +7,7 @@ import { calendarOf } from '../../calendar/provider.ts';
 import type { Caller } from '../../write/caller.ts';
 import { checkEvidence } from '../evidence.ts';
 import { moveExemption, runExemptionWrite } from '../exemption-write.ts';
-import type { EvidenceRefSchema } from '../lifecycle-schemas.ts';
+import type { EvidenceRefSchema } from '../../../contract/exemption-lifecycle.ts';
 import { date, refuse } from '../refuse.ts';
 import { computeValidity, zoneTerm } from '../view.ts';
 

@@ -12,7 +12,7 @@ import { AppError } from '../../errors.ts';
 import type { Caller } from '../../write/caller.ts';
 import { checkEvidence } from '../evidence.ts';
 import { runExemptionWrite } from '../exemption-write.ts';
-import type { EvidenceRefSchema } from '../lifecycle-schemas.ts';
+import type { EvidenceRefSchema } from '../../../contract/exemption-lifecycle.ts';
 import { amendmentRowForUpdate } from '../lifecycle-store.ts';
 import { conflict, date, refuse } from '../refuse.ts';
 

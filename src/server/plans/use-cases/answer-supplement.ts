@@ -6,7 +6,7 @@ import { ministryReplyClock } from '../../../domain/zones/procedure.ts';
 import type { Caller } from '../../write/caller.ts';
 import { runningClocks } from '../plan-rules.ts';
 import { shiftConsultationClocks } from '../review-store.ts';
-import type { SupplementAnswerInput } from '../schemas.ts';
+import type { SupplementAnswerInput } from '../../../contract/plans.ts';
 import type { Clocks } from '../store.ts';
 import { runPlanWrite, transitionPlan, type PlanRef } from './plan-write.ts';
 

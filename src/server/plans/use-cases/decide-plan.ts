@@ -11,7 +11,7 @@ import type { Caller } from '../../write/caller.ts';
 import { designateZone } from '../../zones/designation.ts';
 import { participantsOf } from '../content.ts';
 import { guarded, invalid, isDate, runningClocks, stopClocks } from '../plan-rules.ts';
-import type { DecisionInput } from '../schemas.ts';
+import type { DecisionInput } from '../../../contract/plans.ts';
 import { runPlanWrite, transitionPlan, type PlanRef } from './plan-write.ts';
 
 function problemsOf(body: DecisionInput, today: CivilDate): FieldError[] {

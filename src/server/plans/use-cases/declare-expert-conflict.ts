@@ -7,7 +7,7 @@ import type { Database } from '../../../db/database.ts';
 import { expertConflicts, RECUSAL_RULE } from '../../../domain/zones/expert-review.ts';
 import type { Caller } from '../../write/caller.ts';
 import { inReview, partiesOf, refusal, tiesOf } from '../review-rules.ts';
-import type { DeclarationInput } from '../review-schemas.ts';
+import type { DeclarationInput } from '../../../contract/plan-review.ts';
 import { updatePlan } from '../store.ts';
 import { runPlanWrite, type PlanRef } from './plan-write.ts';
 

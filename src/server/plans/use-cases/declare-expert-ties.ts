@@ -7,7 +7,7 @@ import { regionByCode } from '../../../domain/regions/reference.ts';
 import type { Caller } from '../../write/caller.ts';
 import { runWrite } from '../../write/run-write.ts';
 import { invalidField, tiesOf } from '../review-rules.ts';
-import type { TiesInput } from '../review-schemas.ts';
+import type { TiesInput } from '../../../contract/plan-review.ts';
 
 export async function declareExpertTies(db: Database, caller: Caller, input: Static<typeof TiesInput>): Promise<void> {
   const ties = input.ties.map((t) => (t.kind === 'company' ? { ...t, name: t.name.trim() } : t));

@@ -4,7 +4,7 @@ import type { Caller } from '../../write/caller.ts';
 import type { FieldError } from '../../errors.ts';
 import { checkNeeds, unknownRegulations } from '../../exemptions/needs.ts';
 import { checkCommon, withCommon } from '../content.ts';
-import type { CommonInput } from '../schemas.ts';
+import type { CommonInput } from '../../../contract/plans.ts';
 import { diffJson } from '../diff.ts';
 import { invalid, move, summaryOf } from '../plan-rules.ts';
 import { saveContent } from '../store.ts';

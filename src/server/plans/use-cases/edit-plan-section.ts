@@ -5,7 +5,7 @@ import type { Caller } from '../../write/caller.ts';
 import { applicantsOf, checkSection, withSection } from '../content.ts';
 import { diffJson } from '../diff.ts';
 import { invalid, move, ruleFailure, summaryOf } from '../plan-rules.ts';
-import type { SectionInput } from '../schemas.ts';
+import type { SectionInput } from '../../../contract/plans.ts';
 import { saveContent } from '../store.ts';
 import { machineActor } from '../view.ts';
 import { runPlanWrite, type PlanRef } from './plan-write.ts';

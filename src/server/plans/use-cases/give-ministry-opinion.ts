@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import type { Caller } from '../../write/caller.ts';
 import { inReview, refusal } from '../review-rules.ts';
 import { ministryConsultations } from '../review-store.ts';
-import type { OpinionInput } from '../review-schemas.ts';
+import type { OpinionInput } from '../../../contract/plan-review.ts';
 import { addStep, updatePlan } from '../store.ts';
 import { runPlanWrite, type PlanRef } from './plan-write.ts';
 

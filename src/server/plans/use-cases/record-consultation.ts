@@ -6,7 +6,7 @@ import type { FieldError } from '../../errors.ts';
 import type { Caller } from '../../write/caller.ts';
 import { frame } from '../messages.ts';
 import { BEFORE_SUBMISSION, conflict, invalid, isDate } from '../plan-rules.ts';
-import type { ConsultationInput } from '../schemas.ts';
+import type { ConsultationInput } from '../../../contract/plans.ts';
 import { updatePlan } from '../store.ts';
 import { runPlanWrite, type PlanRef } from './plan-write.ts';
 

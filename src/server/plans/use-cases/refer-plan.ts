@@ -8,7 +8,7 @@ import { calendarOf } from '../../calendar/provider.ts';
 import type { Caller } from '../../write/caller.ts';
 import { guarded, stopClocks } from '../plan-rules.ts';
 import { consultationsOf, ministryConsultations } from '../review-store.ts';
-import type { ReferInput } from '../schemas.ts';
+import type { ReferInput } from '../../../contract/plans.ts';
 import { runPlanWrite, transitionPlan, type PlanRef } from './plan-write.ts';
 
 export async function referPlan(db: Database, caller: Caller, ref: PlanRef, body: Static<typeof ReferInput>): Promise<void> {

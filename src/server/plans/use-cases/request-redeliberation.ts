@@ -7,7 +7,7 @@ import { checkZoneRedeliberation } from '../../../domain/zones/procedure.ts';
 import { calendarOf } from '../../calendar/provider.ts';
 import type { Caller } from '../../write/caller.ts';
 import { guarded } from '../plan-rules.ts';
-import type { RedeliberationInput } from '../schemas.ts';
+import type { RedeliberationInput } from '../../../contract/plans.ts';
 import { loadSteps } from '../store.ts';
 import { runPlanWrite, transitionPlan, type PlanRef } from './plan-write.ts';
 

@@ -5,7 +5,7 @@ import { pauseClock } from '../../../domain/calendar/clock.ts';
 import type { Caller } from '../../write/caller.ts';
 import { shiftConsultationClocks } from '../review-store.ts';
 import { invalid, isDate, runningClocks } from '../plan-rules.ts';
-import type { SupplementRequestInput } from '../schemas.ts';
+import type { SupplementRequestInput } from '../../../contract/plans.ts';
 import type { Clocks } from '../store.ts';
 import { runPlanWrite, transitionPlan, type PlanRef } from './plan-write.ts';
 

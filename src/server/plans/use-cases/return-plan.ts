@@ -5,7 +5,7 @@ import { civilDate } from '../../../domain/calendar/civil-date.ts';
 import { checkReturn } from '../../../domain/zones/application-return.ts';
 import type { Caller } from '../../write/caller.ts';
 import { guarded, runningClocks, stopClocks } from '../plan-rules.ts';
-import type { ReturnInput } from '../schemas.ts';
+import type { ReturnInput } from '../../../contract/plans.ts';
 import { loadSteps } from '../store.ts';
 import { runPlanWrite, transitionPlan, type PlanRef } from './plan-write.ts';
 

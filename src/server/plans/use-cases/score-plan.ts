@@ -7,7 +7,7 @@ import { checkScoreSheet, RECUSAL_RULE } from '../../../domain/zones/expert-revi
 import { AppError } from '../../errors.ts';
 import type { Caller } from '../../write/caller.ts';
 import { move } from '../plan-rules.ts';
-import type { ScoresInput } from '../review-schemas.ts';
+import type { ScoresInput } from '../../../contract/plan-review.ts';
 import { addStep, updatePlan } from '../store.ts';
 import { machineActor } from '../view.ts';
 import { runPlanWrite, type PlanRef } from './plan-write.ts';

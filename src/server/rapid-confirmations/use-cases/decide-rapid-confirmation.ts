@@ -5,7 +5,7 @@ import type { Database } from '../../../db/database.ts';
 import type { Caller } from '../../write/caller.ts';
 import { usersOfOrganisation } from '../../zones/notify-zone.ts';
 import { runRapidWrite, transition } from '../rapid-rules.ts';
-import type { RapidDecisionInput } from '../schemas.ts';
+import type { RapidDecisionInput } from '../../../contract/rapid-confirmations.ts';
 import { notifyRequest } from '../store.ts';
 
 export function decideRapidConfirmation(db: Database, caller: Caller, id: string, body: Static<typeof RapidDecisionInput>): Promise<void> {

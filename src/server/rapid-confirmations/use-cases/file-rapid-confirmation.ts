@@ -7,7 +7,7 @@ import type { FieldError } from '../../errors.ts';
 import type { Caller } from '../../write/caller.ts';
 import { runWrite } from '../../write/run-write.ts';
 import { invalid, transition } from '../rapid-rules.ts';
-import type { RapidFileInput } from '../schemas.ts';
+import type { RapidFileInput } from '../../../contract/rapid-confirmations.ts';
 import { loadRequest, notifyRequest } from '../store.ts';
 
 export function fileRapidConfirmation(db: Database, caller: Caller, body: Static<typeof RapidFileInput>): Promise<string> {

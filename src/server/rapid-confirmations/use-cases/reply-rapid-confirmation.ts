@@ -5,7 +5,7 @@ import type { Database } from '../../../db/database.ts';
 import { calendarOf } from '../../calendar/provider.ts';
 import type { Caller } from '../../write/caller.ts';
 import { invalid, ruleFailure, runRapidWrite, transition } from '../rapid-rules.ts';
-import type { RapidReplyInput } from '../schemas.ts';
+import type { RapidReplyInput } from '../../../contract/rapid-confirmations.ts';
 import { notifyRequest, replyStatus, settle } from '../store.ts';
 
 export function replyRapidConfirmation(db: Database, caller: Caller, id: string, body: Static<typeof RapidReplyInput>): Promise<void> {

@@ -1,10 +1,10 @@
 // JSON schemas of what happens after an exemption's grant (documented in OpenAPI for the web UI and API clients).
 import { Type } from 'typebox';
-import { AMENDMENT_STAGES, EVIDENCE_TYPES } from '../../domain/exemptions/amendment-tracking.ts';
-import { CANCELLATION_GROUNDS } from '../../domain/exemptions/cancellation.ts';
-import { DEADLINE_KINDS } from '../../domain/exemptions/deadlines.ts';
-import { I18nTextSchema, Nullable, Uuid } from '../http/schemas.ts';
-import { DateOnly } from '../regulations/schemas.ts';
+import { AMENDMENT_STAGES, EVIDENCE_TYPES } from '../domain/exemptions/amendment-tracking.ts';
+import { CANCELLATION_GROUNDS } from '../domain/exemptions/cancellation.ts';
+import { DEADLINE_KINDS } from '../domain/exemptions/deadlines.ts';
+import { I18nTextSchema, Nullable, Uuid } from './common.ts';
+import { DateOnly } from './regulations.ts';
 
 export const EvidenceRefSchema = Type.Object({
   type: Type.Enum([...EVIDENCE_TYPES], { description: 'the kind of existing row cited' }),

@@ -1,10 +1,10 @@
 // TypeBox schemas of a zone after designation: change requests, evaluations, extension, hearing, cancellation, data requests.
 import { Type, type Static } from 'typebox';
-import { CHANGE_ITEMS, CHANGE_STATES } from '../../domain/zones/zone-changes.ts';
-import { EVALUATION_CRITERIA, GRADES } from '../../domain/zones/zone-evaluation.ts';
-import { CANCELLATION_GROUNDS } from '../../domain/zones/zone-period.ts';
-import { I18nTextSchema, Nullable, Uuid } from '../http/schemas.ts';
-import { CommitteeSchema, DateString } from '../plans/schemas.ts';
+import { CHANGE_ITEMS, CHANGE_STATES } from '../domain/zones/zone-changes.ts';
+import { EVALUATION_CRITERIA, GRADES } from '../domain/zones/zone-evaluation.ts';
+import { CANCELLATION_GROUNDS } from '../domain/zones/zone-period.ts';
+import { I18nTextSchema, Nullable, Uuid } from './common.ts';
+import { CommitteeSchema, DateString } from './plans.ts';
 
 export const ZoneParams = Type.Object({ id: Uuid });
 export const ChangeParams = Type.Object({ id: Uuid, changeId: Uuid });

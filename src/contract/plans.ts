@@ -1,10 +1,10 @@
 // TypeBox schemas of zone plans: the content each government writes, the procedural records, the views.
 import { Type, type Static } from 'typebox';
-import { PLAN_ACTIONS, PLAN_GUARDS, PLAN_STATES } from '../../domain/zones/plan-machine.ts';
-import { PLAN_ITEMS } from '../../domain/zones/procedure.ts';
-import { STAGES } from '../../domain/supply-chain/stages.ts';
-import { I18nTextSchema, Line, Nullable, Uuid } from '../http/schemas.ts';
-import { NeedsSchema } from '../exemptions/needs.ts';
+import { PLAN_ACTIONS, PLAN_GUARDS, PLAN_STATES } from '../domain/zones/plan-machine.ts';
+import { PLAN_ITEMS } from '../domain/zones/procedure.ts';
+import { STAGES } from '../domain/supply-chain/stages.ts';
+import { I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
+import { NeedsSchema } from './needs.ts';
 
 export const ItemId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'identifier unique in its list (a-z, 0-9, -)' });
 export const RegionCode = Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$' });

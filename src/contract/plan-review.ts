@@ -1,8 +1,8 @@
 // TypeBox schemas of the review record: experts (ties, assignment, declaration, scores) and ministries' opinions.
 import { Type, type Static } from 'typebox';
-import { MAX_SCORE, REVIEW_CRITERIA } from '../../domain/zones/expert-review.ts';
-import { I18nTextSchema, Line, Nullable, Uuid } from '../http/schemas.ts';
-import { RegionCode } from './schemas.ts';
+import { MAX_SCORE, REVIEW_CRITERIA } from '../domain/zones/expert-review.ts';
+import { I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
+import { RegionCode } from './plans.ts';
 
 const Note = Type.Optional(Line(300));
 export const TieSchema = Type.Union([

@@ -1,8 +1,8 @@
 // Request and response shapes of demonstration projects.
 import { Type } from 'typebox';
-import { PROJECT_STATES } from '../../domain/demonstrations/project.ts';
-import { I18nTextSchema, Line, Nullable, Uuid } from '../http/schemas.ts';
-import { NeedsSchema } from '../exemptions/needs.ts';
+import { PROJECT_STATES } from '../domain/demonstrations/project.ts';
+import { I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
+import { NeedsSchema } from './needs.ts';
 
 export const DateString = Type.String({ format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'yearly'] as const;

@@ -1,8 +1,8 @@
 // TypeBox schemas of rapid confirmation (RFZ Act Art. 85): filing, forwarding or answering locally, ministry replies,
 // supplements, and the committee's decision.
 import { Type } from 'typebox';
-import { RAPID_ANSWERS } from '../../domain/exemptions/rapid-confirmation.ts';
-import { I18nTextSchema, Nullable, Uuid } from '../http/schemas.ts';
+import { RAPID_ANSWERS } from '../domain/exemptions/rapid-confirmation.ts';
+import { I18nTextSchema, Nullable, Uuid } from './common.ts';
 
 export const RapidParams = Type.Object({ id: Uuid });
 

@@ -1,6 +1,6 @@
-// Schema pieces shared by routes.
+// Schema pieces shared by the contract of every capability (texts, languages, problems, ids).
 import { Type, type TSchema } from 'typebox';
-import { LOCALES } from '../../i18n/locales.ts';
+import { LOCALES } from './locales.ts';
 
 /** No C0 control characters except tab, line feed and carriage return; no DEL. */
 export const SAFE_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
