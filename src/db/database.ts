@@ -17,6 +17,8 @@ export interface DatabaseOptions {
   url: string | null;
   /** PGlite folder, or 'memory://'. */
   dataDir?: string;
+  /** In-memory PGlite: start from this data folder (a tarball of `dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
   /** PostgreSQL schema to work in (test isolation); created when missing. */
   schema?: string;
   poolSize?: number;
@@ -73,12 +75,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const dataDir = options.dataDir ?? 'memory://';
-  const lite = dataDir === 'memory://' ? await PGlite.create(undefined, { parsers: pgliteParsers }) : null;
+  const lite = dataDir === 'memory://'
+    ? await PGlite.create(undefined, { parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) })
+    : null;
   const pool = lite ? new PGlitePool(lite) : await openDataFolder(dataDir);
   if (options.schema) {
     await pool.pglite.exec(`create schema if not exists "${options.schema.replace(/"/g, '')}"; set search_path to "${options.schema.replace(/"/g, '')}", public;`);
   }
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  embedded.set(db, pool.pglite);
+  return db;
+}
+
+const embedded = new WeakMap<Database, PGlite>();
+
+/** An embedded database's whole data folder as a tarball (what `loadDataDir` takes); null on PostgreSQL. */
+export async function dumpEmbeddedDataDir(db: Database): Promise<Blob | null> {
+  const lite = embedded.get(db);
+  return lite ? lite.dumpDataDir('none') : null;
 }
 
 export class DataFolderUnreadableError extends Error {

@@ -2,7 +2,8 @@
 // temporary folder) is sent the attacks of the finding — an XLSX of 2,000 rows with one cell in column XFD, one whose
 // only row is numbered 1,048,576, a deflate bomb of 500 MiB unpacked —, a CSV upload holding one 100 MB line and a JSON
 // body of 400,000 nested arrays. Each is refused with a 413 problem+json naming the limit, nothing is written, and
-// meanwhile /healthz (polled every 20 ms) answers within 100 ms and the server's resident memory (VmRSS of the child
+// meanwhile /healthz (polled every 20 ms) answers within a second (the findings stalled it 10–16 s; on a shared two-core
+// machine a tighter bound measures the neighbours, not the server) and the server's resident memory (VmRSS of the child
 // process) grows by less than 100 MB.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,7 +19,7 @@ import { DEMO_PROJECT_ID } from '../../src/db/seed/demo-demonstrations.ts';
 import { bombSheet, lastRowSheet, xfdSheet } from '../support/hostile-xlsx.ts';
 
 const MB = 1_048_576;
-const HEALTH_MS = 100;
+const HEALTH_MS = 1000;
 const RSS_GROWTH = 100 * MB;
 
 interface Answer { status: number; type: string; body: string }

@@ -1,5 +1,6 @@
 // Test databases: PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set.
-// Each test file gets its own database (PGlite) or its own schema (PostgreSQL), dropped at the end.
+// Each test file gets its own database (PGlite, loaded from a machine-wide template: pglite-template.ts) or its own
+// schema (PostgreSQL), dropped at the end.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../../src/db/database.ts';
@@ -8,6 +9,7 @@ import { seedDemo } from '../../src/db/seed/demo.ts';
 import { seedDemoInventory } from '../../src/db/seed/demo-inventory.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
 import { seedReferenceZones } from '../../src/db/seed/zones.ts';
+import { openPgliteFromTemplate } from './pglite-template.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -40,16 +42,22 @@ async function migrateRetrying(db: Database, schema: string): Promise<void> {
 
 export async function openTestDatabase(engine: Engine, options: { demo?: boolean } = {}): Promise<TestDatabase> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const db =
-    engine === 'postgres'
-      ? await openDatabase({ url: process.env.TEST_DATABASE_URL!, schema, poolSize: 4 })
-      : await openDatabase({ url: null, dataDir: 'memory://' });
-  await migrateRetrying(db, engine === 'postgres' ? schema : 'public');
-  await seedReference(db);
-  await seedReferenceZones(db);
-  if (options.demo ?? true) {
-    await seedDemo(db);
-    await seedDemoInventory(db);
+  const demo = options.demo ?? true;
+  const build = async (db: Database, migrationSchema: string) => {
+    await migrateRetrying(db, migrationSchema);
+    await seedReference(db);
+    await seedReferenceZones(db);
+    if (demo) {
+      await seedDemo(db);
+      await seedDemoInventory(db);
+    }
+  };
+  let db: Database;
+  if (engine === 'postgres') {
+    db = await openDatabase({ url: process.env.TEST_DATABASE_URL!, schema, poolSize: 4 });
+    await build(db, schema);
+  } else {
+    db = await openPgliteFromTemplate(demo ? 'demo' : 'reference', (fresh) => build(fresh, 'public'));
   }
   return {
     db,
