@@ -1,4 +1,4 @@
-// Pages of lists (docs/decisions/0041-list-pages.md): the key that signs list cursors, one per installation and
+// Pages of lists (docs/decisions/0046-list-pages-and-read-replicas.md): the key that signs list cursors, one per installation and
 // shared by every node, made by the first node that needs it (src/server/http/list-key.ts) — a migration writes no
 // data, so a fresh database stays empty for `zonelink restore`; and the indexes of the keys lists are read in.
 import { sql, type Kysely } from 'kysely';

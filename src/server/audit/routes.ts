@@ -1,9 +1,15 @@
-// The audit log, for the ministry: newest first, paged by sequence number.
+// The audit log, for the ministry: newest first, in pages keyed by sequence number.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { Nullable, ProblemSchema } from '../../contract/common.ts';
+
+const AUDIT_LIST: ListSpec<'newest'> = {
+  list: 'audit', defaultSort: 'newest', defaultLimit: 50, maxLimit: 500,
+  orders: { newest: { direction: 'desc', columns: [{ sql: 'audit_log.seq', type: 'int' }] } },
+};
 
 const EntrySchema = Type.Object({
   seq: Type.Integer(),
@@ -28,22 +34,22 @@ export async function auditRoutes(base: FastifyInstance): Promise<void> {
       tags: ['audit'],
       summary: 'Audit log entries, newest first',
       querystring: Type.Object({
-        limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-        before: Type.Optional(Type.Integer({ minimum: 1 })),
         objectType: Type.Optional(Type.String({ maxLength: 50, pattern: '^[a-z_]+$' })),
         objectId: Type.Optional(Type.String({ maxLength: 100 })),
+        ...pageQuery(AUDIT_LIST),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(EntrySchema) }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+      response: { 200: Type.Object({ items: Type.Array(EntrySchema), next: nextSchema }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
     },
   }, async (request) => {
     authorize(request);
-    const { limit, before, objectType, objectId } = request.query;
-    let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit);
-    if (before !== undefined) query = query.where('seq', '<', before);
+    const { limit, cursor, objectType, objectId } = request.query;
+    const page = readPage(AUDIT_LIST, { limit, cursor }, { objectType, objectId }, await app.services.listKey());
+    let query = db.selectFrom('audit_log').selectAll();
     if (objectType !== undefined) query = query.where('object_type', '=', objectType);
     if (objectId !== undefined) query = query.where('object_id', '=', objectId);
-    const rows = await query.execute();
+    const { rows, next } = pageOf(page, await inPageOrder(query, page).execute());
     return {
+      next,
       items: rows.map((r) => ({
         seq: r.seq, at: r.at.toISOString(), requestId: r.request_id, actorUserId: r.actor_user_id, actorOrganisationId: r.actor_organisation_id,
         action: r.action, objectType: r.object_type, objectId: r.object_id, before: r.before, after: r.after, hash: r.hash,

@@ -19,6 +19,7 @@ import type { RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
+import { nextSchema, pageQuery, readPage } from '../http/pages.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
 import { checkNeeds, coverageFor, normaliseNeeds } from '../exemptions/needs.ts';
 import { CoverageSchema } from '../../contract/needs.ts';
@@ -27,6 +28,7 @@ import { complianceReport } from './compliance.ts';
 import { errorCsv, errorFileId, errorFileStore } from './error-file.ts';
 import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
 import { frame } from './messages.ts';
+import { pageProjects, PROJECT_LIST } from './page-projects.ts';
 import { reportRoutes } from './reports.ts';
 import { suspensionRoutes } from './suspensions.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from '../../contract/projects.ts';
@@ -137,20 +139,15 @@ function routes(base: FastifyInstance): void {
     config: { action: 'project:list' },
     schema: {
       tags: ['demonstrations'],
-      summary: 'Demonstration projects the caller may read (its own as a company; its zones\' as a local government; all for MSS)',
-      querystring: Type.Object({ zone: Type.Optional(Uuid) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(ProjectSchema) }), ...errors },
+      summary: 'Demonstration projects the caller may read (its own as a company; its zones\' as a local government; all for MSS), oldest first',
+      querystring: Type.Object({ zone: Type.Optional(Uuid), ...pageQuery(PROJECT_LIST) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(ProjectSchema), next: nextSchema }), ...errors },
     },
   }, async (request) => {
-    let query = selectProjects(db).orderBy('created_at').orderBy('id');
-    if (request.query.zone !== undefined) query = query.where('zone_id', '=', request.query.zone);
-    const rows = await query.execute();
-    const regions = await zoneRegions(db, rows.map((r) => r.zone_id));
-    const items = rows.flatMap((r) => {
-      const target = projectTarget(r, regions.get(r.zone_id) ?? []);
-      return decide(request.actor, 'project:read', target).allowed ? [projectView(r, request.actor, target)] : [];
-    });
-    return { items };
+    const actor = authorize(request);
+    const { zone, limit, cursor } = request.query;
+    const page = readPage(PROJECT_LIST, { limit, cursor }, { zone }, await app.services.listKey());
+    return pageProjects(db, actor, { zone }, page);
   });
 
   app.post('/api/projects', {

@@ -1,13 +1,18 @@
-// The signed-in user's notifications, rendered in their language.
+// The signed-in user's notifications, rendered in their language, newest first in pages.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { renderNotification, type NotificationKind } from '../../i18n/notifications/index.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../errors.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { ProblemSchema, Uuid } from '../../contract/common.ts';
 import { NotificationSchema } from '../../contract/notifications.ts';
 
+const NOTIFICATION_LIST: ListSpec<'created'> = {
+  list: 'notifications', defaultSort: 'created', defaultLimit: 50, maxLimit: 200,
+  orders: { created: { direction: 'desc', columns: [{ sql: 'notification.created_at', type: 'timestamptz' }, { sql: 'notification.id', type: 'uuid' }] } },
+};
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
 export async function notificationRoutes(base: FastifyInstance): Promise<void> {
@@ -19,18 +24,22 @@ export async function notificationRoutes(base: FastifyInstance): Promise<void> {
     schema: {
       tags: ['me'],
       summary: 'My notifications, newest first, in the language of the request',
-      querystring: Type.Object({ unread: Type.Optional(Type.Boolean()), limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(NotificationSchema), unread: Type.Integer() }), ...errors },
+      querystring: Type.Object({ unread: Type.Optional(Type.Boolean()), ...pageQuery(NOTIFICATION_LIST) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(NotificationSchema), next: nextSchema, unread: Type.Integer() }), ...errors },
     },
   }, async (request) => {
     const actor = authorize(request);
-    let query = db.selectFrom('notification').selectAll().where('user_id', '=', actor.userId).orderBy('created_at', 'desc').limit(request.query.limit);
-    if (request.query.unread) query = query.where('read_at', 'is', null);
-    const [rows, unread] = await Promise.all([
-      query.execute(),
+    const { unread: onlyUnread, limit, cursor } = request.query;
+    // The user is part of the filters: another user's cursor is refused (it would name rows of another inbox).
+    const page = readPage(NOTIFICATION_LIST, { limit, cursor }, { unread: onlyUnread, user: actor.userId }, await app.services.listKey());
+    let query = db.selectFrom('notification').selectAll().where('user_id', '=', actor.userId);
+    if (onlyUnread) query = query.where('read_at', 'is', null);
+    const [{ rows, next }, unread] = await Promise.all([
+      inPageOrder(query, page).execute().then((found) => pageOf(page, found)),
       db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', actor.userId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
     ]);
     return {
+      next,
       unread: Number(unread.n),
       items: rows.map((r) => ({
         id: r.id, kind: r.kind, ...renderNotification(r.kind as NotificationKind, r.params, request.locale), link: r.link,

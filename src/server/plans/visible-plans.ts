@@ -3,6 +3,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../domain/auth/types.ts';
 import type { DB } from '../../db/schema.ts';
+import { governedRegion } from '../auth/governed-region.ts';
 
 export function visiblePlans(actor: Actor): (eb: ExpressionBuilder<DB, 'zone_plan'>) => Expression<SqlBool> {
   return (eb) => {
@@ -18,10 +19,8 @@ export function visiblePlans(actor: Actor): (eb: ExpressionBuilder<DB, 'zone_pla
         const code = actor.regionCode;
         if (code === null) return sql<SqlBool>`false`;
         // Its own plans, and a province those of its basic governments (codes of five digits under its two).
-        const own = eb.selectFrom('zone_plan_participant').select(sql`1`.as('one')).whereRef('zone_plan_participant.plan_id', '=', 'zone_plan.id');
-        return code.length === 2
-          ? eb.exists(own.where((p) => p.or([p('region_code', '=', code), p('region_code', 'like', `${code}___`)])))
-          : eb.exists(own.where('region_code', '=', code));
+        return eb.exists(eb.selectFrom('zone_plan_participant').select(sql`1`.as('one')).whereRef('zone_plan_participant.plan_id', '=', 'zone_plan.id')
+          .where(governedRegion('zone_plan_participant.region_code', code)));
       }
       case 'company':
         return sql<SqlBool>`false`;

@@ -6,10 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { decide } from '../../domain/auth/policy.ts';
 import { authorize } from '../auth/authorize.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { notFound } from '../errors.ts';
+import { nextSchema, pageQuery, readPage } from '../http/pages.ts';
 import { ProblemSchema } from '../../contract/common.ts';
 import { todayInSeoul } from '../plans/evaluate.ts';
 import { callerOf } from '../write/caller.ts';
@@ -17,6 +17,7 @@ import {
   RapidDecisionInput, RapidFileInput, RapidForwardInput, RapidLocalAnswerInput, RapidParams, RapidReplyInput, RapidSupplementInput,
   RapidSupplementRequestInput, RapidView,
 } from '../../contract/rapid-confirmations.ts';
+import { pageRequests, RAPID_LIST } from './page-requests.ts';
 import { loadRequest, rapidTarget, viewOf } from './store.ts';
 import { answerRapidConfirmationLocally } from './use-cases/answer-rapid-confirmation-locally.ts';
 import { decideRapidConfirmation } from './use-cases/decide-rapid-confirmation.ts';
@@ -41,17 +42,16 @@ export async function rapidConfirmationRoutes(base: FastifyInstance): Promise<vo
 
   app.get('/api/rapid-confirmations', {
     config: { action: 'rapid-confirmation:list' }, serializerCompiler,
-    schema: { tags: ['rapid-confirmations'], summary: 'Rapid-confirmation requests the caller may see: all for MSS, the company’s own, the zone’s for its local governments, those addressed to a ministry', response: { 200: Type.Object({ items: Type.Array(RapidView) }), ...errors } },
+    schema: {
+      tags: ['rapid-confirmations'], summary: 'Rapid-confirmation requests the caller may see, newest filed first: all for MSS, the company’s own, the zone’s for its local governments, those addressed to a ministry',
+      querystring: Type.Object(pageQuery(RAPID_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(RapidView), next: nextSchema }), ...errors },
+    },
   }, async (request) => {
     const actor = authorize(request);
-    const ids = (await db.selectFrom('rapid_confirmation').select('id').orderBy('filed_on', 'desc').orderBy('id').execute()).map((r) => r.id);
-    const today = todayInSeoul();
-    const items = [];
-    for (const id of ids) {
-      const r = (await loadRequest(db, id))!;
-      if (decide(actor, 'rapid-confirmation:read', rapidTarget(r)).allowed) items.push(await viewOf(db, r, today, calendarOf(db)));
-    }
-    return { items };
+    const { limit, cursor } = request.query;
+    const page = readPage(RAPID_LIST, { limit, cursor }, {}, await app.services.listKey());
+    return pageRequests(db, actor, page);
   });
 
   app.get('/api/rapid-confirmations/:id', {

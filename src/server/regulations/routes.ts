@@ -11,11 +11,22 @@ import { queryTokens } from '../../domain/search/tokenize.ts';
 import { actorOf } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound } from '../errors.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { Line, ProblemSchema, Uuid } from '../../contract/common.ts';
 import { AmendmentSchema, INSTRUMENTS, RegulationInputSchema, RegulationSchema, MinistryCode } from '../../contract/regulations.ts';
 import { dateProblems, importRoute } from './import.ts';
 import { findSameProvision, insertRegulation, normaliseRegulation, toRegulation, type RegulationInput } from './store.ts';
 
+/** Real provisions before the demo ones, by ministry, then in the order they were added. */
+const REGULATION_LIST: ListSpec<'ministry'> = {
+  list: 'regulations', defaultSort: 'ministry', defaultLimit: 100, maxLimit: 500,
+  orders: {
+    ministry: {
+      direction: 'asc',
+      columns: [{ sql: 'regulation.demo::int', type: 'int' }, { sql: 'regulation.ministry', type: 'text' }, { sql: 'regulation.created_at', type: 'timestamptz' }, { sql: 'regulation.id', type: 'uuid' }],
+    },
+  },
+};
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 
 export async function regulationRoutes(base: FastifyInstance): Promise<void> {
@@ -32,13 +43,14 @@ export async function regulationRoutes(base: FastifyInstance): Promise<void> {
         ministry: Type.Optional(MinistryCode),
         instrument: Type.Optional(Type.Enum([...INSTRUMENTS])),
         demo: Type.Optional(Type.Boolean()),
+        ...pageQuery(REGULATION_LIST),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(RegulationSchema) }), 400: ProblemSchema },
+      response: { 200: Type.Object({ items: Type.Array(RegulationSchema), next: nextSchema }), 400: ProblemSchema },
     },
   }, async (request) => {
-    const { q, ministry, instrument, demo } = request.query;
-    let query = db.selectFrom('regulation').select(['id', 'instrument', 'law', 'article', 'paragraph', 'ministry', 'ministry_name', 'title', 'body', 'effective_from', 'amendments', 'demo', 'source', 'updated_at'])
-      .orderBy('demo').orderBy('ministry').orderBy('created_at').orderBy('id');
+    const { q, ministry, instrument, demo, limit, cursor } = request.query;
+    const page = readPage(REGULATION_LIST, { limit, cursor }, { q, ministry, instrument, demo }, await app.services.listKey());
+    let query = db.selectFrom('regulation').select(['id', 'instrument', 'law', 'article', 'paragraph', 'ministry', 'ministry_name', 'title', 'body', 'effective_from', 'amendments', 'demo', 'source', 'updated_at']);
     if (q !== undefined) {
       const tokens = queryTokens(q, stemLanguageOf(request.locale));
       if (tokens.length === 0) throw new AppError('validation', { fields: [{ path: '/querystring/q', keyword: 'invalid' }] });
@@ -47,7 +59,8 @@ export async function regulationRoutes(base: FastifyInstance): Promise<void> {
     if (ministry !== undefined) query = query.where('ministry', '=', ministry);
     if (instrument !== undefined) query = query.where('instrument', '=', instrument);
     if (demo !== undefined) query = query.where('demo', '=', demo);
-    return { items: (await query.execute()).map(toRegulation) };
+    const { rows, next } = pageOf(page, await inPageOrder(query, page).execute());
+    return { items: rows.map(toRegulation), next };
   });
 
   app.get('/api/regulations/:id', {
