@@ -1,15 +1,15 @@
 // Test databases: PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set.
-// Each test file gets its own database (PGlite, loaded from a machine-wide template: pglite-template.ts) or its own
-// schema (PostgreSQL), dropped at the end.
-import { randomBytes } from 'node:crypto';
+// Each test file gets its own database, copied from a template built once per machine (pglite-template.ts,
+// pg-template.ts), and drops it at the end.
 import { sql } from 'kysely';
-import { openDatabase, type Database } from '../../src/db/database.ts';
+import type { Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedDemo } from '../../src/db/seed/demo.ts';
 import { seedDemoInventory } from '../../src/db/seed/demo-inventory.ts';
 import { seedReference } from '../../src/db/seed/reference.ts';
 import { seedReferenceZones } from '../../src/db/seed/zones.ts';
 import { openPgliteFromTemplate } from './pglite-template.ts';
+import { openPostgresFromTemplate } from './pg-template.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -23,28 +23,10 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/**
- * Kysely's migrator looks for its bookkeeping tables by listing every table of the database; on the shared
- * PostgreSQL server another test file may drop its schema in the middle of that listing ("relation
- * t_….x does not exist", 42P01, or "schema t_… does not exist", 3F000). Nothing has been migrated at that point, so the attempt is repeated.
- */
-async function migrateRetrying(db: Database, schema: string): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await migrateToLatest(db, schema);
-      return;
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= 5 || (code !== '42P01' && code !== '3F000')) throw error;
-    }
-  }
-}
-
 export async function openTestDatabase(engine: Engine, options: { demo?: boolean } = {}): Promise<TestDatabase> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
   const demo = options.demo ?? true;
-  const build = async (db: Database, migrationSchema: string) => {
-    await migrateRetrying(db, migrationSchema);
+  const build = async (db: Database) => {
+    await migrateToLatest(db, 'public');
     await seedReference(db);
     await seedReferenceZones(db);
     if (demo) {
@@ -52,21 +34,13 @@ export async function openTestDatabase(engine: Engine, options: { demo?: boolean
       await seedDemoInventory(db);
     }
   };
-  let db: Database;
+  const kind = demo ? 'demo' : 'reference';
   if (engine === 'postgres') {
-    db = await openDatabase({ url: process.env.TEST_DATABASE_URL!, schema, poolSize: 4 });
-    await build(db, schema);
-  } else {
-    db = await openPgliteFromTemplate(demo ? 'demo' : 'reference', (fresh) => build(fresh, 'public'));
+    const { db, drop } = await openPostgresFromTemplate(kind, build);
+    return { db, engine, async close() { await db.destroy(); await drop(); } };
   }
-  return {
-    db,
-    engine,
-    async close() {
-      if (engine === 'postgres') await sql.raw(`drop schema if exists "${schema}" cascade`).execute(db);
-      await db.destroy();
-    },
-  };
+  const db = await openPgliteFromTemplate(kind, build);
+  return { db, engine, close: () => db.destroy() };
 }
 
 const tablesOf = new WeakMap<Database, string[]>();
