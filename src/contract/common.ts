@@ -23,7 +23,7 @@ export const I18nTextSchema = (maxLength: number) =>
       zh: Type.Optional(Text(maxLength)),
       fr: Type.Optional(Text(maxLength)),
     },
-    { additionalProperties: false },
+    { additionalProperties: false, title: `I18nText${maxLength}`, description: `a text in Korean and optionally in en, ja, zh and fr, at most ${maxLength} characters each` },
   );
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -49,6 +49,6 @@ export const ProblemSchema = Type.Object({
   limit: Type.Optional(Type.Object({ name: Type.String(), max: Type.Integer() }, {
     description: 'the input limit a file or body went beyond (input-limit): its name (INPUT_MAX_… in the README) and value',
   })),
-});
+}, { title: 'Problem', description: 'application/problem+json (RFC 9457) in the language of the request' });
 
 export const Uuid = Type.String({ format: 'uuid' });

@@ -21,5 +21,5 @@ export const ConditionsSchema = Type.Object({
     disabilityPerPerson: Krw,
     propertyPerAccident: Krw,
   }, { additionalProperties: false })),
-}, { additionalProperties: false });
+}, { title: 'ExemptionConditions', additionalProperties: false });
 export type Conditions = Static<typeof ConditionsSchema>;

@@ -15,5 +15,5 @@ export const MeSchema = Type.Object({
     regionCode: Nullable(Type.String()),
     demo: Type.Boolean(),
   }),
-});
+}, { title: 'Me' });
 export type Me = Static<typeof MeSchema>;

@@ -27,5 +27,5 @@ export const CoverageSchema = Type.Object({
       precedents: Type.Array(Type.Object({ ...ExemptionRef.properties, sameStage: Type.Boolean() })),
     })),
   })),
-});
+}, { title: 'Coverage' });
 export type CoverageView = Static<typeof CoverageSchema>;

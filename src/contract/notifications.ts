@@ -10,4 +10,4 @@ export const NotificationSchema = Type.Object({
   link: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Nullable(Type.String({ format: 'date-time' })),
-});
+}, { title: 'Notification' });

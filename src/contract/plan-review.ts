@@ -57,7 +57,7 @@ export const ReviewView = Type.Object({
   /** Responsible ministries MSS may consult (MSS only). */
   ministries: Type.Array(Type.Object({ organisationId: Type.String(), name: OrgName })),
   can: Type.Object({ assign: Type.Boolean(), consult: Type.Boolean(), declare: Type.Boolean(), score: Type.Boolean(), opine: Type.Boolean() }),
-});
+}, { title: 'PlanReview' });
 
 export const ExpertWorkspace = Type.Object({
   ties: Type.Array(TieSchema),

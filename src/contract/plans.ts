@@ -236,7 +236,7 @@ export const PlanSummary = Type.Object({
   zoneId: Nullable(Type.String()),
   demo: Type.Boolean(),
   updatedAt: Type.String(),
-});
+}, { title: 'PlanSummary' });
 
 export const PlanView = Type.Object({
   ...PlanSummary.properties,
@@ -274,7 +274,7 @@ export const PlanView = Type.Object({
   })),
   actions: Type.Array(Type.Object({ action: Type.Enum([...PLAN_ACTIONS]), to: Type.Enum([...PLAN_STATES]), blockedBy: Type.Array(Type.Enum([...PLAN_GUARDS])) })),
   can: Type.Object({ editCommon: Type.Boolean(), editSections: Type.Array(Type.String()), signOff: Type.Boolean(), review: Type.Boolean(), decide: Type.Boolean(), readReview: Type.Boolean() }),
-});
+}, { title: 'Plan' });
 
 export const VersionSummary = Type.Object({
   version: Type.Integer(),

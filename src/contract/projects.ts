@@ -64,7 +64,7 @@ export const ProjectSchema = Type.Object({
   canUpload: Type.Boolean(),
   canSuspend: Type.Boolean(),
   canLiftSuspension: Type.Boolean(),
-});
+}, { title: 'Project' });
 
 export const UploadResultSchema = Type.Object({
   uploadId: Type.String(),

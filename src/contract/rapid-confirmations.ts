@@ -46,4 +46,4 @@ export const RapidView = Type.Object({
   ministryId: Nullable(Type.String()), state: Type.String(), filedOn: Type.String(), forwardedOn: Nullable(Type.String()), localAnswer: Nullable(Text),
   committeeDue: Nullable(Type.String()), committeeDecision: Nullable(Type.String()), committeeNote: Nullable(Text), decidedOn: Nullable(Type.String()),
   version: Type.Integer(), replies: Type.Array(RapidReplyView),
-});
+}, { title: 'RapidConfirmation' });

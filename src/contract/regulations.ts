@@ -42,4 +42,4 @@ export const RegulationSchema = Type.Object({
   demo: Type.Boolean(),
   source: Type.Enum(['reference', 'demo', 'platform']),
   updatedAt: Type.String(),
-});
+}, { title: 'Regulation' });

@@ -20,7 +20,7 @@ export const ZoneSchema = Type.Object({
   designationNumber: Nullable(Type.String()),
   endedOn: Nullable(Type.String()),
   postManagementUntil: Nullable(Type.String()),
-});
+}, { title: 'Zone' });
 export const OperatorSchema = Type.Object({ name: I18nTextSchema(300), address: Nullable(I18nTextSchema(500)) });
 export const NoticeSchema = Type.Object({
   number: Type.String(), gazettedOn: Type.String(), name: I18nTextSchema(300), location: Type.Array(Type.String()), areaSqm: Type.Number(),

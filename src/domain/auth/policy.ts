@@ -349,7 +349,7 @@ function governsZone(actor: Actor, target: Target): boolean {
 }
 
 /** Actions only an interactive (browser) session may do, whatever an API token's scopes: a leaked token must not renew itself. */
-const SESSION_ONLY: ReadonlySet<Action> = new Set<Action>(['api-token:create']);
+export const SESSION_ONLY: ReadonlySet<Action> = new Set<Action>(['api-token:create']);
 
 export function decide(actor: Actor | null, action: Action, target: Target = { kind: 'none' }): Decision {
   if (actor === null) return { allowed: false, reason: 'unauthenticated' };
