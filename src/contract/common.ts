@@ -1,5 +1,5 @@
 // Schema pieces shared by the contract of every capability (texts, languages, problems, ids).
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { LOCALES } from './locales.ts';
 
 /** No C0 control characters except tab, line feed and carriage return; no DEL. */
@@ -52,3 +52,7 @@ export const ProblemSchema = Type.Object({
 }, { title: 'Problem', description: 'application/problem+json (RFC 9457) in the language of the request' });
 
 export const Uuid = Type.String({ format: 'uuid' });
+
+/** A text in Korean and optionally in the other four languages. */
+export type I18nText = Static<ReturnType<typeof I18nTextSchema>>;
+export type Problem = Static<typeof ProblemSchema>;

@@ -1,5 +1,5 @@
 // JSON schemas of what happens after an exemption's grant (documented in OpenAPI for the web UI and API clients).
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { AMENDMENT_STAGES, EVIDENCE_TYPES } from '../domain/exemptions/amendment-tracking.ts';
 import { CANCELLATION_GROUNDS } from '../domain/exemptions/cancellation.ts';
 import { DEADLINE_KINDS } from '../domain/exemptions/deadlines.ts';
@@ -45,3 +45,6 @@ export const LifecycleSchema = Type.Object({
   path: Type.Array(Type.Object({ step: Type.String(), on: Type.String(), daysFromGrant: Type.Integer() }), { description: 'steps from grant to the amended law' }),
   deadlines: Type.Array(Type.Object({ kind: Type.Enum([...DEADLINE_KINDS]), due: Type.String(), rule: Type.String(), status: Type.Enum(['overdue', 'due_soon', 'upcoming', 'closed'], { description: 'due_soon: within 90 days' }) })),
 });
+
+export type Lifecycle = Static<typeof LifecycleSchema>;
+export type EvidenceRef = Static<typeof EvidenceRefSchema>;

@@ -17,3 +17,7 @@ export const MeSchema = Type.Object({
   }),
 }, { title: 'Me' });
 export type Me = Static<typeof MeSchema>;
+
+/** A browser session: the user and the token that every write sends as X-CSRF-Token. */
+export const SessionSchema = Type.Object({ user: MeSchema, csrfToken: Type.String() });
+export type Session = Static<typeof SessionSchema>;

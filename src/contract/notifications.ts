@@ -1,5 +1,5 @@
 // The signed-in user's notifications, rendered in the language of the request.
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Nullable } from './common.ts';
 
 export const NotificationSchema = Type.Object({
@@ -11,3 +11,4 @@ export const NotificationSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   readAt: Nullable(Type.String({ format: 'date-time' })),
 }, { title: 'Notification' });
+export type Notification = Static<typeof NotificationSchema>;

@@ -6,6 +6,8 @@ import { STAGES } from '../domain/supply-chain/stages.ts';
 import { I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
 import { NeedsSchema } from './needs.ts';
 
+export { PLAN_STATES };
+
 export const ItemId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'identifier unique in its list (a-z, 0-9, -)' });
 export const RegionCode = Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$' });
 export const MunicipalityCode = Type.String({ pattern: '^[0-9]{5}$' });
@@ -24,9 +26,13 @@ export const NARRATIVE_ITEMS = [
 /** Plan items handed in as documents (maps, SEA documents, land-use plan) — referenced, not uploaded, in this slice. */
 export const ATTACHMENT_ITEMS = ['location-maps', 'zone-maps', 'sea-documents', 'land-use-plan'] as const;
 
+export const PLAN_EXEMPTION_KINDS = ['demonstration', 'temporary_permit', 'rapid_confirmation', 'menu'] as const;
+export const COMPANY_KINDS = ['sme', 'midsize', 'large', 'institution', 'public'] as const;
+export const BUDGET_SOURCES = ['national', 'local', 'private'] as const;
+
 export const ExemptionSchema = Type.Object({
   id: ItemId,
-  kind: Type.Enum(['demonstration', 'temporary_permit', 'rapid_confirmation', 'menu']),
+  kind: Type.Enum([...PLAN_EXEMPTION_KINDS]),
   law: I18nTextSchema(200),
   provision: Line(100),
   regulation: I18nTextSchema(2000),
@@ -91,7 +97,7 @@ export const SiteSchema = Type.Object({
 export const CompanySchema = Type.Object({
   id: ItemId,
   name: I18nTextSchema(300),
-  kind: Type.Enum(['sme', 'midsize', 'large', 'institution', 'public']),
+  kind: Type.Enum([...COMPANY_KINDS]),
   businessNumber: Nullable(Type.String({ pattern: '^[0-9]{3}-[0-9]{2}-[0-9]{5}$' })),
   address: Nullable(I18nTextSchema(500)),
 }, { additionalProperties: false });
@@ -110,7 +116,7 @@ export const ProjectSchema = Type.Object({
 
 export const BudgetLineSchema = Type.Object({
   year: Type.Integer({ minimum: 2019, maximum: 2100 }),
-  source: Type.Enum(['national', 'local', 'private']),
+  source: Type.Enum([...BUDGET_SOURCES]),
   amountMillionKrw: Amount,
   purpose: Nullable(I18nTextSchema(500)),
 }, { additionalProperties: false });
@@ -296,3 +302,17 @@ export const DiffView = Type.Object({
     after: Type.Optional(Type.Unknown()),
   })),
 });
+
+export type PlanState = (typeof PLAN_STATES)[number];
+export type PlanSummary = Static<typeof PlanSummary>;
+export type PlanView = Static<typeof PlanView>;
+export type VersionSummary = Static<typeof VersionSummary>;
+export type PlanContent = Static<typeof ContentSchema>;
+export type PlanExemption = Static<typeof ExemptionSchema>;
+export type Kpi = Static<typeof KpiSchema>;
+export type Attachment = Static<typeof AttachmentSchema>;
+export type Site = Static<typeof SiteSchema>;
+export type Company = Static<typeof CompanySchema>;
+export type PlanProject = Static<typeof ProjectSchema>;
+export type BudgetLine = Static<typeof BudgetLineSchema>;
+export type Opinion = Static<typeof OpinionSchema>;

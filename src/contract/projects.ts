@@ -1,5 +1,5 @@
 // Request and response shapes of demonstration projects.
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { PROJECT_STATES } from '../domain/demonstrations/project.ts';
 import { I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
 import { NeedsSchema } from './needs.ts';
@@ -77,3 +77,8 @@ export const UploadResultSchema = Type.Object({
   errors: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), path: Type.String(), message: Type.String() })),
   createdAt: Type.String(),
 });
+
+export type Project = Static<typeof ProjectSchema>;
+export type ProjectInput = Static<typeof ProjectInput>;
+export type ProjectFields = Static<typeof ProjectUpdate>;
+export type UploadResult = Static<typeof UploadResultSchema>;

@@ -1,5 +1,5 @@
 // Regions (시·도, 시·군·구) with their names through time, and regional promotion teams.
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { I18nTextSchema, Nullable } from './common.ts';
 
 export const RegionName = Type.Object({
@@ -31,3 +31,20 @@ export const ProfileInput = Type.Object({
   introduction: I18nTextSchema(4000),
 }, { additionalProperties: false });
 export const CodeParams = Type.Object({ code: Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$' }) });
+
+export const NeighbourSchema = Type.Object({ region: RegionSchema, kind: Type.Enum(['border', 'fixed', 'ferry']), note: Nullable(Type.String()) });
+export const RegionDetailSchema = Type.Object({
+  region: RegionSchema,
+  parent: Nullable(RegionSchema),
+  municipalities: Type.Array(RegionSchema),
+  neighbours: Type.Array(NeighbourSchema),
+  profile: Nullable(ProfileSchema),
+  canEdit: Type.Boolean(),
+});
+
+export type RegionName = Static<typeof RegionName>;
+export type Region = Static<typeof RegionSchema>;
+export type RegionProfile = Static<typeof ProfileSchema>;
+export type ProfileInput = Static<typeof ProfileInput>;
+export type Neighbour = Static<typeof NeighbourSchema>;
+export type RegionDetail = Static<typeof RegionDetailSchema>;

@@ -1,5 +1,5 @@
 // Schemas of the regulation catalogue.
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { I18nTextSchema, Line, Nullable } from './common.ts';
 
 export const INSTRUMENTS = ['act', 'decree', 'rule', 'notice'] as const;
@@ -43,3 +43,5 @@ export const RegulationSchema = Type.Object({
   source: Type.Enum(['reference', 'demo', 'platform']),
   updatedAt: Type.String(),
 }, { title: 'Regulation' });
+export type Regulation = Static<typeof RegulationSchema>;
+export type RegulationInput = Static<typeof RegulationInputSchema>;

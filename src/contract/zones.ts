@@ -1,5 +1,5 @@
 // Zones: the designated zones as the API lists and shows them.
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { ZONE_STATES } from '../domain/zones/zone-machine.ts';
 import { I18nTextSchema, Nullable } from './common.ts';
 
@@ -29,3 +29,8 @@ export const NoticeSchema = Type.Object({
   mapRegions: Type.Array(Type.String()), conditions: Nullable(I18nTextSchema(4000)), rule: Type.String(),
 });
 export const ZoneDetailSchema = Type.Intersect([ZoneSchema, Type.Object({ notice: Nullable(NoticeSchema), version: Type.Integer() })]);
+
+export type ZoneState = (typeof ZONE_STATES)[number];
+export type Zone = Static<typeof ZoneSchema>;
+export type ZoneDetail = Static<typeof ZoneDetailSchema>;
+export type DesignationNotice = Static<typeof NoticeSchema>;

@@ -12,7 +12,7 @@ import { DateOnly } from '../../contract/regulations.ts';
 import { callerOf } from '../write/caller.ts';
 import { ScheduleSchema } from '../../contract/exemption-lifecycle.ts';
 import { date } from './refuse.ts';
-import { ExemptionSchema } from './routes.ts';
+import { ExemptionSchema } from '../../contract/exemptions.ts';
 import { escalateLawAmendment } from './use-cases/escalate-law-amendment.ts';
 import { planLawAmendment } from './use-cases/plan-law-amendment.ts';
 import { recordAmendmentProgress } from './use-cases/record-amendment-progress.ts';

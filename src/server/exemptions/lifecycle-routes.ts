@@ -12,7 +12,7 @@ import { callerOf } from '../write/caller.ts';
 import { ConditionsSchema, type Conditions } from '../../contract/exemption-conditions.ts';
 import { EvidenceRefSchema } from '../../contract/exemption-lifecycle.ts';
 import { date } from './refuse.ts';
-import { ExemptionSchema } from './routes.ts';
+import { ExemptionSchema } from '../../contract/exemptions.ts';
 import { cancelExemption } from './use-cases/cancel-exemption.ts';
 import { decideExemptionRedeliberation } from './use-cases/decide-exemption-redeliberation.ts';
 import { expireExemption } from './use-cases/expire-exemption.ts';

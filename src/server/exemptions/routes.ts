@@ -15,55 +15,17 @@ import { recordExemption } from './use-cases/record-exemption.ts';
 import { recordLawAmended } from './use-cases/record-law-amended.ts';
 import { requestLawAmendment } from './use-cases/request-law-amendment.ts';
 import { notFound } from '../errors.ts';
-import { EvidenceRefSchema, LifecycleSchema } from '../../contract/exemption-lifecycle.ts';
+import { EvidenceRefSchema } from '../../contract/exemption-lifecycle.ts';
 import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../../contract/common.ts';
 import { DateOnly } from '../../contract/regulations.ts';
-import { ConditionsSchema, type Conditions } from '../../contract/exemption-conditions.ts';
+import type { Conditions } from '../../contract/exemption-conditions.ts';
 import { bundleOf } from '../../domain/supply-chain/coverage.ts';
 import { loadExemptions, todayInSeoul } from './view.ts';
+import { ExemptionInput, ExemptionSchema, ExemptionZone } from '../../contract/exemptions.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
-const Ref = Type.Object({ id: Type.String(), name: I18nTextSchema(300), periodStart: Nullable(Type.String()), periodEnd: Nullable(Type.String()) });
-export const ExemptionSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.Enum([...EXEMPTION_KINDS]),
-  title: I18nTextSchema(300),
-  zone: Ref,
-  holders: Type.Array(Type.String()),
-  conditions: ConditionsSchema,
-  stages: Type.Array(Type.String()),
-  grantedOn: Type.String(),
-  state: Type.String(),
-  regulations: Type.Array(Type.Object({ id: Type.String(), title: I18nTextSchema(300), law: I18nTextSchema(300), article: Type.String(), paragraph: Nullable(Type.String()), ministry: Type.String() })),
-  validity: Type.Object({
-    from: Nullable(Type.String()), until: Nullable(Type.String()), status: Type.String(), validThrough: Nullable(Type.String()), openEnded: Type.Boolean(),
-    maxExtensions: Type.Integer(), extensionsUsed: Type.Integer(),
-    extensionApplyBy: Nullable(Type.Object({ nominal: Type.String(), lastBusinessDay: Type.String() })),
-    extensionLatestUntil: Nullable(Type.String({ description: 'latest lawful last day after the one extension: within the Act\'s total from the first term\'s start and the zone\'s period (ADR 0013)' })),
-    amendmentRequestBy: Nullable(Type.Object({ nominal: Type.String(), lastBusinessDay: Type.String() })),
-    resultsReportDue: Nullable(Type.String()), rule: Type.String(),
-  }),
-  amendmentRequestedOn: Nullable(Type.String()),
-  lawAmendedOn: Nullable(Type.String()),
-  daysToAmendment: Nullable(Type.Integer()),
-  demo: Type.Boolean(),
-  lifecycle: LifecycleSchema,
-});
 
-const CreateBody = Type.Object({
-  kind: Type.Enum([...EXEMPTION_KINDS]),
-  title: I18nTextSchema(300),
-  zoneId: Uuid,
-  holders: Type.Array(Uuid, { maxItems: 50, uniqueItems: true }),
-  regulationIds: Type.Array(Uuid, { minItems: 1, maxItems: 50, uniqueItems: true }),
-  conditions: ConditionsSchema,
-  stages: Type.Array(Type.Enum([...STAGES]), { maxItems: STAGES.length, uniqueItems: true }),
-  grantedOn: DateOnly,
-  validFrom: Nullable(DateOnly),
-  validUntil: Nullable(DateOnly),
-  insuranceProofSubmitted: Type.Boolean(),
-}, { additionalProperties: false });
 
 /** Exemptions newest grant first. */
 const EXEMPTION_LIST: ListSpec<'granted'> = {
@@ -119,7 +81,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
     schema: {
       tags: ['exemptions'],
       summary: 'Record a granted exemption with conditions and term (MSS; checked against Act Art. 85–90 and Decree Art. 60; audited)',
-      body: CreateBody,
+      body: ExemptionInput,
       response: { 201: ExemptionSchema, ...errors },
     },
   }, async (request, reply) => {
@@ -221,7 +183,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
           asOf: Type.String(),
           summary: Type.Object({ total: Type.Integer(), byState: Type.Record(Type.String(), Type.Integer()), lawAmended: Type.Integer(), medianDaysToAmendment: Nullable(Type.Number()) }),
           items: Type.Array(Type.Object({
-            id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), zone: Ref, state: Type.String(), grantedOn: Type.String(),
+            id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), zone: ExemptionZone, state: Type.String(), grantedOn: Type.String(),
             validUntil: Nullable(Type.String()), validThrough: Nullable(Type.String()), amendmentRequestedOn: Nullable(Type.String()), lawAmendedOn: Nullable(Type.String()),
             daysToAmendment: Nullable(Type.Integer()), daysSinceGrant: Type.Integer(), demo: Type.Boolean(),
             amendmentStatus: Nullable(Type.String()), escalated: Type.Boolean(),

@@ -8,9 +8,9 @@ import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { authorize } from '../auth/authorize.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError, notFound } from '../errors.ts';
-import { Nullable, ProblemSchema } from '../../contract/common.ts';
+import { ProblemSchema } from '../../contract/common.ts';
 import { loadRegionCache, type RegionCache } from './region-cache.ts';
-import { CodeParams, ProfileInput, ProfileSchema, RegionSchema } from '../../contract/regions.ts';
+import { CodeParams, ProfileInput, ProfileSchema, RegionDetailSchema, RegionSchema } from '../../contract/regions.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 412: ProblemSchema };
 
@@ -59,14 +59,7 @@ export async function regionRoutes(base: FastifyInstance): Promise<void> {
       summary: 'One region with its parent, municipalities, neighbours and promotion-team profile',
       params: CodeParams,
       response: {
-        200: Type.Object({
-          region: RegionSchema,
-          parent: Nullable(RegionSchema),
-          municipalities: Type.Array(RegionSchema),
-          neighbours: Type.Array(Type.Object({ region: RegionSchema, kind: Type.Enum(['border', 'fixed', 'ferry']), note: Nullable(Type.String()) })),
-          profile: Nullable(ProfileSchema),
-          canEdit: Type.Boolean(),
-        }),
+        200: RegionDetailSchema,
         ...errors,
       },
     },

@@ -9,9 +9,8 @@ import { appendAudit } from '../audit/append.ts';
 import { AppError } from '../errors.ts';
 import { Line, ProblemSchema } from '../../contract/common.ts';
 import { loadMe } from '../me/me-schema.ts';
-import { MeSchema } from '../../contract/me.ts';
+import { SessionSchema } from '../../contract/me.ts';
 
-const SessionSchema = Type.Object({ user: MeSchema, csrfToken: Type.String() });
 /** Compared against when the e-mail is unknown, so both paths take the time of one argon2 check. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$DCnpJn/DtbSOr+ymPiZzxw$1iC/VssDXS+IjtSJEmhtMRkD3pMlvldNudj1DgluvoQ';
 

@@ -1,8 +1,9 @@
 // Supply-chain stages (공급망 단계) as the API names them, and their UI labels; shared by plans, exemptions and bundles.
 import type { MessageKey, Translate } from '../i18n/index.ts';
 
-export const STAGES = ['rnd', 'materials_parts', 'production', 'testing_certification', 'logistics', 'sales_service', 'recycling'] as const;
-export type Stage = (typeof STAGES)[number];
+import { STAGES, type Stage } from '../../domain/supply-chain/stages.ts';
+
+export { STAGES, type Stage };
 
 export const STAGE_KEYS: Record<Stage, MessageKey> = {
   rnd: 'planStageRnd',

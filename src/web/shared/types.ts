@@ -1,64 +1,17 @@
-// Shapes of the public HTTP API as the browser sees them.
+// Shapes of the public HTTP API as the browser sees them: the contract's types (src/contract/), and the shapes whose
+// routes have no contract module yet.
 import type { Lang } from '../i18n/index.ts';
-import type { DesignationNotice } from '../features/zones/api/client.ts';
+import type { Me } from '../../contract/me.ts';
+import type { Zone as ZoneItem, ZoneDetail, ZoneState } from '../../contract/zones.ts';
 
-export interface I18nText {
-  ko: string;
-  en?: string;
-  ja?: string;
-  zh?: string;
-  fr?: string;
-}
+export type { I18nText } from '../../contract/common.ts';
+export type { Me, Session } from '../../contract/me.ts';
+export type { Notification as NotificationItem } from '../../contract/notifications.ts';
+export type { Neighbour, ProfileInput, Region, RegionDetail, RegionName, RegionProfile } from '../../contract/regions.ts';
+export type { Regulation, RegulationInput } from '../../contract/regulations.ts';
+export type { ZoneState };
 
-/** A provision of the regulation catalogue as POST /api/regulations takes it. */
-export interface RegulationInput {
-  instrument: string;
-  law: I18nText;
-  article: string;
-  paragraph: string | null;
-  ministry: string;
-  ministryName: I18nText;
-  title: I18nText;
-  body: I18nText;
-  effectiveFrom: string;
-  amendments: { date: string; act: string; note: I18nText | null }[];
-}
-
-/** A provision of the regulation catalogue (GET /api/regulations), used by the exemption and the plan editors. */
-export interface Regulation extends RegulationInput {
-  id: string;
-  demo: boolean;
-  source: 'reference' | 'demo' | 'platform';
-}
-
-export interface RegionName {
-  ko: string;
-  en: string;
-  ja?: string;
-  zh?: string;
-  fr?: string;
-}
-
-export type OrganisationKind = 'ministry' | 'local_government' | 'company' | 'expert' | 'responsible_ministry';
-
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  locale: Lang;
-  role: 'admin' | 'member';
-  organisation: {
-    id: string;
-    kind: OrganisationKind;
-    name: I18nText;
-    regionCode: string | null;
-  };
-}
-
-export interface Session {
-  user: Me;
-  csrfToken: string;
-}
+export type OrganisationKind = Me['organisation']['kind'];
 
 export type TokenScope = 'read' | 'write';
 
@@ -69,46 +22,6 @@ export interface ApiTokenItem {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
-}
-
-export interface Region {
-  code: string;
-  level: 'province' | 'municipality';
-  parentCode: string | null;
-  name: RegionName;
-  capitalArea: boolean;
-  eligible: boolean;
-}
-
-export interface RegionProfile {
-  teamName: I18nText;
-  contactEmail: string;
-  phone: string | null;
-  introduction: I18nText;
-  updatedAt: string;
-  demo: boolean;
-}
-
-export interface Neighbour {
-  region: Region;
-  kind: 'border' | 'fixed' | 'ferry';
-  note: string | null;
-}
-
-export interface RegionDetail {
-  region: Region;
-  parent: Region | null;
-  municipalities: Region[];
-  neighbours: Neighbour[];
-  profile: RegionProfile | null;
-  canEdit: boolean;
-}
-
-export interface ProfileInput {
-  teamName: I18nText;
-  contactEmail: string;
-  phone: string | null;
-  introduction: I18nText;
 }
 
 export interface Problem {
@@ -131,29 +44,10 @@ export interface About {
   demoPassword: string | null;
 }
 
-export type ZoneState = 'designated' | 'evaluated' | 'extended' | 'cancelled' | 'expired' | 'post_management' | 'closed';
-export type ZoneOutcome = 'ended' | 'temporary_permit' | 'cancelled';
-export type ZoneModel = 'single' | 'connected';
-
-export interface Zone {
-  id: string;
-  name: I18nText;
-  field: I18nText;
-  model: ZoneModel;
-  round: number | null;
-  committeeDate: string | null;
-  state: ZoneState;
-  outcome: ZoneOutcome | null;
-  statusNote: I18nText | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  source: 'reference' | 'demo' | 'platform';
-  regions: { code: string; role: 'lead' | 'partner' }[];
-  designationNumber?: string | null;
-  /** Only on the zone's own page (GET /api/zones/:id): the gazette-style notice and the version (ETag). */
-  notice?: DesignationNotice | null;
-  version?: number;
-}
+export type ZoneOutcome = NonNullable<Zone['outcome']>;
+export type ZoneModel = Zone['model'];
+/** A zone as listed, and on its own page (GET /api/zones/:id) also its gazette-style notice and version (ETag). */
+export type Zone = ZoneItem & Partial<Omit<ZoneDetail, keyof ZoneItem>>;
 
 export interface ZoneFilter {
   round?: number | undefined;
@@ -263,14 +157,4 @@ export interface PlanningRequestItem {
   query: unknown;
   result: unknown;
   createdAt: string;
-}
-
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
 }

@@ -1,78 +1,17 @@
-// Shapes of the demonstrations API (src/server/demonstrations/schemas.ts, reports.ts, routes.ts) as the UI reads them.
+// Shapes of the demonstrations API as the UI reads them: the contract's types (src/contract/projects.ts), and the
+// shapes of reports, incidents and compliance whose routes have no contract module yet.
+import type { Project, UploadResult } from '../../../contract/projects.ts';
 import type { I18nText } from '../../shared/types.ts';
 
-export type ProjectState = 'draft' | 'demonstrating' | 'completed';
-export type KpiFrequency = 'monthly' | 'quarterly' | 'half-yearly' | 'yearly';
-export const KPI_FREQUENCIES: readonly KpiFrequency[] = ['monthly', 'quarterly', 'half-yearly', 'yearly'];
+export { KPI_FREQUENCIES } from '../../../contract/projects.ts';
+export type { Project, ProjectFields, ProjectInput, UploadResult } from '../../../contract/projects.ts';
 
-export interface InsuranceCover {
-  deathPerPerson: number;
-  injuryPerPerson: number;
-  disabilityPerPerson: number;
-  propertyPerAccident: number;
-}
-
-export interface Insurance {
-  insurer: string;
-  policyNumber: string;
-  cover: InsuranceCover;
-  validFrom: string;
-  validUntil: string;
-}
-
-export interface Kpi {
-  id: string;
-  name: I18nText;
-  unit: string;
-  target: number;
-  frequency: KpiFrequency;
-}
-
-export interface Milestone {
-  title: I18nText;
-  due: string;
-  done: boolean;
-}
-
-export interface ProjectFields {
-  title: I18nText;
-  summary: I18nText;
-  partnerCompanies: string[];
-  exemptionIds: string[];
-  sites: string[];
-  products: I18nText[];
-  periodStart: string;
-  periodEnd: string;
-  milestones: Milestone[];
-  kpis: Kpi[];
-  safetyPlan: I18nText;
-  insuranceRequired: boolean;
-  insurance: Insurance | null;
-  rules: unknown[];
-}
-
-export interface ProjectInput extends ProjectFields {
-  zoneId: string;
-}
-
-export interface Project extends ProjectFields {
-  id: string;
-  zoneId: string;
-  state: ProjectState;
-  leadCompany: string;
-  /** Regulatory needs per stage (src/web/features/exemptions/components/NeedsPanel.tsx). */
-  needs: { stage: string; regulation: string; note: string | null }[];
-  version: number;
-  demo: boolean;
-  createdAt: string;
-  updatedAt: string;
-  /** The exemptions suspended for this project now after a serious incident (it demonstrates under the others). */
-  suspendedExemptions: { id: string; exemptionId: string; incidentId: string | null; suspendedAt: string; reason: I18nText }[];
-  canEdit: boolean;
-  canUpload: boolean;
-  canSuspend: boolean;
-  canLiftSuspension: boolean;
-}
+export type ProjectState = Project['state'];
+export type KpiFrequency = Kpi['frequency'];
+export type Insurance = NonNullable<Project['insurance']>;
+export type InsuranceCover = Insurance['cover'];
+export type Kpi = Project['kpis'][number];
+export type Milestone = Project['milestones'][number];
 
 export type PeriodStatus = 'upcoming' | 'open' | 'missing' | 'submitted' | 'late';
 export type ReviewState = 'submitted' | 'accepted' | 'changes_requested';
@@ -126,26 +65,8 @@ export interface IncidentInput {
   exemptionIds: string[];
 }
 
-export type UploadMode = 'all' | 'skip-invalid';
-
-export interface UploadError {
-  row: number;
-  column: string;
-  path: string;
-  message: string;
-}
-
-export interface UploadResult {
-  uploadId: string;
-  format: 'csv' | 'ndjson';
-  mode: UploadMode;
-  rowsTotal: number;
-  rowsStored: number;
-  rowsRejected: number;
-  replayed: boolean;
-  errors: UploadError[];
-  createdAt: string;
-}
+export type UploadMode = UploadResult['mode'];
+export type UploadError = UploadResult['errors'][number];
 
 export type RuleKind = 'geofence' | 'timeWindow' | 'maximum' | 'dailyCount' | 'requiredFields' | 'insurance' | 'suspension';
 

@@ -1,8 +1,19 @@
-// Shapes of the exemption, regulation, bundle, reform-board and search API as the browser sees them.
+// Shapes of the exemption, regulation, bundle, reform-board and search API as the browser sees them: the contract's
+// types (src/contract/), and the shapes whose routes have no contract module yet.
+import type { Exemption } from '../../../contract/exemptions.ts';
 import type { I18nText } from '../../shared/types.ts';
 
-export const EXEMPTION_KINDS = ['rapid_confirmation', 'demonstration_exemption', 'temporary_permit', 'menu_special_case'] as const;
-export type ExemptionKind = (typeof EXEMPTION_KINDS)[number];
+export { EXEMPTION_KINDS } from '../../../contract/exemptions.ts';
+export type { Exemption, ExemptionInput } from '../../../contract/exemptions.ts';
+export type { Conditions } from '../../../contract/exemption-conditions.ts';
+export type { EvidenceRef, Lifecycle } from '../../../contract/exemption-lifecycle.ts';
+export type { CoverageView as NeedsCoverage, NeedInput as Need } from '../../../contract/needs.ts';
+
+export type ExemptionKind = Exemption['kind'];
+export type Insurance = NonNullable<Exemption['conditions']['insurance']>;
+export type ZoneRef = Exemption['zone'];
+export type SuspendedRegulation = Exemption['regulations'][number];
+export type Validity = Exemption['validity'];
 
 /** States an exemption can be filtered by (the API's lifecycle states that granted exemptions pass through). */
 export const EXEMPTION_FILTER_STATES = [
@@ -10,123 +21,6 @@ export const EXEMPTION_FILTER_STATES = [
 ] as const;
 
 export { STAGES, type Stage } from '../../shared/stages.ts';
-
-export interface Insurance {
-  deathPerPerson: number;
-  injuryPerPerson: number;
-  disabilityPerPerson: number;
-  propertyPerAccident: number;
-}
-
-export interface Conditions {
-  text: I18nText;
-  scope: I18nText | null;
-  area: I18nText | null;
-  quantities: { item: I18nText; max: number; unit: string }[];
-  time: I18nText | null;
-  safetyMeasures: I18nText[];
-  insurance: Insurance | null;
-}
-
-export interface ZoneRef {
-  id: string;
-  name: I18nText;
-  periodStart: string | null;
-  periodEnd: string | null;
-}
-
-export interface SuspendedRegulation {
-  id: string;
-  title: I18nText;
-  law: I18nText;
-  article: string;
-  paragraph: string | null;
-  ministry: string;
-}
-
-export interface Validity {
-  from: string | null;
-  until: string | null;
-  status: string;
-  validThrough: string | null;
-  openEnded: boolean;
-  maxExtensions: number;
-  extensionsUsed: number;
-  extensionApplyBy: { nominal: string; lastBusinessDay: string } | null;
-  extensionLatestUntil: string | null;
-  amendmentRequestBy: { nominal: string; lastBusinessDay: string } | null;
-  resultsReportDue: string | null;
-  rule: string;
-}
-
-export interface Exemption {
-  id: string;
-  kind: ExemptionKind;
-  title: I18nText;
-  zone: ZoneRef;
-  holders: string[];
-  conditions: Conditions;
-  stages: string[];
-  grantedOn: string;
-  state: string;
-  regulations: SuspendedRegulation[];
-  validity: Validity;
-  amendmentRequestedOn: string | null;
-  lawAmendedOn: string | null;
-  daysToAmendment: number | null;
-  demo: boolean;
-  lifecycle: Lifecycle;
-}
-
-export interface EvidenceRef {
-  type: 'demonstration_project' | 'demonstration_report' | 'demonstration_incident' | 'demonstration_upload';
-  id: string;
-  period?: number;
-}
-
-/** What happened after the decision (GET /api/exemptions/{id} `lifecycle`). */
-export interface Lifecycle {
-  redeliberation: {
-    decision: 'rejected' | 'granted'; notifiedOn: string; requestedOn: string; grounds: I18nText; deadline: string;
-    decidedOn: string | null; outcome: string | null;
-  } | null;
-  cancellation: {
-    ground: string; hearingNoticeOn: string; hearingOn: string; hearingRecord: I18nText; decidedOn: string | null; reason: I18nText | null;
-  } | null;
-  resultsReport: { due: string | null; submittedOn: string | null; status: string };
-  amendment: {
-    status: string;
-    requestedOn: string | null;
-    evidence: EvidenceRef[];
-    review: { reportedOn: string; needed: boolean; text: I18nText | null } | null;
-    planDue: string | null;
-    planSubmittedOn: string | null;
-    plan: { targetLaw: I18nText } | null;
-    schedule: { stage: string; by: string }[];
-    progress: { stage: string; on: string }[];
-    escalatedOn: string | null;
-    escalation: { ground: string; recommendation: I18nText } | null;
-    escalationGround: { ground: string; since: string; rule: string } | null;
-    effectiveOn: string | null;
-    version: number;
-  } | null;
-  path: { step: string; on: string; daysFromGrant: number }[];
-  deadlines: { kind: string; due: string; rule: string; status: string }[];
-}
-
-export interface ExemptionInput {
-  kind: ExemptionKind;
-  title: I18nText;
-  zoneId: string;
-  holders: string[];
-  regulationIds: string[];
-  conditions: Conditions;
-  stages: string[];
-  grantedOn: string;
-  validFrom: string | null;
-  validUntil: string | null;
-  insuranceProofSubmitted: boolean;
-}
 
 export const INSTRUMENTS = ['act', 'decree', 'rule', 'notice'] as const;
 
@@ -218,29 +112,3 @@ export interface AuditEntry {
   after: unknown;
 }
 
-/** A regulatory need (규제 수요) of a plan or project: the catalogue regulation blocking the work at a stage. */
-export interface Need {
-  stage: string;
-  regulation: string;
-  note: string | null;
-}
-
-/** Coverage of needs (GET /api/plans/:id/coverage, /api/projects/:id/coverage). */
-export interface NeedsCoverage {
-  zone: { id: string; name: I18nText } | null;
-  needs: number;
-  met: number;
-  stages: {
-    stage: string;
-    status: 'none' | 'covered' | 'unmet';
-    needs: {
-      stage: string;
-      regulation: { id: string; title: I18nText; law: I18nText; article: string; paragraph: string | null };
-      note: string | null;
-      met: boolean;
-      metBy: BundleExemption[];
-      requestedBy: string[];
-      precedents: (BundleExemption & { sameStage: boolean })[];
-    }[];
-  }[];
-}

@@ -242,19 +242,19 @@ export function SelectField({ pointer, label, value, onChange, options, placehol
   );
 }
 
-interface CheckGroupProps {
+interface CheckGroupProps<V extends string> {
   pointer: string;
   legend: string;
-  options: readonly { value: string; label: string }[];
-  value: readonly string[];
-  onChange: (value: string[]) => void;
+  options: readonly { value: V; label: string }[];
+  value: readonly V[];
+  onChange: (value: V[]) => void;
   readOnly?: boolean;
   /** Shown instead of the boxes when there is nothing to choose from. */
   empty?: string;
 }
 
 /** KRDS checkboxes in a fieldset; the value keeps the options' order. */
-export function CheckGroup({ pointer, legend, options, value, onChange, readOnly, empty }: CheckGroupProps) {
+export function CheckGroup<V extends string>({ pointer, legend, options, value, onChange, readOnly, empty }: CheckGroupProps<V>) {
   const f = useField(pointer, true);
   const errorId = f.error ? `${f.id}-error` : undefined;
   return (
@@ -270,7 +270,7 @@ export function CheckGroup({ pointer, legend, options, value, onChange, readOnly
               checked={value.includes(o.value)}
               disabled={readOnly}
               onChange={(e) => {
-                const set = new Set(value);
+                const set = new Set<V>(value);
                 if (e.target.checked) set.add(o.value);
                 else set.delete(o.value);
                 onChange(options.map((x) => x.value).filter((v) => set.has(v)));

@@ -7,7 +7,7 @@ import { Alert, Loading, ProblemAlert } from '../../../shared/ui/ui.tsx';
 import { RefText } from '../../../shared/ui/text.tsx';
 import { useLoaded } from '../../../shared/data/reference-data.ts';
 import { Link } from '../../../shared/router.tsx';
-import { STAGES } from '../../../shared/stages.ts';
+import { STAGES, type Stage } from '../../../shared/stages.ts';
 import type { Regulation } from '../../../shared/types.ts';
 import { articleText, kindText, stageText } from './common.tsx';
 import { RegulationPicker } from '../../regulations/components/RegulationPicker.tsx';
@@ -88,7 +88,7 @@ function NeedsEditor({ needs, coverage, save }: { needs: Need[]; coverage: Needs
   const [draft, setDraft] = useState<Need[]>(needs);
   const [labels, setLabels] = useState<Record<string, RegLabel>>(() =>
     Object.fromEntries((coverage?.stages ?? []).flatMap((s) => s.needs.map((n) => [n.regulation.id, n.regulation]))));
-  const [stage, setStage] = useState<string>(STAGES[0]);
+  const [stage, setStage] = useState<Stage>(STAGES[0]);
   const [picked, setPicked] = useState<Regulation[]>([]);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -142,7 +142,7 @@ function NeedsEditor({ needs, coverage, save }: { needs: Need[]; coverage: Needs
       )}
       <div className="form-group">
         <label htmlFor="need-stage">{t('needsStage')}</label>
-        <select id="need-stage" className="krds-form-select" value={stage} onChange={(e) => setStage(e.target.value)}>
+        <select id="need-stage" className="krds-form-select" value={stage} onChange={(e) => setStage(STAGES.find((s) => s === e.target.value) ?? STAGES[0])}>
           {STAGES.map((s) => <option key={s} value={s}>{stageText(s, t)}</option>)}
         </select>
       </div>

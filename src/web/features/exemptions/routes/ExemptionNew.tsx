@@ -17,7 +17,7 @@ import { exemptionsApi } from '../api/client.ts';
 import { DateField, kindText, LawfulTermOffer, seoulToday, stageText } from '../components/common.tsx';
 import { ConditionsEditor, conditionsOf, emptyConditions, type ConditionsDraft } from '../components/ConditionsEditor.tsx';
 import { RegulationPicker } from '../../regulations/components/RegulationPicker.tsx';
-import { EXEMPTION_KINDS, STAGES, type ExemptionKind } from '../types.ts';
+import { EXEMPTION_KINDS, STAGES, type ExemptionKind, type Stage } from '../types.ts';
 
 /** Names of the form's parts for the error summary (by the first segment of the body pointer). */
 const PART_KEYS: Record<string, MessageKey> = {
@@ -39,7 +39,7 @@ export function ExemptionNewPage() {
   const [zoneId, setZoneId] = useState(search.get('zone') ?? '');
   const [regulations, setRegulations] = useState<Regulation[]>([]);
   const [holders, setHolders] = useState<string[]>([]);
-  const [stages, setStages] = useState<string[]>([]);
+  const [stages, setStages] = useState<Stage[]>([]);
   const [conditions, setConditions] = useState<ConditionsDraft>(emptyConditions());
   const [grantedOn, setGrantedOn] = useState(seoulToday());
   const [validFrom, setValidFrom] = useState('');

@@ -13,7 +13,7 @@ import type { PlansClient } from '../api/client.ts';
 import {
   ATTACHMENT_KEYS, KIND_KEYS, LIST_KEYS, NARRATIVE_KEYS, rowLabel,
 } from '../plan-labels.ts';
-import { STAGES, STAGE_KEYS, stageText } from '../../../shared/stages.ts';
+import { STAGES, STAGE_KEYS, stageText, type Stage } from '../../../shared/stages.ts';
 import { PlanSaveFooter, usePlanSave } from './SaveConflict.tsx';
 import {
   ATTACHMENT_ITEMS, EXEMPTION_KINDS, NARRATIVE_ITEMS, type Attachment, type CommonContent, type PlanExemption, type PlanView,
@@ -24,7 +24,7 @@ interface Draft {
   title: I18nText;
   summary: I18nText | null;
   industries: I18nText[];
-  stages: string[];
+  stages: Stage[];
   designationMonths: string;
   exemptions: PlanExemption[];
   kpis: KpiDraft[];

@@ -10,13 +10,13 @@ import { ApiError } from '../../../shared/api.ts';
 import type { I18nText, Regulation } from '../../../shared/types.ts';
 import { exemptionsApi } from '../../exemptions/api/client.ts';
 import { DateField, LineField } from '../../exemptions/components/common.tsx';
-import { INSTRUMENTS } from '../../exemptions/types.ts';
+import { INSTRUMENTS, type Instrument } from '../../../../contract/regulations.ts';
 
 const INSTRUMENT_KEYS = { act: 'exInstrumentAct', decree: 'exInstrumentDecree', rule: 'exInstrumentRule', notice: 'exInstrumentNotice' } as const;
 
 export function RegulationForm({ onCreated, onCancel }: { onCreated: (r: Regulation) => void; onCancel: () => void }) {
   const { t } = useApp();
-  const [instrument, setInstrument] = useState('act');
+  const [instrument, setInstrument] = useState<Instrument>('act');
   const [law, setLaw] = useState<I18nText>(blankText());
   const [article, setArticle] = useState('');
   const [paragraph, setParagraph] = useState('');
@@ -49,7 +49,7 @@ export function RegulationForm({ onCreated, onCancel }: { onCreated: (r: Regulat
       <FormErrors error={error} idBase="ex-reg">
         {error && !(error instanceof ApiError && error.fieldErrors.length > 0) ? <ProblemAlert error={error} /> : null}
         <ErrorSummary />
-        <SelectField pointer="/instrument" label={t('exInstrument')} required value={instrument} onChange={setInstrument}
+        <SelectField pointer="/instrument" label={t('exInstrument')} required value={instrument} onChange={(v) => setInstrument(INSTRUMENTS.find((i) => i === v) ?? 'act')}
           options={INSTRUMENTS.map((i) => ({ value: i, label: t(INSTRUMENT_KEYS[i]) }))} />
         <I18nTextField pointer="/law" label={t('exLaw')} value={law} onChange={setLaw} required />
         <div className="zl-ex-row">

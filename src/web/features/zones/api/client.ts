@@ -2,21 +2,7 @@
 import { request } from '../../../shared/api.ts';
 import type { I18nText } from '../../../shared/types.ts';
 
-export interface DesignationNotice {
-  number: string;
-  gazettedOn: string;
-  name: I18nText;
-  location: string[];
-  areaSqm: number;
-  purpose: I18nText;
-  periodStart: string;
-  periodEnd: string;
-  operators: { name: I18nText; address: I18nText | null }[];
-  exemptions: { kind: string; law: I18nText; provision: string; request: I18nText }[];
-  mapRegions: string[];
-  conditions: I18nText | null;
-  rule: string;
-}
+export type { DesignationNotice } from '../../../../contract/zones.ts';
 export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
 export interface Evaluation {
   year: number;
