@@ -54,6 +54,21 @@ for (const engine of engines()) {
       assert.ok(again.field.fr && again.field.fr !== 'x', 'the seed restores the reference texts');
     });
 
+    test('status notes of reference zones read in all five languages, and reach a database seeded before they were translated', async () => {
+      type Noted = { field: { en: string }; statusNote: Record<string, string> | null };
+      const noted = ((await t.app.inject('/api/zones')).json().items as Noted[]).filter((z) => z.statusNote !== null);
+      assert.equal(noted.length, 22);
+      for (const z of noted) for (const lang of ['ko', 'en', 'ja', 'zh', 'fr']) assert.ok((z.statusNote![lang] ?? '').length > 0, `${z.field.en} ${lang}`);
+      const hydrogen = noted.find((z) => z.field.en === 'Hydrogen green mobility')!;
+      assert.deepEqual([hydrogen.statusNote!.ja, hydrogen.statusNote!.fr], ['2025年11月に終了', 'Terminée en novembre 2025']);
+      // A database seeded when the notes were ko and en only.
+      const id = (await t.db.selectFrom('zone').select('id').where('source', '=', 'reference').where('status_note', 'is not', null).limit(1).executeTakeFirstOrThrow()).id;
+      await t.db.updateTable('zone').set({ status_note: JSON.stringify({ ko: '종료', en: 'Ended' }) }).where('id', '=', id).execute();
+      await seedReferenceZones(t.db);
+      const again = await t.db.selectFrom('zone').select('status_note').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.ok(again.status_note?.zh, 'the seed brings the translated note');
+    });
+
     test('filters by region (province), state and round', async () => {
       const ulsan = (await t.app.inject('/api/zones?region=26')).json().items;
       assert.equal(ulsan.length, 4);

@@ -54,12 +54,14 @@ export function referenceZoneTexts(zone: ReferenceZone): { name: I18nText; field
 export async function seedReferenceZones(db: Database): Promise<number> {
   const existing = await db.selectFrom('zone').select('id').where('source', '=', 'reference').limit(1).executeTakeFirst();
   if (existing) {
-    // Names and fields follow the reference data (translations added later reach existing databases here).
+    // Names, fields and status notes follow the reference data (translations added later reach existing databases here).
     for (const [index, zone] of data.zones.entries()) {
       const { name, field } = referenceZoneTexts(zone);
-      await db.updateTable('zone').set({ name: JSON.stringify(name), field: JSON.stringify(field) })
+      const note = zone.statusNote ? JSON.stringify(zone.statusNote) : null;
+      await db.updateTable('zone').set({ name: JSON.stringify(name), field: JSON.stringify(field), status_note: note })
         .where('id', '=', referenceZoneId(zone, index)).where('source', '=', 'reference')
-        .where(sql<boolean>`(name <> ${JSON.stringify(name)}::jsonb or field <> ${JSON.stringify(field)}::jsonb)`)
+        .where(sql<boolean>`(name <> ${JSON.stringify(name)}::jsonb or field <> ${JSON.stringify(field)}::jsonb
+          or status_note is distinct from ${note}::jsonb)`)
         .execute();
     }
     return 0;
