@@ -73,3 +73,7 @@ export const DataRequestView = Type.Object({
   id: Type.String(), zoneId: Type.String(), organisationId: Type.String(), organisationName: I18nTextSchema(300), subject: I18nTextSchema(4000), requestedOn: Type.String(),
   dueOn: Type.String(), answer: Nullable(I18nTextSchema(20_000)), answeredOn: Nullable(Type.String()),
 });
+
+export type ZoneChange = Static<typeof ChangeView>;
+export type Evaluation = Static<typeof EvaluationView>;
+export type DataRequest = Static<typeof DataRequestView>;

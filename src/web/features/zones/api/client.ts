@@ -1,41 +1,11 @@
 // A zone after designation, through the one request function of src/web/shared/api.ts.
 import { request } from '../../../shared/api.ts';
+import type { DataRequest, Evaluation, ZoneChange } from '../../../../contract/zone-after.ts';
 import type { I18nText } from '../../../shared/types.ts';
 
 export type { DesignationNotice } from '../../../../contract/zones.ts';
-export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
-export interface Evaluation {
-  year: number;
-  grade: Grade;
-  scores: Record<string, number>;
-  summary: I18nText;
-  confirmedOn: string;
-  consequences: { improvementRequired: boolean; cancellationWarning: boolean; extensionEligible: boolean; supportPriority: boolean };
-}
-export interface ZoneChange {
-  id: string;
-  state: 'filed' | 'under_review' | 'approved' | 'rejected' | 'withdrawn';
-  items: string[];
-  areaChangePercent: number | null;
-  description: I18nText;
-  minor: boolean;
-  filedByRegion: string;
-  filedOn: string;
-  replyDue: string | null;
-  decidedOn: string | null;
-  actions: string[];
-}
-export interface DataRequest {
-  id: string;
-  zoneId: string;
-  organisationId: string;
-  organisationName: I18nText;
-  subject: I18nText;
-  requestedOn: string;
-  dueOn: string;
-  answer: I18nText | null;
-  answeredOn: string | null;
-}
+export type { DataRequest, Evaluation, ZoneChange } from '../../../../contract/zone-after.ts';
+export type Grade = Evaluation['grade'];
 export interface HistoryEntry { kind: string; on: string; params: Record<string, unknown> }
 export const CRITERIA = ['kpi-achievement', 'regional-economy', 'use-of-special-cases', 'project-results'] as const;
 export const CHANGE_ITEMS = ['typo', 'wording-after-law-change', 'name-after-boundary-change', 'area', 'detailed-plan', 'operator-name-or-address', 'operators', 'exemptions', 'conditions', 'purpose', 'other'] as const;
