@@ -1,4 +1,5 @@
 // The five languages of ZoneLink and how a request picks one.
+import { formatMessage, type MessageValues } from '../domain/i18n/icu.ts';
 import { LOCALES } from '../contract/locales.ts';
 
 export { LOCALES };
@@ -29,7 +30,7 @@ export function negotiateLocale(header: string | undefined | null): Locale {
   return DEFAULT_LOCALE;
 }
 
-/** Fills `{name}` placeholders. */
-export function format(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+/** The ICU message `template` with `params` filled in for `locale` (the one runtime, src/domain/i18n/icu.ts). */
+export function format(locale: Locale, template: string, params: MessageValues = {}): string {
+  return formatMessage(locale, template, params);
 }

@@ -23,7 +23,7 @@ function fieldMessage(locale: Locale, field: FieldError): string {
   const template = field.keyword.startsWith('planner.')
     ? catalogue.planner[field.keyword.slice('planner.'.length) as keyof typeof catalogue.planner]
     : catalogue.fields[field.keyword as keyof typeof catalogue.fields];
-  return format(template ?? catalogue.fields.invalid, field.params ?? {});
+  return format(locale, template ?? catalogue.fields.invalid, field.params ?? {});
 }
 
 export function renderProblem(error: AppError, locale: Locale, requestId: string, instance?: string): ProblemBody {
@@ -34,7 +34,7 @@ export function renderProblem(error: AppError, locale: Locale, requestId: string
     params.object = catalogue.objects[params.object as keyof typeof catalogue.objects];
   }
   if (error.code === 'input-limit' && typeof params.limit === 'string' && params.limit in catalogue.limits) {
-    params.limitText = format(catalogue.limits[params.limit as keyof typeof catalogue.limits], params);
+    params.limitText = format(locale, catalogue.limits[params.limit as keyof typeof catalogue.limits], params);
   }
   const said = (v: ViolationLike, path?: string) => ({ ...(path ? { path } : {}), code: v.code, rule: v.rule, params: { ...v.params }, message: violationSentence(locale, v) });
   if (error.violations.length > 0) params.reason = error.violations.map((v) => violationSentence(locale, v)).join(' ');
@@ -48,7 +48,7 @@ export function renderProblem(error: AppError, locale: Locale, requestId: string
     type: `/problems/${error.code}`,
     title: text.title,
     status: STATUS[error.code],
-    detail: format(text.detail, params),
+    detail: format(locale, text.detail, params),
     code: error.code,
     ...(instance ? { instance } : {}),
     requestId,

@@ -52,27 +52,27 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       await page.goto(`${base()}/zones`);
       await page.locator('[data-testid=zone-table] tbody tr').first().waitFor();
       assert.equal(await page.locator('[data-testid=zone-table] tbody tr').count(), 42);
-      assert.equal(await page.getByTestId('zone-count').textContent(), format(catalogues.ko.zonesCount, { count: 42 }));
+      assert.equal(await page.getByTestId('zone-count').textContent(), format('ko', catalogues.ko.zonesCount, { count: 42 }));
       // The map: 17 provinces, each a link named with its number of zones; counts drawn on it.
       await page.locator('svg.zl-zones-map path.province').first().waitFor();
       assert.equal(await page.locator('svg.zl-zones-map path.province').count(), 17);
       const busanLabel = await page.locator('svg.zl-zones-map a[data-code="21"]').getAttribute('aria-label');
-      assert.equal(busanLabel, format(catalogues.ko.zonesMapAreaLabel, { name: '부산광역시', count: 3 }));
+      assert.equal(busanLabel, format('ko', catalogues.ko.zonesMapAreaLabel, { name: '부산광역시', count: 3 }));
       assert.ok((await page.locator('svg.zl-zones-map text.zl-map-marker').count()) >= 10);
       // Filters go through the API and the address.
       await page.selectOption('#zone-filter-round', '1');
       await page.click('[data-testid=zone-filter] button[type=submit]');
       await page.waitForURL(`${base()}/zones?round=1`);
-      await page.getByTestId('zone-count').filter({ hasText: format(catalogues.ko.zonesCount, { count: 7 }) }).waitFor();
+      await page.getByTestId('zone-count').filter({ hasText: format('ko', catalogues.ko.zonesCount, { count: 7 }) }).waitFor();
       assert.equal(await page.locator('[data-testid=zone-table] tbody tr').count(), 7);
       // A province on the map narrows the list to its zones.
       await page.click('svg.zl-zones-map a[data-code="21"]');
       await page.waitForURL(`${base()}/zones?round=1&region=21`);
-      await page.getByTestId('zone-count').filter({ hasText: format(catalogues.ko.zonesCount, { count: 1 }) }).waitFor();
+      await page.getByTestId('zone-count').filter({ hasText: format('ko', catalogues.ko.zonesCount, { count: 1 }) }).waitFor();
       assert.equal(await page.inputValue('#zone-filter-region'), '21');
       await page.click(`text=${catalogues.ko.zonesClearFilters}`);
       await page.waitForURL(`${base()}/zones`);
-      await page.getByTestId('zone-count').filter({ hasText: format(catalogues.ko.zonesCount, { count: 42 }) }).waitFor();
+      await page.getByTestId('zone-count').filter({ hasText: format('ko', catalogues.ko.zonesCount, { count: 42 }) }).waitFor();
 
       for (const lang of ['ko', 'en', 'fr'] as const) {
         await switchLanguage(page, lang);
@@ -177,7 +177,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       await page.getByTestId('inventory-import-submit').click();
       await page
         .getByTestId('inventory-import')
-        .locator('.zl-alert-success', { hasText: format(catalogues.ko.inventoryImported, { rows: 2, regions: '21' }) })
+        .locator('.zl-alert-success', { hasText: format('ko', catalogues.ko.inventoryImported, { rows: 2, regions: '21' }) })
         .waitFor();
       await portRow.filter({ hasText: '29' }).waitFor();
     } finally {
@@ -254,7 +254,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       await page.getByTestId('save-request-submit').click();
       await page
         .getByTestId('save-request')
-        .locator('.zl-alert-success', { hasText: format(fr.plannerSaved, { title: 'Logistique hydrogène maritime' }) })
+        .locator('.zl-alert-success', { hasText: format('fr', fr.plannerSaved, { title: 'Logistique hydrogène maritime' }) })
         .waitFor();
       const saved = page.locator('[data-testid=saved-requests-table] tbody tr', { hasText: 'Logistique hydrogène maritime' });
       await saved.waitFor();
@@ -316,7 +316,7 @@ describe('browser UI: zones, inventory, planner, notifications', { skip, timeout
       await login(page, 'ulsan@demo.zonelink.kr');
       const bell = page.getByTestId('notification-bell');
       await page.locator('[data-testid=notification-bell] .zl-bell-count', { hasText: '2' }).waitFor();
-      assert.equal(await bell.getAttribute('aria-label'), format(catalogues.ko.notificationsBellUnread, { count: 2 }));
+      assert.equal(await bell.getAttribute('aria-label'), format('ko', catalogues.ko.notificationsBellUnread, { count: 2 }));
       await page.goto(`${base()}/regions`);
       await bell.click();
       await page.waitForURL(`${base()}/me#notifications`);

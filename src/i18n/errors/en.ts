@@ -2,7 +2,7 @@ import type { ErrorCatalogue } from './catalogue.ts';
 
 export const en: ErrorCatalogue = {
   problems: {
-    validation: { title: 'The input is not valid', detail: 'Please check {count} field(s) of the request: {fields}' },
+    validation: { title: 'The input is not valid', detail: 'Please check {count, plural, one {# field} other {# fields}} of the request: {fields}' },
     'malformed-body': { title: 'The request body cannot be read', detail: 'The body is not valid UTF-8 JSON.' },
     'unsupported-media-type': { title: 'Unsupported media type', detail: 'The body must be application/json.' },
     'attachment-type': { title: 'This file cannot be attached', detail: 'The type recognised from the file’s content ({detected}) is not allowed. Allowed: {allowed}' },
@@ -18,7 +18,7 @@ export const en: ErrorCatalogue = {
     conflict: { title: 'Not possible in the current state', detail: '{reason}' },
     'precondition-failed': { title: 'Someone else changed this first', detail: 'Reload the latest version and edit again.' },
     'rate-limited': { title: 'Too many attempts', detail: 'Please try again in {seconds} seconds.' },
-    infeasible: { title: 'No set of regions meets all the needs', detail: '{count} need(s) cannot be met: {fields}' },
+    infeasible: { title: 'No set of regions meets all the needs', detail: '{count, plural, one {# need cannot be met} other {# needs cannot be met}}: {fields}' },
     internal: { title: 'Server error', detail: 'Please try again later. Request id: {requestId}' },
     unavailable: { title: 'Service temporarily unavailable', detail: 'The database cannot be reached. Please try again in {seconds} seconds. Request id: {requestId}' },
   },
@@ -45,7 +45,7 @@ export const en: ErrorCatalogue = {
     tooSmall: 'Cannot be smaller than the number of included regions ({count}).',
     unknown: 'Unknown value: {value}',
     duplicate: 'Duplicate row.',
-    columns: 'Must have {count} columns.',
+    columns: 'Must have {count, plural, one {# column} other {# columns}}.',
     header: 'The first line must be {header}.',
     negative: 'Must be a number of at least 0: {value}',
     outOfRange: 'Must be between {min} and {max}: {value}',

@@ -2,7 +2,7 @@ import type { ErrorCatalogue } from './catalogue.ts';
 
 export const fr: ErrorCatalogue = {
   problems: {
-    validation: { title: 'Les données saisies ne sont pas valides', detail: 'Vérifiez {count} champ(s) de la requête : {fields}' },
+    validation: { title: 'Les données saisies ne sont pas valides', detail: 'Vérifiez {count, plural, one {# champ} other {# champs}} de la requête : {fields}' },
     'malformed-body': { title: 'Le corps de la requête est illisible', detail: 'Le corps n’est pas du JSON UTF-8 valide.' },
     'unsupported-media-type': { title: 'Format non pris en charge', detail: 'Le corps doit être au format application/json.' },
     'attachment-type': { title: 'Ce fichier ne peut pas être joint', detail: 'Le type reconnu d’après le contenu du fichier ({detected}) n’est pas autorisé. Autorisés : {allowed}' },
@@ -18,7 +18,7 @@ export const fr: ErrorCatalogue = {
     conflict: { title: 'Impossible dans l’état actuel', detail: '{reason}' },
     'precondition-failed': { title: 'Quelqu’un d’autre a modifié ceci avant vous', detail: 'Rechargez la dernière version puis modifiez-la à nouveau.' },
     'rate-limited': { title: 'Trop de tentatives', detail: 'Réessayez dans {seconds} secondes.' },
-    infeasible: { title: 'Aucun ensemble de régions ne répond à tous les besoins', detail: '{count} besoin(s) ne peuvent pas être satisfaits : {fields}' },
+    infeasible: { title: 'Aucun ensemble de régions ne répond à tous les besoins', detail: '{count, plural, one {# besoin ne peut pas être satisfait} other {# besoins ne peuvent pas être satisfaits}} : {fields}' },
     internal: { title: 'Erreur du serveur', detail: 'Réessayez plus tard. Identifiant de la requête : {requestId}' },
     unavailable: { title: 'Service temporairement indisponible', detail: 'La base de données est injoignable. Réessayez dans {seconds} secondes. Identifiant de la requête : {requestId}' },
   },
@@ -45,7 +45,7 @@ export const fr: ErrorCatalogue = {
     tooSmall: 'Ne peut pas être inférieur au nombre de régions incluses ({count}).',
     unknown: 'Valeur inconnue : {value}',
     duplicate: 'Ligne en double.',
-    columns: 'Doit compter {count} colonnes.',
+    columns: 'Doit compter {count, plural, one {# colonne} other {# colonnes}}.',
     header: 'La première ligne doit être {header}.',
     negative: 'Doit être un nombre supérieur ou égal à 0 : {value}',
     outOfRange: 'Doit être compris entre {min} et {max} : {value}',

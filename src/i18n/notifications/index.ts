@@ -6,7 +6,7 @@ export type NotificationKind = keyof typeof ko;
 type Catalogue = Record<NotificationKind, { title: string; body: string }>;
 
 const en: Catalogue = {
-  'deadline-approaching': { title: '{days} days left: {subject}', body: 'The deadline of {subject} is {due}. Days left: {days}.' },
+  'deadline-approaching': { title: '{days, plural, one {# day left} other {# days left}}: {subject}', body: 'The deadline of {subject} is {due}. Days left: {days}.' },
   'deadline-overdue': { title: 'Overdue: {subject}', body: 'The deadline of {subject}, {due}, has passed.' },
   transition: { title: '{subject}: {state}', body: '{actor} moved {subject} to "{state}".' },
   'expert-assigned': { title: 'Review assigned: {subject}', body: '{actor} assigned you to review {subject}. Declare any conflict of interest, then score it against the criteria of Decree Art. 45.' },
@@ -30,7 +30,7 @@ const zh: Catalogue = {
   message: { title: '{subject}', body: '{text}' },
 };
 const fr: Catalogue = {
-  'deadline-approaching': { title: 'Plus que {days} jours : {subject}', body: 'L’échéance de {subject} est le {due}. Jours restants : {days}.' },
+  'deadline-approaching': { title: 'Plus que {days, plural, one {# jour} other {# jours}} : {subject}', body: 'L’échéance de {subject} est le {due}. Jours restants : {days}.' },
   'deadline-overdue': { title: 'Échéance dépassée : {subject}', body: 'L’échéance de {subject}, le {due}, est dépassée.' },
   transition: { title: '{subject} : {state}', body: '{actor} a fait passer {subject} à l’état « {state} ».' },
   'expert-assigned': { title: 'Évaluation confiée : {subject}', body: '{actor} vous a confié l’évaluation de {subject}. Déclarez tout conflit d’intérêts, puis notez le plan selon les critères de l’art. 45 du décret.' },
@@ -42,5 +42,5 @@ export const notificationCatalogues: Record<Locale, Catalogue> = { ko, en, ja, z
 
 export function renderNotification(kind: NotificationKind, params: Record<string, string | number>, locale: Locale): { title: string; body: string } {
   const text = notificationCatalogues[locale][kind];
-  return { title: format(text.title, params), body: format(text.body, params) };
+  return { title: format(locale, text.title, params), body: format(locale, text.body, params) };
 }

@@ -2,6 +2,8 @@
 // kinds and grounds formatted for that language, and cites the article (RFZ Act, Decree) in that language's
 // usual form. Two code tables: exemptions (./<locale>.ts; src/server/exemptions/refuse.ts) and zone plans and
 // zones (./zones/<locale>.ts; src/server/plans, src/server/zones), chosen by the violation's `scope`.
+import { TYPE } from '@formatjs/icu-messageformat-parser';
+import { messageArguments } from '../../domain/i18n/icu.ts';
 import { regionByCode } from '../../domain/regions/reference.ts';
 import { format, type Locale } from '../locales.ts';
 import { violationsEn } from './en.ts';
@@ -104,8 +106,10 @@ function param(locale: Locale, key: string, value: unknown, scope: ViolationLike
 export function violationSentence(locale: Locale, v: ViolationLike): string {
   const c = violationCatalogues[locale];
   const template = ((v.scope === 'zone' ? c.zones.codes : c.codes) as Record<string, string>)[v.code];
-  const params: Record<string, string> = { rule: citation(locale, v.rule) };
-  for (const [k, x] of Object.entries(v.params)) params[k] = param(locale, k, x, v.scope);
+  const params: Record<string, string | number> = { rule: citation(locale, v.rule) };
+  // A count the message pluralises or formats itself stays a number; every other value becomes the reader's text.
+  const counted = template ? messageArguments(template) : new Map();
+  for (const [k, x] of Object.entries(v.params)) params[k] = typeof x === 'number' && (counted.get(k) === TYPE.plural || counted.get(k) === TYPE.number) ? x : param(locale, k, x, v.scope);
   if (v.code === 'end-before-start') {
     // The earlier bound comes first, the date given second, whatever their names (from/until, notifiedOn/requestedOn…).
     const [first, second] = Object.keys(v.params) as [string, string];
@@ -113,7 +117,7 @@ export function violationSentence(locale: Locale, v: ViolationLike): string {
     Object.assign(params, { from: params[first], until: params[second], fromName: dates[first] ?? first, untilName: dates[second] ?? second });
   }
   if (!template) return `${v.code} (${citation(locale, v.rule)})`;
-  return format(template, params);
+  return format(locale, template, params);
 }
 
 /** A zone-plan or zone rule violation (src/domain/zones, src/server/plans, src/server/zones) as a sentence. */

@@ -48,5 +48,5 @@ const FRAMES: Record<Locale, Frames> = {
 };
 
 export function frame(locale: Locale, key: keyof Frames, params: Record<string, string | number>): string {
-  return format(FRAMES[locale][key], params);
+  return format(locale, FRAMES[locale][key], params);
 }

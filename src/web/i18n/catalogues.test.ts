@@ -39,6 +39,24 @@ test('non-Korean catalogues are translated, not copies of ko', () => {
 });
 
 test('format fills placeholders and keeps unknown ones', () => {
-  assert.equal(format('{a} and {b}', { a: 1 }), '1 and {b}');
-  assert.equal(translator(catalogues.en)('tokenRevokeLabel', { name: 'ci' }), 'Revoke token ci');
+  assert.equal(format('en', '{a} and {b}', { a: 1 }), '1 and {b}');
+  assert.equal(translator(catalogues.en, 'en')('tokenRevokeLabel', { name: 'ci' }), 'Revoke token ci');
+});
+
+test('no "(s)" plurals in English or French: counts use ICU plural (issue 13)', () => {
+  for (const lang of ['en', 'fr'] as const) {
+    const hedged = keys.filter((k) => /\w\(s\)/.test(catalogues[lang][k]));
+    assert.deepEqual(hedged, [], `${lang}: "(s)" plurals`);
+  }
+  const t = { en: translator(catalogues.en, 'en'), fr: translator(catalogues.fr, 'fr') };
+  assert.equal(t.en('dlStatusDueSoon', { days: 1 }), '1 day left');
+  assert.equal(t.en('riDone', { count: 2 }), '2 provisions added.');
+  assert.equal(t.fr('dlStatusDueSoon', { days: 1 }), '1 jour restant');
+  assert.equal(t.fr('hdAdded', { date: '8 décembre 2026', count: 3 }), 'Le 8 décembre 2026 a été ajouté comme jour férié exceptionnel. 3 délais en cours recalculés.');
+});
+
+test('French elides "de" before a vowel: "Partie d’Ulsan" (issue 13)', () => {
+  const fr = translator(catalogues.fr, 'fr');
+  assert.equal(fr('planSectionTitle', { name: 'Ulsan' }), 'Partie d’Ulsan');
+  assert.equal(fr('planSectionTitle', { name: 'Busan' }), 'Partie de Busan');
 });

@@ -1,3 +1,4 @@
+import { formatMessage, messageArguments, type MessageValues } from '../../domain/i18n/icu.ts';
 import type { ko } from './ko.ts';
 
 export type Lang = 'ko' | 'en' | 'ja' | 'zh' | 'fr';
@@ -52,22 +53,19 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
-/** Replaces {placeholder} with values; unknown placeholders stay visible. */
-export function format(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    return value === undefined ? whole : String(value);
-  });
+/** The ICU message `template` with `vars` filled in for `lang` (the runtime the server uses too). */
+export function format(lang: Lang, template: string, vars: MessageValues = {}): string {
+  return formatMessage(lang, template, vars);
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, vars?: MessageValues) => string;
 
-/** Every catalogue has every key (catalogues.test.ts); the key itself shows if one were ever missing. */
-export function translator(catalogue: Catalogue): Translate {
-  return (key, vars) => format(catalogue[key] ?? key, vars);
+/** Every catalogue has every key (typed, and catalogues.test.ts); the key itself shows if one were ever missing. */
+export function translator(catalogue: Catalogue, lang: Lang): Translate {
+  return (key, vars) => format(lang, catalogue[key] ?? key, vars);
 }
 
-/** Placeholder names used in a message, e.g. ['name', 'status']. */
+/** Argument names a message reads, e.g. ['count', 'name'] (plural, select, number and date arguments too). */
 export function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+  return [...messageArguments(message).keys()].sort();
 }

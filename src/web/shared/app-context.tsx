@@ -125,7 +125,7 @@ export function AppProvider({ initial, children }: { initial: LangState; childre
   );
 
   const value = useMemo<AppState>(
-    () => ({ lang, t: translator(catalogue), setLang, user, startSession, updateUser: setUser, endSession }),
+    () => ({ lang, t: translator(catalogue, lang), setLang, user, startSession, updateUser: setUser, endSession }),
     [lang, catalogue, setLang, user, startSession, endSession],
   );
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;

@@ -45,7 +45,7 @@ export const zonesEn = {
     'supplement-without-deadline': 'The supplement request set no deadline, so the application cannot be returned ({rule}).',
     'supplement-deadline-open': 'The supplement deadline of {answerBy} has not passed yet ({rule}).',
     'redeliberation-too-late': 'Re-deliberation must be requested within 60 days of the decision, by {deadline}; the request of {requestedOn} is too late ({rule}).',
-    'redeliberation-already-used': 'Re-deliberation may be requested only once; it has been requested {previous} time(s) already ({rule}).',
+    'redeliberation-already-used': 'Re-deliberation may be requested only once; it has been requested {previous, plural, one {once} other {# times}} already ({rule}).',
     'date-out-of-order': 'The dates are out of order ({rule}).',
     'expert-tied-to-government': 'The expert is tied to the participating government {region} (declared tie: {tie}) ({rule}).',
     'expert-tied-to-company': 'The expert is tied to the participating company {company} ({rule}).',

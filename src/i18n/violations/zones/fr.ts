@@ -47,7 +47,7 @@ export const zonesFr: ZoneViolations = {
     'supplement-without-deadline': 'La demande de complément ne fixait pas d’échéance : la demande ne peut pas être renvoyée ({rule}).',
     'supplement-deadline-open': 'L’échéance du complément ({answerBy}) n’est pas passée ({rule}).',
     'redeliberation-too-late': 'Une nouvelle délibération se demande dans les 60 jours de la décision (au plus tard le {deadline} ; demandée le {requestedOn}) ({rule}).',
-    'redeliberation-already-used': 'Une nouvelle délibération ne se demande qu’une fois (déjà {previous} demande(s)) ({rule}).',
+    'redeliberation-already-used': 'Une nouvelle délibération ne se demande qu’une fois (déjà {previous, plural, one {# demande} other {# demandes}}) ({rule}).',
     'date-out-of-order': 'Dates dans le désordre ({rule}).',
     'expert-tied-to-government': 'L’expert est lié à la collectivité participante {region} (lien déclaré : {tie}) ({rule}).',
     'expert-tied-to-company': 'L’expert est lié à l’entreprise participante {company} ({rule}).',

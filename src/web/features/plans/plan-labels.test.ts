@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadCatalogue, translator } from '../../i18n/index.ts';
 import { describePointer, fieldLabel, rowLabel } from './plan-labels.ts';
 
-const t = translator(await loadCatalogue('en'));
+const t = translator(await loadCatalogue('en'), 'en');
 
 test('a pointer of a refused save is named for the reader', () => {
   assert.equal(describePointer('/sites/0/name/ko', t), 'Sites › Site 1 › Site name › Korean');

@@ -58,7 +58,7 @@ export const exemptionActionsEn: Record<keyof typeof exemptionActionsKo, string>
   xaEvidencePack: 'Evidence pack (PDF)',
   xaEvidenceReport: 'Report {period} ({from} – {to})',
   xaEvidenceIncident: 'Incident of {date} ({severity})',
-  xaEvidenceUpload: 'Upload of {date} ({rows} rows)',
+  xaEvidenceUpload: 'Upload of {date} ({rows, plural, one {# row} other {# rows}})',
   xaReviewTitle: 'Report the review',
   xaReviewLead: 'The responsible ministry reports its review to the Deliberation Committee. If the law needs amending, the amendment plan is due within 60 days (Act Art. 87(6); Decree Art. 59(8)).',
   xaReportedOn: 'Day reported',

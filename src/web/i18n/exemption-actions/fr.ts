@@ -58,7 +58,7 @@ export const exemptionActionsFr: Record<keyof typeof exemptionActionsKo, string>
   xaEvidencePack: 'Dossier de preuves (PDF)',
   xaEvidenceReport: 'Rapport {period} ({from} – {to})',
   xaEvidenceIncident: 'Incident du {date} ({severity})',
-  xaEvidenceUpload: 'Téléversement du {date} ({rows} lignes)',
+  xaEvidenceUpload: 'Téléversement du {date} ({rows, plural, one {# ligne} other {# lignes}})',
   xaReviewTitle: 'Rendre l’examen',
   xaReviewLead: 'Le ministère compétent rend son examen au comité de délibération. Si la loi doit être modifiée, le plan de modification est dû dans les 60 jours (loi, art. 87(6) ; décret, art. 59(8)).',
   xaReportedOn: 'Jour de l’examen',

@@ -21,7 +21,7 @@ export const holidaysEn: Record<keyof typeof holidaysKo, string> = {
   hdNone: 'No public holidays in this year.',
   hdRemove: 'Remove',
   hdRemoveLabel: 'Remove the one-off holiday of {date}',
-  hdRemoved: 'The one-off holiday of {date} was removed. {count} open deadline(s) were recomputed.',
+  hdRemoved: 'The one-off holiday of {date} was removed. {count, plural, one {# open deadline was recomputed.} other {# open deadlines were recomputed.}}',
   hdAddTitle: 'Add a one-off holiday',
   hdAddHint: 'Only a working day after today can be added. Open deadlines are recomputed with the new calendar and recorded in the audit log.',
   hdDate: 'Date',
@@ -29,6 +29,6 @@ export const holidaysEn: Record<keyof typeof holidaysKo, string> = {
   hdBasis: 'Legal basis (gazette notice, etc.)',
   hdBasisHint: 'e.g. Presidential Decree No. 00000, Official Gazette No. 00000',
   hdAddSubmit: 'Add the one-off holiday',
-  hdAdded: '{date} was added as a one-off holiday. {count} open deadline(s) were recomputed.',
+  hdAdded: '{date} was added as a one-off holiday. {count, plural, one {# open deadline was recomputed.} other {# open deadlines were recomputed.}}',
   hdOnlyAdmin: 'Only administrators of the Ministry of SMEs and Startups may add or remove one-off holidays.',
 };

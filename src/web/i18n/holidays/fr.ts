@@ -21,7 +21,7 @@ export const holidaysFr: Record<keyof typeof holidaysKo, string> = {
   hdNone: 'Aucun jour férié cette année.',
   hdRemove: 'Supprimer',
   hdRemoveLabel: 'Supprimer le jour férié exceptionnel du {date}',
-  hdRemoved: 'Le jour férié exceptionnel du {date} a été supprimé. {count} délai(s) en cours recalculé(s).',
+  hdRemoved: 'Le jour férié exceptionnel du {date} a été supprimé. {count, plural, one {# délai en cours recalculé.} other {# délais en cours recalculés.}}',
   hdAddTitle: 'Ajouter un jour férié exceptionnel',
   hdAddHint: 'Seul un jour ouvré postérieur à aujourd’hui peut être ajouté. Les délais en cours sont recalculés avec le nouveau calendrier et consignés dans le journal d’audit.',
   hdDate: 'Date',
@@ -29,6 +29,6 @@ export const holidaysFr: Record<keyof typeof holidaysKo, string> = {
   hdBasis: 'Base légale (avis au journal officiel, etc.)',
   hdBasisHint: 'p. ex. décret présidentiel n° 00000, journal officiel n° 00000',
   hdAddSubmit: 'Ajouter le jour férié exceptionnel',
-  hdAdded: 'Le {date} a été ajouté comme jour férié exceptionnel. {count} délai(s) en cours recalculé(s).',
+  hdAdded: 'Le {date} a été ajouté comme jour férié exceptionnel. {count, plural, one {# délai en cours recalculé.} other {# délais en cours recalculés.}}',
   hdOnlyAdmin: 'Seuls les administrateurs du ministère des PME et des Start-up peuvent ajouter ou supprimer des jours fériés exceptionnels.',
 };

@@ -3,7 +3,7 @@ import type { needsKo } from './ko.ts';
 export const needsFr: Record<keyof typeof needsKo, string> = {
   needsTitle: 'Besoins réglementaires et couverture de la chaîne d’approvisionnement',
   needsLead: 'Indiquez, étape par étape, la réglementation qui bloque le projet. Un besoin est satisfait quand une dérogation de la zone, en vigueur, suspend cette réglementation à cette étape. Pour chaque besoin non satisfait, les précédents déjà accordés dans d’autres zones sont affichés.',
-  needsSummary: '{met} besoin(s) satisfait(s) sur {total}',
+  needsSummary: '{met, plural, one {# besoin satisfait} other {# besoins satisfaits}} sur {total}',
   needsNoZone: 'Aucune zone n’est encore désignée : aucun besoin n’est satisfait. Après la désignation, les dérogations de la zone en décident.',
   needsStageNone: 'Aucun besoin',
   needsStageCovered: 'Couverte',

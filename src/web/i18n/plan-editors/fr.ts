@@ -18,7 +18,7 @@ export const planEditorsFr: Record<keyof typeof planEditorsKo, string> = {
   planEdMinistry: 'Ministère compétent',
   planEdRegSearch: 'Chercher dans le catalogue des réglementations',
   planEdRegSearchHint: 'Saisissez au moins deux caractères d’une loi ou de son contenu (ex. hydrogène, drone).',
-  planEdRegFound: '{count} trouvé(s).',
+  planEdRegFound: '{count, plural, one {# trouvé.} other {# trouvés.}}',
   planEdRegNone: 'Aucune réglementation trouvée.',
   planEdRegUse: 'Utiliser : {name}',
   planEdRegUseShort: 'Utiliser',

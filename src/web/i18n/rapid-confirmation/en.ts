@@ -20,7 +20,7 @@ export const rapidConfirmationEn: Record<keyof typeof rapidConfirmationKo, strin
   rcAnswer_permit_needed: 'Permit needed',
   rcAnswer_no_permit_needed: 'No permit needed',
   rcAnswer_not_our_matter: 'Not our matter',
-  rcDaysLeft: '{days} day(s) left (due {due})',
+  rcDaysLeft: '{days, plural, one {# day left} other {# days left}} (due {due})',
   rcPaused: 'Supplement requested — the clock is paused',
   rcDeemed: 'No reply by {due}: deemed “no permit needed” (Act Art. 85(5))',
   rcOverdue: 'Due {due} has passed: “no permit needed” is deemed answered',

@@ -20,7 +20,7 @@ export const rapidConfirmationFr: Record<keyof typeof rapidConfirmationKo, strin
   rcAnswer_permit_needed: 'Autorisation requise',
   rcAnswer_no_permit_needed: 'Aucune autorisation requise',
   rcAnswer_not_our_matter: 'Hors de notre compétence',
-  rcDaysLeft: '{days} jour(s) restant(s) (échéance {due})',
+  rcDaysLeft: '{days, plural, one {# jour restant} other {# jours restants}} (échéance {due})',
   rcPaused: 'Complément demandé — le délai est suspendu',
   rcDeemed: 'Sans réponse au {due} : « aucune autorisation requise » est réputé répondu (loi, art. 85(5))',
   rcOverdue: 'Échéance du {due} dépassée : « aucune autorisation requise » est réputé répondu',

@@ -8,7 +8,7 @@ export const regulationImportEn: Record<keyof typeof regulationImportKo, string>
   riChoose: 'Choose a file.',
   riSubmit: 'Import',
   riBusy: 'Importing…',
-  riDone: '{count} provision(s) added.',
+  riDone: '{count, plural, one {# provision added.} other {# provisions added.}}',
   riErrors: 'Import problems',
   riRow: 'Row',
   riColumn: 'Column',

@@ -8,7 +8,7 @@ export const regulationImportFr: Record<keyof typeof regulationImportKo, string>
   riChoose: 'Choisissez un fichier.',
   riSubmit: 'Importer',
   riBusy: 'Import en cours…',
-  riDone: '{count} disposition(s) ajoutée(s).',
+  riDone: '{count, plural, one {# disposition ajoutée.} other {# dispositions ajoutées.}}',
   riErrors: 'Problèmes d’import',
   riRow: 'Ligne',
   riColumn: 'Colonne',

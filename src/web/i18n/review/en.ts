@@ -21,7 +21,7 @@ export const reviewEn: Record<keyof typeof reviewKo, string> = {
   rvDeclConflict: 'Conflict — recused',
   rvTotal: 'Total',
   rvAverage: 'Average',
-  rvSheets: '{count} score sheet(s) · out of {max}',
+  rvSheets: '{count, plural, one {# score sheet} other {# score sheets}} · out of {max}',
   rvTies: 'Declared ties',
   rvNoTies: 'none',
   rvCriterion: 'Criterion',

@@ -21,7 +21,7 @@ export const reviewFr: Record<keyof typeof reviewKo, string> = {
   rvDeclConflict: 'Conflit — déporté',
   rvTotal: 'Total',
   rvAverage: 'Moyenne',
-  rvSheets: '{count} grille(s) de notation · sur {max}',
+  rvSheets: '{count, plural, one {# grille de notation} other {# grilles de notation}} · sur {max}',
   rvTies: 'Liens déclarés',
   rvNoTies: 'aucun',
   rvCriterion: 'Critère',

@@ -177,7 +177,7 @@ function UploadForm({ project, onStored }: { project: Project; onStored: () => v
         <Alert kind={phase.result.rowsRejected > 0 ? 'warning' : 'success'}>
           <p data-testid="upload-result">
             {phase.result.replayed ? t('prjUploadReplayed') : t('prjUploadStored', { stored: n(phase.result.rowsStored), total: n(phase.result.rowsTotal) })}
-            {phase.result.rowsRejected > 0 ? ` ${t('prjUploadRejectedRows', { count: n(phase.result.rowsRejected) })}` : ''}
+            {phase.result.rowsRejected > 0 ? ` ${t('prjUploadRejectedRows', { count: phase.result.rowsRejected })}` : ''}
           </p>
           {errorLink}
         </Alert>
