@@ -7,7 +7,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { assertAccessible, screenshots, signIn, skip, tick, useBrowserServer } from './harness.ts';
-import { catalogues } from './catalogues.ts';
+import { catalogues, text } from './catalogues.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { seedDemoExemptions, seedReferenceRegulations, zoneAt } from '../../src/db/seed/regulations.ts';
 
@@ -239,10 +239,10 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
         const row = page.locator(`[data-testid=reform-row][data-id="${recorded}"]`);
         await row.waitFor();
         assert.equal(await row.locator('.zl-ex-road li.is-done').count(), 3, 'granted, requested, amended');
-        assert.equal(await row.getByTestId('reform-days').textContent(), catalogues[lang].exDays.replace('{count}', '0'));
+        assert.equal(await row.getByTestId('reform-days').textContent(), text(lang, 'exDays', { count: 0 }));
         // The demo ship exemption: 2020-08-03 → 2025-06-02.
         const ship = page.locator(`[data-testid=reform-row][data-id="${demoId('exemption:busan-lpg-ship')}"]`);
-        assert.equal(await ship.getByTestId('reform-days').textContent(), catalogues[lang].exDays.replace('{count}', '1764'));
+        assert.equal(await ship.getByTestId('reform-days').textContent(), text(lang, 'exDays', { count: 1764 }));
         await page.selectOption('#rb-stage', 'amended');
         assert.equal(await page.locator('[data-testid=reform-row]').count(), 2);
         await assertAccessible(page, `/reform (${lang})`);
