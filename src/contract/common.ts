@@ -51,7 +51,9 @@ export const ProblemSchema = Type.Object({
   })),
 }, { title: 'Problem', description: 'application/problem+json (RFC 9457) in the language of the request' });
 
-export const Uuid = Type.String({ format: 'uuid' });
+export const Uuid = Type.String({ format: 'uuid', examples: ['0b6f3c2e-5d1a-4f7e-9a8b-2c4d6e8f0a1b'] });
+/** A civil date (YYYY-MM-DD), in Korea's calendar. */
+export const DateOnly = Type.String({ format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', examples: ['2026-12-08'] });
 
 /** A text in Korean and optionally in the other four languages. */
 export type I18nText = Static<ReturnType<typeof I18nTextSchema>>;

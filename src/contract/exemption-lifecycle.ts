@@ -3,8 +3,7 @@ import { Type, type Static } from 'typebox';
 import { AMENDMENT_STAGES, EVIDENCE_TYPES } from '../domain/exemptions/amendment-tracking.ts';
 import { CANCELLATION_GROUNDS } from '../domain/exemptions/cancellation.ts';
 import { DEADLINE_KINDS } from '../domain/exemptions/deadlines.ts';
-import { I18nTextSchema, Nullable, Uuid } from './common.ts';
-import { DateOnly } from './regulations.ts';
+import { DateOnly, I18nTextSchema, Nullable, Uuid } from './common.ts';
 
 export const EvidenceRefSchema = Type.Object({
   type: Type.Enum([...EVIDENCE_TYPES], { description: 'the kind of existing row cited' }),

@@ -2,10 +2,9 @@
 import { Type, type Static } from 'typebox';
 import { EXEMPTION_KINDS } from '../domain/exemptions/validity.ts';
 import { STAGES } from '../domain/supply-chain/stages.ts';
-import { I18nTextSchema, Nullable, Uuid } from './common.ts';
+import { DateOnly, I18nTextSchema, Nullable, Uuid } from './common.ts';
 import { ConditionsSchema } from './exemption-conditions.ts';
 import { LifecycleSchema } from './exemption-lifecycle.ts';
-import { DateOnly } from './regulations.ts';
 
 export { EXEMPTION_KINDS };
 

@@ -3,15 +3,14 @@ import { Type, type Static } from 'typebox';
 import { PLAN_ACTIONS, PLAN_GUARDS, PLAN_STATES } from '../domain/zones/plan-machine.ts';
 import { PLAN_ITEMS } from '../domain/zones/procedure.ts';
 import { STAGES } from '../domain/supply-chain/stages.ts';
-import { I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
+import { DateOnly, I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
 import { NeedsSchema } from './needs.ts';
 
 export { PLAN_STATES };
 
 export const ItemId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'identifier unique in its list (a-z, 0-9, -)' });
-export const RegionCode = Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$' });
-export const MunicipalityCode = Type.String({ pattern: '^[0-9]{5}$' });
-export const DateString = Type.String({ format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+export const RegionCode = Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$', examples: ['26', '26110'] });
+export const MunicipalityCode = Type.String({ pattern: '^[0-9]{5}$', examples: ['26110'] });
 export const StageSchema = Type.Enum([...STAGES]);
 export const ModelSchema = Type.Enum(['single', 'connected']);
 const Stages = Type.Array(StageSchema, { maxItems: STAGES.length, uniqueItems: true });
@@ -110,8 +109,8 @@ export const ProjectSchema = Type.Object({
   exemptions: Refs,
   companies: Refs,
   sites: Refs,
-  startOn: DateString,
-  endOn: DateString,
+  startOn: DateOnly,
+  endOn: DateOnly,
 }, { additionalProperties: false });
 
 export const BudgetLineSchema = Type.Object({
@@ -139,7 +138,7 @@ export const ContentSchema = Type.Object({
 
 export const OpinionSchema = Type.Object({
   id: ItemId,
-  receivedOn: DateString,
+  receivedOn: DateOnly,
   from: Line(200),
   summary: I18nTextSchema(4000),
   response: Nullable(I18nTextSchema(4000)),
@@ -148,11 +147,11 @@ export const OpinionSchema = Type.Object({
 
 /** Public notice, inspection, hearing and opinions (RFZ Act Art. 74(2); Decree Art. 43). */
 export const ConsultationInput = Type.Object({
-  noticeOn: Nullable(DateString),
-  noticeUntil: Nullable(DateString),
-  inspectionFrom: Nullable(DateString),
-  inspectionUntil: Nullable(DateString),
-  hearing: Nullable(Type.Object({ announcedOn: DateString, heldOn: DateString }, { additionalProperties: false })),
+  noticeOn: Nullable(DateOnly),
+  noticeUntil: Nullable(DateOnly),
+  inspectionFrom: Nullable(DateOnly),
+  inspectionUntil: Nullable(DateOnly),
+  hearing: Nullable(Type.Object({ announcedOn: DateOnly, heldOn: DateOnly }, { additionalProperties: false })),
   localEraCommitteeHeard: Type.Boolean(),
   opinions: Type.Array(OpinionSchema, { maxItems: 1000 }),
 }, { additionalProperties: false });
@@ -170,7 +169,7 @@ export const SupplementRequestInput = Type.Object({
   request: I18nTextSchema(4000),
   items: Type.Array(Type.Enum(Object.keys(PLAN_ITEMS)), { maxItems: Object.keys(PLAN_ITEMS).length, uniqueItems: true }),
   /** The day by which the applicant must answer; once it has passed unanswered, MSS may return the application. */
-  answerBy: Type.Optional(Nullable(DateString)),
+  answerBy: Type.Optional(Nullable(DateOnly)),
 }, { additionalProperties: false });
 export const ReturnInput = Type.Object({
   missingItems: Type.Array(Type.Enum(Object.keys(PLAN_ITEMS)), { maxItems: Object.keys(PLAN_ITEMS).length, uniqueItems: true }),
@@ -187,15 +186,15 @@ export const ReferInput = Type.Object({
 export const DecisionInput = Type.Object({
   decision: Type.Enum(['designate', 'designate_with_conditions', 'reject', 'send_back']),
   committee: CommitteeSchema,
-  meetingOn: DateString,
-  noticeGivenOn: Nullable(DateString),
+  meetingOn: DateOnly,
+  noticeGivenOn: Nullable(DateOnly),
   urgent: Type.Boolean(),
   members: Type.Integer({ minimum: 1, maximum: 45 }),
   present: Type.Integer({ minimum: 0, maximum: 45 }),
   minutes: I18nTextSchema(20_000),
   conditions: Nullable(I18nTextSchema(4000)),
-  periodStart: Nullable(DateString),
-  periodEnd: Nullable(DateString),
+  periodStart: Nullable(DateOnly),
+  periodEnd: Nullable(DateOnly),
   zoneName: Nullable(I18nTextSchema(300)),
 }, { additionalProperties: false });
 export type DecisionInput = Static<typeof DecisionInput>;

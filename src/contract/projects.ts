@@ -1,10 +1,9 @@
 // Request and response shapes of demonstration projects.
 import { Type, type Static } from 'typebox';
 import { PROJECT_STATES } from '../domain/demonstrations/project.ts';
-import { I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
+import { DateOnly, I18nTextSchema, Line, Nullable, Uuid } from './common.ts';
 import { NeedsSchema } from './needs.ts';
 
-export const DateString = Type.String({ format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 export const KPI_FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'yearly'] as const;
 
 const Krw = Type.Integer({ minimum: 0, maximum: 1e15 });
@@ -12,11 +11,11 @@ export const InsuranceSchema = Type.Object({
   insurer: Line(200),
   policyNumber: Line(100),
   cover: Type.Object({ deathPerPerson: Krw, injuryPerPerson: Krw, disabilityPerPerson: Krw, propertyPerAccident: Krw }, { additionalProperties: false }),
-  validFrom: DateString,
-  validUntil: DateString,
+  validFrom: DateOnly,
+  validUntil: DateOnly,
 }, { additionalProperties: false });
 
-export const MilestoneSchema = Type.Object({ title: I18nTextSchema(300), due: DateString, done: Type.Boolean() }, { additionalProperties: false });
+export const MilestoneSchema = Type.Object({ title: I18nTextSchema(300), due: DateOnly, done: Type.Boolean() }, { additionalProperties: false });
 export const KpiSchema = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }),
   name: I18nTextSchema(200),
@@ -32,8 +31,8 @@ const projectFields = {
   exemptionIds: Type.Array(Uuid, { maxItems: 100, uniqueItems: true, description: 'the exemptions (규제특례) the project demonstrates under; their conditions become compliance rules' }),
   sites: Type.Array(Type.String({ pattern: '^[0-9]{5}$' }), { maxItems: 250, uniqueItems: true, description: 'municipality codes (KOSTAT 2018)' }),
   products: Type.Array(I18nTextSchema(300), { minItems: 1, maxItems: 20, description: 'products and services combined (a converged project has several)' }),
-  periodStart: DateString,
-  periodEnd: DateString,
+  periodStart: DateOnly,
+  periodEnd: DateOnly,
   milestones: Type.Array(MilestoneSchema, { maxItems: 100 }),
   kpis: Type.Array(KpiSchema, { maxItems: 50 }),
   safetyPlan: I18nTextSchema(8000),

@@ -1,12 +1,11 @@
 // Schemas of the regulation catalogue.
 import { Type, type Static } from 'typebox';
-import { I18nTextSchema, Line, Nullable } from './common.ts';
+import { DateOnly, I18nTextSchema, Line, Nullable } from './common.ts';
 
 export const INSTRUMENTS = ['act', 'decree', 'rule', 'notice'] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
 
-export const DateOnly = Type.String({ format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
-export const MinistryCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,15}$' });
+export const MinistryCode = Type.String({ pattern: '^[A-Z][A-Z0-9_]{1,15}$', examples: ['MOTIE'] });
 
 export const AmendmentSchema = Type.Object({
   date: DateOnly,

@@ -3,8 +3,8 @@ import { Type, type Static } from 'typebox';
 import { CHANGE_ITEMS, CHANGE_STATES } from '../domain/zones/zone-changes.ts';
 import { EVALUATION_CRITERIA, GRADES } from '../domain/zones/zone-evaluation.ts';
 import { CANCELLATION_GROUNDS } from '../domain/zones/zone-period.ts';
-import { I18nTextSchema, Nullable, Uuid } from './common.ts';
-import { CommitteeSchema, DateString } from './plans.ts';
+import { DateOnly, I18nTextSchema, Nullable, Uuid } from './common.ts';
+import { CommitteeSchema } from './plans.ts';
 
 export const ZoneParams = Type.Object({ id: Uuid });
 export const ChangeParams = Type.Object({ id: Uuid, changeId: Uuid });
@@ -13,8 +13,8 @@ export const DataRequestParams = Type.Object({ id: Uuid, requestId: Uuid });
 /** The committee meeting a decision was taken at (7-day written notice: Decree Art. 47(6), 49(6)). */
 const Meeting = {
   committee: CommitteeSchema,
-  meetingOn: DateString,
-  noticeGivenOn: Nullable(DateString),
+  meetingOn: DateOnly,
+  noticeGivenOn: Nullable(DateOnly),
   urgent: Type.Boolean(),
 };
 
@@ -40,14 +40,14 @@ export const EvaluationInput = Type.Object({
   year: Type.Integer({ minimum: 2019, maximum: 2200 }),
   scores: Type.Object(Object.fromEntries(EVALUATION_CRITERIA.map((c) => [c, Type.Number({ minimum: 0, maximum: 100 })])) as Record<(typeof EVALUATION_CRITERIA)[number], ReturnType<typeof Type.Number>>, { additionalProperties: false }),
   summary: I18nTextSchema(4000),
-  confirmedOn: DateString,
+  confirmedOn: DateOnly,
 }, { additionalProperties: false });
 export type EvaluationInput = Static<typeof EvaluationInput>;
 
-export const ExtensionInput = Type.Object({ newPeriodEnd: DateString, ...Meeting, reason: I18nTextSchema(4000) }, { additionalProperties: false });
+export const ExtensionInput = Type.Object({ newPeriodEnd: DateOnly, ...Meeting, reason: I18nTextSchema(4000) }, { additionalProperties: false });
 
 export const HearingInput = Type.Object({
-  heldOn: DateString,
+  heldOn: DateOnly,
   ground: Type.Enum([...CANCELLATION_GROUNDS]),
   attendees: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 50 }),
   summary: I18nTextSchema(8000),
@@ -55,7 +55,7 @@ export const HearingInput = Type.Object({
 
 export const CancellationInput = Type.Object({ ground: Type.Enum([...CANCELLATION_GROUNDS]), ...Meeting, reason: I18nTextSchema(4000) }, { additionalProperties: false });
 
-export const DataRequestInput = Type.Object({ organisationId: Uuid, subject: I18nTextSchema(4000), dueOn: DateString }, { additionalProperties: false });
+export const DataRequestInput = Type.Object({ organisationId: Uuid, subject: I18nTextSchema(4000), dueOn: DateOnly }, { additionalProperties: false });
 export const DataAnswerInput = Type.Object({ answer: I18nTextSchema(20_000) }, { additionalProperties: false });
 
 export const ChangeView = Type.Object({

@@ -17,7 +17,7 @@ import { actorOf } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
 import { I18nTextSchema, Line, Nullable, ProblemSchema } from '../../contract/common.ts';
 import { todayInSeoul } from '../exemptions/view.ts';
-import { DateOnly } from '../../contract/regulations.ts';
+import { DateOnly } from '../../contract/common.ts';
 import { calendarWith, readAddedHolidays, refreshCalendar } from './provider.ts';
 import { recomputeOpenDeadlines, type MovedDeadline } from './recompute.ts';
 

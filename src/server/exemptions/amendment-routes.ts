@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { AMENDMENT_STAGES, type AmendmentStage } from '../../domain/exemptions/amendment-tracking.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { I18nTextSchema, ProblemSchema, Uuid } from '../../contract/common.ts';
-import { DateOnly } from '../../contract/regulations.ts';
+import { DateOnly } from '../../contract/common.ts';
 import { callerOf } from '../write/caller.ts';
 import { ScheduleSchema } from '../../contract/exemption-lifecycle.ts';
 import { date } from './refuse.ts';

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { CANCELLATION_GROUNDS } from '../../domain/exemptions/cancellation.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
-import { DateOnly } from '../../contract/regulations.ts';
+import { DateOnly } from '../../contract/common.ts';
 import { callerOf } from '../write/caller.ts';
 import { ConditionsSchema, type Conditions } from '../../contract/exemption-conditions.ts';
 import { EvidenceRefSchema } from '../../contract/exemption-lifecycle.ts';

@@ -18,7 +18,7 @@ import { notFound } from '../errors.ts';
 import { EvidenceRefSchema } from '../../contract/exemption-lifecycle.ts';
 import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../../contract/common.ts';
-import { DateOnly } from '../../contract/regulations.ts';
+import { DateOnly } from '../../contract/common.ts';
 import type { Conditions } from '../../contract/exemption-conditions.ts';
 import { bundleOf } from '../../domain/supply-chain/coverage.ts';
 import { loadExemptions, todayInSeoul } from './view.ts';
