@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import 'krds-uiux/resources/css/common/common.css';
 import 'krds-uiux/resources/css/component/component.css';
 import 'pretendard-gov/dist/web/static/pretendard-gov-dynamic-subset.css';
 import '../styles/app.css';
 import { AppProvider, loadInitialLanguage } from '../shared/app-context.tsx';
+import { queryClient } from '../shared/data/query-client.ts';
 import { bindNavigator } from '../shared/router.tsx';
 import { createAppRouter } from './routes.tsx';
 
@@ -19,8 +21,10 @@ const initial = await loadInitialLanguage();
 
 createRoot(container).render(
   <StrictMode>
-    <AppProvider initial={initial}>
-      <RouterProvider router={router} />
-    </AppProvider>
+    <QueryClientProvider client={queryClient}>
+      <AppProvider initial={initial}>
+        <RouterProvider router={router} />
+      </AppProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

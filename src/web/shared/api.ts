@@ -35,6 +35,13 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let sessionLost: () => void = () => undefined;
+
+/** Called when the server answers 401 to a signed-in call (the session expired or was ended elsewhere). */
+export function onSessionLost(handler: () => void): void {
+  sessionLost = handler;
+}
+
 /** An error answered by the server (problem+json) or a network failure (status 0). */
 export class ApiError extends Error {
   readonly status: number;
@@ -59,7 +66,7 @@ export function apiHeaders(write: boolean): Record<string, string> {
   return headers;
 }
 
-/** A JSON call; with `opts.raw` the body is sent as it is (a file) instead of as JSON. */
+/** A JSON call (the one transport: language, CSRF token, problem+json as ApiError, 401 ends the session); with `opts.raw` the body is sent as it is (a file) instead of as JSON. */
 export async function request<T>(method: Method, path: string, body?: unknown, opts: { csrf?: boolean; raw?: Blob; headers?: Record<string, string> } = {}): Promise<T> {
   const headers = { ...apiHeaders(method !== 'GET' && opts.csrf !== false), ...opts.headers };
   if (opts.raw) headers['Content-Type'] = opts.headers?.['Content-Type'] ?? 'application/octet-stream';
@@ -82,6 +89,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   if (!response.ok) {
     const problem: Problem =
       payload && typeof payload === 'object' ? { ...(payload as Problem), status: response.status } : { status: response.status };
+    // Sign-in and the session check answer 401 by design; anywhere else it means the session is gone.
+    if (response.status === 401 && csrfToken !== null && !path.startsWith('/api/session')) sessionLost();
     throw new ApiError(problem);
   }
   return payload as T;

@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, setApiLanguage, setCsrfToken } from './api.ts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, onSessionLost, setApiLanguage, setCsrfToken } from './api.ts';
+import { queryClient } from './data/query-client.ts';
 import { DEFAULT_LANG, isLang, loadCatalogue, translator, type Catalogue, type Lang, type Translate } from '../i18n/index.ts';
 import type { Me, Session } from './types.ts';
 
@@ -91,6 +92,23 @@ export function AppProvider({ initial, children }: { initial: LangState; childre
     setCsrfToken(null);
     setUser(null);
   }, []);
+
+  useEffect(() => onSessionLost(endSession), [endSession]);
+
+  // Answers belong to the reader who asked: after signing in, out or as someone else, every query starts again.
+  const reader = user === undefined ? undefined : (user?.id ?? null);
+  const lastReader = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (lastReader.current !== undefined && lastReader.current !== reader) void queryClient.resetQueries();
+    lastReader.current = reader;
+  }, [reader]);
+
+  // Answers carry names and messages in the reader's language: a language switch asks again.
+  const lastLang = useRef(lang);
+  useEffect(() => {
+    if (lastLang.current !== lang) void queryClient.invalidateQueries();
+    lastLang.current = lang;
+  }, [lang]);
 
   useEffect(() => {
     let cancelled = false;

@@ -1,6 +1,7 @@
 // Lists the server sends in pages (`items` and the `next` cursor, see src/server/http/pages.ts): a hook that shows the
 // first page and adds the next one on request, a "show more" button, and a reader of every page for pick lists.
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { useApp } from '../app-context.tsx';
 
 export interface Page<T> {
@@ -38,31 +39,19 @@ export interface Paged<T> {
   loadingMore: boolean;
 }
 
-/** The first page of a list (again whenever `fetchPage` changes), and the next ones on request. */
-export function usePaged<T>(fetchPage: PageFetcher<T> | null): Paged<T> {
-  const [state, setState] = useState<{ items: T[] | null; next: string | null; error: unknown; loadingMore: boolean }>({ items: null, next: null, error: null, loadingMore: false });
-  useEffect(() => {
-    if (!fetchPage) return;
-    let live = true;
-    setState({ items: null, next: null, error: null, loadingMore: false });
-    fetchPage().then(
-      (page) => live && setState({ items: page.items, next: page.next, error: null, loadingMore: false }),
-      (error: unknown) => live && setState({ items: null, next: null, error, loadingMore: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [fetchPage]);
-  const { next, loadingMore } = state;
-  const more = useCallback(() => {
-    if (!fetchPage || next === null || loadingMore) return;
-    setState((s) => ({ ...s, loadingMore: true }));
-    fetchPage(next).then(
-      (page) => setState((s) => ({ items: [...(s.items ?? []), ...page.items], next: page.next, error: null, loadingMore: false })),
-      (error: unknown) => setState((s) => ({ ...s, error, loadingMore: false })),
-    );
-  }, [fetchPage, next, loadingMore]);
-  return { items: state.items, error: state.error, more: next === null ? null : more, loadingMore };
+/** The first page of the list under `key` (a query), and the next ones on request (the server's `next` cursor). */
+export function usePaged<T>(key: QueryKey, fetchPage: PageFetcher<T> | null): Paged<T> {
+  const query = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => (fetchPage as PageFetcher<T>)(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: Page<T>) => last.next ?? undefined,
+    enabled: fetchPage !== null,
+  });
+  const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? null, [query.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const more = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  return { items, error: query.error, more: hasNextPage ? more : null, loadingMore: isFetchingNextPage };
 }
 
 /** The button that adds the next page under a list (nothing on the last page). */

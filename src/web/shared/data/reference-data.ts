@@ -1,52 +1,40 @@
-// Reference data the pages share, loaded once per page load: region names and the capability catalogue.
-import { useEffect, useMemo, useState } from 'react';
+// Reference data the pages share (region names, the capability catalogue, the zones for maps and pick lists):
+// queries that stay fresh for the page load, asked once however many components read them.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api } from '../api.ts';
 import type { CatalogueEntry, Region } from '../types.ts';
 
-const cache = new Map<string, Promise<unknown>>();
+const byCode = (items: Region[]) => [...items].sort((a, b) => a.code.localeCompare(b.code));
 
-function once<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let pending = cache.get(key) as Promise<T> | undefined;
-  if (!pending) {
-    pending = load();
-    pending.catch(() => cache.delete(key));
-    cache.set(key, pending);
-  }
-  return pending;
-}
+export const provincesQuery = queryOptions({
+  queryKey: ['regions', 'province'],
+  queryFn: () => api.listRegions('province').then((r) => byCode(r.items)),
+  staleTime: Infinity,
+});
 
-export const loadProvinces = () =>
-  once('provinces', () =>
-    api.listRegions('province').then((r) => [...r.items].sort((a, b) => a.code.localeCompare(b.code))),
-  );
+export const municipalitiesQuery = queryOptions({
+  queryKey: ['regions', 'municipality'],
+  queryFn: () => api.listRegions('municipality').then((r) => byCode(r.items)),
+  staleTime: Infinity,
+});
 
-export const loadMunicipalities = () =>
-  once('municipalities', () =>
-    api.listRegions('municipality').then((r) => [...r.items].sort((a, b) => a.code.localeCompare(b.code))),
-  );
+export const catalogueQuery = queryOptions({
+  queryKey: ['capabilities', 'catalogue'],
+  queryFn: () => api.capabilityCatalogue().then((r) => r.items),
+  staleTime: Infinity,
+});
 
-export const loadCatalogue = () => once('catalogue', () => api.capabilityCatalogue().then((r) => r.items));
-
-/** Loads once; `data` is null while loading, `error` set on failure. */
-export function useLoaded<T>(load: () => Promise<T>, enabled = true): { data: T | null; error: unknown } {
-  const [state, setState] = useState<{ data: T | null; error: unknown }>({ data: null, error: null });
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    load()
-      .then((data) => live && setState({ data, error: null }))
-      .catch((error: unknown) => live && setState({ data: null, error }));
-    return () => {
-      live = false;
-    };
-  }, [load, enabled]);
-  return state;
-}
+/** Every zone (all pages; zones are tens), for maps and pick lists. */
+export const allZonesQuery = queryOptions({
+  queryKey: ['zones', 'all'],
+  queryFn: () => api.listZones().then((r) => r.items),
+});
 
 /** Regions of both levels by code (municipalities only when asked for). */
 export function useRegionIndex(withMunicipalities: boolean): Map<string, Region> {
-  const provinces = useLoaded(loadProvinces).data;
-  const municipalities = useLoaded(loadMunicipalities, withMunicipalities).data;
+  const provinces = useQuery(provincesQuery).data;
+  const municipalities = useQuery({ ...municipalitiesQuery, enabled: withMunicipalities }).data;
   return useMemo(
     () => new Map([...(provinces ?? []), ...(withMunicipalities ? (municipalities ?? []) : [])].map((r) => [r.code, r])),
     [provinces, municipalities, withMunicipalities],

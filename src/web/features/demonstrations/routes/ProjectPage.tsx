@@ -10,7 +10,7 @@ import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shar
 import { LocalText, RefText } from '../../../shared/ui/text.tsx';
 import { formatDateTime } from '../../../shared/dates.ts';
 import { projectsApi } from '../api/client.ts';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
+import { needsCoverageQuery } from '../../exemptions/api/queries.ts';
 import { NeedsPanel } from '../../exemptions/components/NeedsPanel.tsx';
 import { DayText, frequencyText, ProjectStateBadge, useNumber, useZones } from '../components/common.tsx';
 import { CompliancePanel, EvidencePanel } from '../components/compliance.tsx';
@@ -53,7 +53,7 @@ export function ProjectPage({ id }: { id: string }) {
       </nav>
       <Overview project={p} />
       <StatePanel project={p} onProject={project.setData} />
-      <NeedsPanel load={() => exemptionsApi.projectCoverage(p.id)} version={`${p.id}/${p.version}`} needs={p.needs} canEdit={p.canEdit && p.state !== 'completed'}
+      <NeedsPanel coverage={needsCoverageQuery('project', p.id, p.version)} needs={p.needs} canEdit={p.canEdit && p.state !== 'completed'}
         save={(next) => projectsApi.saveNeeds(p, next).then(project.setData)} />
       <ReportsPanel project={p} />
       <IncidentsPanel project={p} onProject={project.setData} />

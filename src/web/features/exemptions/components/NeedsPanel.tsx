@@ -1,11 +1,12 @@
 // Regulatory needs (규제 수요) of a plan or a project: the supply-chain strip of their coverage (the zone page's
 // strip, per need: met by which exemption, or unmet with precedents from other zones linking to
 // /exemptions/:id) and, for those who may edit, the needs editor with the catalogue picker.
-import { useCallback, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Alert, Loading, ProblemAlert } from '../../../shared/ui/ui.tsx';
 import { RefText } from '../../../shared/ui/text.tsx';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import type { needsCoverageQuery } from '../api/queries.ts';
 import { Link } from '../../../shared/router.tsx';
 import { STAGES, type Stage } from '../../../shared/stages.ts';
 import type { Regulation } from '../../../shared/types.ts';
@@ -15,13 +16,12 @@ import type { Need, NeedsCoverage } from '../types.ts';
 
 type RegLabel = Pick<Regulation, 'id' | 'law' | 'title' | 'article' | 'paragraph'>;
 
-/** `version` changes when the owner is saved, so the coverage is read again. */
-export function NeedsPanel({ load, version, needs, canEdit, save }: {
-  load: () => Promise<NeedsCoverage>; version: string | number; needs: Need[]; canEdit: boolean; save: (next: Need[]) => Promise<unknown>;
+/** `coverage` is keyed on the owner's version, so a save reads it again. */
+export function NeedsPanel({ coverage: query, needs, canEdit, save }: {
+  coverage: ReturnType<typeof needsCoverageQuery>; needs: Need[]; canEdit: boolean; save: (next: Need[]) => Promise<unknown>;
 }) {
   const { t } = useApp();
-  // Read again when the owner is saved (its version changes), not on every render of an inline `load`.
-  const coverage = useLoaded(useCallback(load, [version]));
+  const coverage = useQuery(query);
   const c = coverage.data;
   return (
     <section className="zl-section" aria-labelledby="needs-title" data-testid="needs-panel">
@@ -34,7 +34,7 @@ export function NeedsPanel({ load, version, needs, canEdit, save }: {
           <NeedsStrip coverage={c} />
         </>
       )}
-      {canEdit ? <NeedsEditor needs={needs} coverage={c} save={save} /> : null}
+      {canEdit ? <NeedsEditor needs={needs} coverage={c ?? null} save={save} /> : null}
     </section>
   );
 }

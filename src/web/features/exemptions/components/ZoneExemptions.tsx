@@ -1,10 +1,10 @@
 // A zone's exemptions and its supply-chain strip: which stages its exemptions cover, which are gaps, and for
 // each gap the precedents granted in other zones that could be adopted (GET /api/bundles/:zoneId).
-import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useApp } from '../../../shared/app-context.tsx';
 import { DemoBadge, Loading, ProblemAlert } from '../../../shared/ui/ui.tsx';
 import { RefText } from '../../../shared/ui/text.tsx';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import { bundleQuery, exemptionKeys } from '../api/queries.ts';
 import { ShowMore, usePaged } from '../../../shared/data/paged.tsx';
 import { Link } from '../../../shared/router.tsx';
 import { exemptionsApi } from '../api/client.ts';
@@ -13,8 +13,8 @@ import type { Bundle } from '../types.ts';
 
 export function ZoneExemptions({ zoneId }: { zoneId: string }) {
   const { t, user } = useApp();
-  const list = usePaged(useCallback((cursor?: string) => exemptionsApi.list({ zone: zoneId }, cursor), [zoneId]));
-  const bundle = useLoaded(useCallback(() => exemptionsApi.bundle(zoneId), [zoneId]));
+  const list = usePaged(exemptionKeys.list({ zone: zoneId }), (cursor) => exemptionsApi.list({ zone: zoneId }, cursor));
+  const bundle = useQuery(bundleQuery(zoneId));
   const items = list.items;
 
   return (

@@ -1,15 +1,17 @@
 // Recording a granted exemption (/exemptions/new, MSS administrator): kind, title, zone, suspended provisions
 // from the catalogue, holders, supply-chain stages, structured conditions and the term. The server checks the
 // term and the insurance minimums (Act Art. 86(10), 88(2), 90(11); Decree Art. 60) and answers in the UI language.
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../../shared/api.ts';
+import { ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
 import { CheckGroup, ErrorSummary, FormErrors, I18nTextField, SelectField } from '../../../shared/forms/forms.tsx';
 import { blankText, requiredText } from '../../../shared/forms/form-values.ts';
 import { Alert, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { refTextString } from '../../../shared/ui/text.tsx';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import { allZonesQuery } from '../../../shared/data/reference-data.ts';
+import { organisationsQuery } from '../api/queries.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { Link, navigate, useLocation } from '../../../shared/router.tsx';
 import type { I18nText, Regulation } from '../../../shared/types.ts';
@@ -25,15 +27,13 @@ const PART_KEYS: Record<string, MessageKey> = {
   conditions: 'exConditions', grantedOn: 'exGrantedOn', validFrom: 'exValidFrom', validUntil: 'exValidUntil', insuranceProofSubmitted: 'exInsuranceProof',
 };
 
-const loadZones = () => api.listZones().then((r) => r.items);
-const loadCompanies = () => exemptionsApi.organisations('company').then((r) => r.items);
 
 export function ExemptionNewPage() {
   const { t, lang, user } = useApp();
   const { search } = useLocation();
   useTitle(t('exNewTitle'));
-  const zones = useLoaded(loadZones).data;
-  const companies = useLoaded(loadCompanies).data;
+  const zones = useQuery(allZonesQuery).data;
+  const companies = useQuery(organisationsQuery('company')).data;
   const [kind, setKind] = useState<ExemptionKind>('demonstration_exemption');
   const [title, setTitle] = useState<I18nText>(blankText());
   const [zoneId, setZoneId] = useState(search.get('zone') ?? '');

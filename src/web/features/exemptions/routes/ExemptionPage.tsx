@@ -1,11 +1,12 @@
 // One exemption (/exemptions/:id): kind, zone, holders, the provisions it suspends, its conditions, validity,
 // state and history, the calendar of its dates, and the actions the signed-in user may take.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { RefText, refTextString } from '../../../shared/ui/text.tsx';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import { organisationsQuery } from '../api/queries.ts';
 import { Link } from '../../../shared/router.tsx';
 import { AmendmentTrack } from '../components/AmendmentTrack.tsx';
 import { exemptionsApi } from '../api/client.ts';
@@ -16,13 +17,12 @@ import { ExemptionHistory } from '../components/ExemptionHistory.tsx';
 import { articleText, Day, ExemptionStateBadge, kindText, stageText } from '../components/common.tsx';
 import type { Exemption } from '../types.ts';
 
-const loadOrganisations = () => exemptionsApi.organisations('').then((r) => r.items);
 
 export function ExemptionPage({ id }: { id: string }) {
   const { t, lang } = useApp();
   const [exemption, setExemption] = useState<Exemption | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const organisations = useLoaded(loadOrganisations).data;
+  const organisations = useQuery(organisationsQuery('')).data;
   const orgName = useMemo(() => new Map((organisations ?? []).map((o) => [o.id, o])), [organisations]);
 
   useEffect(() => {

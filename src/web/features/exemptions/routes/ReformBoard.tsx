@@ -1,21 +1,19 @@
 // The public reform board (/reform): every exemption and where it stands on the road from grant to the amended
 // law, with the days it took (or has taken so far); filters by kind, state, zone and outcome.
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { RefText, refTextString } from '../../../shared/ui/text.tsx';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import { reformBoardQuery } from '../api/queries.ts';
 import { Link } from '../../../shared/router.tsx';
-import { exemptionsApi } from '../api/client.ts';
 import { Day, ExemptionStateBadge, FilterSelect, kindText, stateText } from '../components/common.tsx';
 import { EXEMPTION_KINDS, type ReformItem } from '../types.ts';
-
-const loadBoard = () => exemptionsApi.reformBoard();
 
 export function ReformBoardPage() {
   const { t, lang, user } = useApp();
   useTitle(t('exReformTitle'));
-  const { data, error } = useLoaded(loadBoard);
+  const { data, error } = useQuery(reformBoardQuery);
   const [kind, setKind] = useState('');
   const [state, setState] = useState('');
   const [zone, setZone] = useState('');

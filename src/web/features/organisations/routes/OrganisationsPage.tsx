@@ -1,16 +1,15 @@
 // /organisations: every organisation with its kind and, for a responsible ministry, its ministry code — the code its
 // regulations carry, which decides whose evidence packs it reads. An MSS administrator picks the code among the
 // ministries of the regulation catalogue; the server checks it (known, held by no other organisation) and audits it.
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { LocalText, refTextString } from '../../../shared/ui/text.tsx';
 import { Loading, ProblemAlert, splitFieldErrors, useTitle } from '../../../shared/ui/ui.tsx';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import { regulationsQuery } from '../../exemptions/api/queries.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
 import { organisationsApi, type Organisation } from '../api/client.ts';
 
-const loadRegulations = () => exemptionsApi.regulations().then((r) => r.items);
 
 export function OrganisationsPage() {
   const { t, lang, user } = useApp();
@@ -19,7 +18,7 @@ export function OrganisationsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   useTitle(t('orgTitle'));
   const admin = user?.organisation.kind === 'ministry' && user.role === 'admin';
-  const regulations = useLoaded(loadRegulations, admin).data;
+  const regulations = useQuery({ ...regulationsQuery(), enabled: admin }).data;
   const ministries = useMemo(() => {
     const byCode = new Map<string, string>();
     for (const r of regulations ?? []) if (!byCode.has(r.ministry)) byCode.set(r.ministry, refTextString(r.ministryName, lang));

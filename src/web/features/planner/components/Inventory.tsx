@@ -1,9 +1,10 @@
 // The capability inventory of a region: what it can bring to a connected zone, with the edit form
 // and the CSV import for those allowed to change it.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
-import { loadCatalogue, useLoaded } from '../../../shared/data/reference-data.ts';
+import { catalogueQuery } from '../../../shared/data/reference-data.ts';
 import { INTL_LOCALE, type Lang, type Translate } from '../../../i18n/index.ts';
 import type { CatalogueEntry, CatalogueGroup, InventoryInput, InventoryView, Region } from '../../../shared/types.ts';
 import { Alert, DemoBadge, Loading, normalisePath, ProblemAlert, problemText } from '../../../shared/ui/ui.tsx';
@@ -28,7 +29,7 @@ const formatQuantity = (value: number, lang: Lang) => new Intl.NumberFormat(INTL
 
 export function InventorySection({ region, municipalities }: { region: Region; municipalities: Region[] }) {
   const { t, lang, user } = useApp();
-  const catalogue = useLoaded(loadCatalogue).data;
+  const catalogue = useQuery(catalogueQuery).data;
   const [inventory, setInventory] = useState<InventoryView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reloads, setReloads] = useState(0);

@@ -1,8 +1,9 @@
 // The consortium planner: which eligible regions, together, cover a converged project's needs.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { api, ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
-import { loadCatalogue, loadMunicipalities, loadProvinces, useLoaded } from '../../../shared/data/reference-data.ts';
+import { catalogueQuery, municipalitiesQuery, provincesQuery } from '../../../shared/data/reference-data.ts';
 import { INTL_LOCALE, type Lang, type Translate } from '../../../i18n/index.ts';
 import { Link, navigate } from '../../../shared/router.tsx';
 import type {
@@ -21,7 +22,7 @@ import { catalogueName, DateTime, pickRegionName } from '../../../shared/ui/text
 import { loadBoundaries, MUNICIPALITIES, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
 import { RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
 import { MapLegend } from '../../regions/routes/Regions.tsx';
-import { plansClient } from '../../plans/api/client.ts';
+import { plansApi } from '../../plans/api/client.ts';
 import { GROUP_KEYS } from '../components/Inventory.tsx';
 
 type Level = PlannerQuery['level'];
@@ -177,10 +178,10 @@ export function PlannerPage() {
 
 function Planner({ user }: { user: Me }) {
   const { t, lang } = useApp();
-  const catalogue = useLoaded(loadCatalogue);
-  const provinces = useLoaded(loadProvinces).data;
+  const catalogue = useQuery(catalogueQuery);
+  const provinces = useQuery(provincesQuery).data;
   const [form, setForm] = useState<FormState>(() => initialForm(user));
-  const municipalities = useLoaded(loadMunicipalities, form.level === 'municipality').data;
+  const municipalities = useQuery({ ...municipalitiesQuery, enabled: form.level === 'municipality' }).data;
   const [localErrors, setLocalErrors] = useState<FieldErrors>(noErrors);
   const [serverError, setServerError] = useState<unknown>(null);
   const [placed, setPlaced] = useState<FieldErrors>(noErrors);
@@ -1111,7 +1112,7 @@ function SaveRequest({ query, onSaved }: { query: PlannerQuery; onSaved: () => v
     setStarting(true);
     setError(null);
     try {
-      const client = plansClient(user.id);
+      const client = plansApi;
       let plan = await client.create({ model: 'connected', leadRegion: ownRegion, title: { ko: saved } });
       for (const code of partners) plan = await client.invite(plan, code);
       navigate(`/plans/${plan.id}`);

@@ -1,11 +1,11 @@
 // Shared bits of the plan pages: state labels and badges, region names, the signed-in client.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { RegionNameText } from '../../../shared/ui/text.tsx';
 import type { Region } from '../../../shared/types.ts';
 import type { MessageKey, Translate } from '../../../i18n/index.ts';
-import { plansClient, type PlansClient } from '../api/client.ts';
+import { plansApi, type PlansClient } from '../api/client.ts';
 import type { Clock, PlanModel, PlanState } from '../types.ts';
 import '../plans.css';
 
@@ -52,10 +52,9 @@ export function regionLabel(name: { ko: string; en: string } | undefined, code: 
   return (name as unknown as Record<string, string | undefined>)[lang] ?? name.en;
 }
 
+/** The plans API once the reader is signed in (plans need a session), else null. */
 export function usePlansClient(): PlansClient | null {
-  const { user } = useApp();
-  const id = user?.id;
-  return useMemo(() => (id ? plansClient(id) : null), [id]);
+  return useApp().user ? plansApi : null;
 }
 
 const ACTION_KEYS: Record<string, MessageKey> = {

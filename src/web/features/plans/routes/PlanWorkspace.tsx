@@ -1,7 +1,7 @@
 // /plans/:id: the plan workspace — state and my actions, clocks, readiness, sign-off, sections, consultation,
 // versions and diff, and the ministry's review and decision.
 import { useCallback, useEffect, useState } from 'react';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
+import { needsCoverageQuery } from '../../exemptions/api/queries.ts';
 import { NeedsPanel } from '../../exemptions/components/NeedsPanel.tsx';
 import { ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
@@ -260,7 +260,7 @@ export function PlanWorkspacePage({ id }: { id: string }) {
       <ReadinessPanel plan={plan} />
       <SignOffPanel plan={plan} client={client} regions={regions} withdrawn={withdrawn} onPlan={onPlan} />
       <CommonEditor key={`common-${drafting}`} plan={plan} client={client} onPlan={onPlan} />
-      <NeedsPanel key={`needs-${plan.contentVersion}`} load={() => exemptionsApi.planCoverage(plan.id)} version={`${plan.id}/${plan.contentVersion}/${plan.zoneId ?? ''}`}
+      <NeedsPanel key={`needs-${plan.contentVersion}`} coverage={needsCoverageQuery('plan', plan.id, `${plan.contentVersion}/${plan.zoneId ?? ''}`)}
         needs={plan.content.needs ?? []} canEdit={plan.can.editCommon && drafting} save={(next) => client.saveCommon(plan, { ...commonOf(plan.content), needs: next }).then(onPlan)} />
       {plan.participantDetails.map((p) => (
         <SectionEditor key={`${p.regionCode}-${drafting}`} plan={plan} client={client} region={p.regionCode} onPlan={onPlan} />

@@ -5,12 +5,13 @@ import { Link } from '../../../shared/router.tsx';
 import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
 import { DateTime, LocalText } from '../../../shared/ui/text.tsx';
+import { planKeys } from '../api/queries.ts';
 import { PlanStateBadge, planModelText, RegionCodeName, usePlansClient, useProvinces } from '../components/common.tsx';
 
 export function PlansListPage() {
   const { t, user } = useApp();
   const client = usePlansClient();
-  const paged = usePaged(client ? client.list : null);
+  const paged = usePaged(planKeys.list, client ? client.list : null);
   const { items: plans, error } = paged;
   const regions = useProvinces();
   useTitle(t('plansTitle'));

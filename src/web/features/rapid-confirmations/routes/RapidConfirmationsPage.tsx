@@ -3,6 +3,7 @@
 // every ministry's clock (days left, paused, deemed), and the forms of the user's role: a company files and sends
 // supplements, the zone's government forwards or answers, an addressed ministry replies or asks for a supplement,
 // an MSS administrator records the committee's decision. Rules and refusals come from the server (Act Art. 85).
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
@@ -10,18 +11,16 @@ import { ErrorSummary, FormErrors, I18nTextField, SelectField, CheckGroup } from
 import { blankText, cleanText, requiredText } from '../../../shared/forms/form-values.ts';
 import { LocalText, refTextString } from '../../../shared/ui/text.tsx';
 import { Alert, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
-import { api } from '../../../shared/api.ts';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import { allZonesQuery } from '../../../shared/data/reference-data.ts';
+import { organisationsQuery } from '../../exemptions/api/queries.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
-import type { I18nText, Regulation } from '../../../shared/types.ts';
+import type { I18nText, Regulation, Zone } from '../../../shared/types.ts';
 import { formatDay } from '../../zones/routes/Zones.tsx';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
 import { RegulationPicker } from '../../regulations/components/RegulationPicker.tsx';
 import { rapidApi, type RapidAnswer, type RapidReply, type RapidRequest } from '../api/client.ts';
 
 const OPERATING = new Set(['designated', 'evaluated', 'extended']);
-const loadZones = () => api.listZones().then((r) => r.items.filter((z) => z.source !== 'reference' && OPERATING.has(z.state)));
-const loadMinistries = () => exemptionsApi.organisations('responsible_ministry').then((r) => r.items);
+const operatingZones = (zones: Zone[]) => zones.filter((z) => z.source !== 'reference' && OPERATING.has(z.state));
 const ANSWERS: RapidAnswer[] = ['permit_needed', 'no_permit_needed', 'not_our_matter'];
 
 export function RapidConfirmationsPage({ openId }: { openId?: string }) {
@@ -183,7 +182,7 @@ function SmallForm({ title, submitLabel, send, onDone, testId, itemId, children 
 
 function ForwardForms({ item, onChange }: { item: RapidRequest; onChange: () => void }) {
   const { t, lang } = useApp();
-  const ministries = useLoaded(loadMinistries).data ?? [];
+  const ministries = useQuery(organisationsQuery('responsible_ministry')).data ?? [];
   const [extra, setExtra] = useState<string[]>([]);
   const [answer, setAnswer] = useState<I18nText>(blankText());
   return (
@@ -238,8 +237,8 @@ const PART_KEYS: Record<string, MessageKey> = { zoneId: 'rcZone', activity: 'rcA
 
 function FileForm({ onFiled }: { onFiled: () => void }) {
   const { t, lang } = useApp();
-  const zones = useLoaded(loadZones).data ?? [];
-  const ministries = useLoaded(loadMinistries).data ?? [];
+  const zones = useQuery({ ...allZonesQuery, select: operatingZones }).data ?? [];
+  const ministries = useQuery(organisationsQuery('responsible_ministry')).data ?? [];
   const [zoneId, setZoneId] = useState('');
   const [activity, setActivity] = useState<I18nText>(blankText());
   const [regulations, setRegulations] = useState<Regulation[]>([]);

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
@@ -11,7 +12,7 @@ import { MapLegend, statusText } from './Regions.tsx';
 import { ProfileForm } from '../components/ProfileForm.tsx';
 import { InventorySection } from '../../planner/components/Inventory.tsx';
 import { ZoneTable } from '../../zones/routes/Zones.tsx';
-import { loadProvinces, useLoaded } from '../../../shared/data/reference-data.ts';
+import { provincesQuery } from '../../../shared/data/reference-data.ts';
 import type { Zone } from '../../../shared/types.ts';
 
 export function RegionPage({ code }: { code: string }) {
@@ -383,7 +384,7 @@ function LocationSection({ municipality, parent, neighbours }: { municipality: R
 
 function RegionZonesSection({ region, parent }: { region: Region; parent: Region | null }) {
   const { t, lang } = useApp();
-  const provinces = useLoaded(loadProvinces).data;
+  const provinces = useQuery(provincesQuery).data;
   const [zones, setZones] = useState<Zone[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {

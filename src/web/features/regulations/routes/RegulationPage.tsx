@@ -1,20 +1,19 @@
 // One provision of the regulation catalogue (/regulations/:id): law, article, ministry, text, amendments, and a link
 // where to search for its precedents.
-import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { LocalText, RefText, refTextString } from '../../../shared/ui/text.tsx';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import { regulationQuery } from '../../exemptions/api/queries.ts';
 import { Link } from '../../../shared/router.tsx';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
 import { articleText, Day } from '../../exemptions/components/common.tsx';
 
 const INSTRUMENT_KEYS = { act: 'exInstrumentAct', decree: 'exInstrumentDecree', rule: 'exInstrumentRule', notice: 'exInstrumentNotice' } as const;
 
 export function RegulationPage({ id }: { id: string }) {
   const { t, lang } = useApp();
-  const { data: r, error } = useLoaded(useCallback(() => exemptionsApi.regulation(id), [id]));
+  const { data: r, error } = useQuery(regulationQuery(id));
   useTitle(r ? refTextString(r.title, lang) : error ? t('exRegNotFound') : null);
   if (error) {
     const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);

@@ -1,13 +1,14 @@
 // Precedent search (/search): one box over regulations, exemptions and their conditions in five languages,
 // with filters in the address (shareable), ranked hits with highlighted snippets linking to the details; for ministry
 // officials, the regulation catalogue import.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { api } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { RefText, refTextString } from '../../../shared/ui/text.tsx';
 import { seoulToday } from '../../../shared/dates.ts';
-import { useLoaded } from '../../../shared/data/reference-data.ts';
+import { allZonesQuery } from '../../../shared/data/reference-data.ts';
+import { regulationsQuery } from '../../exemptions/api/queries.ts';
 import { Link, navigate, useLocation } from '../../../shared/router.tsx';
 import { exemptionsApi } from '../../exemptions/api/client.ts';
 import { RegulationImport } from '../components/RegulationImport.tsx';
@@ -16,8 +17,6 @@ import { EXEMPTION_FILTER_STATES, EXEMPTION_KINDS, STAGES, type SearchHit, type 
 
 const FILTERS = ['type', 'kind', 'ministry', 'zone', 'state', 'stage', 'year'] as const;
 type FilterName = (typeof FILTERS)[number];
-const loadZones = () => api.listZones().then((r) => r.items);
-const loadRegulations = () => exemptionsApi.regulations().then((r) => r.items);
 
 function queryOf(search: URLSearchParams): SearchQuery {
   const query: SearchQuery = { q: search.get('q') ?? '' };
@@ -85,8 +84,8 @@ function SearchForm({ initial }: { initial: SearchQuery }) {
   const [filters, setFilters] = useState<Record<FilterName, string>>(
     Object.fromEntries(FILTERS.map((f) => [f, initial[f] ?? ''])) as Record<FilterName, string>,
   );
-  const zones = useLoaded(loadZones).data;
-  const regulations = useLoaded(loadRegulations).data;
+  const zones = useQuery(allZonesQuery).data;
+  const regulations = useQuery(regulationsQuery()).data;
   const ministries = useMemo(() => {
     const byCode = new Map<string, string>();
     for (const r of regulations ?? []) if (!byCode.has(r.ministry)) byCode.set(r.ministry, refTextString(r.ministryName, lang));

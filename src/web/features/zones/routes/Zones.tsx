@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
-import { loadProvinces, useLoaded } from '../../../shared/data/reference-data.ts';
+import { allZonesQuery, provincesQuery } from '../../../shared/data/reference-data.ts';
 import type { Lang, MessageKey, Translate } from '../../../i18n/index.ts';
 import { Link, navigate, useLocation } from '../../../shared/router.tsx';
 import type { Region, Zone, ZoneFilter, ZoneModel, ZoneOutcome, ZoneState } from '../../../shared/types.ts';
@@ -93,7 +94,6 @@ function filterHref(filter: ZoneFilter): string {
   return qs ? `/zones?${qs}` : '/zones';
 }
 
-const loadAllZones = () => api.listZones().then((r) => r.items);
 
 export function ZonesPage() {
   const { t, lang } = useApp();
@@ -102,8 +102,8 @@ export function ZonesPage() {
   const key = filterHref(filter);
   useTitle(t('zonesTitle'));
 
-  const provinces = useLoaded(loadProvinces).data;
-  const allZones = useLoaded(loadAllZones).data;
+  const provinces = useQuery(provincesQuery).data;
+  const allZones = useQuery(allZonesQuery).data;
   const [mapZones, setMapZones] = useState<{ key: string; items: Zone[] } | null>(null);
   const [tableZones, setTableZones] = useState<{ key: string; items: Zone[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
