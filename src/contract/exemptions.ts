@@ -49,3 +49,29 @@ export const ExemptionInput = Type.Object({
   insuranceProofSubmitted: Type.Boolean(),
 }, { additionalProperties: false });
 export type ExemptionInput = Static<typeof ExemptionInput>;
+
+export const BundleExemptionSchema = Type.Object({ id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), state: Type.String(), stages: Type.Array(Type.String()), zone: Type.Object({ id: Type.String(), name: I18nTextSchema(300) }) });
+export const BundleSchema = Type.Object({
+  zone: Type.Object({ id: Type.String(), name: I18nTextSchema(300) }),
+  covered: Type.Integer(), total: Type.Integer(),
+  stages: Type.Array(Type.Object({
+    stage: Type.String(), name: I18nTextSchema(200), covered: Type.Boolean(),
+    exemptions: Type.Array(BundleExemptionSchema), precedents: Type.Array(BundleExemptionSchema),
+  })),
+});
+export const ReformBoardSchema = Type.Object({
+  asOf: Type.String(),
+  summary: Type.Object({ total: Type.Integer(), byState: Type.Record(Type.String(), Type.Integer()), lawAmended: Type.Integer(), medianDaysToAmendment: Nullable(Type.Number()) }),
+  items: Type.Array(Type.Object({
+    id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), zone: ExemptionZone, state: Type.String(), grantedOn: Type.String(),
+    validUntil: Nullable(Type.String()), validThrough: Nullable(Type.String()), amendmentRequestedOn: Nullable(Type.String()), lawAmendedOn: Nullable(Type.String()),
+    daysToAmendment: Nullable(Type.Integer()), daysSinceGrant: Type.Integer(), demo: Type.Boolean(),
+    amendmentStatus: Nullable(Type.String()), escalated: Type.Boolean(),
+    path: Type.Array(Type.Object({ step: Type.String(), on: Type.String(), daysFromGrant: Type.Integer() }), { description: 'grant → request → review → plan → legislative stages → escalation → effective, with days from grant' }),
+  })),
+});
+
+export type BundleExemption = Static<typeof BundleExemptionSchema>;
+export type Bundle = Static<typeof BundleSchema>;
+export type ReformBoard = Static<typeof ReformBoardSchema>;
+export type ReformItem = ReformBoard['items'][number];

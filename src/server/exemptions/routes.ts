@@ -17,12 +17,12 @@ import { requestLawAmendment } from './use-cases/request-law-amendment.ts';
 import { notFound } from '../errors.ts';
 import { EvidenceRefSchema } from '../../contract/exemption-lifecycle.ts';
 import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
-import { I18nTextSchema, Nullable, ProblemSchema, Text, Uuid } from '../../contract/common.ts';
+import { I18nTextSchema, ProblemSchema, Text, Uuid } from '../../contract/common.ts';
 import { DateOnly } from '../../contract/common.ts';
 import type { Conditions } from '../../contract/exemption-conditions.ts';
 import { bundleOf } from '../../domain/supply-chain/coverage.ts';
 import { loadExemptions, todayInSeoul } from './view.ts';
-import { ExemptionInput, ExemptionSchema, ExemptionZone } from '../../contract/exemptions.ts';
+import { BundleSchema, ExemptionInput, ExemptionSchema, ReformBoardSchema } from '../../contract/exemptions.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 
@@ -144,7 +144,6 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
     return item!;
   });
 
-  const BundleExemptionSchema = Type.Object({ id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), state: Type.String(), stages: Type.Array(Type.String()), zone: Type.Object({ id: Type.String(), name: I18nTextSchema(300) }) });
   app.get('/api/bundles/:zoneId', {
     config: { action: 'public', readCache: { topics: ['exemptions', 'zones'] } },
     schema: {
@@ -152,14 +151,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       summary: "A zone's exemptions along the supply-chain stages, the uncovered stages, and precedents from other zones for each gap",
       params: Type.Object({ zoneId: Uuid }),
       response: {
-        200: Type.Object({
-          zone: Type.Object({ id: Type.String(), name: I18nTextSchema(300) }),
-          covered: Type.Integer(), total: Type.Integer(),
-          stages: Type.Array(Type.Object({
-            stage: Type.String(), name: I18nTextSchema(200), covered: Type.Boolean(),
-            exemptions: Type.Array(BundleExemptionSchema), precedents: Type.Array(BundleExemptionSchema),
-          })),
-        }),
+        200: BundleSchema,
         400: ProblemSchema, 404: ProblemSchema,
       },
     },
@@ -179,17 +171,7 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
       tags: ['exemptions'],
       summary: 'Every exemption and where it stands on the road to law amendment: its path (each step with days from grant) and days from grant to amendment',
       response: {
-        200: Type.Object({
-          asOf: Type.String(),
-          summary: Type.Object({ total: Type.Integer(), byState: Type.Record(Type.String(), Type.Integer()), lawAmended: Type.Integer(), medianDaysToAmendment: Nullable(Type.Number()) }),
-          items: Type.Array(Type.Object({
-            id: Type.String(), title: I18nTextSchema(300), kind: Type.String(), zone: ExemptionZone, state: Type.String(), grantedOn: Type.String(),
-            validUntil: Nullable(Type.String()), validThrough: Nullable(Type.String()), amendmentRequestedOn: Nullable(Type.String()), lawAmendedOn: Nullable(Type.String()),
-            daysToAmendment: Nullable(Type.Integer()), daysSinceGrant: Type.Integer(), demo: Type.Boolean(),
-            amendmentStatus: Nullable(Type.String()), escalated: Type.Boolean(),
-            path: Type.Array(Type.Object({ step: Type.String(), on: Type.String(), daysFromGrant: Type.Integer() }), { description: 'grant → request → review → plan → legislative stages → escalation → effective, with days from grant' }),
-          })),
-        }),
+        200: ReformBoardSchema,
       },
     },
   }, async () => {

@@ -14,30 +14,12 @@ import { STAGES } from '../../domain/supply-chain/stages.ts';
 import { AppError } from '../errors.ts';
 import { conditionTexts } from '../exemptions/store.ts';
 import { loadExemptions } from '../exemptions/view.ts';
-import { I18nTextSchema, Line, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
+import { Line, ProblemSchema, Uuid } from '../../contract/common.ts';
 import { MinistryCode } from '../../contract/regulations.ts';
+import { SearchResultSchema, type HitSchema } from '../../contract/search.ts';
 import { searchPlans } from './plans.ts';
 
 const CANDIDATES = 1000;
-
-const HitSchema = Type.Object({
-  type: Type.Enum(['regulation', 'exemption', 'plan']),
-  id: Type.String(),
-  title: I18nTextSchema(300),
-  score: Type.Number(),
-  matchedFields: Type.Array(Type.String()),
-  snippets: Type.Array(Type.Object({ field: Type.String(), text: Type.String(), highlights: Type.Array(Type.Array(Type.Integer())) })),
-  year: Type.Integer(),
-  demo: Type.Boolean(),
-  /** Every responsible ministry of the hit (an exemption may suspend regulations of several), sorted; empty for plans. */
-  ministries: Type.Array(Type.String()),
-  kind: Nullable(Type.String()),
-  state: Nullable(Type.String()),
-  stages: Type.Array(Type.String()),
-  zone: Nullable(Type.Object({ id: Type.String(), name: I18nTextSchema(300) })),
-  law: Nullable(I18nTextSchema(300)),
-  article: Nullable(Type.String()),
-});
 
 export async function searchRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -59,7 +41,7 @@ export async function searchRoutes(base: FastifyInstance): Promise<void> {
         year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ query: Type.String(), tokens: Type.Array(Type.String()), total: Type.Integer(), items: Type.Array(HitSchema) }), 400: ProblemSchema },
+      response: { 200: SearchResultSchema, 400: ProblemSchema },
     },
   }, async (request) => {
     const { q, type, kind, ministry, zone, state, stage, year } = request.query;

@@ -8,6 +8,8 @@ export type { Exemption, ExemptionInput } from '../../../contract/exemptions.ts'
 export type { Conditions } from '../../../contract/exemption-conditions.ts';
 export type { EvidenceRef, Lifecycle } from '../../../contract/exemption-lifecycle.ts';
 export type { CoverageView as NeedsCoverage, NeedInput as Need } from '../../../contract/needs.ts';
+export type { Bundle, BundleExemption, ReformBoard, ReformItem } from '../../../contract/exemptions.ts';
+export type { SearchHit, SearchResult } from '../../../contract/search.ts';
 
 export type ExemptionKind = Exemption['kind'];
 export type Insurance = NonNullable<Exemption['conditions']['insurance']>;
@@ -22,69 +24,11 @@ export const EXEMPTION_FILTER_STATES = [
 
 export { STAGES, type Stage } from '../../shared/stages.ts';
 
-export const INSTRUMENTS = ['act', 'decree', 'rule', 'notice'] as const;
-
 export interface Organisation {
   id: string;
   kind: string;
   name: I18nText;
   demo: boolean;
-}
-
-export interface BundleExemption {
-  id: string;
-  title: I18nText;
-  kind: string;
-  state: string;
-  stages: string[];
-  zone: { id: string; name: I18nText };
-}
-
-export interface Bundle {
-  zone: { id: string; name: I18nText };
-  covered: number;
-  total: number;
-  stages: { stage: string; name: I18nText; covered: boolean; exemptions: BundleExemption[]; precedents: BundleExemption[] }[];
-}
-
-export interface ReformItem {
-  id: string;
-  title: I18nText;
-  kind: string;
-  zone: ZoneRef;
-  state: string;
-  grantedOn: string;
-  validUntil: string | null;
-  validThrough: string | null;
-  amendmentRequestedOn: string | null;
-  lawAmendedOn: string | null;
-  daysToAmendment: number | null;
-  daysSinceGrant: number;
-  demo: boolean;
-}
-
-export interface ReformBoard {
-  asOf: string;
-  summary: { total: number; byState: Record<string, number>; lawAmended: number; medianDaysToAmendment: number | null };
-  items: ReformItem[];
-}
-
-export interface SearchHit {
-  type: 'regulation' | 'exemption';
-  id: string;
-  title: I18nText;
-  score: number;
-  matchedFields: string[];
-  snippets: { field: string; text: string; highlights: number[][] }[];
-  year: number;
-  demo: boolean;
-  ministries: string[];
-  kind: string | null;
-  state: string | null;
-  stages: string[];
-  zone: { id: string; name: I18nText } | null;
-  law: I18nText | null;
-  article: string | null;
 }
 
 export interface SearchQuery {
@@ -96,13 +40,6 @@ export interface SearchQuery {
   state?: string | undefined;
   stage?: string | undefined;
   year?: string | undefined;
-}
-
-export interface SearchResult {
-  query: string;
-  tokens: string[];
-  total: number;
-  items: SearchHit[];
 }
 
 export interface AuditEntry {
