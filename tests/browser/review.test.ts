@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { assertAccessible, screenshots, skip, tick, useBrowserServer } from './harness.ts';
-import { catalogues } from './catalogues.ts';
+import { catalogues, text } from './catalogues.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { planFixtures } from '../support/plans.ts';
 
@@ -40,6 +40,10 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
     const scores = [7, 8, 6, 5, 7, 6, 8, 5];
     const inputs = e.locator('input[data-criterion]');
     assert.equal(await inputs.count(), 8);
+    // A score out of the contract's range is refused beside its field, in the reader's language, before sending.
+    await inputs.nth(0).fill('12');
+    await e.getByTestId('rv-score').click();
+    await e.locator('.form-hint-invalid', { hasText: text('ko', 'formNumberRange', { min: 0, max: 10 }) }).first().waitFor();
     for (let i = 0; i < 8; i++) await inputs.nth(i).fill(String(scores[i]));
     await e.fill(`#rv-comment-${plan.id}`, '혁신성이 높고 안전 대책이 충분함 (시험)');
     await assertAccessible(e, 'the expert workspace');

@@ -15,4 +15,6 @@ export const formsEn: Record<keyof typeof formsKo, string> = {
   formSearchResults: "Search results",
   formSearchNone: "Nothing matches.",
   formSearchMore: "{count} more — type more of the name.",
+  formNumberRange: 'Enter a whole number from {min} to {max}.',
+  formTooLong: 'Enter at most {max} characters.',
 };

@@ -15,4 +15,6 @@ export const formsFr: Record<keyof typeof formsKo, string> = {
   formSearchResults: "Résultats de la recherche",
   formSearchNone: "Aucun résultat.",
   formSearchMore: "{count} de plus — précisez le nom.",
+  formNumberRange: 'Saisissez un nombre entier de {min} à {max}.',
+  formTooLong: 'Saisissez au plus {max} caractères.',
 };

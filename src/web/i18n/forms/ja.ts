@@ -15,4 +15,6 @@ export const formsJa: Record<keyof typeof formsKo, string> = {
   formSearchResults: "検索結果",
   formSearchNone: "該当するものがありません。",
   formSearchMore: "ほかに {count} 件あります。名前をさらに入力してください。",
+  formNumberRange: '{min}から{max}までの整数を入力してください。',
+  formTooLong: '{max}文字以内で入力してください。',
 };

@@ -14,4 +14,6 @@ export const formsKo = {
   formSearchResults: "검색 결과",
   formSearchNone: "찾는 항목이 없습니다.",
   formSearchMore: "{count}개 더 있습니다. 검색어를 더 입력하세요.",
+  formNumberRange: '{min}~{max} 사이의 정수를 입력하세요.',
+  formTooLong: '{max}자 이내로 입력하세요.',
 };

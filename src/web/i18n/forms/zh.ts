@@ -15,4 +15,6 @@ export const formsZh: Record<keyof typeof formsKo, string> = {
   formSearchResults: "搜索结果",
   formSearchNone: "没有匹配项。",
   formSearchMore: "还有 {count} 项，请输入更多名称。",
+  formNumberRange: '请输入{min}至{max}之间的整数。',
+  formTooLong: '请输入不超过{max}个字符。',
 };

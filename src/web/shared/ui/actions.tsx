@@ -1,33 +1,37 @@
 // One write at a time for a panel of a page: busy while it runs, the server's refusal kept for display, a short
 // confirmation when it went through.
+import { useMutation, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
+import { queryClient } from '../data/query-client.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
 import { Alert, ProblemAlert } from './ui.tsx';
 
-/** Runs one write at a time for a panel; the answer goes to `onResult`, a refusal stays in `error`. */
-export function useAction<R>(onResult: (result: R) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+/**
+ * Runs one write at a time for a panel (a mutation of the data layer); the answer goes to `onResult`, a refusal
+ * stays in `error`; `busy` while it runs. Queries under `invalidates` are asked again after a success.
+ */
+export function useAction<R>(onResult: (result: R) => void, invalidates: readonly QueryKey[] = []) {
   const [done, setDone] = useState<MessageKey | null>(null);
+  const mutation = useMutation({
+    mutationFn: (fn: () => Promise<R>) => fn(),
+    onSuccess: async (result) => {
+      onResult(result);
+      await Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
+  });
   async function run(fn: () => Promise<R>, success: MessageKey): Promise<boolean> {
-    setBusy(true);
-    setError(null);
     setDone(null);
     try {
-      const result = await fn();
-      onResult(result);
+      await mutation.mutateAsync(fn);
       setDone(success);
       return true;
-    } catch (err) {
-      setError(err);
+    } catch {
       return false;
-    } finally {
-      setBusy(false);
     }
   }
-  return { busy, error, done, run };
+  return { busy: mutation.isPending, error: mutation.error, done, run };
 }
 
 /** The panel's outcome: the server's refusal (with field paths) or a short confirmation. */

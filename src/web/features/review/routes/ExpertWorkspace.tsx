@@ -1,6 +1,13 @@
 // /expert: the expert review workspace — declared ties, the plans assigned to me, and for each a conflict-of-interest
 // declaration (Decree Art. 50) and a score sheet against the criteria of Decree Art. 45.
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Type } from 'typebox';
+import { ScoreSheet } from '../../../../contract/plan-review.ts';
+import { MAX_SCORE } from '../../../../domain/zones/expert-review.ts';
+import { queryClient } from '../../../shared/data/query-client.ts';
+import { fieldLimits, fieldMessage, schemaAt, setServerErrors, useSchemaForm } from '../../../shared/forms/schema-form.ts';
+import { expertWorkspaceQuery } from '../../plans/api/queries.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Field, Loading, ProblemAlert, DemoBadge, useTitle } from '../../../shared/ui/ui.tsx';
 import { LocalText } from '../../../shared/ui/text.tsx';
@@ -14,6 +21,10 @@ import type { Criterion, ExpertWorkspace, Tie } from '../../plans/review-types.t
 import type { PlanState } from '../../plans/types.ts';
 
 type Assignment = ExpertWorkspace['assignments'][number];
+
+/** The score sheet as the form holds it: the contract's sheet (0–MAX_SCORE per criterion), the comment as plain text. */
+const SCORE_FORM = Type.Object({ scores: ScoreSheet, comment: Type.String() });
+type ScoreForm = { scores: Record<Criterion, number>; comment: string };
 
 function TiesEditor({ workspace, client, onWorkspace }: { workspace: ExpertWorkspace; client: PlansClient; onWorkspace: (w: ExpertWorkspace) => void }) {
   const { t } = useApp();
@@ -82,21 +93,21 @@ function AssignmentCard({ item, criteria, client, onChange }: { item: Assignment
   const score = usePlanAction(onChange);
   const [conflict, setConflict] = useState(false);
   const [note, setNote] = useState('');
-  const [scores, setScores] = useState<Record<Criterion, string>>(
-    () => Object.fromEntries(criteria.map((c) => [c.key, item.scores ? String(item.scores[c.key]) : ''])) as Record<Criterion, string>,
-  );
-  const [comment, setComment] = useState('');
-  const [invalid, setInvalid] = useState<Criterion[]>([]);
-  const max = criteria[0]?.max ?? 10;
+  const form = useSchemaForm<ScoreForm>(SCORE_FORM, {
+    scores: Object.fromEntries(criteria.map((c) => [c.key, item.scores ? item.scores[c.key] : undefined])) as ScoreForm['scores'],
+    comment: '',
+  });
+  const max = criteria[0]?.max ?? MAX_SCORE;
   const headingId = `rv-plan-${item.planId}`;
-
-  function submitScores() {
-    const bad = criteria.filter((c) => !/^\d+$/.test(scores[c.key]) || Number(scores[c.key]) > c.max).map((c) => c.key);
-    setInvalid(bad);
-    if (bad.length > 0) return;
-    const sheet = Object.fromEntries(criteria.map((c) => [c.key, Number(scores[c.key])])) as Record<Criterion, number>;
-    void score.run(() => client.score(item.planId, { scores: sheet, comment: comment.trim() ? { ko: comment } : null }), 'rvScored');
-  }
+  const submitScores = form.handleSubmit(async ({ scores, comment }) => {
+    let refused: unknown = null;
+    const send = () => client.score(item.planId, { scores, comment: comment.trim() ? { ko: comment } : null }).catch((err: unknown) => {
+      refused = err;
+      throw err;
+    });
+    if (!(await score.run(send, 'rvScored'))) setServerErrors(form, refused, ['scores', 'comment']);
+  });
+  const scoreError = (key: Criterion) => fieldMessage(form.formState.errors.scores?.[key], schemaAt(SCORE_FORM, `scores.${key}`), t);
 
   return (
     <section className="zl-section zl-card" aria-labelledby={headingId} data-testid="rv-assignment">
@@ -137,29 +148,23 @@ function AssignmentCard({ item, criteria, client, onChange }: { item: Assignment
       ) : null}
       <ActionOutcome error={declare.error} done={declare.done} />
       {item.declaration === 'no_conflict' && item.state === 'under_review' ? (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submitScores();
-          }}
-        >
+        <form noValidate onSubmit={(e) => void submitScores(e)}>
           <h4 className="zl-subheading">{t('rvScoreTitle', { max })}</h4>
           {item.scoredAt ? <p className="zl-hint">{t('rvScoredAt', { date: formatDate(item.scoredAt, lang) })}</p> : null}
           <div className="zl-two-col">
             {criteria.map((c) => (
-              <Field key={c.key} id={`rv-score-${item.planId}-${c.key}`} label={`${criterionText(c.key, t)} (${c.rule})`} required error={invalid.includes(c.key) ? t('fieldRequired') : undefined}>
+              <Field key={c.key} id={`rv-score-${item.planId}-${c.key}`} label={`${criterionText(c.key, t)} (${c.rule})`} required error={scoreError(c.key)}>
                 {(a) => (
                   <input
-                    {...a} type="number" min={0} max={c.max} step={1} className="krds-input" data-criterion={c.key}
-                    value={scores[c.key]} onChange={(e) => setScores({ ...scores, [c.key]: e.target.value })}
+                    {...a} type="number" {...fieldLimits(schemaAt(SCORE_FORM, `scores.${c.key}`))} step={1} className="krds-input" data-criterion={c.key}
+                    {...form.register(`scores.${c.key}`, { valueAsNumber: true })}
                   />
                 )}
               </Field>
             ))}
           </div>
           <Field id={`rv-comment-${item.planId}`} label={t('rvComment')}>
-            {(a) => <textarea {...a} className="krds-input" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
+            {(a) => <textarea {...a} className="krds-input" rows={2} {...form.register('comment')} />}
           </Field>
           <button type="submit" className="krds-btn primary medium" disabled={score.busy} data-testid="rv-score">{t('rvScoreSave')}</button>
         </form>
@@ -172,14 +177,12 @@ function AssignmentCard({ item, criteria, client, onChange }: { item: Assignment
 export function ExpertWorkspacePage() {
   const { t, user } = useApp();
   const client = usePlansClient();
-  const [workspace, setWorkspace] = useState<ExpertWorkspace | null>(null);
-  const [error, setError] = useState<unknown>(null);
   useTitle(t('rvWorkspaceTitle'));
   const expert = user?.organisation.kind === 'expert';
-  const load = useCallback(() => {
-    if (client && expert) client.workspace().then(setWorkspace, setError);
-  }, [client, expert]);
-  useEffect(load, [load]);
+  const query = useQuery({ ...expertWorkspaceQuery, enabled: !!client && expert });
+  const { data: workspace, error } = query;
+  const reload = () => void queryClient.invalidateQueries({ queryKey: expertWorkspaceQuery.queryKey });
+  const setWorkspace = (w: ExpertWorkspace) => queryClient.setQueryData(expertWorkspaceQuery.queryKey, w);
 
   if (user === undefined) return <Loading />;
   if (user === null || !client) return (<><h1 className="zl-page-title">{t('rvWorkspaceTitle')}</h1><LoginFirst /></>);
@@ -191,7 +194,7 @@ export function ExpertWorkspacePage() {
         <>
           <h2>{t('rvAssignmentsTitle')}</h2>
           {workspace.assignments.length === 0 ? <p>{t('rvNoAssignments')}</p> : workspace.assignments.map((a) => (
-            <AssignmentCard key={`${a.planId}-${a.declaration ?? 'none'}-${a.scoredAt ?? ''}`} item={a} criteria={workspace.criteria} client={client} onChange={load} />
+            <AssignmentCard key={`${a.planId}-${a.declaration ?? 'none'}-${a.scoredAt ?? ''}`} item={a} criteria={workspace.criteria} client={client} onChange={reload} />
           ))}
           <TiesEditor workspace={workspace} client={client} onWorkspace={setWorkspace} />
         </>
