@@ -10,7 +10,8 @@ import type {
 const p = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
 export const projectsApi = {
-  list: async () => (await request<{ items: Project[] }>('GET', '/api/projects')).items,
+  /** Every project the user may read (all pages). */
+  list: () => allPages((cursor) => request<Page<Project>>('GET', withCursor('/api/projects', cursor))),
   get: (id: string) => request<Project>('GET', p(id)),
   create: (input: ProjectInput) => request<Project>('POST', '/api/projects', input),
   /** Replaces the project's regulatory needs through the project's update route (If-Match on its version). */
@@ -37,7 +38,7 @@ export const projectsApi = {
   /** Withdraws an attachment (`href` as the list gives it) with the reason kept on record. */
   removeAttachment: (href: string, reason: string) => request<unknown>('DELETE', href, { reason }),
   /** Companies by name (partners are picked from them; names are public). */
-  companies: async () => (await request<{ items: Company[] }>('GET', '/api/organisations?kind=company')).items,
+  companies: () => allPages((cursor) => request<Page<Company>>('GET', withCursor('/api/organisations?kind=company', cursor))),
   evidencePacks: async () => (await request<{ items: EvidencePack[] }>('GET', '/api/evidence-packs')).items,
   /** The incidents and the reporting deadlines in force (the UI shows these, it computes none). */
   incidents: (id: string) => request<{ items: Incident[]; deadlineHours: DeadlineHours }>('GET', `${p(id)}/incidents`),

@@ -1,7 +1,7 @@
 // Exemptions, the regulation catalogue, bundles, the reform board and precedent search, through the one
 // request function of src/web/shared/api.ts (session cookie, UI language, CSRF token on writes).
 import { request } from '../../../shared/api.ts';
-import { withCursor, type Page } from '../../../shared/data/paged.tsx';
+import { allPages, withCursor, type Page } from '../../../shared/data/paged.tsx';
 import type {
   AuditEntry, Bundle, Conditions, EvidenceRef, Exemption, ExemptionInput, NeedsCoverage, Organisation, ReformBoard, SearchQuery, SearchResult,
 } from '../types.ts';
@@ -46,12 +46,14 @@ export const exemptionsApi = {
   bundle: (zoneId: string) => request<Bundle>('GET', `/api/bundles/${at(zoneId)}`),
   reformBoard: () => request<ReformBoard>('GET', '/api/reform-board'),
   search: (query: SearchQuery) => request<SearchResult>('GET', `/api/search${qs({ ...query, limit: '50' })}`),
-  regulations: (q?: string) => request<{ items: Regulation[] }>('GET', `/api/regulations${qs({ q })}`),
+  /** Every provision of the catalogue (matching `q`), all pages: pick lists offer them all. */
+  regulations: async (q?: string) => ({ items: await allPages((cursor) => request<Page<Regulation>>('GET', withCursor(`/api/regulations${qs({ q })}`, cursor))) }),
   regulation: (id: string) => request<Regulation>('GET', `/api/regulations/${at(id)}`),
   createRegulation: (input: RegulationInput) => request<Regulation>('POST', '/api/regulations', input),
   /** A CSV file is sent as it is (text/csv), a JSON file as `{ items }`; all or nothing. */
   importRegulations: async (file: File) => /\.json$/i.test(file.name)
     ? request<{ created: number; ids: string[] }>('POST', '/api/regulations/import', JSON.parse(await file.text()) as unknown)
     : request<{ created: number; ids: string[] }>('POST', '/api/regulations/import', undefined, { raw: file, headers: { 'Content-Type': 'text/csv; charset=utf-8' } }),
-  organisations: (kind: string) => request<{ items: Organisation[] }>('GET', `/api/organisations${qs({ kind })}`),
+  /** Every organisation of a kind (all pages: pick lists offer them all). */
+  organisations: async (kind: string) => ({ items: await allPages((cursor) => request<Page<Organisation>>('GET', withCursor(`/api/organisations${qs({ kind })}`, cursor))) }),
 };

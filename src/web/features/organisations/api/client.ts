@@ -1,5 +1,6 @@
 // The organisations API: the public list (kind, name, ministry code) and an MSS administrator's ministry code.
 import { request } from '../../../shared/api.ts';
+import { allPages, withCursor, type Page } from '../../../shared/data/paged.tsx';
 import type { I18nText } from '../../../shared/types.ts';
 
 export interface Organisation {
@@ -11,7 +12,8 @@ export interface Organisation {
 }
 
 export const organisationsApi = {
-  list: () => request<{ items: Organisation[] }>('GET', '/api/organisations'),
+  /** Every organisation (all pages: the page lists them all). */
+  list: async () => ({ items: await allPages((cursor) => request<Page<Organisation>>('GET', withCursor('/api/organisations', cursor))) }),
   setMinistryCode: (id: string, ministryCode: string | null) =>
     request<Organisation>('PUT', `/api/organisations/${encodeURIComponent(id)}/ministry-code`, { ministryCode }),
 };

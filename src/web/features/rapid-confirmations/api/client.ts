@@ -1,5 +1,6 @@
 // The rapid-confirmation API (RFZ Act Art. 85): list, file, forward or answer locally, reply, supplements, decision.
 import { request } from '../../../shared/api.ts';
+import { withCursor, type Page } from '../../../shared/data/paged.tsx';
 import type { RapidConfirmation as RapidRequest, RapidFileInput, RapidReply } from '../../../../contract/rapid-confirmations.ts';
 import type { I18nText } from '../../../shared/types.ts';
 
@@ -11,7 +12,7 @@ const base = '/api/rapid-confirmations';
 const one = (id: string, suffix: string) => `${base}/${encodeURIComponent(id)}/${suffix}`;
 
 export const rapidApi = {
-  list: () => request<{ items: RapidRequest[] }>('GET', base),
+  list: (cursor?: string) => request<Page<RapidRequest>>('GET', withCursor(base, cursor)),
   file: (input: RapidFileInput) => request<RapidRequest>('POST', base, input),
   forward: (id: string, ministryIds: string[]) => request<RapidRequest>('POST', one(id, 'forward'), { ministryIds }),
   answerLocally: (id: string, answer: I18nText) => request<RapidRequest>('POST', one(id, 'local-answer'), { answer }),

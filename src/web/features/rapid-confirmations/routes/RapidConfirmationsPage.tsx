@@ -4,8 +4,9 @@
 // supplements, the zone's government forwards or answers, an addressed ministry replies or asks for a supplement,
 // an MSS administrator records the committee's decision. Rules and refusals come from the server (Act Art. 85).
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
+import { ShowMore, usePaged } from '../../../shared/data/paged.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
 import { ErrorSummary, FormErrors, I18nTextField, SelectField, CheckGroup } from '../../../shared/forms/forms.tsx';
 import { blankText, cleanText, requiredText } from '../../../shared/forms/form-values.ts';
@@ -26,14 +27,13 @@ const ANSWERS: RapidAnswer[] = ['permit_needed', 'no_permit_needed', 'not_our_ma
 export function RapidConfirmationsPage({ openId }: { openId?: string }) {
   const { t, user } = useApp();
   useTitle(t('rcTitle'));
-  const [items, setItems] = useState<RapidRequest[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    rapidApi.list().then((r) => setItems(r.items), setError);
-  }, []);
-  useEffect(() => {
-    if (user) load();
-  }, [user, load]);
+  // The first page again after each change the user makes (the list pages on the server, newest filed first).
+  const [changes, setChanges] = useState(0);
+  const load = useCallback(() => setChanges((n) => n + 1), []);
+  // A new fetcher (`changes` moved) makes usePaged read the first page again.
+  const fetchPage = useCallback((cursor?: string) => rapidApi.list(cursor), [changes]);
+  const paged = usePaged(user ? fetchPage : null);
+  const { items, error } = paged;
 
   if (user === undefined) return null;
   if (user === null) {
@@ -57,6 +57,7 @@ export function RapidConfirmationsPage({ openId }: { openId?: string }) {
               {items.map((r) => <RequestItem key={r.id} item={r} open={r.id === openId} onChange={load} />)}
             </ul>
           )}
+          <ShowMore paged={paged} testId="rapid-more" />
         </section>
       )}
       {user.organisation.kind === 'company' ? <FileForm onFiled={load} /> : null}
