@@ -37,6 +37,8 @@ export interface Paged<T> {
   /** Asks for the next page; null on the last page. */
   more: (() => void) | null;
   loadingMore: boolean;
+  /** Reads the pages again, showing the rows meanwhile (after a change the user made: open rows stay open). */
+  reload: () => void;
 }
 
 /** The first page of the list under `key` (a query), and the next ones on request (the server's `next` cursor). */
@@ -51,7 +53,9 @@ export function usePaged<T>(key: QueryKey, fetchPage: PageFetcher<T> | null): Pa
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? null, [query.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const more = useCallback(() => void fetchNextPage(), [fetchNextPage]);
-  return { items, error: query.error, more: hasNextPage ? more : null, loadingMore: isFetchingNextPage };
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { items, error: query.error, more: hasNextPage ? more : null, loadingMore: isFetchingNextPage, reload };
 }
 
 /** The button that adds the next page under a list (nothing on the last page). */

@@ -4,7 +4,7 @@
 // supplements, the zone's government forwards or answers, an addressed ministry replies or asks for a supplement,
 // an MSS administrator records the committee's decision. Rules and refusals come from the server (Act Art. 85).
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { ShowMore, usePaged } from '../../../shared/data/paged.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
@@ -27,13 +27,9 @@ const ANSWERS: RapidAnswer[] = ['permit_needed', 'no_permit_needed', 'not_our_ma
 export function RapidConfirmationsPage({ openId }: { openId?: string }) {
   const { t, user } = useApp();
   useTitle(t('rcTitle'));
-  // The first page again after each change the user makes (the list pages on the server, newest filed first).
-  const [changes, setChanges] = useState(0);
-  const load = useCallback(() => setChanges((n) => n + 1), []);
-  // A new fetcher (`changes` moved) makes usePaged read the first page again.
-  const fetchPage = useCallback((cursor?: string) => rapidApi.list(cursor), [changes]);
-  const paged = usePaged(user ? fetchPage : null);
-  const { items, error } = paged;
+  // The list pages on the server, newest filed first; its pages are read again after each change the user makes.
+  const paged = usePaged(['rapid-confirmations', user?.id], user ? rapidApi.list : null);
+  const { items, error, reload: load } = paged;
 
   if (user === undefined) return null;
   if (user === null) {
