@@ -8,6 +8,8 @@ export interface Config {
   host: string;
   /** postgres://… switches from the embedded PGlite database to a PostgreSQL server. */
   databaseUrl: string | null;
+  /** postgres://… of a streaming replica of DATABASE_URL for anonymous public reads (null: the primary answers all). */
+  readDatabaseUrl: string | null;
   /** Folder of the embedded PGlite database; `memory://` keeps it in memory. */
   dataDir: string;
   /** Folder of the built browser UI. */
@@ -137,12 +139,16 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     errors.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const readDatabaseUrl = env.DATABASE_READ_URL?.trim() || null;
+  if (readDatabaseUrl && !/^postgres(ql)?:\/\//.test(readDatabaseUrl)) errors.push('DATABASE_READ_URL must start with postgres:// or postgresql://');
+  if (readDatabaseUrl && !databaseUrl) errors.push('DATABASE_READ_URL needs DATABASE_URL (a replica of a PostgreSQL server; the embedded database has none)');
   const smtpUrl = env.SMTP_URL?.trim() || null;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) errors.push('SMTP_URL must start with smtp:// or smtps://');
   const config: Config = {
     port: intVar(env, 'PORT', 3000, errors),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    readDatabaseUrl,
     dataDir: env.ZONELINK_DATA_DIR === 'memory://' ? 'memory://' : resolve(env.ZONELINK_DATA_DIR ?? '.data/pglite'),
     webDir: resolve(env.ZONELINK_WEB_DIR ?? 'dist/web'),
     cookieSecure: boolVar(env, 'COOKIE_SECURE', env.NODE_ENV === 'production', errors),

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { trackPool } from './copy.ts';
 import { lockDataFolder } from './data-folder-lock.ts';
 import { PGlitePool, pgliteParsers } from './pglite-pool.ts';
+import { ReplicaRoutingPool } from './read-replica.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -15,6 +16,8 @@ export type Database = Kysely<DB>;
 export interface DatabaseOptions {
   /** postgres://… or null for PGlite. */
   url: string | null;
+  /** PostgreSQL: a streaming replica of `url` for anonymous public reads (src/db/read-replica.ts), or null. */
+  readUrl?: string | null;
   /** PGlite folder, or 'memory://'. */
   dataDir?: string;
   /** In-memory PGlite: start from this data folder (a tarball of `dumpDataDir`) instead of an empty cluster. */
@@ -44,6 +47,30 @@ function setPgTypeParsers(): void {
   pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 }
 
+function pgPool(url: string, options: DatabaseOptions, onError: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // TCP keep-alive: a server that vanished without closing the connection (host down, network cut) is noticed.
+    keepAlive: true,
+    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
+  });
+  // An idle connection's error reaches the pool; a checked-out one's (between two queries of a transaction) its
+  // client. Both are listened to, so no connection error ends the process (docs/decisions/0025-database-outages.md).
+  pool.on('error', onError);
+  pool.on('connect', (client) => { client.on('error', onError); });
+  trackPool(pool);
+  return pool;
+}
+
+const replicas = new WeakMap<Database, ReplicaRoutingPool>();
+
+/** The replica routing of a database opened with a `readUrl`, or null. */
+export function replicaOf(db: Database): ReplicaRoutingPool | null {
+  return replicas.get(db) ?? null;
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     setPgTypeParsers();
@@ -59,19 +86,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await admin.end().catch(() => undefined);
       }
     }
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: connectTimeoutMs,
-      // TCP keep-alive: a server that vanished without closing the connection (host down, network cut) is noticed.
-      keepAlive: true,
-      ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
-    });
-    // An idle connection's error reaches the pool; a checked-out one's (between two queries of a transaction) its
-    // client. Both are listened to, so no connection error ends the process (docs/decisions/0025-database-outages.md).
-    pool.on('error', onError);
-    pool.on('connect', (client) => { client.on('error', onError); });
-    trackPool(pool);
+    const pool = pgPool(options.url, options, onError);
+    if (options.readUrl) {
+      const routing = new ReplicaRoutingPool(pool, pgPool(options.readUrl, options, onError));
+      const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: routing }) });
+      replicas.set(db, routing);
+      return db;
+    }
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const dataDir = options.dataDir ?? 'memory://';

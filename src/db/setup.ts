@@ -11,7 +11,7 @@ import { seedReferenceZones } from './seed/zones.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from './seed/regulations.ts';
 
 export async function openConfiguredDatabase(config: Config, options: { onConnectionError?: (error: Error) => void } = {}): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.databaseConnectTimeoutMs, ...options });
+  return openDatabase({ url: config.databaseUrl, readUrl: config.readDatabaseUrl, dataDir: config.dataDir, connectTimeoutMs: config.databaseConnectTimeoutMs, ...options });
 }
 
 export async function prepareDatabase(db: Database, options: { demo: boolean }): Promise<void> {

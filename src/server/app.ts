@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
+import { replicaOf, type Database } from '../db/database.ts';
 import { negotiateLocale } from '../i18n/locales.ts';
 import { resolveActor } from './auth/resolve-actor.ts';
 import { authorize } from './auth/authorize.ts';
@@ -172,7 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
-  registerReadCache(app, { versions: new TopicVersionReader(() => deps.db, deps.db), maxBytes: config.readCacheBytes });
+  const replica = replicaOf(deps.db);
+  registerReadCache(app, { versions: new TopicVersionReader(deps.db, { withWal: replica !== null }), maxBytes: config.readCacheBytes, replica });
   registerValidators(app);
 
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply) => {

@@ -8,6 +8,9 @@
 //   await cluster.restart();
 //   await cluster.terminateBackends();       // pg_terminate_backend on every other client backend
 //   await cluster.remove();                  // stops it if running and deletes the folder
+//
+//   const primary = await createCluster({ replication: true });   // WAL for a streaming replica
+//   const replica = await createCluster({ replicaOf: primary });  // pg_basebackup -R of the running primary
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
@@ -63,7 +66,14 @@ export interface Cluster {
   remove(): Promise<void>;
 }
 
-export async function createCluster(): Promise<Cluster> {
+export interface ClusterOptions {
+  /** Keeps WAL for streaming replicas (wal_level=replica, WAL senders). */
+  replication?: boolean;
+  /** Makes the cluster a hot standby of this (running) one, copied with `pg_basebackup -R`, instead of initdb. */
+  replicaOf?: Cluster;
+}
+
+export async function createCluster({ replication = false, replicaOf }: ClusterOptions = {}): Promise<Cluster> {
   const bin = postgresBinaries();
   if (bin === null) throw new Error(clusterUnavailableReason()!);
   const asRoot = process.getuid?.() === 0;
@@ -79,11 +89,13 @@ export async function createCluster(): Promise<Cluster> {
   const data = join(dir, 'data');
   const port = await freePort();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  await pgRun('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
-  const options = [
-    `-p ${port}`, '-c listen_addresses=127.0.0.1', `-k ${dir}`, '-c fsync=off', '-c shared_buffers=16MB', '-c max_connections=40',
-    '-c max_wal_senders=0', '-c wal_level=minimal',
-  ].join(' ');
+  if (replicaOf) {
+    await pgRun('pg_basebackup', ['-D', data, '-R', '-X', 'stream', '-h', '127.0.0.1', '-p', String(replicaOf.port), '-U', 'postgres', '--no-sync']);
+  } else {
+    await pgRun('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
+  }
+  const wal = replication || replicaOf ? ['-c max_wal_senders=4', '-c wal_level=replica'] : ['-c max_wal_senders=0', '-c wal_level=minimal'];
+  const options = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-k ${dir}`, '-c fsync=off', '-c shared_buffers=16MB', '-c max_connections=40', ...wal].join(' ');
   let running = false;
 
   const pgCtl = async (args: string[]) => {

@@ -7,11 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addVary, etagOf, isPublicRead, PUBLIC_CACHE_CONTROL, PUBLIC_VARY } from '../http/validators.ts';
 import { encodeResponse, ResponseCache, type CachedResponse } from './entries.ts';
 import type { TopicVersionReader, TopicVersions } from './topic-versions.ts';
+import { readingFromReplica, type ReplicaRoutingPool } from '../../db/read-replica.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Where this request's response is stored when it was not in the cache. */
     readCacheKey: string | null;
+    /** Whether its queries go to the read replica (caught up with the primary as of the request's arrival). */
+    readFromReplica: boolean;
   }
 }
 
@@ -34,17 +37,22 @@ export interface ReadCacheOptions {
   versions: TopicVersionReader;
   /** 0 turns the cache off. */
   maxBytes: number;
+  /** The read replica anonymous public reads may go to, or null. */
+  replica: ReplicaRoutingPool | null;
 }
 
-export function registerReadCache(app: FastifyInstance, { versions, maxBytes }: ReadCacheOptions): ResponseCache {
+export function registerReadCache(app: FastifyInstance, { versions, maxBytes, replica }: ReadCacheOptions): ResponseCache {
   const cache = new ResponseCache(maxBytes);
   let seen: TopicVersions = new Map();
   app.decorateRequest('readCacheKey', null);
+  app.decorateRequest('readFromReplica', false);
 
   app.addHook('preHandler', async (request, reply) => {
     const topics = request.routeOptions.config.readCache?.topics;
-    if (topics === undefined || maxBytes === 0 || (request.method !== 'GET' && request.method !== 'HEAD') || !isPublicRead(request)) return;
-    const current = await versions.current();
+    if (topics === undefined || (maxBytes === 0 && replica === null) || (request.method !== 'GET' && request.method !== 'HEAD') || !isPublicRead(request)) return;
+    const { versions: current, walLsn } = await versions.current();
+    if (replica !== null && walLsn !== null) request.readFromReplica = await replica.caughtUpTo(walLsn);
+    if (maxBytes === 0) return;
     const changed = new Set([...current].filter(([topic, version]) => seen.get(topic) !== version).map(([topic]) => topic));
     if (changed.size > 0) {
       seen = current;
@@ -57,6 +65,11 @@ export function registerReadCache(app: FastifyInstance, { versions, maxBytes }: 
       return;
     }
     return reply.send(answer(request, reply, entry));
+  });
+  // The handler (and all it starts) runs inside this hook's callback: its queries take the replica's connections.
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (request.readFromReplica) readingFromReplica(done);
+    else done();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
