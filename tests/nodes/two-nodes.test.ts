@@ -1,5 +1,6 @@
 // Two nodes, one system (issue 11, finding 7): two real `zonelink serve` processes on one PostgreSQL database and
-// one SMTP server. Mail goes out once, a scheduled scan runs once, sessions and sign-in limits are shared.
+// one SMTP server. Mail goes out once, a scheduled scan runs once, sessions and sign-in limits are shared, and a write
+// through one node is shown at once by the other's cache of public reads (issue 12).
 // Needs PostgreSQL (TEST_DATABASE_URL): a fresh database is created on that server and dropped afterwards.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -67,6 +68,34 @@ describe('two nodes on one PostgreSQL database', { skip: serverUrl ? false : 'ne
 
   const signIn = (node: Node, email: string, password: string) =>
     fetch(`${node.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+
+  test('a write through A is shown at once by B, whose cache held the list: 304 before it, 200 with a new ETag after', async () => {
+    const res = await signIn(a, 'ministry@demo.zonelink.kr', DEMO_PASSWORD);
+    assert.equal(res.status, 200);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('zl_session='))!.split(';')[0]!;
+    const { csrfToken } = await res.json() as { csrfToken: string };
+    const list = `${b.url}/api/regulations?ministry=MOTIE&limit=500`;
+    const first = await fetch(list);
+    const etag = first.headers.get('etag')!;
+    const before = (await first.json() as { items: { id: string }[] }).items;
+    // Answered from B's cache now: unchanged, a revalidation is a 304.
+    assert.equal((await fetch(list, { headers: { 'if-none-match': etag } })).status, 304);
+    const created = await fetch(`${a.url}/api/regulations`, {
+      method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        instrument: 'decree', law: { ko: '두 노드 캐시 시행령 (테스트)' }, article: '7', paragraph: null, ministry: 'MOTIE', ministryName: { ko: '산업통상자원부' },
+        title: { ko: '두 노드 캐시 조항' }, body: { ko: '노드 A가 쓴 조항.' }, effectiveFrom: '2024-01-01', amendments: [],
+      }),
+    });
+    assert.equal(created.status, 201, await created.clone().text());
+    const { id } = await created.json() as { id: string };
+    const after = await fetch(list, { headers: { 'if-none-match': etag } });
+    assert.equal(after.status, 200, 'the ETag B held before the write no longer matches');
+    assert.notEqual(after.headers.get('etag'), etag);
+    const items = (await after.json() as { items: { id: string }[] }).items;
+    assert.equal(items.length, before.length + 1);
+    assert.ok(items.some((r) => r.id === id), 'B shows the provision A just wrote');
+  });
 
   test('a session made on A works on B, and signing out on B ends it on A', async () => {
     const res = await signIn(a, 'busan@demo.zonelink.kr', DEMO_PASSWORD);
