@@ -1,13 +1,15 @@
 // What the zone's own local government does after designation: apply for a change of the zone (RFZ Act Art. 81(1);
 // minor or not per Decree Art. 52(2), decided by the server) and answer MSS's post-management data requests
 // addressed to it (Art. 84(2)). Shown only to a government of the zone; the server checks the same.
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { ActionOutcome, useAction } from '../../../shared/ui/actions.tsx';
 import { CheckGroup, ErrorSummary, FormErrors, I18nTextField, NumberField } from '../../../shared/forms/forms.tsx';
 import { blankText, parseNumber, requiredText } from '../../../shared/forms/form-values.ts';
-import { useLoad } from '../../../shared/data/load.ts';
+import { queryClient } from '../../../shared/data/query-client.ts';
+import { dataRequestsQuery } from '../api/queries.ts';
 import { Alert, Field, ProblemAlert } from '../../../shared/ui/ui.tsx';
 import { RefText } from '../../../shared/ui/text.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
@@ -75,11 +77,11 @@ export function ChangeRequestForm({ zone, onSaved }: { zone: Zone; onSaved: () =
 /** The post-management data requests addressed to the user's organisation, each with its answer or a form. */
 export function DataRequestsSection({ zone, onSaved }: { zone: Zone; onSaved: () => void }) {
   const { t, user } = useApp();
-  const list = useLoad(user ? `data-requests:${zone.id}:${user.organisation.id}` : null, () => zonesApi.dataRequests(zone.id));
-  const items = list.data?.items ?? [];
+  const query = dataRequestsQuery(zone.id);
+  const items = useQuery({ ...query, enabled: !!user }).data?.items ?? [];
   if (items.length === 0) return null;
   const replace = (r: DataRequest) => {
-    list.setData({ items: items.map((x) => (x.id === r.id ? r : x)) });
+    queryClient.setQueryData(query.queryKey, { items: items.map((x) => (x.id === r.id ? r : x)) });
     onSaved();
   };
   return (
