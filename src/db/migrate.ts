@@ -29,6 +29,7 @@ import * as m0057 from './migrations/0057-region-names.ts';
 import * as m0058 from './migrations/0058-reference-zone-periods.ts';
 import * as m0059 from './migrations/0059-municipality-names.ts';
 import * as m0060 from './migrations/0060-list-pages.ts';
+import * as m0061 from './migrations/0061-notification-messages.ts';
 import * as m0068 from './migrations/0068-more-list-pages.ts';
 
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '0058-reference-zone-periods': m0058,
   '0059-municipality-names': m0059,
   '0060-list-pages': m0060,
+  '0061-notification-messages': m0061,
   '0068-more-list-pages': m0068,
 };
 

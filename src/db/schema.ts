@@ -245,7 +245,8 @@ export interface NotificationTable {
   id: string;
   user_id: string;
   kind: string;
-  params: Json<Record<string, string | number>>;
+  /** Message parameters (src/i18n/notifications): names, numbers, dates, texts per language. */
+  params: Json<Record<string, unknown>>;
   link: string | null;
   object_type: string | null;
   object_id: string | null;
@@ -258,8 +259,9 @@ export interface EmailOutboxTable {
   id: string;
   notification_id: string;
   to_address: string;
-  subject: string;
-  body: string;
+  /** Null since migration 0061: rendered from the notification in the recipient's language when sent. */
+  subject: string | null;
+  body: string | null;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
   next_attempt_at: Timestamp;

@@ -20,3 +20,18 @@ export function normaliseText(text: I18nText): I18nText {
   }
   return out;
 }
+
+/** Parts joined per language ("<project> — <place>"): each part in that language, else in Korean. */
+export function joinTexts(separator: string, ...parts: readonly (I18nText | string)[]): I18nText {
+  const at = (part: I18nText | string, locale: Locale): string => (typeof part === 'string' ? part : pickText(part, locale).text);
+  const out: I18nText = { ko: parts.map((p) => at(p, 'ko')).join(separator) };
+  for (const locale of LOCALES) {
+    if (locale !== 'ko' && parts.some((p) => typeof p !== 'string' && p[locale])) out[locale] = parts.map((p) => at(p, locale)).join(separator);
+  }
+  return out;
+}
+
+/** Each language's text cut to `length` characters (a notification's subject). */
+export function clipText(text: I18nText, length: number): I18nText {
+  return Object.fromEntries(Object.entries(text).map(([locale, value]) => [locale, value.slice(0, length)])) as I18nText;
+}

@@ -30,7 +30,8 @@ const TECHNICAL = new Set([
 const ENGLISH = /\b(before|after|the|of|for|with|may|must|not|and|policy|call|setting|required|advisory|years?|days?|once|applicant|withdraws?|item|recusal|applied|reviewers?|mirrored|reference|counted|starts|roll-over|backwards|shown|preceding|business|first|unfavourable|citizen|every|sign-off|liability|insurance|objection|Act|Addendum|Civil|Framework|Administration|Regulations|Holidays|Government|Offices|Decree|proviso|parenthesis|those|who|requested)\b/;
 
 function latinWords(text: string): string[] {
-  const stripped = text.replace(/\{[^}]*\}/g, ' ');
+  // ICU syntax is not text: arguments, and the keywords and option keys of plural and select.
+  const stripped = text.replace(/\{\w+, (?:plural|select),/g, ' ').replace(/\b\w+ ?\{/g, ' ').replace(/\{[^{}]*\}/g, ' ');
   return [...stripped.matchAll(/[A-Za-z_][A-Za-z0-9_/-]*/g)].map((m) => m[0])
     // Identifiers (column and field names: law_ko, _en, deviceId) are code, not English.
     .filter((w) => !w.includes('_') && !/[a-z][A-Z]/.test(w))

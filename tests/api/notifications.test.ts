@@ -37,7 +37,7 @@ for (const engine of engines()) {
       assert.equal(smtp.received.length, 1);
       assert.deepEqual(smtp.received[0]!.to, ['busan@demo.zonelink.kr']);
       assert.match(smtp.received[0]!.data, /Subject: =\?UTF-8\?Q\?|Subject: \[ZoneLink\] Plus que 7 jours/);
-      assert.match(smtp.received[0]!.data, /2027-03-31/);
+      assert.match(smtp.received[0]!.data, /31 mars =?\r?\n?2027/);
 
       const busan = await t.login('busan@demo.zonelink.kr');
       const list = (await t.app.inject({ url: '/api/me/notifications', headers: { cookie: busan.cookie, 'accept-language': 'ko' } })).json();

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { addDays, civilDate } from '../../src/domain/calendar/civil-date.ts';
 import { dueDate } from '../../src/domain/calendar/clock.ts';
 import { scanDeadlines } from '../../src/server/notifications/deadline-scan.ts';
+import { mailText } from '../../src/server/notifications/mail-text.ts';
 import { calendarOf } from '../../src/server/calendar/provider.ts';
 import { loadPlan } from '../../src/server/plans/store.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -26,11 +27,12 @@ for (const engine of engines()) {
       const plan = await planFixtures(t).plan('under_review');
       const ulsan = await inbox(t, 'ulsan@demo.zonelink.kr');
       const states = ulsan.items.filter((n) => n.link === `/plans/${plan.id}`).map((n) => n.title.split(': ').pop());
-      assert.ok(states.includes('signing_off') && states.includes('submitted') && states.includes('under_review'), String(states));
+      // Named in the reader's language (English here), never the raw state.
+      assert.ok(states.includes('signing off') && states.includes('submitted') && states.includes('under review'), String(states));
       const ministry = await inbox(t, 'ministry@demo.zonelink.kr');
       const seen = ministry.items.filter((n) => n.link === `/plans/${plan.id}`).map((n) => n.title.split(': ').pop());
       assert.ok(seen.includes('submitted'), String(seen));
-      assert.ok(!seen.includes('signing_off'), 'the ministry is not told about drafting steps');
+      assert.ok(!seen.includes('signing off'), 'the ministry is not told about drafting steps');
       // The one who acted is not notified of its own step.
       const busan = await inbox(t, 'busan@demo.zonelink.kr');
       assert.ok(!busan.items.some((n) => n.link === `/plans/${plan.id}` && n.title.endsWith('submitted')));
@@ -51,8 +53,11 @@ for (const engine of engines()) {
       assert.ok((await scanDeadlines(t.db, { today: addDays(civilDate(due), 1) })) > 0);
       const overdue = (await inbox(t, 'ministry@demo.zonelink.kr')).items.filter((n) => n.link === `/plans/${ref.id}` && n.kind === 'deadline-overdue');
       assert.ok(overdue.length >= 1);
-      const outbox = await t.db.selectFrom('email_outbox').select('to_address').where('subject', 'like', '%30-day ministry reply%').execute();
-      assert.ok(outbox.some((m) => m.to_address === 'motie@demo.zonelink.kr'));
+      // The mail stores no sentence: it is rendered in the recipient's language when sent (motie reads Korean).
+      const mails = await t.db.selectFrom('email_outbox').selectAll().where('to_address', '=', 'motie@demo.zonelink.kr').execute();
+      const texts = await Promise.all(mails.map((m) => mailText(t.db, m)));
+      assert.ok(mails.every((m) => m.subject === null && m.body === null));
+      assert.ok(texts.some((m) => /부처의 30일 이내 의견 회신\(지역특구법 제75조제2항\)/.test(m.subject)), texts.map((m) => m.subject).join('\n'));
     });
   });
 }

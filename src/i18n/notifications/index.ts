@@ -1,46 +1,68 @@
-// Notification texts in five languages; each catalogue has exactly the Korean keys.
-import { format, type Locale } from '../locales.ts';
-import { ko } from './ko.ts';
+// Notifications are stored as a kind (the message key) and parameters, never as sentences, and rendered here in the
+// reader's language: in the inbox in the language of the request, in e-mail in the recipient's when it is sent.
+// Parameters: `subject` a text per language ({ ko, en?, … }) or a name; `state` an event (`<machine>:<value>`,
+// ./ko.ts `events`); `deadline` and `rule` name the deadline and its article (rendered by ../violations' citation);
+// `answer`, `changeState`, `grade`, `ground` values of their lists; dates as "2026-12-08". Rows written before
+// migration 0061 may hold a bare state ("signing_off") or an English phrase: a bare state of a known machine is
+// named in the reader's language, anything else is shown as stored.
+import { formatMessage, type MessageValues } from '../../domain/i18n/icu.ts';
+import type { Locale } from '../locales.ts';
+import { citation } from '../violations/index.ts';
+import type { NotificationCatalogue } from './catalogue.ts';
+import { notificationCatalogues } from './catalogues.ts';
+import type { ko } from './ko.ts';
 
-export type NotificationKind = keyof typeof ko;
-type Catalogue = Record<NotificationKind, { title: string; body: string }>;
+export type NotificationKind = keyof typeof ko.kinds;
+export type NotificationEvent = keyof typeof ko.events;
+export type NotificationDeadline = keyof typeof ko.deadlines;
+/** A stored parameter: a name, number or date, or a text per language. */
+export type NotificationParam = string | number | Readonly<Partial<Record<Locale, string>>>;
+export type NotificationParams = Readonly<Record<string, NotificationParam | null | undefined>>;
 
-const en: Catalogue = {
-  'deadline-approaching': { title: '{days, plural, one {# day left} other {# days left}}: {subject}', body: 'The deadline of {subject} is {due}. Days left: {days}.' },
-  'deadline-overdue': { title: 'Overdue: {subject}', body: 'The deadline of {subject}, {due}, has passed.' },
-  transition: { title: '{subject}: {state}', body: '{actor} moved {subject} to "{state}".' },
-  'expert-assigned': { title: 'Review assigned: {subject}', body: '{actor} assigned you to review {subject}. Declare any conflict of interest, then score it against the criteria of Decree Art. 45.' },
-  'opinion-requested': { title: 'Opinion requested: {subject}', body: '{actor} asks your ministry for its written opinion on {subject} by {due} (RFZ Act Art. 75(2)).' },
-  message: { title: '{subject}', body: '{text}' },
-};
-const ja: Catalogue = {
-  'deadline-approaching': { title: '期限まであと{days}日: {subject}', body: '{subject}の期限は{due}です。残り{days}日。' },
-  'deadline-overdue': { title: '期限超過: {subject}', body: '{subject}の期限（{due}）を過ぎました。' },
-  transition: { title: '{subject}: {state}', body: '{actor}さんが{subject}を「{state}」にしました。' },
-  'expert-assigned': { title: '審査の割当: {subject}', body: '{actor}さんが{subject}の審査をあなたに割り当てました。利益相反の有無を申告し、施行令第45条の基準で評価してください。' },
-  'opinion-requested': { title: '意見照会: {subject}', body: '{actor}さんが{subject}について{due}までの書面意見を求めています（法第75条第2項）。' },
-  message: { title: '{subject}', body: '{text}' },
-};
-const zh: Catalogue = {
-  'deadline-approaching': { title: '距期限还有 {days} 天：{subject}', body: '{subject}的期限为 {due}。剩余 {days} 天。' },
-  'deadline-overdue': { title: '已逾期：{subject}', body: '{subject}的期限 {due} 已过。' },
-  transition: { title: '{subject}：{state}', body: '{actor} 已将{subject}变更为“{state}”。' },
-  'expert-assigned': { title: '评审分配：{subject}', body: '{actor} 已将{subject}分配给您评审。请申报利益冲突，然后按施行令第45条的标准评分。' },
-  'opinion-requested': { title: '征求意见：{subject}', body: '{actor} 请贵部门在 {due} 前就{subject}提交书面意见（法第75条第2款）。' },
-  message: { title: '{subject}', body: '{text}' },
-};
-const fr: Catalogue = {
-  'deadline-approaching': { title: 'Plus que {days, plural, one {# jour} other {# jours}} : {subject}', body: 'L’échéance de {subject} est le {due}. Jours restants : {days}.' },
-  'deadline-overdue': { title: 'Échéance dépassée : {subject}', body: 'L’échéance de {subject}, le {due}, est dépassée.' },
-  transition: { title: '{subject} : {state}', body: '{actor} a fait passer {subject} à l’état « {state} ».' },
-  'expert-assigned': { title: 'Évaluation confiée : {subject}', body: '{actor} vous a confié l’évaluation de {subject}. Déclarez tout conflit d’intérêts, puis notez le plan selon les critères de l’art. 45 du décret.' },
-  'opinion-requested': { title: 'Avis demandé : {subject}', body: '{actor} demande l’avis écrit de votre ministère sur {subject} d’ici le {due} (loi, art. 75(2)).' },
-  message: { title: '{subject}', body: '{text}' },
-};
+export { notificationCatalogues };
 
-export const notificationCatalogues: Record<Locale, Catalogue> = { ko, en, ja, zh, fr };
+/** The article a kind cites when its parameters name none. */
+const KIND_RULES: Partial<Record<NotificationKind, string>> = { 'expert-assigned': 'Decree Art. 45', 'opinion-requested': 'RFZ Act Art. 75(2)' };
+/** Machines a bare state of an older row may belong to, most common first. */
+const MACHINES = ['plan', 'report', 'rapid', 'zone'] as const;
+const VALUE_LISTS = { answer: 'answers', changeState: 'changeStates', grade: 'grades', ground: 'grounds' } as const;
 
-export function renderNotification(kind: NotificationKind, params: Record<string, string | number>, locale: Locale): { title: string; body: string } {
-  const text = notificationCatalogues[locale][kind];
-  return { title: format(locale, text.title, params), body: format(locale, text.body, params) };
+const isText = (value: unknown): value is Readonly<Partial<Record<Locale, string>>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function value(locale: Locale, c: NotificationCatalogue, key: string, raw: NotificationParam): string | number {
+  if (isText(raw)) return raw[locale] ?? raw.ko ?? Object.values(raw).find((x) => typeof x === 'string') ?? '';
+  if (key === 'rule' && typeof raw === 'string') return citation(locale, raw);
+  const list = VALUE_LISTS[key as keyof typeof VALUE_LISTS];
+  if (list && typeof raw === 'string') return (c.values[list] as Record<string, string>)[raw] ?? raw;
+  return raw;
+}
+
+function event(c: NotificationCatalogue, state: string): string | null {
+  const events = c.events as Record<string, string>;
+  if (state in events) return events[state]!;
+  for (const machine of MACHINES) if (`${machine}:${state}` in events) return events[`${machine}:${state}`]!;
+  return null;
+}
+
+/** The notification's title and body in `locale`. */
+export function renderNotification(kind: string, params: NotificationParams, locale: Locale): { title: string; body: string } {
+  const c = notificationCatalogues[locale];
+  const text = (c.kinds as Record<string, { title: string; body: string }>)[kind] ?? c.kinds.message;
+  const values: Record<string, string | number> = {};
+  for (const [key, raw] of Object.entries(params)) if (raw !== null && raw !== undefined) values[key] = value(locale, c, key, raw);
+  const rule = KIND_RULES[kind as NotificationKind];
+  if (rule && values.rule === undefined) values.rule = citation(locale, rule);
+  const say = (message: string): string => formatMessage(locale, message, values as MessageValues);
+  if (!values.actor) values.actor = c.system;
+  if (params.about === 'rapid') values.subject = say(c.subjects.rapid);
+  if (typeof params.state === 'string') {
+    const phrase = event(c, params.state);
+    if (phrase !== null) values.state = say(phrase);
+  }
+  if (typeof params.deadline === 'string' && params.deadline in c.deadlines) {
+    values.deadline = say((c.deadlines as Record<string, string>)[params.deadline]!);
+    values.subject = say(c.subjects.deadline);
+  }
+  if (kind === 'message' && values.text === undefined) values.text = '';
+  return { title: say(text.title), body: say(text.body) };
 }

@@ -17,6 +17,7 @@ import { zonesJa } from './zones/ja.ts';
 import { zonesKo } from './zones/ko.ts';
 import { zonesZh } from './zones/zh.ts';
 import { RULE_PHRASES, RULE_PHRASE_ORDER } from './rule-phrases.ts';
+import { zoneStateLabel } from './zones/states.ts';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type ExemptionViolations = Widen<typeof violationsEn>;
@@ -96,7 +97,7 @@ function param(locale: Locale, key: string, value: unknown, scope: ViolationLike
     case 'ground': case 'allowed': return label(c.grounds, value);
     case 'stage': case 'last': return label(c.stages, value);
     case 'item': case 'items': return label(scope === 'zone' ? c.zones.items : c.items, value);
-    case 'state': return label(c.states, value);
+    case 'state': return scope === 'zone' && typeof value === 'string' ? zoneStateLabel(locale, value) : label(c.states, value);
     case 'action': return label(c.actions, value);
     default: return String(value);
   }

@@ -15,7 +15,7 @@ import { exemptionIdIssues, SUSPENDING_SEVERITIES } from '../../domain/demonstra
 import {
   INCIDENT_SEVERITIES, incidentDeadline, reportFrequency, reportingSchedule, reportStatus, type Frequency, type IncidentSeverity,
 } from '../../domain/demonstrations/reports.ts';
-import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
+import { joinTexts, normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
@@ -183,7 +183,7 @@ export function reportRoutes(base: FastifyInstance): void {
       const filers = await trx.selectFrom('app_user').select('id').where('organisation_id', 'in', [row.lead_company, ...row.partner_companies]).execute();
       await notify(trx, {
         userIds: filers.map((u) => u.id), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_project', objectId: row.id,
-        params: { subject: `${(row.title as I18nText).ko} — ${before.period_from} ~ ${before.period_to}`, state, actor: await displayName(trx, actor) },
+        params: { subject: joinTexts(' — ', row.title as I18nText, `${before.period_from} ~ ${before.period_to}`), state: `report:${state}`, actor: await displayName(trx, actor) },
       });
     });
     return (await periodsView(row)).items.find((p) => p.index === request.params.period)!;
@@ -251,7 +251,7 @@ export function reportRoutes(base: FastifyInstance): void {
         reported_by: actor.userId, exemption_ids: exemptionIds,
       }).execute();
       await appendAudit(trx, { ...auditActor(request, actor), action: 'project:incident', objectType: 'demonstration_incident', objectId: id, before: null, after: { projectId: row.id, ...body } });
-      const params = { subject: `${(row.title as I18nText).ko} — ${(body.place as I18nText).ko}`, state: `incident: ${severity}`, actor: await displayName(trx, actor) };
+      const params = { subject: joinTexts(' — ', row.title as I18nText, body.place as I18nText), state: `incident:${severity}`, actor: await displayName(trx, actor) };
       await notify(trx, { userIds: await supervisors(trx, target.regions), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_incident', objectId: id, params });
       // The responsible ministries whose regulations the project's exemptions suspend (issue 5: incidents reach the
       // responsible ministry); they read the evidence pack, not the project page, so the link is their list.

@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { exemptionIdIssues, SUSPENDING_SEVERITIES } from '../../domain/demonstrations/suspension.ts';
-import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
+import { joinTexts, normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -31,13 +31,13 @@ async function exemptionTitle(db: Database, id: string, locale: Locale): Promise
 }
 
 /** Tells the project's companies that an exemption was suspended or its suspension lifted. */
-async function notifyCompanies(trx: Database, row: ProjectRow, actor: Actor, state: string, exemptionIds: readonly string[]): Promise<void> {
+async function notifyCompanies(trx: Database, row: ProjectRow, actor: Actor, state: 'exemption:suspended' | 'exemption:suspension_lifted', exemptionIds: readonly string[]): Promise<void> {
   const companies = await trx.selectFrom('app_user').select('id').where('organisation_id', 'in', [row.lead_company, ...row.partner_companies]).where('disabled_at', 'is', null).execute();
   const user = await trx.selectFrom('app_user').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
-  const titles = await Promise.all(exemptionIds.map((id) => exemptionTitle(trx, id, 'ko')));
+  const titles = await trx.selectFrom('exemption').select('title').where('id', 'in', [...exemptionIds]).execute();
   await notify(trx, {
     userIds: companies.map((u) => u.id), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_project', objectId: row.id,
-    params: { subject: `${(row.title as I18nText).ko} — ${titles.join(', ')}`, state, actor: user?.display_name ?? actor.userId },
+    params: { subject: joinTexts(' — ', row.title as I18nText, ...titles.map((t) => t.title as I18nText)), state, actor: user?.display_name ?? null },
   });
 }
 
@@ -90,7 +90,7 @@ export function suspensionRoutes(base: FastifyInstance): void {
         before: { suspendedExemptions: before.suspensions.map((s) => s.exemption_id) },
         after: { suspended: rows.map((r) => ({ id: r.id, exemptionId: r.exemption_id })), incidentId: incident.id, suspendedAt: now.toISOString(), reason },
       });
-      await notifyCompanies(trx, row, actor, 'exemption suspended', exemptionIds);
+      await notifyCompanies(trx, row, actor, 'exemption:suspended', exemptionIds);
     });
     return projectView((await loadProject(db, row.id))!, actor, target);
   });
@@ -119,7 +119,7 @@ export function suspensionRoutes(base: FastifyInstance): void {
         ...auditActor(request, actor), action: 'project:lift-suspension', objectType: 'demonstration_project', objectId: row.id,
         before: { suspensionId: open.id, exemptionId, suspendedAt: new Date(open.suspended_at).toISOString() }, after: { liftedAt: now.toISOString(), reason },
       });
-      await notifyCompanies(trx, row, actor, 'suspension lifted', [exemptionId]);
+      await notifyCompanies(trx, row, actor, 'exemption:suspension_lifted', [exemptionId]);
     });
     return projectView((await loadProject(db, row.id))!, actor, target);
   });

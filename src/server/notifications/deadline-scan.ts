@@ -17,15 +17,16 @@ import { remindRapidConfirmations, scanRapidConfirmations } from '../rapid-confi
 export const DEFAULT_OFFSETS = [30, 7, 1] as const;
 
 const CLOCK_SUBJECT = {
-  decision: { who: ['ministry'] as const, label: '90-day designation decision (Decree Art. 44(1))' },
-  ministryReply: { who: ['ministry', 'responsible_ministry'] as const, label: '30-day ministry reply (Act Art. 75(2))' },
-};
+  decision: { who: ['ministry'] as const, deadline: 'plan-decision', rule: 'Decree Art. 44(1)' },
+  ministryReply: { who: ['ministry', 'responsible_ministry'] as const, deadline: 'plan-ministry-reply', rule: 'RFZ Act Art. 75(2)' },
+} as const;
 
-const EXEMPTION_SUBJECT: Record<DeadlineKind, string> = {
-  extension_window: 'extension / law-amendment request window closes (Act Art. 86(10), 87(9))',
-  expiry: 'exemption expires (Act Art. 86(10))',
-  results_report: 'results report due (Act Art. 87(11))',
-  amendment_plan: 'law-amendment plan due (Act Art. 87(6))',
+/** The article of each exemption deadline (the notice names the deadline in the reader's language). */
+const EXEMPTION_RULE: Record<DeadlineKind, string> = {
+  extension_window: 'RFZ Act Art. 86(10), 87(9)',
+  expiry: 'RFZ Act Art. 86(10)',
+  results_report: 'RFZ Act Art. 87(11)',
+  amendment_plan: 'RFZ Act Art. 87(6)',
 };
 
 /**
@@ -48,7 +49,7 @@ export async function scanExemptionDeadlines(db: Database, options: { today?: Ci
       sent += await db.transaction().execute((trx) => notify(trx, {
         userIds: users,
         kind: notice.daysBefore < 0 ? 'deadline-overdue' : 'deadline-approaching',
-        params: { subject: `${d.exemption.title.ko} — ${EXEMPTION_SUBJECT[d.kind]}`, due: notice.due, days: Math.max(notice.daysBefore, 0) },
+        params: { subject: d.exemption.title, deadline: `exemption-${d.kind}`, rule: EXEMPTION_RULE[d.kind], due: notice.due, days: Math.max(notice.daysBefore, 0) },
         link: `/exemptions/${d.exemption.id}`, objectType: 'exemption', objectId: d.exemption.id, dedupKey: notice.dedupKey,
       }));
     }
@@ -72,11 +73,10 @@ export async function scanDeadlines(db: Database, options: { today?: CivilDate; 
       for (const notice of dueNotices([deadline], offsets, today)) {
         const spec = CLOCK_SUBJECT[name];
         const users = (await Promise.all(spec.who.map((kind) => usersOfKind(db, kind)))).flat();
-        const subject = `${plan.content.title.ko} — ${spec.label}`;
         const created = await db.transaction().execute((trx) => notify(trx, {
           userIds: users,
           kind: notice.daysBefore < 0 ? 'deadline-overdue' : 'deadline-approaching',
-          params: { subject, due: notice.due, days: Math.max(notice.daysBefore, 0) },
+          params: { subject: plan.content.title, deadline: spec.deadline, rule: spec.rule, due: notice.due, days: Math.max(notice.daysBefore, 0) },
           link: `/plans/${plan.id}`, objectType: 'zone_plan', objectId: plan.id, dedupKey: notice.dedupKey,
         }));
         sent += created;

@@ -10,6 +10,7 @@ import type { Database } from '../../db/database.ts';
 import type { EmailOutboxTable } from '../../db/schema.ts';
 import type { Selectable } from 'kysely';
 import { NODE_ID } from '../jobs/scheduled-jobs.ts';
+import { mailText } from './mail-text.ts';
 
 const MAX_ATTEMPTS = 5;
 /** A mail's lease: well beyond the transport's timeouts below, so a live sender never loses it mid-send. */
@@ -47,7 +48,7 @@ export function startMailer(options: { db: Database; smtpUrl: string; from: stri
     for (let mail = await leaseNextMail(db, node); mail !== null; mail = stopped ? null : await leaseNextMail(db, node)) {
       const mine = db.updateTable('email_outbox').where('id', '=', mail.id).where('leased_by', '=', node);
       try {
-        await transport.sendMail({ from: options.from, to: mail.to_address, subject: mail.subject, text: mail.body });
+        await transport.sendMail({ from: options.from, to: mail.to_address, ...(await mailText(db, mail)) });
         await mine.set({ status: 'sent', sent_at: new Date(), attempts: mail.attempts + 1, last_error: null, leased_by: null, leased_until: null }).execute();
         sent += 1;
       } catch (error) {

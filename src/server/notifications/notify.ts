@@ -1,13 +1,15 @@
 // Creates notifications (in-app, and an e-mail in the outbox) inside the caller's transaction,
-// so a notification exists exactly when the change it reports was committed.
+// so a notification exists exactly when the change it reports was committed. Both are stored as a kind and
+// parameters, not sentences: the inbox renders them in the reader's language, the mailer in the recipient's when
+// it sends (mail-text.ts).
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database.ts';
-import { renderNotification, type NotificationKind } from '../../i18n/notifications/index.ts';
+import type { NotificationKind, NotificationParams } from '../../i18n/notifications/index.ts';
 
 export interface NotifyInput {
   userIds: readonly string[];
   kind: NotificationKind;
-  params: Record<string, string | number>;
+  params: NotificationParams;
   link?: string;
   objectType?: string;
   objectId?: string;
@@ -19,7 +21,7 @@ export interface NotifyInput {
 /** Returns how many notifications were created (duplicates by dedup key are skipped). */
 export async function notify(trx: Database, input: NotifyInput): Promise<number> {
   if (input.userIds.length === 0) return 0;
-  const users = await trx.selectFrom('app_user').select(['id', 'email', 'locale']).where('id', 'in', [...input.userIds]).where('disabled_at', 'is', null).execute();
+  const users = await trx.selectFrom('app_user').select(['id', 'email']).where('id', 'in', [...input.userIds]).where('disabled_at', 'is', null).execute();
   const now = new Date();
   let created = 0;
   for (const user of users) {
@@ -31,10 +33,9 @@ export async function notify(trx: Database, input: NotifyInput): Promise<number>
     if (!inserted) continue;
     created += 1;
     if (input.email ?? true) {
-      const text = renderNotification(input.kind, input.params, user.locale);
       await trx.insertInto('email_outbox').values({
-        id: randomUUID(), notification_id: id, to_address: user.email, subject: `[ZoneLink] ${text.title}`,
-        body: `${text.body}\n${input.link ? `\n${input.link}\n` : ''}`, status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, sent_at: null, created_at: now,
+        id: randomUUID(), notification_id: id, to_address: user.email, subject: null, body: null,
+        status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, sent_at: null, created_at: now,
       }).execute();
     }
   }

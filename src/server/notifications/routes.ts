@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { renderNotification, type NotificationKind } from '../../i18n/notifications/index.ts';
+import { renderNotification, type NotificationParams } from '../../i18n/notifications/index.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../errors.ts';
 import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
@@ -42,7 +42,7 @@ export async function notificationRoutes(base: FastifyInstance): Promise<void> {
       next,
       unread: Number(unread.n),
       items: rows.map((r) => ({
-        id: r.id, kind: r.kind, ...renderNotification(r.kind as NotificationKind, r.params, request.locale), link: r.link,
+        id: r.id, kind: r.kind, ...renderNotification(r.kind, r.params as NotificationParams, request.locale), link: r.link,
         createdAt: r.created_at.toISOString(), readAt: r.read_at?.toISOString() ?? null,
       })),
     };

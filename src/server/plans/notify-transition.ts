@@ -17,7 +17,7 @@ export async function notifyTransition(trx: Database, plan: PlanRecord, actor: A
   await notify(trx, {
     userIds: [...recipients],
     kind: 'transition',
-    params: { subject: plan.content.title.ko, state: to, actor: who?.display_name ?? '' },
+    params: { subject: plan.content.title, state: `plan:${to}`, actor: who?.display_name ?? '' },
     link: `/plans/${plan.id}`,
     objectType: 'zone_plan',
     objectId: plan.id,

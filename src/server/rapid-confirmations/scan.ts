@@ -4,6 +4,7 @@
 // Ministries still within their period are reminded before their due day, once per offset (dedup keys).
 import type { Database } from '../../db/database.ts';
 import type { CivilDate } from '../../domain/calendar/civil-date.ts';
+import { clipText } from '../../domain/i18n-text.ts';
 import { dueNotices } from '../../domain/notifications/deadline-notices.ts';
 import { appendAudit } from '../audit/append.ts';
 import { calendarOf } from '../calendar/provider.ts';
@@ -28,7 +29,7 @@ export async function scanRapidConfirmations(db: Database, today: CivilDate): Pr
       await recordDeemed(trx, id, ministry, s.outcome.due);
       const state = await settle(trx, id, calendar);
       await appendAudit(trx, { requestId: null, actorUserId: null, actorOrganisationId: null, action: 'rapid-confirmation:deemed', objectType: 'rapid_confirmation', objectId: id, before: { ministry, state: r.state }, after: { ministry, answer: 'no_permit_needed', due: s.outcome.due, state: state ?? r.state } });
-      await notifyRequest(trx, r, { state: `no reply by ${s.outcome.due}: "no permit needed" is deemed answered (Art. 85(5))`, actorUserId: null, dedupKey: `rapid:${id}:${ministry}:deemed` });
+      await notifyRequest(trx, r, { state: 'rapid:deemed', params: { due: s.outcome.due, rule: 'RFZ Act Art. 85(5)' }, actorUserId: null, dedupKey: `rapid:${id}:${ministry}:deemed` });
       return 1;
     });
   }
@@ -51,7 +52,7 @@ export async function remindRapidConfirmations(db: Database, today: CivilDate, o
       const users = await usersOfOrganisation(db, reply.organisation_id);
       for (const notice of dueNotices([{ key: `rapid:${id}:${reply.organisation_id}:reply`, due: s.outcome.due }], offsets.filter((o) => o > 0), today)) {
         sent += await db.transaction().execute((trx) => notify(trx, {
-          userIds: users, kind: 'deadline-approaching', params: { subject: `신속확인 — ${r.activity.ko.slice(0, 80)} — 30-day reply (Act Art. 85(4))`, due: notice.due, days: notice.daysBefore },
+          userIds: users, kind: 'deadline-approaching', params: { subject: clipText(r.activity, 80), about: 'rapid', deadline: 'rapid-reply', rule: 'RFZ Act Art. 85(4)', due: notice.due, days: notice.daysBefore },
           link: `/rapid-confirmations/${id}`, objectType: 'rapid_confirmation', objectId: id, dedupKey: notice.dedupKey,
         }));
       }

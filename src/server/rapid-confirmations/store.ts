@@ -7,6 +7,8 @@ import type { ClockState } from '../../domain/calendar/clock.ts';
 import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import { settleRapidConfirmation, type RapidAnswer } from '../../domain/exemptions/rapid-confirmation.ts';
 import { rapidConfirmationCommitteeDue, rapidConfirmationOutcome } from '../../domain/exemptions/validity.ts';
+import { clipText } from '../../domain/i18n-text.ts';
+import type { NotificationEvent, NotificationParams } from '../../i18n/notifications/index.ts';
 import { notify, usersOfKind, usersOfRegions } from '../notifications/notify.ts';
 import { usersOfOrganisation } from '../zones/notify-zone.ts';
 
@@ -52,12 +54,12 @@ export async function settle(trx: Database, id: string, calendar: HolidayCalenda
 }
 
 /** The company, the zone's local governments and MSS (not the one who acted), plus `also`. */
-export async function notifyRequest(trx: Database, r: RapidRecord, input: { state: string; actorUserId: string | null; dedupKey?: string; also?: readonly string[] }): Promise<number> {
+export async function notifyRequest(trx: Database, r: RapidRecord, input: { state: NotificationEvent; params?: NotificationParams; actorUserId: string | null; dedupKey?: string; also?: readonly string[] }): Promise<number> {
   const users = new Set([...(await usersOfOrganisation(trx, r.company_id)), ...(await usersOfRegions(trx, r.regions)), ...(await usersOfKind(trx, 'ministry')), ...(input.also ?? [])]);
   if (input.actorUserId !== null) users.delete(input.actorUserId);
   const who = input.actorUserId === null ? null : await trx.selectFrom('app_user').select('display_name').where('id', '=', input.actorUserId).executeTakeFirst();
   return notify(trx, {
-    userIds: [...users], kind: 'transition', params: { subject: `신속확인 — ${r.activity.ko.slice(0, 80)}`, state: input.state, actor: who?.display_name ?? 'ZoneLink' },
+    userIds: [...users], kind: 'transition', params: { ...input.params, subject: clipText(r.activity, 80), about: 'rapid', state: input.state, actor: who?.display_name ?? null },
     link: `/rapid-confirmations/${r.id}`, objectType: 'rapid_confirmation', objectId: r.id, ...(input.dedupKey ? { dedupKey: input.dedupKey } : {}),
   });
 }

@@ -206,7 +206,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
     } else {
       await updateZone(trx, zone, {});
     }
-    await notifyZone(trx, zone, { state: `change ${to}`, actorUserId: actor.userId });
+    await notifyZone(trx, zone, { state: 'zone:change_moved', params: { changeState: to }, actorUserId: actor.userId });
   }
 
   app.post('/api/zones/:id/changes', {
@@ -228,7 +228,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       await updateZone(trx, zone, {});
       await addZoneEvent(trx, zone.id, 'change-filed', today, { change: id, items: body.items, minor: classification.minor, region }, actor.userId);
       await appendAudit(trx, { ...auditActor(request, actor), action: 'zone-change:file', objectType: 'zone_change', objectId: id, before: null, after: { zone: zone.id, items: body.items, minor: classification.minor, areaChangePercent: body.areaChangePercent } });
-      await notifyZone(trx, zone, { state: classification.minor ? 'change filed (minor)' : 'change filed', actorUserId: actor.userId });
+      await notifyZone(trx, zone, { state: 'zone:change_filed', params: { minor: classification.minor ? 'yes' : 'no' }, actorUserId: actor.userId });
       return (await loadChange(trx, zone.id, id))!;
     });
     const zone = await publicZone(request.params.id);
@@ -323,7 +323,10 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       });
       const consequences = consequencesOf(grade);
       // A poor grade warns the zone's governments that MSS may cancel the zone (Art. 82(3)) and asks for improvement (Art. 83(3)).
-      await notifyZone(trx, zone, { state: `evaluation ${body.year}: ${grade}${consequences.cancellationWarning ? ' — cancellation warning (Art. 82(3))' : consequences.improvementRequired ? ' — improvement measures (Art. 83(3))' : ''}`, actorUserId: actor.userId });
+      await notifyZone(trx, zone, {
+        state: 'zone:evaluated',
+        params: { year: body.year, grade, ...(consequences.cancellationWarning ? { consequence: 'cancellation', rule: 'RFZ Act Art. 82(3)' } : consequences.improvementRequired ? { consequence: 'improvement', rule: 'RFZ Act Art. 83(3)' } : { consequence: 'none' }) },
+        actorUserId: actor.userId });
     });
     const saved = (await loadEvaluations(db, request.params.id)).find((e) => e.year === body.year)!;
     reply.code(201);
@@ -356,7 +359,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
         action: 'extend', as: { role: 'committee' }, facts, violations: [...rules, ...meeting.violations], today,
         patch: { periodEnd: newEnd }, event: 'extended', params: { from: zone.periodEnd, to: newEnd, committee: body.committee, meetingOn: body.meetingOn },
       });
-      await notifyZone(trx, zone, { state: `extended to ${newEnd}`, actorUserId: actor.userId });
+      await notifyZone(trx, zone, { state: 'zone:extended', params: { until: newEnd }, actorUserId: actor.userId });
     });
     return respondZone(reply, request.params.id);
   });
@@ -378,7 +381,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       await updateZone(trx, zone, {});
       await addZoneEvent(trx, zone.id, 'hearing-held', heldOn, { heldOn, ground: body.ground, attendees: body.attendees.length }, actor.userId);
       await appendAudit(trx, { ...auditActor(request, actor), action: 'zone:hearing', objectType: 'zone', objectId: zone.id, before: null, after: { heldOn, ground: body.ground, attendees: body.attendees, summary: body.summary } });
-      await notifyZone(trx, zone, { state: `hearing held (${body.ground})`, actorUserId: actor.userId });
+      await notifyZone(trx, zone, { state: 'zone:hearing_held', params: { ground: body.ground }, actorUserId: actor.userId });
     });
     return respondZone(reply, request.params.id);
   });
@@ -407,7 +410,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
         action: 'begin_post_management', as: { role: 'ministry' }, facts: {}, violations: [], today,
         patch: { postManagementUntil: until }, event: 'post-management-begun', params: { until },
       });
-      await notifyZone(trx, zone, { state: `cancelled (${body.ground}); post-management until ${until}`, actorUserId: actor.userId });
+      await notifyZone(trx, zone, { state: 'zone:cancelled', params: { ground: body.ground, until }, actorUserId: actor.userId });
     });
     return respondZone(reply, request.params.id);
   });
@@ -457,7 +460,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       await updateZone(trx, zone, {});
       await addZoneEvent(trx, zone.id, 'data-requested', today, { request: requestId, dueOn }, actor.userId);
       await appendAudit(trx, { ...auditActor(request, actor), action: 'zone:request-data', objectType: 'zone_data_request', objectId: requestId, before: null, after: { zone: zone.id, organisation: org.id, dueOn, subject: body.subject } });
-      await notifyZone(trx, zone, { state: `data requested, due ${dueOn}`, actorUserId: actor.userId, alsoUserIds: await usersOfOrganisation(trx, org.id) });
+      await notifyZone(trx, zone, { state: 'zone:data_requested', params: { due: dueOn }, actorUserId: actor.userId, alsoUserIds: await usersOfOrganisation(trx, org.id) });
       return requestId;
     });
     reply.code(201);
@@ -479,7 +482,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       await addZoneEvent(trx, zoneId, 'data-answered', today, { request: requestId }, actor.userId);
       await appendAudit(trx, { ...auditActor(request, actor), action: 'zone:answer-data', objectType: 'zone_data_request', objectId: requestId, before: null, after: { answeredOn: today } });
       const zone = (await loadZone(trx, zoneId))!;
-      await notifyZone(trx, zone, { state: 'data request answered', actorUserId: actor.userId });
+      await notifyZone(trx, zone, { state: 'zone:data_answered', actorUserId: actor.userId });
     });
     return (await dataRequestViews(zoneId, null)).find((r) => r.id === requestId)!;
   });

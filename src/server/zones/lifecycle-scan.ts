@@ -11,6 +11,7 @@ import { evaluationDue, evaluationYears } from '../../domain/zones/zone-evaluati
 import { ZONE_MACHINE, type ZoneAction, type ZoneGuard } from '../../domain/zones/zone-machine.ts';
 import { hasExpired } from '../../domain/zones/zone-period.ts';
 import { appendAudit } from '../audit/append.ts';
+import type { NotificationParams } from '../../i18n/notifications/index.ts';
 import { notify, usersOfKind, usersOfRegions } from '../notifications/notify.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { notifyZone, usersOfOrganisation } from './notify-zone.ts';
@@ -46,14 +47,14 @@ export async function scanZoneStates(db: Database, today: CivilDate): Promise<nu
         if (!expired) return 0;
         const until = postManagementEnd(civilDate(zone.periodEnd), calendarOf(db));
         await systemMove(trx, expired, 'begin_post_management', {}, today, { postManagementUntil: until }, 'post-management-begun', { until });
-        await notifyZone(trx, zone, { state: `expired on ${zone.periodEnd}; post-management until ${until}`, actorUserId: null, dedupKey: `zone:${zone.id}:expired` });
+        await notifyZone(trx, zone, { state: 'zone:expired', params: { ended: zone.periodEnd, until }, actorUserId: null, dedupKey: `zone:${zone.id}:expired` });
         return 1;
       }
       if (zone.state === 'post_management' && zone.postManagementUntil !== null && today > zone.postManagementUntil) {
         // Two years after the end (Decree Art. 55(3)): no more data may be demanded; the zone closes.
         const closed = await systemMove(trx, zone, 'close', { 'post-management-period-over': true }, today, {}, 'closed', { postManagementUntil: zone.postManagementUntil });
         if (!closed) return 0;
-        await notifyZone(trx, zone, { state: 'closed', actorUserId: null, dedupKey: `zone:${zone.id}:closed` });
+        await notifyZone(trx, zone, { state: 'zone:closed', actorUserId: null, dedupKey: `zone:${zone.id}:closed` });
         return 1;
       }
       return 0;
@@ -62,11 +63,12 @@ export async function scanZoneStates(db: Database, today: CivilDate): Promise<nu
   return moved;
 }
 
-async function send(db: Database, userIds: readonly string[], deadline: Deadline, offsets: readonly number[], today: CivilDate, subject: string, link: string, objectType: string, objectId: string): Promise<number> {
+/** Deadline notices of one deadline: `about` names the zone, the deadline and its article (and a year). */
+async function send(db: Database, userIds: readonly string[], deadline: Deadline, offsets: readonly number[], today: CivilDate, about: NotificationParams, link: string, objectType: string, objectId: string): Promise<number> {
   let sent = 0;
   for (const notice of dueNotices([deadline], offsets, today)) {
     sent += await db.transaction().execute((trx) => notify(trx, {
-      userIds, kind: notice.daysBefore < 0 ? 'deadline-overdue' : 'deadline-approaching', params: { subject, due: notice.due, days: Math.max(notice.daysBefore, 0) },
+      userIds, kind: notice.daysBefore < 0 ? 'deadline-overdue' : 'deadline-approaching', params: { ...about, due: notice.due, days: Math.max(notice.daysBefore, 0) },
       link, objectType, objectId, dedupKey: notice.dedupKey,
     }));
   }
@@ -87,23 +89,23 @@ export async function scanZoneDeadlines(db: Database, today: CivilDate, offsets:
     const recorded = new Set((await db.selectFrom('zone_evaluation').select('year').where('zone_id', '=', z.id).execute()).map((r) => r.year));
     for (const year of evaluationYears(civilDate(z.period_start), civilDate(z.period_end), today)) {
       if (recorded.has(year)) continue;
-      sent += await send(db, ministry, { key: `zone:${z.id}:evaluation:${year}`, due: evaluationDue(year, calendarOf(db)) }, offsets, today, `${z.name.ko} — ${year} evaluation (Act Art. 83)`, link, 'zone', z.id);
+      sent += await send(db, ministry, { key: `zone:${z.id}:evaluation:${year}`, due: evaluationDue(year, calendarOf(db)) }, offsets, today, { subject: z.name, deadline: 'zone-evaluation', year, rule: 'RFZ Act Art. 83' }, link, 'zone', z.id);
     }
     // End of the designation period: the last moment to decide an extension (Art. 81).
-    sent += await send(db, [...new Set([...governments, ...ministry])], { key: `zone:${z.id}:period-end:${z.period_end}`, due: civilDate(z.period_end) }, offsets.filter((o) => o > 0), today, `${z.name.ko} — designation period ends (Decree Art. 44(3)2)`, link, 'zone', z.id);
+    sent += await send(db, [...new Set([...governments, ...ministry])], { key: `zone:${z.id}:period-end:${z.period_end}`, due: civilDate(z.period_end) }, offsets.filter((o) => o > 0), today, { subject: z.name, deadline: 'zone-period-end', rule: 'Decree Art. 44(3)2' }, link, 'zone', z.id);
   }
   // The ministries' 15-day reply on a change under review (Art. 81(2) applying 75(2)).
   const changes = await db.selectFrom('zone_change').innerJoin('zone', 'zone.id', 'zone_change.zone_id').select(['zone_change.id', 'zone_change.zone_id', 'zone_change.reply_due', 'zone.name'])
     .where('zone_change.state', '=', 'under_review').where('zone_change.reply_due', 'is not', null).execute();
   const responsible = await usersOfKind(db, 'responsible_ministry');
   for (const c of changes) {
-    sent += await send(db, [...new Set([...ministry, ...responsible])], { key: `zone-change:${c.id}:reply`, due: civilDate(c.reply_due!) }, offsets, today, `${c.name.ko} — 15-day reply on a change (Act Art. 81(2))`, `/zones/${c.zone_id}`, 'zone_change', c.id);
+    sent += await send(db, [...new Set([...ministry, ...responsible])], { key: `zone-change:${c.id}:reply`, due: civilDate(c.reply_due!) }, offsets, today, { subject: c.name, deadline: 'zone-change-reply', rule: 'RFZ Act Art. 81(2)' }, `/zones/${c.zone_id}`, 'zone_change', c.id);
   }
   // Post-management data requests not yet answered (Art. 84(2)).
   const requests = await db.selectFrom('zone_data_request').innerJoin('zone', 'zone.id', 'zone_data_request.zone_id')
     .select(['zone_data_request.id', 'zone_data_request.zone_id', 'zone_data_request.organisation_id', 'zone_data_request.due_on', 'zone.name']).where('zone_data_request.answered_on', 'is', null).execute();
   for (const r of requests) {
-    sent += await send(db, await usersOfOrganisation(db, r.organisation_id), { key: `zone-data:${r.id}`, due: civilDate(r.due_on) }, offsets, today, `${r.name.ko} — post-management data (Act Art. 84(2))`, `/zones/${r.zone_id}`, 'zone_data_request', r.id);
+    sent += await send(db, await usersOfOrganisation(db, r.organisation_id), { key: `zone-data:${r.id}`, due: civilDate(r.due_on) }, offsets, today, { subject: r.name, deadline: 'zone-data', rule: 'RFZ Act Art. 84(2)' }, `/zones/${r.zone_id}`, 'zone_data_request', r.id);
   }
   return sent;
 }

@@ -26,6 +26,6 @@ export async function assignExpert(db: Database, caller: Caller, ref: PlanRef, e
     await updatePlan(trx, plan, {});
     await ctx.audit({ action: 'plan:assign-expert', objectType: 'zone_plan', objectId: plan.id, before: null, after: { expert: expertId, assignedOn: today } });
     const who = await trx.selectFrom('app_user').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
-    await notify(trx, { userIds: [expertId], kind: 'expert-assigned', params: { subject: plan.content.title.ko, actor: who?.display_name ?? '' }, link: '/expert', objectType: 'zone_plan', objectId: plan.id });
+    await notify(trx, { userIds: [expertId], kind: 'expert-assigned', params: { subject: plan.content.title, actor: who?.display_name ?? '' }, link: '/expert', objectType: 'zone_plan', objectId: plan.id });
   });
 }

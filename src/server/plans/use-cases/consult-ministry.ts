@@ -30,7 +30,7 @@ export async function consultMinistry(db: Database, caller: Caller, ref: PlanRef
     const users = await trx.selectFrom('app_user').select('id').where('organisation_id', '=', orgId).where('disabled_at', 'is', null).execute();
     const who = await trx.selectFrom('app_user').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
     await notify(trx, {
-      userIds: users.map((u) => u.id), kind: 'opinion-requested', params: { subject: plan.content.title.ko, actor: who?.display_name ?? '', due: dueDate(clock, calendarOf(db))?.due ?? '' },
+      userIds: users.map((u) => u.id), kind: 'opinion-requested', params: { subject: plan.content.title, actor: who?.display_name ?? '', due: dueDate(clock, calendarOf(db))?.due ?? '' },
       link: `/plans/${plan.id}`, objectType: 'zone_plan', objectId: plan.id,
     });
   });

@@ -10,6 +10,6 @@ export function answerRapidConfirmationLocally(db: Database, caller: Caller, id:
     if (r.state !== 'filed') throw transition('answer_locally', r.state, '—');
     await trx.updateTable('rapid_confirmation').set({ state: 'answered_locally', local_answer: JSON.stringify(answer), version: r.version + 1 }).where('id', '=', r.id).execute();
     await audit({ action: 'rapid-confirmation:answer-locally', objectType: 'rapid_confirmation', objectId: r.id, before: { state: r.state }, after: { state: 'answered_locally', answer } });
-    await notifyRequest(trx, r, { state: 'answered by the local government', actorUserId: actor.userId });
+    await notifyRequest(trx, r, { state: 'rapid:answered_locally', actorUserId: actor.userId });
   });
 }

@@ -15,6 +15,6 @@ export function decideRapidConfirmation(db: Database, caller: Caller, id: string
       .where('id', '=', r.id).execute();
     await audit({ action: 'rapid-confirmation:decide', objectType: 'rapid_confirmation', objectId: r.id, before: { state: r.state }, after: { state: 'decided', decision: body.decision, decidedOn: today, due: r.committee_due } });
     const also = (await Promise.all(r.replies.map((x) => usersOfOrganisation(trx, x.organisation_id)))).flat();
-    await notifyRequest(trx, r, { state: `decided by the committee: ${body.decision}`, actorUserId: actor.userId, also });
+    await notifyRequest(trx, r, { state: 'rapid:decided', params: { answer: body.decision }, actorUserId: actor.userId, also });
   });
 }

@@ -31,7 +31,7 @@ export function fileRapidConfirmation(db: Database, caller: Caller, body: Static
         ministry_id: body.ministryId, state: 'filed', filed_on: today, forwarded_on: null, local_answer: null, committee_due: null, committee_decision: null, committee_note: null, decided_on: null,
       }).execute();
       await audit({ action: 'rapid-confirmation:file', objectType: 'rapid_confirmation', objectId: id, before: null, after: { zone: body.zoneId, regulations: body.regulationIds, ministry: body.ministryId } });
-      await notifyRequest(trx, (await loadRequest(trx, id))!, { state: 'filed', actorUserId: actor.userId });
+      await notifyRequest(trx, (await loadRequest(trx, id))!, { state: 'rapid:filed', actorUserId: actor.userId });
       return id;
     },
   });

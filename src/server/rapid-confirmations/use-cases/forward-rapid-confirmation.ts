@@ -22,6 +22,6 @@ export function forwardRapidConfirmation(db: Database, caller: Caller, id: strin
     await trx.updateTable('rapid_confirmation').set({ state: 'forwarded', forwarded_on: today, version: r.version + 1 }).where('id', '=', r.id).execute();
     await audit({ action: 'rapid-confirmation:forward', objectType: 'rapid_confirmation', objectId: r.id, before: { state: r.state }, after: { state: 'forwarded', ministries } });
     const also = (await Promise.all(ministries.map((m) => usersOfOrganisation(trx, m)))).flat();
-    await notifyRequest(trx, r, { state: 'forwarded to the responsible ministries: reply within 30 days (Art. 85(4))', actorUserId: actor.userId, also });
+    await notifyRequest(trx, r, { state: 'rapid:forwarded', params: { rule: 'RFZ Act Art. 85(4)' }, actorUserId: actor.userId, also });
   });
 }

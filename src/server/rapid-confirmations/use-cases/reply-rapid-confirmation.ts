@@ -24,6 +24,6 @@ export function replyRapidConfirmation(db: Database, caller: Caller, id: string,
     const state = await settle(trx, r.id, calendar);
     if (state === null) await trx.updateTable('rapid_confirmation').set({ version: r.version + 1 }).where('id', '=', r.id).execute();
     await audit({ action: 'rapid-confirmation:reply', objectType: 'rapid_confirmation', objectId: r.id, before: { state: r.state }, after: { ministry: own.organisation_id, answer: body.answer, rules: body.rules, state: state ?? r.state } });
-    await notifyRequest(trx, r, { state: `ministry reply: ${body.answer}${state ? ` — ${state}` : ''}`, actorUserId: actor.userId });
+    await notifyRequest(trx, r, { state: 'rapid:replied', params: { answer: body.answer, outcome: state ?? 'none' }, actorUserId: actor.userId });
   });
 }

@@ -20,6 +20,6 @@ export function requestRapidSupplement(db: Database, caller: Caller, id: string,
       .where('request_id', '=', r.id).where('organisation_id', '=', own.organisation_id).execute();
     await trx.updateTable('rapid_confirmation').set({ version: r.version + 1 }).where('id', '=', r.id).execute();
     await audit({ action: 'rapid-confirmation:request-supplement', objectType: 'rapid_confirmation', objectId: r.id, before: null, after: { ministry: own.organisation_id, on: today, request } });
-    await notifyRequest(trx, r, { state: 'supplement requested: the ministry’s clock is paused (Art. 85(4))', actorUserId: actor.userId });
+    await notifyRequest(trx, r, { state: 'rapid:supplement_requested', params: { rule: 'RFZ Act Art. 85(4)' }, actorUserId: actor.userId });
   });
 }

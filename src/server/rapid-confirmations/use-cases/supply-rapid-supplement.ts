@@ -16,6 +16,6 @@ export function supplyRapidSupplement(db: Database, caller: Caller, id: string, 
     await trx.updateTable('rapid_confirmation_reply').set({ clock: JSON.stringify(resumed.state) }).where('request_id', '=', r.id).where('organisation_id', '=', row.organisation_id).execute();
     await trx.updateTable('rapid_confirmation').set({ version: r.version + 1 }).where('id', '=', r.id).execute();
     await audit({ action: 'rapid-confirmation:supplement', objectType: 'rapid_confirmation', objectId: r.id, before: null, after: { ministry: row.organisation_id, on: today } });
-    await notifyRequest(trx, r, { state: 'supplement provided: the ministry’s clock runs again', actorUserId: actor.userId, also: await usersOfOrganisation(trx, row.organisation_id) });
+    await notifyRequest(trx, r, { state: 'rapid:supplement_provided', actorUserId: actor.userId, also: await usersOfOrganisation(trx, row.organisation_id) });
   });
 }
