@@ -6,7 +6,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest }
 import type { Config } from '../config.ts';
 import { replicaOf, type Database } from '../db/database.ts';
 import { negotiateLocale } from '../i18n/locales.ts';
-import { resolveActor } from './auth/resolve-actor.ts';
+import { resolveActor, SIGNED_IN_COOKIE } from './auth/resolve-actor.ts';
 import { authorize } from './auth/authorize.ts';
 import './context.ts';
 import { databaseUnavailableReason } from '../db/unavailable.ts';
@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Before callers are looked up: CORS answers preflights, then the per-client limit counts the request.
   await registerCors(app);
   await registerRateLimit(app, config.rateLimitPerMinute);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     // Health, docs and the browser UI need no caller (and must answer while the database is down).
     const action = request.routeOptions.config.action;
     if (action === undefined) return;
@@ -152,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.actor = resolved.actor;
     request.sessionIdHash = resolved.sessionIdHash;
     request.csrfToken = resolved.csrfToken;
+    // A session that ended on the server (expired, signed out elsewhere, user disabled): the page stops asking.
+    if (resolved.invalid && request.headers.authorization === undefined && request.cookies[SIGNED_IN_COOKIE] !== undefined) reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
     if (action === 'public') return;
     if (!request.actor) throw new AppError('unauthenticated');
     if (UNSAFE.has(request.method) && request.sessionIdHash !== null) {

@@ -27,6 +27,29 @@ for (const engine of engines()) {
       assert.equal(session.json().csrfToken, body.csrfToken);
     });
 
+    test('a readable signed-in cookie (no secret) lives as long as the session, and goes when it ends or is refused', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { email: 'ulsan@demo.zonelink.kr', password: 'zonelink-demo' } });
+      const session = res.cookies.find((c) => c.name === 'zl_session');
+      const hint = res.cookies.find((c) => c.name === 'zl_signed_in');
+      assert.ok(session && hint);
+      assert.equal(hint.value, '1');
+      assert.equal(hint.httpOnly, undefined);
+      assert.equal(hint.sameSite, 'Lax');
+      assert.equal(String(hint.expires), String(session.expires));
+      const body = res.json() as { csrfToken: string };
+      const cookie = `zl_session=${session.value}; zl_signed_in=1`;
+      const out = await t.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie, 'x-csrf-token': body.csrfToken } });
+      assert.equal(out.statusCode, 204);
+      assert.equal(out.cookies.find((c) => c.name === 'zl_signed_in')?.value, '');
+      // The session is gone on the server: the next check is refused and tells the page to stop asking.
+      const check = await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
+      assert.equal(check.statusCode, 401);
+      assert.equal(check.cookies.find((c) => c.name === 'zl_signed_in')?.value, '');
+      const anonymous = await t.app.inject({ method: 'GET', url: '/api/session' });
+      assert.equal(anonymous.statusCode, 401);
+      assert.equal(anonymous.cookies.length, 0, 'nothing to clear for a caller without cookies');
+    });
+
     test('stores passwords as argon2id and sessions only as hashes', async () => {
       const user = await t.db.selectFrom('app_user').select('password_hash').where('email', '=', 'ulsan@demo.zonelink.kr').executeTakeFirstOrThrow();
       assert.match(user.password_hash, /^\$argon2id\$/);

@@ -5,6 +5,11 @@ import type { Actor, TokenScope } from '../../domain/auth/types.ts';
 import { API_TOKEN_PREFIX, sha256 } from './secrets.ts';
 
 export const SESSION_COOKIE = 'zl_session';
+/**
+ * Set beside the session cookie, readable by the page and holding no secret: the browser asks `GET /api/session`
+ * only when it is there, so a signed-out visitor's page neither waits for nor logs a refused session check.
+ */
+export const SIGNED_IN_COOKIE = 'zl_signed_in';
 const TOKEN_TOUCH_MS = 60_000;
 
 interface Resolved {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.ts';
-import { SESSION_COOKIE } from '../auth/resolve-actor.ts';
+import { SESSION_COOKIE, SIGNED_IN_COOKIE } from '../auth/resolve-actor.ts';
 import { newSecret, sha256, verifyPassword } from '../auth/secrets.ts';
 import { appendAudit } from '../audit/append.ts';
 import { AppError } from '../errors.ts';
@@ -46,6 +46,7 @@ export async function sessionRoutes(base: FastifyInstance): Promise<void> {
       });
     });
     reply.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
+    reply.setCookie(SIGNED_IN_COOKIE, '1', { httpOnly: false, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
     return { user: await loadMe(db, user.id), csrfToken };
   });
 
@@ -73,6 +74,7 @@ export async function sessionRoutes(base: FastifyInstance): Promise<void> {
       });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });
 }

@@ -58,6 +58,15 @@ export async function loadInitialLanguage(): Promise<{ lang: Lang; catalogue: Ca
   return { lang, catalogue: await loadCatalogue(lang) };
 }
 
+/**
+ * The server sets a readable `zl_signed_in` cookie beside the session's (which the page cannot read) and drops it
+ * when the session ends: without it the visitor is signed out, known at once, and no session check is asked
+ * (so none is refused, and a public page never waits for one).
+ */
+function mayBeSignedIn(): boolean {
+  return document.cookie.split('; ').includes('zl_signed_in=1');
+}
+
 interface LangState {
   lang: Lang;
   catalogue: Catalogue;
@@ -65,7 +74,7 @@ interface LangState {
 
 export function AppProvider({ initial, children }: { initial: LangState; children: ReactNode }) {
   const [{ lang, catalogue }, setLangState] = useState<LangState>(initial);
-  const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [user, setUser] = useState<Me | null | undefined>(() => (mayBeSignedIn() ? undefined : null));
 
   /** Switches the UI once the language's catalogue has arrived (the page stays in the old language until then). */
   const switchLang = useCallback((next: Lang) => {
@@ -111,6 +120,7 @@ export function AppProvider({ initial, children }: { initial: LangState; childre
   }, [lang]);
 
   useEffect(() => {
+    if (!mayBeSignedIn()) return;
     let cancelled = false;
     api
       .getSession()
