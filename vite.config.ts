@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { PurgeCSS } from 'purgecss';
 import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 
@@ -20,6 +21,28 @@ function krdsIconPaths(): Plugin {
     transform(code, id) {
       if (!id.includes('krds-uiux') || !id.split('?')[0]!.endsWith('.css')) return null;
       return { code: code.replaceAll('../../img/img/', '../../img/'), map: null };
+    },
+  };
+}
+
+/**
+ * KRDS's stylesheets style every KRDS component (component.css alone is 541 KB); the UI uses a few. Keeps only the
+ * rules whose selectors name a class, id or element that appears in the UI's source (PurgeCSS's default extractor:
+ * every word of every .ts/.tsx file, so class names in string literals and maps count), plus the custom
+ * properties, keyframes and font faces. A class built from pieces (`zl-alert-${kind}`) is not found: KRDS class
+ * names must be written whole somewhere in the source.
+ */
+function krdsUnusedRules(): Plugin {
+  const content = [`${root}/**/*.tsx`, `${root}/**/*.ts`, `${root}/index.html`];
+  return {
+    name: 'zonelink:krds-unused-rules',
+    enforce: 'pre',
+    apply: 'build',
+    async transform(code, id) {
+      const file = id.split('?')[0]!;
+      if (!/krds-uiux\/resources\/css\/(component\/component|common\/common)\.css$/.test(file)) return null;
+      const [result] = await new PurgeCSS().purge({ content, css: [{ raw: code }], keyframes: false, fontFace: false, variables: false });
+      return { code: result!.css, map: null };
     },
   };
 }
@@ -49,6 +72,7 @@ export default defineConfig({
   root,
   plugins: [
     krdsIconPaths(),
+    krdsUnusedRules(),
     pretendardSubsets([400, 500, 700]),
     react(),
     // Brotli and gzip next to every compressible file at build time, at the highest levels (they are built once
