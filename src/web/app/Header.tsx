@@ -87,7 +87,8 @@ export function Header() {
                   </Link>
                   <Link href="/me" className="krds-btn small text zl-user">
                     <i className="svg-icon ico-my" aria-hidden="true" />
-                    {t('signedInAs', { name: user.displayName })}
+                    {/* On a phone only the icon shows; the name stays the link's accessible name. */}
+                    <span className="zl-user-name">{t('signedInAs', { name: user.displayName })}</span>
                   </Link>
                   <button type="button" className="krds-btn small tertiary" onClick={logout} disabled={busy}>
                     {t('navLogout')}
