@@ -110,7 +110,7 @@ async function visit(page: Page, url: string, what: string): Promise<string[]> {
   try {
     await page.goto(url);
     await page.locator('main h1').first().waitFor();
-    await page.waitForFunction(() => document.querySelector('.zl-loading') === null, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.zl-loading')].every((e) => e.textContent?.trim() === ''), undefined, { timeout: 10_000 });
     const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
     if (width.scroll > width.viewport) errors.push(`document is ${width.scroll} px wide in a ${width.viewport} px viewport`);
     errors.push(...(await seriousViolations(page)));

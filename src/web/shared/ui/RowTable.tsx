@@ -1,6 +1,7 @@
 // The read-only counterpart of RowList (forms.tsx): a list's rows as a compact table under its heading.
 import type { ReactNode } from 'react';
 import { useApp } from '../app-context.tsx';
+import { TableFrame } from './TableFrame.tsx';
 
 /** A column heading; a numeric column is right-aligned. */
 export type RowTableColumn = string | { label: string; numeric: true };
@@ -15,7 +16,7 @@ export function RowTable<T>({ title, columns, rows, children }: { title: string;
     <>
       <h3 className="zl-subheading">{title}</h3>
       {rows.length === 0 ? <p>{t('formRowsEmpty')}</p> : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table zl-compact">
             <caption className="sr-only">{title}</caption>
             <thead>
@@ -27,7 +28,7 @@ export function RowTable<T>({ title, columns, rows, children }: { title: string;
             </thead>
             <tbody>{rows.map(children)}</tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import type { About } from '../../../shared/types.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Link, navigate, safeNext, useLocation } from '../../../shared/router.tsx';
 import { Alert, Field, ProblemAlert, splitFieldErrors, useTitle } from '../../../shared/ui/ui.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function LoginPage() {
   const { t, user, startSession } = useApp();
@@ -149,7 +150,7 @@ function DemoLogins({ about, onUse }: { about: About; onUse: (email: string) => 
           {t('demoLoginsPassword')} <code className="zl-mono">{about.demoPassword}</code>
         </p>
       ) : null}
-      <div className="krds-table-wrap">
+      <TableFrame>
         <table className="tbl col data zl-table zl-compact">
           <caption className="sr-only">{t('demoLoginsTitle')}</caption>
           <thead>
@@ -179,7 +180,7 @@ function DemoLogins({ about, onUse }: { about: About; onUse: (email: string) => 
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { Alert, Field, Loading, ProblemAlert, splitFieldErrors, useTitle } from 
 import { DateTime, LocalText, RegionNameText } from '../../../shared/ui/text.tsx';
 import { formatDate } from '../../../shared/dates.ts';
 import { DeadlinesSection } from '../../deadlines/components/DeadlinesSection.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export const KIND_KEYS: Record<OrganisationKind, MessageKey> = {
   ministry: 'kindMinistry',
@@ -351,7 +352,7 @@ function TokensSection() {
       ) : items.length === 0 ? (
         <p>{t('tokensEmpty')}</p>
       ) : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table" data-testid="tokens">
             <caption className="sr-only">{t('tokenListCaption')}</caption>
             <thead>
@@ -398,7 +399,7 @@ function TokensSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </section>
   );

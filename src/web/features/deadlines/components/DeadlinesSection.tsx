@@ -10,6 +10,7 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import { Link } from '../../../shared/router.tsx';
 import type { I18nText } from '../../../shared/types.ts';
 import { formatDay } from '../../zones/routes/Zones.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 type Kind = 'extension_window' | 'expiry' | 'results_report' | 'amendment_plan';
 interface DeadlineItem {
@@ -54,7 +55,7 @@ export function DeadlinesSection() {
           {items.length === 0 ? <p>{t('dlNone')}</p> : (
             <>
               <p data-testid="deadline-summary">{t('dlSummary', { overdue: list.overdue, closed: list.closed, dueSoon: list.dueSoon })}</p>
-              <div className="krds-table-wrap">
+              <TableFrame>
                 <table className="tbl col data zl-table zl-compact">
                   <caption className="sr-only">{t('dlCaption')}</caption>
                   <thead>
@@ -78,7 +79,7 @@ export function DeadlinesSection() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableFrame>
             </>
           )}
         </>

@@ -12,6 +12,7 @@ import { projectsApi } from '../api/client.ts';
 import { DayText, useNumber } from './common.tsx';
 import { SitesMap } from './sites.tsx';
 import type { ComplianceView, Project, RuleKind } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const KIND: Record<RuleKind, MessageKey> = {
   geofence: 'prjRuleGeofence', timeWindow: 'prjRuleTimeWindow', maximum: 'prjRuleMaximum', dailyCount: 'prjRuleDailyCount',
@@ -95,7 +96,7 @@ function ScopeReport({ project, scope }: { project: Project; scope: Scope }) {
         <div className="zl-stat-bad"><dt>{t('prjViolating')}</dt><dd data-testid="violating-events">{n(scope.report.violatingEvents)}</dd></div>
       </dl>
       <h3>{t('prjByRule')}</h3>
-      <div className="krds-table-wrap">
+      <TableFrame>
         <table className="tbl col data zl-table zl-compact" data-testid="compliance-rules">
           <caption className="sr-only">{t('prjByRuleCaption')}</caption>
           <thead>
@@ -123,7 +124,7 @@ function ScopeReport({ project, scope }: { project: Project; scope: Scope }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <h3>{t('prjOverTime')}</h3>
       {scope.report.days.length === 0 ? <p>{t('prjNoEvents')}</p> : <ViolationsChart days={scope.report.days} />}
       <h3>{t('prjOnMap')}</h3>
@@ -205,7 +206,7 @@ export function ViolationsChart({ days }: { days: ComplianceView['report']['days
       </figcaption>
       <details className="zl-details">
         <summary>{t('prjChartTable')}</summary>
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table zl-compact">
             <caption className="sr-only">{t('prjChartTitle')}</caption>
             <thead><tr><th scope="col">{t('prjDay')}</th><th scope="col">{t('prjEvents')}</th><th scope="col">{t('prjViolating')}</th></tr></thead>
@@ -213,7 +214,7 @@ export function ViolationsChart({ days }: { days: ComplianceView['report']['days
               {days.map((d) => <tr key={d.day}><th scope="row"><DayText day={d.day} /></th><td className="zl-num">{n(d.events)}</td><td className="zl-num">{n(d.violatingEvents)}</td></tr>)}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       </details>
     </figure>
   );

@@ -13,6 +13,7 @@ import { formatDateTime, fromSeoulLocalInput as fromSeoulLocal, seoulLocalInput 
 import { projectsApi } from '../api/client.ts';
 import { severityText } from './common.tsx';
 import { INCIDENT_SEVERITIES, type DeadlineHours, type Incident, type IncidentSeverity, type Project } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const SUSPENDING: readonly IncidentSeverity[] = ['serious', 'critical'];
 
@@ -40,7 +41,7 @@ export function IncidentsPanel({ project, onProject }: { project: Project; onPro
       {incidents.error ? <ProblemAlert error={incidents.error} /> : incidents.data === undefined ? <Loading /> : incidents.data.items.length === 0 ? (
         <p data-testid="incidents-none">{t('prjIncidentsNone')}</p>
       ) : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table zl-compact" data-testid="incidents-table">
             <caption className="sr-only">{t('prjIncidentsCaption')}</caption>
             <thead>
@@ -77,7 +78,7 @@ export function IncidentsPanel({ project, onProject }: { project: Project; onPro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       {project.canUpload && hours ? <IncidentForm project={project} hours={hours} title={title} onIncident={add} /> : null}
     </section>

@@ -11,6 +11,7 @@ import { projectsApi } from '../api/client.ts';
 import { DayText, frequencyText, PeriodStatusBadge, reviewText, useNumber } from './common.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { Attachment, Project, ReportingPeriod } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const fileable = (p: ReportingPeriod) => (p.report === null ? p.status === 'open' || p.status === 'missing' : p.report.reviewState === 'changes_requested');
 
@@ -31,7 +32,7 @@ export function ReportsPanel({ project }: { project: Project }) {
         <>
           <p>{t('prjReportsLead', { frequency: frequencyText(data.frequency, t) })}</p>
           {late > 0 ? <Alert kind="warning"><p data-testid="reports-flagged">{t('prjReportsFlagged', { count: late })}</p></Alert> : null}
-          <div className="krds-table-wrap zl-scroll-table">
+          <TableFrame className="zl-scroll-table">
             <table className="tbl col data zl-table zl-compact" data-testid="reports-table">
               <caption className="sr-only">{t('prjReportsCaption')}</caption>
               <thead>
@@ -68,7 +69,7 @@ export function ReportsPanel({ project }: { project: Project }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           {project.canUpload ? <FileReportForm project={project} periods={data.items} onPeriod={replace} /> : null}
           {supervisor ? <ReviewForms project={project} periods={data.items} onPeriod={replace} /> : null}
         </>

@@ -12,6 +12,7 @@ import { DateTime } from '../../../shared/ui/text.tsx';
 import { newUploadId, projectsApi, uploadInParts, uploadMediaType } from '../api/client.ts';
 import { useNumber } from './common.tsx';
 import type { Project, UploadError, UploadMode, UploadResult } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 /** Errors shown in the table (the server returns at most 100). */
 const SHOWN = 20;
@@ -41,7 +42,7 @@ export function DataPanel({ project, onStored }: { project: Project; onStored: (
       {project.canUpload ? <UploadForm project={project} onStored={() => { uploads.reload(); onStored(); }} /> : null}
       <h3>{t('prjUploads')}</h3>
       {uploads.error ? <ProblemAlert error={uploads.error} /> : uploads.data === undefined ? null : uploads.data.length === 0 ? <p>{t('prjUploadsNone')}</p> : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table zl-compact" data-testid="uploads-table">
             <caption className="sr-only">{t('prjUploads')}</caption>
             <thead>
@@ -65,7 +66,7 @@ export function DataPanel({ project, onStored }: { project: Project; onStored: (
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </section>
   );
@@ -196,7 +197,7 @@ function ErrorTable({ errors }: { errors: readonly UploadError[] }) {
   const { t } = useApp();
   const shown = errors.slice(0, SHOWN);
   return (
-    <div className="krds-table-wrap">
+    <TableFrame>
       <table className="tbl col data zl-table zl-compact" data-testid="upload-errors">
         <caption>{t('prjUploadErrorsCaption', { shown: shown.length, count: errors.length })}</caption>
         <thead>
@@ -216,6 +217,6 @@ function ErrorTable({ errors }: { errors: readonly UploadError[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }

@@ -19,6 +19,7 @@ import { ReportsPanel } from '../components/reports.tsx';
 import { SiteName, SitesMap, useMunicipalities } from '../components/sites.tsx';
 import type { Project } from '../types.ts';
 import { DataPanel } from '../components/upload.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function ProjectPage({ id }: { id: string }) {
   const { t, user, lang } = useApp();
@@ -125,7 +126,7 @@ function Overview({ project: p }: { project: Project }) {
       </div>
       <h3>{t('prjKpis')}</h3>
       {p.kpis.length === 0 ? <p>{t('prjNone')}</p> : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table zl-compact">
             <caption className="sr-only">{t('prjKpis')}</caption>
             <thead><tr><th scope="col">{t('prjKpiName')}</th><th scope="col">{t('prjKpiTarget')}</th><th scope="col">{t('prjKpiUnit')}</th><th scope="col">{t('prjKpiFrequency')}</th></tr></thead>
@@ -135,7 +136,7 @@ function Overview({ project: p }: { project: Project }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       <h3>{t('prjMilestones')}</h3>
       {p.milestones.length === 0 ? <p>{t('prjNone')}</p> : (

@@ -8,6 +8,7 @@ import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/u
 import { LocalText, RefText } from '../../../shared/ui/text.tsx';
 import { projectsApi } from '../api/client.ts';
 import { DayText, ProjectStateBadge, useZones } from '../components/common.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function ProjectsListPage() {
   const { t, user } = useApp();
@@ -32,7 +33,7 @@ export function ProjectsListPage() {
       {user === undefined ? <Loading /> : user === null ? <LoginFirst /> : projects.error ? <ProblemAlert error={projects.error} /> : projects.data === undefined ? <Loading /> : projects.data.length === 0 ? (
         <p>{t('prjListNone')}</p>
       ) : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table" data-testid="projects-table">
             <caption className="sr-only">{t('prjListCaption')}</caption>
             <thead>
@@ -66,7 +67,7 @@ export function ProjectsListPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </>
   );
@@ -84,7 +85,7 @@ function EvidencePacks() {
       {packs.error ? <ProblemAlert error={packs.error} /> : packs.data === undefined ? <Loading /> : packs.data.length === 0 ? (
         <p data-testid="evidence-packs-none">{t('prjEvidencePacksNone')}</p>
       ) : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table" data-testid="evidence-packs">
             <caption className="sr-only">{t('prjEvidencePacksCaption')}</caption>
             <thead>
@@ -112,7 +113,7 @@ function EvidencePacks() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { RefText } from '../../../shared/ui/text.tsx';
 import { stageKey } from './AmendmentTrackPanels.tsx';
 import { Day } from './common.tsx';
 import type { Exemption } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const STATUS_KEYS = {
   not_requested: 'xaTrackStatus_not_requested', awaiting_review: 'xaTrackStatus_awaiting_review', refused: 'xaTrackStatus_refused',
@@ -33,7 +34,7 @@ export function AmendmentTrack({ exemption }: { exemption: Exemption }) {
         {a.escalatedOn ? <><dt>{t('xaCalEscalated')}</dt><dd><Day iso={a.escalatedOn} /></dd></> : null}
       </dl>
       {stages.length > 0 ? (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table zl-compact" data-testid="amendment-stages">
             <caption className="sr-only">{t('xaSchedule')}</caption>
             <thead>
@@ -49,7 +50,7 @@ export function AmendmentTrack({ exemption }: { exemption: Exemption }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { useApp } from '../../../shared/app-context.tsx';
 import { LocalText } from '../../../shared/ui/text.tsx';
 import { INTL_LOCALE } from '../../../i18n/index.ts';
 import type { Conditions, Insurance } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export const INSURANCE_ITEMS = ['deathPerPerson', 'injuryPerPerson', 'disabilityPerPerson', 'propertyPerAccident'] as const;
 /** Decree Art. 60(1) minimums, shown beside the cover (the server checks them). */
@@ -63,7 +64,7 @@ export function ConditionsView({ conditions }: { conditions: Conditions }) {
         <dt>{t('exCondInsurance')}</dt>
         <dd>
           {c.insurance ? (
-            <div className="krds-table-wrap">
+            <TableFrame>
               <table className="tbl col data zl-table zl-compact" data-testid="cond-insurance">
                 <caption className="sr-only">{t('exCondInsurance')}</caption>
                 <thead>
@@ -83,7 +84,7 @@ export function ConditionsView({ conditions }: { conditions: Conditions }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           ) : (
             t('exCondNoInsurance')
           )}

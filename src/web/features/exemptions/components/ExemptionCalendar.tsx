@@ -10,6 +10,7 @@ import { formatDay } from '../../zones/routes/Zones.tsx';
 import { stageKey } from './AmendmentTrackPanels.tsx';
 import { Day, seoulToday } from './common.tsx';
 import type { Exemption } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
 
@@ -124,7 +125,7 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
         <p>{exemption.kind === 'rapid_confirmation' ? t('exCalNoTermRapid') : t('exCalNoTermZone')}</p>
       )}
 
-      <div className="krds-table-wrap">
+      <TableFrame>
         <table className="tbl col data zl-table zl-compact" data-testid="calendar-dates">
           <caption className="sr-only">{t('exCalTitle')}</caption>
           <thead>
@@ -160,7 +161,7 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       {requestBy || v.until || focus ? (
         <div className="zl-ex-months">
           {focus ? <MonthGrid day={focus.date} label={focus.label} tone="event" /> : null}

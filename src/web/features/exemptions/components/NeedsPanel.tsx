@@ -13,6 +13,7 @@ import type { Regulation } from '../../../shared/types.ts';
 import { articleText, kindText, stageText } from './common.tsx';
 import { RegulationPicker } from '../../regulations/components/RegulationPicker.tsx';
 import type { Need, NeedsCoverage } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 type RegLabel = Pick<Regulation, 'id' | 'law' | 'title' | 'article' | 'paragraph'>;
 
@@ -116,7 +117,7 @@ function NeedsEditor({ needs, coverage, save }: { needs: Need[]; coverage: Needs
     <details className="zl-card" data-testid="needs-editor">
       <summary>{t('needsEdit')}</summary>
       {draft.length === 0 ? <p className="zl-muted">{t('needsNone')}</p> : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table zl-compact" data-testid="needs-table">
             <caption className="sr-only">{t('needsCaption')}</caption>
             <thead><tr><th scope="col">{t('needsStage')}</th><th scope="col">{t('needsRegulation')}</th><th scope="col">{t('needsNote')}</th><th scope="col"><span className="sr-only">{t('needsRemove')}</span></th></tr></thead>
@@ -138,7 +139,7 @@ function NeedsEditor({ needs, coverage, save }: { needs: Need[]; coverage: Needs
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       <div className="form-group">
         <label htmlFor="need-stage">{t('needsStage')}</label>

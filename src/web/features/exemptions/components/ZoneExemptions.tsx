@@ -10,6 +10,7 @@ import { Link } from '../../../shared/router.tsx';
 import { exemptionsApi } from '../api/client.ts';
 import { Day, ExemptionStateBadge, kindText, stageText } from './common.tsx';
 import type { Bundle } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function ZoneExemptions({ zoneId }: { zoneId: string }) {
   const { t, user } = useApp();
@@ -28,7 +29,7 @@ export function ZoneExemptions({ zoneId }: { zoneId: string }) {
         </div>
         {list.error ? <ProblemAlert error={list.error} /> : null}
         {!items ? (list.error ? null : <Loading />) : items.length === 0 ? <p>{t('exZoneNone')}</p> : (
-          <div className="krds-table-wrap">
+          <TableFrame>
             <table className="tbl col data zl-table zl-compact" data-testid="zone-exemptions">
               <caption className="sr-only">{t('exZoneExemptions')}</caption>
               <thead>
@@ -53,7 +54,7 @@ export function ZoneExemptions({ zoneId }: { zoneId: string }) {
               </tbody>
             </table>
             <ShowMore paged={list} testId="zone-exemptions-more" />
-          </div>
+          </TableFrame>
         )}
       </section>
       {bundle.error ? <ProblemAlert error={bundle.error} /> : bundle.data ? <SupplyChainStrip bundle={bundle.data} /> : <Loading />}

@@ -9,6 +9,7 @@ import { reformBoardQuery } from '../api/queries.ts';
 import { Link } from '../../../shared/router.tsx';
 import { Day, ExemptionStateBadge, FilterSelect, kindText, stateText } from '../components/common.tsx';
 import { EXEMPTION_KINDS, type ReformItem } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function ReformBoardPage() {
   const { t, lang, user } = useApp();
@@ -59,7 +60,7 @@ export function ReformBoardPage() {
             </div>
           </form>
           <p className="zl-result-count" role="status" data-testid="reform-count">{t('exReformCount', { count: items.length })}</p>
-          <div className="krds-table-wrap">
+          <TableFrame>
             <table className="tbl col data zl-table zl-ex-board" data-testid="reform-table">
               <caption className="sr-only">{t('exReformCaption')}</caption>
               <thead>
@@ -92,7 +93,7 @@ export function ReformBoardPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           {data.items.some((i) => i.demo) ? <p className="zl-fallback-note">{t('demoNotice')}</p> : null}
         </>
       )}

@@ -10,6 +10,7 @@ import type { I18nText } from '../../../shared/types.ts';
 import { formatDay } from '../../zones/routes/Zones.tsx';
 import { seoulToday } from '../../exemptions/components/common.tsx';
 import { holidaysApi, type HolidayYear } from '../api/client.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function HolidaysPage() {
   const { t, lang, user } = useApp();
@@ -56,7 +57,7 @@ export function HolidaysPage() {
           {data.basis === 'rules' ? <p className="zl-alert zl-alert-info" data-testid="holiday-basis">{t('hdComputed', { year: data.year, gazetted: data.coverage.gazettedThrough, last: data.coverage.lastYear })}</p> : null}
           {data.provisional ? <p className="zl-alert zl-alert-warning">{t('hdProvisional', { year: data.year, first: data.coverage.firstYear, last: data.coverage.lastYear })}</p> : null}
           {data.items.length === 0 ? <p>{t('hdNone')}</p> : (
-            <div className="krds-table-wrap">
+            <TableFrame>
               <table className="tbl col data zl-table zl-compact" data-testid="holiday-list">
                 <caption className="sr-only">{t('hdListCaption', { year: data.year })}</caption>
                 <thead>
@@ -95,7 +96,7 @@ export function HolidaysPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           )}
         </section>
       )}

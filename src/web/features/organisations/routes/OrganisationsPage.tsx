@@ -9,6 +9,7 @@ import { Loading, ProblemAlert, splitFieldErrors, useTitle } from '../../../shar
 import { regulationsQuery } from '../../exemptions/api/queries.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { organisationsApi, type Organisation } from '../api/client.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 
 export function OrganisationsPage() {
@@ -37,7 +38,7 @@ export function OrganisationsPage() {
       <div role="status" data-testid="organisation-notice">{notice ? <div className="zl-alert zl-alert-success"><p>{notice}</p></div> : null}</div>
       {error ? <ProblemAlert error={error} /> : null}
       {!items ? <Loading /> : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table zl-compact" data-testid="organisation-list">
             <caption className="sr-only">{t('orgCaption')}</caption>
             <thead>
@@ -64,7 +65,7 @@ export function OrganisationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       {user && !admin ? <p className="zl-muted">{t('orgOnlyAdmin')}</p> : null}
     </>

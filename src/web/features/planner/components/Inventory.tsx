@@ -9,6 +9,7 @@ import { INTL_LOCALE, type Lang, type Translate } from '../../../i18n/index.ts';
 import type { CatalogueEntry, CatalogueGroup, InventoryInput, InventoryView, Region } from '../../../shared/types.ts';
 import { Alert, DemoBadge, Loading, normalisePath, ProblemAlert, problemText } from '../../../shared/ui/ui.tsx';
 import { catalogueName } from '../../../shared/ui/text.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function entryName(catalogue: readonly CatalogueEntry[] | null, key: string, lang: Lang): string {
   return catalogueName(catalogue?.find((e) => e.key === key)?.name, lang, key);
@@ -432,7 +433,7 @@ function InventoryImport({ onImported }: { onImported: (regions: string[]) => vo
       {error ? (
         <Alert kind="error" title={problemText(error, t)}>
           {located.length > 0 ? (
-            <div className="krds-table-wrap">
+            <TableFrame>
               <table className="tbl col data zl-table zl-compact" data-testid="csv-errors">
                 <caption className="sr-only">{t('inventoryCsvErrors')}</caption>
                 <thead>
@@ -454,7 +455,7 @@ function InventoryImport({ onImported }: { onImported: (regions: string[]) => vo
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           ) : null}
           {problems.filter((p) => p.line === null).map((p, i) => (
             <p key={i}>{p.message}</p>

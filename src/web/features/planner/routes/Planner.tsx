@@ -24,6 +24,7 @@ import { RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
 import { MapLegend } from '../../regions/routes/Regions.tsx';
 import { plansApi } from '../../plans/api/client.ts';
 import { GROUP_KEYS } from '../components/Inventory.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 type Level = PlannerQuery['level'];
 interface CapRow {
@@ -1222,7 +1223,7 @@ function SavedRequests({
       ) : items.length === 0 ? (
         <p>{t('plannerSavedNone')}</p>
       ) : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table" data-testid="saved-requests-table">
             <caption className="sr-only">{t('plannerSavedList')}</caption>
             <thead>
@@ -1255,7 +1256,7 @@ function SavedRequests({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </section>
   );

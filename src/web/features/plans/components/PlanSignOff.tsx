@@ -6,6 +6,7 @@ import { ActionOutcome, regionLabel, shortHash, usePlanAction } from './common.t
 import type { PlansClient } from '../api/client.ts';
 import type { PlanView } from '../types.ts';
 import type { Region } from '../../../shared/types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function SignOffPanel({ plan, client, regions, withdrawn, onPlan }: { plan: PlanView; client: PlansClient; regions: Region[]; withdrawn: string[]; onPlan: (p: PlanView) => void }) {
   const { t, lang, user } = useApp();
@@ -39,7 +40,7 @@ export function SignOffPanel({ plan, client, regions, withdrawn, onPlan }: { pla
           </p>
         </Alert>
       ) : null}
-      <div className="krds-table-wrap">
+      <TableFrame>
         <table className="tbl col data zl-table zl-compact">
           <caption className="sr-only">{t('planSignOffCaption')}</caption>
           <thead>
@@ -85,7 +86,7 @@ export function SignOffPanel({ plan, client, regions, withdrawn, onPlan }: { pla
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <div className="zl-actions">
         {canSign && plan.can.signOff ? (
           <button

@@ -11,6 +11,7 @@ import { ActionOutcome, usePlanAction } from './common.tsx';
 import type { PlansClient } from '../api/client.ts';
 import type { Criterion, Declaration, ExpertSummary, Position, ReviewView } from '../review-types.ts';
 import type { PlanView } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const CRITERION_KEYS: Record<Criterion, MessageKey> = {
   'regional-fit': 'rvCriterionRegionalFit',
@@ -36,7 +37,7 @@ function ExpertsTable({ review }: { review: ReviewView }) {
   if (review.experts.length === 0) return <p>{t('rvNoExperts')}</p>;
   const showAverages = review.summary.sheets > 0;
   return (
-    <div className="krds-table-wrap">
+    <TableFrame>
       <table className="tbl col data zl-table zl-compact" data-testid="review-experts">
         <caption className="sr-only">{t('rvExpertsTitle')}</caption>
         <thead>
@@ -67,7 +68,7 @@ function ExpertsTable({ review }: { review: ReviewView }) {
         </tbody>
       </table>
       {showAverages ? <p className="zl-hint">{t('rvSheets', { count: review.summary.sheets, max: review.summary.maxTotal })}</p> : null}
-    </div>
+    </TableFrame>
   );
 }
 
@@ -75,7 +76,7 @@ function ConsultationsTable({ review }: { review: ReviewView }) {
   const { t } = useApp();
   if (review.consultations.length === 0) return <p>{t('rvNoConsultations')}</p>;
   return (
-    <div className="krds-table-wrap">
+    <TableFrame>
       <table className="tbl col data zl-table zl-compact" data-testid="review-ministries">
         <caption className="sr-only">{t('rvMinistriesTitle')}</caption>
         <thead>
@@ -115,7 +116,7 @@ function ConsultationsTable({ review }: { review: ReviewView }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

@@ -20,6 +20,7 @@ import { PlanSaveFooter, usePlanSave } from './SaveConflict.tsx';
 import {
   BUDGET_SOURCES, COMPANY_KINDS, type BudgetLine, type BudgetSource, type Company, type PlanView, type Project, type SectionContent, type Site,
 } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 type SiteDraft = Omit<Site, 'areaSqm'> & { areaSqm: string };
 type CompanyDraft = Omit<Company, 'businessNumber'> & { businessNumber: string };
@@ -61,7 +62,7 @@ export function BudgetTotalsTable({ lines, caption, testId }: { lines: Pick<Budg
   const totals = budgetTotals(lines);
   if (totals.years.length === 0) return null;
   return (
-    <div className="krds-table-wrap zl-budget-totals">
+    <TableFrame className="zl-budget-totals">
       <table className="tbl col data zl-table zl-compact" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
@@ -88,7 +89,7 @@ export function BudgetTotalsTable({ lines, caption, testId }: { lines: Pick<Budg
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

@@ -22,6 +22,7 @@ import { SignOffPanel } from '../components/PlanSignOff.tsx';
 import { VersionsPanel } from '../components/PlanVersions.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
 import type { CommonContent, PlanView } from '../types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 /** The lead's moves without a form: ask for sign-off, submit, withdraw, revise — with the guards still open. */
 function ActionsPanel({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
@@ -119,7 +120,7 @@ function ClocksPanel({ plan }: { plan: PlanView }) {
     <section className="zl-section zl-card" aria-labelledby="plan-clocks-title" data-testid="plan-clocks">
       <h2 id="plan-clocks-title">{t('planClocksTitle')}</h2>
       <p className="zl-hint">{t('planClocksHint')}</p>
-      <div className="krds-table-wrap">
+      <TableFrame>
         <table className="tbl col data zl-table zl-compact">
           <caption className="sr-only">{t('planClocksTitle')}</caption>
           <thead>
@@ -159,7 +160,7 @@ function ClocksPanel({ plan }: { plan: PlanView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </section>
   );
 }

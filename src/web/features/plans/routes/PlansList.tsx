@@ -7,6 +7,7 @@ import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
 import { DateTime, LocalText } from '../../../shared/ui/text.tsx';
 import { planKeys } from '../api/queries.ts';
 import { PlanStateBadge, planModelText, RegionCodeName, usePlansClient, useProvinces } from '../components/common.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function PlansListPage() {
   const { t, user } = useApp();
@@ -31,7 +32,7 @@ export function PlansListPage() {
       {user === undefined ? <Loading /> : user === null ? <LoginFirst /> : error ? <ProblemAlert error={error} /> : plans === null ? <Loading /> : plans.length === 0 ? (
         <p>{t('plansNone')}</p>
       ) : (
-        <div className="krds-table-wrap">
+        <TableFrame>
           <table className="tbl col data zl-table" data-testid="plans-table">
             <caption className="sr-only">{t('plansCaption')}</caption>
             <thead>
@@ -74,7 +75,7 @@ export function PlansListPage() {
             </tbody>
           </table>
           <ShowMore paged={paged} testId="plans-more" />
-        </div>
+        </TableFrame>
       )}
     </>
   );

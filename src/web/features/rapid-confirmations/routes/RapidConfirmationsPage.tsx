@@ -19,6 +19,7 @@ import type { I18nText, Regulation, Zone } from '../../../shared/types.ts';
 import { formatDay } from '../../zones/routes/Zones.tsx';
 import { RegulationPicker } from '../../regulations/components/RegulationPicker.tsx';
 import { rapidApi, type RapidAnswer, type RapidReply, type RapidRequest } from '../api/client.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const OPERATING = new Set(['designated', 'evaluated', 'extended']);
 const operatingZones = (zones: Zone[]) => zones.filter((z) => z.source !== 'reference' && OPERATING.has(z.state));
@@ -91,7 +92,7 @@ function RequestItem({ item, open, onChange }: { item: RapidRequest; open: boole
         </ul>
         {item.localAnswer ? <p><strong>{t('rcLocalAnswerShown')}: </strong><LocalText value={item.localAnswer} /></p> : null}
         {item.replies.length > 0 ? (
-          <div className="krds-table-wrap">
+          <TableFrame>
             <table className="tbl col data zl-table zl-compact">
               <caption>{t('rcReplies')}</caption>
               <tbody>
@@ -108,7 +109,7 @@ function RequestItem({ item, open, onChange }: { item: RapidRequest; open: boole
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         ) : null}
         {item.committeeDue && item.state === 'committee' ? <p>{t('rcCommitteeDue', { due: formatDay(item.committeeDue, lang) ?? '' })}</p> : null}
         {item.committeeDecision ? <p>{t('rcCommitteeDecided', { date: formatDay(item.decidedOn, lang) ?? '', decision: t(`rcAnswer_${item.committeeDecision}` as MessageKey) })}</p> : null}

@@ -14,6 +14,7 @@ import { InventorySection } from '../../planner/components/Inventory.tsx';
 import { ZoneTable } from '../../zones/routes/Zones.tsx';
 import { provincesQuery } from '../../../shared/data/reference-data.ts';
 import type { Zone } from '../../../shared/types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function RegionPage({ code }: { code: string }) {
   const { t, lang, user } = useApp();
@@ -142,7 +143,7 @@ export function RegionPage({ code }: { code: string }) {
         {detail.neighbours.length === 0 ? (
           <p>{t('regionNoNeighbours')}</p>
         ) : (
-          <div className="krds-table-wrap">
+          <TableFrame>
             <table className="tbl col data zl-table" data-testid="neighbours">
               <caption className="sr-only">{t('regionNeighbours')}</caption>
               <thead>
@@ -170,7 +171,7 @@ export function RegionPage({ code }: { code: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
       </section>
 

@@ -8,6 +8,7 @@ import { Alert, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.ts
 import { RegionNameText, regionNameText } from '../../../shared/ui/text.tsx';
 import { loadBoundaries, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
 import { LegendSwatch, RegionMap, type AreaKind, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function statusText(region: Pick<Region, 'capitalArea' | 'eligible'>, t: Translate): string {
   return region.capitalArea || !region.eligible ? t('statusCapital') : t('statusEligible');
@@ -119,7 +120,7 @@ export function RegionsPage() {
         <h2 id="province-list-title">{t('listTitle')}</h2>
         {error ? <ProblemAlert error={error} /> : null}
         {regions ? (
-          <div className="krds-table-wrap">
+          <TableFrame>
             <table className="tbl col data zl-table" data-testid="province-table">
               <caption className="sr-only">{t('listCaption')}</caption>
               <thead>
@@ -153,7 +154,7 @@ export function RegionsPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         ) : error ? null : (
           <Loading />
         )}

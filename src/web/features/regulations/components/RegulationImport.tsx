@@ -6,6 +6,7 @@ import { useApp } from '../../../shared/app-context.tsx';
 import { Alert, problemText } from '../../../shared/ui/ui.tsx';
 import type { Translate } from '../../../i18n/index.ts';
 import { exemptionsApi } from '../../exemptions/api/client.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 /** `/body/row/3/law_en` → row 3, column law_en; `/body/items/0/title/ko` → item 1, title/ko. */
 function located(path: string, t: Translate): { row: string; column: string } | null {
@@ -49,7 +50,7 @@ export function RegulationImport() {
       {error ? (
         <Alert kind="error" title={problemText(error, t)}>
           {problems.length > 0 ? (
-            <div className="krds-table-wrap">
+            <TableFrame>
               <table className="tbl col data zl-table zl-compact" data-testid="regulation-import-errors">
                 <caption className="sr-only">{t('riErrors')}</caption>
                 <thead>
@@ -71,7 +72,7 @@ export function RegulationImport() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableFrame>
           ) : null}
         </Alert>
       ) : null}

@@ -10,6 +10,7 @@ import { Link } from '../../../shared/router.tsx';
 import { PlanStateBadge, usePlansClient } from '../../plans/components/common.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
 import type { PlanState, PlanSummary } from '../../plans/types.ts';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const AGENDA: readonly PlanState[] = ['deliberation'];
 const DECIDED: readonly PlanState[] = ['designated', 'designated_with_conditions', 'rejected', 'sent_back'];
@@ -27,7 +28,7 @@ function PlanTable({ plans, caption }: { plans: PlanSummary[]; caption: string }
   const { t } = useApp();
   if (plans.length === 0) return <p>{t('rvCommitteeNone')}</p>;
   return (
-    <div className="krds-table-wrap">
+    <TableFrame>
       <table className="tbl col data zl-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -49,7 +50,7 @@ function PlanTable({ plans, caption }: { plans: PlanSummary[]; caption: string }
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

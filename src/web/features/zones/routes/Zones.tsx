@@ -11,6 +11,7 @@ import { RefText, RegionNameText, regionNameText } from '../../../shared/ui/text
 import { formatDate } from '../../../shared/dates.ts';
 import { loadBoundaries, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
 import { LegendSwatch, RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export const ZONE_STATES: readonly ZoneState[] = [
   'designated',
@@ -364,7 +365,7 @@ export function ZoneTable({
   return (
     <>
       <ZoneLanguageNote zones={zones} />
-      <div className="krds-table-wrap">
+      <TableFrame>
         <table className="tbl col data zl-table zl-zone-table" data-testid={testId}>
           <caption className="sr-only">{caption ?? t('zonesCaption')}</caption>
           <thead>
@@ -407,7 +408,7 @@ export function ZoneTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </>
   );
 }
