@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { DEMO_PROJECT_ID } from '../src/db/seed/demo-demonstrations.ts';
-import { loadPage, PROFILES, type NetworkProfile, type PageLoad } from './lib/page-load.ts';
+import { loadPage, nothingLoading, PROFILES, type NetworkProfile, type PageLoad } from './lib/page-load.ts';
 import { metric, writeResult, type Metric } from './lib/result.ts';
 import { serveBaseline, snapshotPage } from './lib/static-baseline.ts';
 
@@ -81,7 +81,7 @@ export async function runWebBench(options: { smoke: boolean }): Promise<{ metric
       const tab = await context.newPage();
       await tab.goto(`${base}${page.path}`);
       await tab.locator('main h1').first().waitFor();
-      await tab.waitForFunction(() => document.querySelector('.zl-loading') === null);
+      await tab.waitForFunction(nothingLoading);
       await tab.waitForLoadState('networkidle');
       snapshots.set(page.name, await snapshotPage(tab));
       await context.close();

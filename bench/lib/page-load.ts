@@ -29,6 +29,9 @@ const OBSERVE_LCP = `window.__lcp = 0;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp = e.startTime; })
   .observe({ type: 'largest-contentful-paint', buffered: true });`;
 
+/** True when no loading line shows on the page (the planner keeps an empty one as a live region). Runs in the page. */
+export const nothingLoading = (): boolean => [...document.querySelectorAll('.zl-loading')].every((e) => e.textContent?.trim() === '');
+
 /** Emulates `profile` on the page through the DevTools protocol (before it navigates). */
 export async function throttle(context: BrowserContext, page: Page, profile: NetworkProfile): Promise<void> {
   const cdp = await context.newCDPSession(page);
@@ -62,7 +65,7 @@ export async function loadPage(
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     if (options.ready) {
       await page.locator(options.ready).first().waitFor({ timeout: 120_000 });
-      await page.waitForFunction(() => document.querySelector('.zl-loading') === null, undefined, { timeout: 120_000 });
+      await page.waitForFunction(nothingLoading, undefined, { timeout: 120_000 });
     }
     let count = -1;
     for (;;) {

@@ -1,30 +1,16 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+// The first script of every page, kept small: it asks at once for the current page's code and the reader's
+// catalogue, beside the app's own code (start.tsx), which would otherwise ask for them only once it has arrived and
+// run. The stylesheets are imported here so that they stay links in the page's head.
 import 'krds-uiux/resources/css/common/common.css';
 import 'krds-uiux/resources/css/component/component.css';
 import 'pretendard-gov/dist/web/static/pretendard-gov-dynamic-subset.css';
 import '../styles/app.css';
-import { AppProvider, loadInitialLanguage } from '../shared/app-context.tsx';
-import { queryClient } from '../shared/data/query-client.ts';
-import { bindNavigator } from '../shared/router.tsx';
-import { createAppRouter } from './routes.tsx';
+import { loadCatalogue } from '../i18n/index.ts';
+import { storedLang } from '../shared/stored-lang.ts';
+import { PAGE_MODULES, routeAt } from './page-modules.ts';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('#root is missing from index.html');
-
-// The router starts fetching the current page's chunk at once, while the reader's catalogue arrives.
-const router = createAppRouter();
-bindNavigator((to, options) => void router.navigate(to, options));
-const initial = await loadInitialLanguage();
-
-createRoot(container).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <AppProvider initial={initial}>
-        <RouterProvider router={router} />
-      </AppProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const route = routeAt(window.location.pathname);
+// Failures are left to the route table and the language loader, which show or retry them.
+if (route) PAGE_MODULES[route]().catch(() => undefined);
+loadCatalogue(storedLang()).catch(() => undefined);
+await import('./start.tsx');

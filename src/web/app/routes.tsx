@@ -7,6 +7,7 @@ import { RouteError } from './RouteError.tsx';
 import { Loading } from '../shared/ui/ui.tsx';
 import { NotFoundPage } from './NotFound.tsx';
 import { REGION_CODE_PARAM, ROUTE_PATHS, UUID_PARAM, type RouteName } from './route-paths.ts';
+import { PAGE_MODULES } from './page-modules.ts';
 
 type PageLoader = () => Promise<ComponentType>;
 
@@ -22,46 +23,46 @@ function withParam(name: 'id' | 'code', pattern: RegExp, render: (value: string)
 const withId = (render: (id: string) => ReactNode) => withParam('id', UUID_PARAM, render);
 
 const PAGES: Record<RouteName, PageLoader> = {
-  home: () => import('../features/home/routes/Home.tsx').then((m) => m.HomePage),
-  login: () => import('../features/account/routes/Login.tsx').then((m) => m.LoginPage),
-  regions: () => import('../features/regions/routes/Regions.tsx').then((m) => m.RegionsPage),
+  home: () => PAGE_MODULES.home().then((m) => m.HomePage),
+  login: () => PAGE_MODULES.login().then((m) => m.LoginPage),
+  regions: () => PAGE_MODULES.regions().then((m) => m.RegionsPage),
   region: () =>
-    import('../features/regions/routes/RegionPage.tsx').then(({ RegionPage }) =>
+    PAGE_MODULES.region().then(({ RegionPage }) =>
       withParam('code', REGION_CODE_PARAM, (code) => <RegionPage key={code} code={code} />),
     ),
-  zones: () => import('../features/zones/routes/Zones.tsx').then((m) => m.ZonesPage),
-  zone: () => import('../features/zones/routes/ZonePage.tsx').then(({ ZonePage }) => withId((id) => <ZonePage key={id} id={id} />)),
-  planner: () => import('../features/planner/routes/Planner.tsx').then((m) => m.PlannerPage),
-  plans: () => import('../features/plans/routes/PlansList.tsx').then((m) => m.PlansListPage),
-  planNew: () => import('../features/plans/routes/PlanNew.tsx').then((m) => m.PlanNewPage),
+  zones: () => PAGE_MODULES.zones().then((m) => m.ZonesPage),
+  zone: () => PAGE_MODULES.zone().then(({ ZonePage }) => withId((id) => <ZonePage key={id} id={id} />)),
+  planner: () => PAGE_MODULES.planner().then((m) => m.PlannerPage),
+  plans: () => PAGE_MODULES.plans().then((m) => m.PlansListPage),
+  planNew: () => PAGE_MODULES.planNew().then((m) => m.PlanNewPage),
   plan: () =>
-    import('../features/plans/routes/PlanWorkspace.tsx').then(({ PlanWorkspacePage }) =>
+    PAGE_MODULES.plan().then(({ PlanWorkspacePage }) =>
       withId((id) => <PlanWorkspacePage key={id} id={id} />),
     ),
-  projects: () => import('../features/demonstrations/routes/ProjectsList.tsx').then((m) => m.ProjectsListPage),
-  projectNew: () => import('../features/demonstrations/routes/ProjectNew.tsx').then((m) => m.ProjectNewPage),
+  projects: () => PAGE_MODULES.projects().then((m) => m.ProjectsListPage),
+  projectNew: () => PAGE_MODULES.projectNew().then((m) => m.ProjectNewPage),
   project: () =>
-    import('../features/demonstrations/routes/ProjectPage.tsx').then(({ ProjectPage }) => withId((id) => <ProjectPage key={id} id={id} />)),
-  me: () => import('../features/account/routes/MePage.tsx').then((m) => m.MePage),
-  search: () => import('../features/regulations/routes/SearchPage.tsx').then((m) => m.SearchPage),
-  reform: () => import('../features/exemptions/routes/ReformBoard.tsx').then((m) => m.ReformBoardPage),
-  exemptionNew: () => import('../features/exemptions/routes/ExemptionNew.tsx').then((m) => m.ExemptionNewPage),
+    PAGE_MODULES.project().then(({ ProjectPage }) => withId((id) => <ProjectPage key={id} id={id} />)),
+  me: () => PAGE_MODULES.me().then((m) => m.MePage),
+  search: () => PAGE_MODULES.search().then((m) => m.SearchPage),
+  reform: () => PAGE_MODULES.reform().then((m) => m.ReformBoardPage),
+  exemptionNew: () => PAGE_MODULES.exemptionNew().then((m) => m.ExemptionNewPage),
   exemption: () =>
-    import('../features/exemptions/routes/ExemptionPage.tsx').then(({ ExemptionPage }) => withId((id) => <ExemptionPage key={id} id={id} />)),
+    PAGE_MODULES.exemption().then(({ ExemptionPage }) => withId((id) => <ExemptionPage key={id} id={id} />)),
   regulation: () =>
-    import('../features/regulations/routes/RegulationPage.tsx').then(({ RegulationPage }) =>
+    PAGE_MODULES.regulation().then(({ RegulationPage }) =>
       withId((id) => <RegulationPage key={id} id={id} />),
     ),
-  expert: () => import('../features/review/routes/ExpertWorkspace.tsx').then((m) => m.ExpertWorkspacePage),
-  committees: () => import('../features/review/routes/Committees.tsx').then((m) => m.CommitteesPage),
-  holidays: () => import('../features/holidays/routes/HolidaysPage.tsx').then((m) => m.HolidaysPage),
+  expert: () => PAGE_MODULES.expert().then((m) => m.ExpertWorkspacePage),
+  committees: () => PAGE_MODULES.committees().then((m) => m.CommitteesPage),
+  holidays: () => PAGE_MODULES.holidays().then((m) => m.HolidaysPage),
   rapidConfirmations: () =>
-    import('../features/rapid-confirmations/routes/RapidConfirmationsPage.tsx').then((m) => m.RapidConfirmationsPage),
+    PAGE_MODULES.rapidConfirmations().then((m) => m.RapidConfirmationsPage),
   rapidConfirmation: () =>
-    import('../features/rapid-confirmations/routes/RapidConfirmationsPage.tsx').then(({ RapidConfirmationsPage }) =>
+    PAGE_MODULES.rapidConfirmation().then(({ RapidConfirmationsPage }) =>
       withId((id) => <RapidConfirmationsPage openId={id} />),
     ),
-  organisations: () => import('../features/organisations/routes/OrganisationsPage.tsx').then((m) => m.OrganisationsPage),
+  organisations: () => PAGE_MODULES.organisations().then((m) => m.OrganisationsPage),
 };
 
 const pageRoutes: RouteObject[] = (Object.keys(ROUTE_PATHS) as RouteName[]).map((name) => ({

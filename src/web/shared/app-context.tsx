@@ -1,23 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, onSessionLost, setApiLanguage, setCsrfToken } from './api.ts';
 import { queryClient } from './data/query-client.ts';
-import { DEFAULT_LANG, isLang, loadCatalogue, translator, type Catalogue, type Lang, type Translate } from '../i18n/index.ts';
+import { isLang, loadCatalogue, translator, type Catalogue, type Lang, type Translate } from '../i18n/index.ts';
 import type { Me, Session } from './types.ts';
-
-const STORAGE_KEY = 'zonelink.lang';
-
-function storedLang(): Lang {
-  try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLang(value) ? value : DEFAULT_LANG;
-  } catch {
-    return DEFAULT_LANG;
-  }
-}
+import { LANG_STORAGE_KEY, storedLang } from './stored-lang.ts';
 
 function applyLang(lang: Lang): void {
   try {
-    window.localStorage.setItem(STORAGE_KEY, lang);
+    window.localStorage.setItem(LANG_STORAGE_KEY, lang);
   } catch {
     // storage may be disabled; the choice then lasts for this page only
   }
