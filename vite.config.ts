@@ -48,6 +48,36 @@ function krdsUnusedRules(): Plugin {
 }
 
 /**
+ * The entry (app/main.tsx) is small and imports the app (app/start.tsx) dynamically, so that it can ask for the
+ * page's chunk and catalogue first. The page's head still names the app and every chunk it imports as
+ * modulepreload links, so the browser fetches them with the entry, not one round trip after it.
+ */
+function preloadApp(entry: string): Plugin {
+  return {
+    name: 'zonelink:preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const app = chunks.find((c) => c.facadeModuleId?.endsWith(entry));
+        if (!app) throw new Error(`preload-app: no chunk for ${entry}`);
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          if (files.has(file)) return;
+          files.add(file);
+          for (const imported of chunks.find((c) => c.fileName === file)?.imports ?? []) visit(imported);
+        };
+        visit(app.fileName);
+        // Those the entry imports itself are named already.
+        return [...files].filter((file) => !html.includes(file)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+/**
  * Pretendard GOV (the KRDS typeface) as pretendard-gov ships it for the web: each weight cut into ~120 woff2 files
  * with a `unicode-range`, so a page downloads only the subsets holding the glyphs it shows. Keeps the weights the UI
  * uses and drops the woff fallback (every supported browser reads woff2).
@@ -75,6 +105,7 @@ export default defineConfig({
     krdsUnusedRules(),
     pretendardSubsets([400, 500, 700]),
     react(),
+    preloadApp('/app/start.tsx'),
     // Brotli and gzip next to every compressible file at build time, at the highest levels (they are built once
     // and served many times): the server sends them as negotiated (@fastify/static `preCompressed`).
     compression({

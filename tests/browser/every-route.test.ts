@@ -1,7 +1,7 @@
 // Browser test of every route (ROUTE_PATHS) on a phone (390×844) and a laptop (1366×900), with the demo data a
 // server starts with and signed in as a role that may see the page: fails on horizontal scrolling of the document,
 // an uncaught page error, a console error (a failed request included) or an axe serious/critical violation.
-// One server, one browser, one context per role and screen size. Needs the built UI (dist/web) and Chromium.
+// One server, one browser, one context per role (signed in once) for both screen sizes. Needs the built UI (dist/web) and Chromium.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -74,24 +74,29 @@ describe('every route on a phone and a laptop', { skip, timeout: 300_000 }, () =
     const started = performance.now();
     const routes = await paths();
     const problems: string[] = [];
-    for (const screen of SCREENS) {
-      const contexts = new Map<Role, { context: BrowserContext; page: Page }>();
-      try {
-        for (const name of Object.keys(ROUTE_PATHS) as RouteName[]) {
-          const role = VISITOR[name];
-          let opened = contexts.get(role);
-          if (!opened) {
-            const context = await browser().newContext({ viewport: { width: screen.width, height: screen.height } });
-            const page = await context.newPage();
-            if (role !== 'public') await signIn(page, base(), EMAIL[role]);
-            opened = { context, page };
-            contexts.set(role, opened);
-          }
-          problems.push(...(await visit(opened.page, `${base()}${routes[name]}`, `${screen.name} ${name} (${role})`)));
-        }
-      } finally {
-        for (const { context } of contexts.values()) await context.close();
+    // One context per role, signed in once; each screen size in turn.
+    const pages = new Map<Role, { context: BrowserContext; page: Page }>();
+    const pageOf = async (role: Role): Promise<Page> => {
+      let opened = pages.get(role);
+      if (!opened) {
+        const context = await browser().newContext({ viewport: { width: SCREENS[0].width, height: SCREENS[0].height } });
+        const page = await context.newPage();
+        if (role !== 'public') await signIn(page, base(), EMAIL[role]);
+        opened = { context, page };
+        pages.set(role, opened);
       }
+      return opened.page;
+    };
+    try {
+      for (const screen of SCREENS) {
+        for (const name of Object.keys(ROUTE_PATHS) as RouteName[]) {
+          const page = await pageOf(VISITOR[name]);
+          await page.setViewportSize({ width: screen.width, height: screen.height });
+          problems.push(...(await visit(page, `${base()}${routes[name]}`, `${screen.name} ${name} (${VISITOR[name]})`)));
+        }
+      }
+    } finally {
+      for (const { context } of pages.values()) await context.close();
     }
     console.log(`every route at two screen sizes: ${Math.round(performance.now() - started)} ms`);
     assert.deepEqual(problems, []);
