@@ -46,7 +46,8 @@ describe('delivery of the built UI', () => {
         assert.match(String(res.headers.vary), /accept-encoding/i, `${asset} (${accept}) varies by encoding`);
         assert.equal(res.headers['cache-control'], IMMUTABLE, `${asset} (${accept})`);
         assert.match(String(res.headers['content-type']), asset.endsWith('.js') ? /javascript/ : /text\/css/);
-        if (encoding) assert.ok(res.rawPayload.length < built.length / 2, `${asset} sent compressed: ${res.rawPayload.length} of ${built.length} bytes`);
+        // (A chunk of about 1 KiB, such as the entry, shrinks by less than half.)
+        if (encoding) assert.ok(res.rawPayload.length < built.length * (built.length < 4096 ? 0.75 : 0.5), `${asset} sent compressed: ${res.rawPayload.length} of ${built.length} bytes`);
         assert.ok(decode(res.rawPayload).equals(built), `${asset} (${accept}) decodes to the built file`);
       }
     }
