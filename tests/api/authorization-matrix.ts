@@ -1,4 +1,5 @@
-// Every /api route × every role × own/other scope, generated from the app's route table.
+// Every /api route × every role × own/other scope, generated from the app's route table (run per engine by
+// authorization-matrix-pglite.test.ts and authorization-matrix-postgres.test.ts).
 // The expectations below are written by hand, independently of the policy code: a new route
 // without a row here fails this test until someone decides who may use it.
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { errorFilePath } from '../../src/server/demonstrations/error-file.ts';
 import { after, before, describe, test } from 'node:test';
 import { notify } from '../../src/server/notifications/notify.ts';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
-import { engines } from '../support/db.ts';
+import type { Engine } from '../support/db.ts';
 import { common, consultation, decision, planFixtures, section, type FixtureState, type PlanRef } from '../support/plans.ts';
 import type { Database } from '../../src/db/database.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
@@ -846,7 +847,8 @@ function planMinistry(state: FixtureState, request: PlanRequest): Row {
   };
 }
 
-for (const engine of engines()) {
+/** The matrix on one engine (one test file each, so the two run side by side: authorization-matrix-*.test.ts). */
+export function describeMatrix(engine: Engine): void {
   describe(`authorisation matrix (${engine})`, () => {
     let t: TestApp;
     const sessions = new Map<Role, Session>();
