@@ -28,3 +28,11 @@ test('a value not given stays visible; arguments are listed with their kind', ()
   assert.equal(formatMessage('en', '{a} and {b}', { a: 1 }), '1 and {b}');
   assert.deepEqual([...messageArguments('{a} {n, plural, one {# {b}} other {# {b}}} {d, date, long}').keys()], ['a', 'n', 'b', 'd']);
 });
+
+test('an apostrophe before an argument is a quote mark, not ICU quoting: the argument is filled in', () => {
+  const message = "'{action}' is not possible while the plan is '{state}'. Possible now: {allowed}";
+  assert.equal(formatMessage('en', message, { action: 'submit', state: 'under review', allowed: 'withdraw' }),
+    "'submit' is not possible while the plan is 'under review'. Possible now: withdraw");
+  assert.equal(formatMessage('ko', "보고서 {period}은(는) 현재 '{state}' 상태입니다.", { period: '2026-1', state: '제출' }), "보고서 2026-1은(는) 현재 '제출' 상태입니다.");
+  assert.deepEqual([...messageArguments(message).keys()], ['action', 'state', 'allowed']);
+});

@@ -23,9 +23,16 @@ const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 interface Compiled { readonly format: IntlMessageFormat; readonly args: ReadonlyMap<string, TYPE> }
 const compiled = new Map<string, Compiled>();
 
+/**
+ * ZoneLink's messages use the apostrophe as a letter and as a quote mark around values ("the plan is '{state}'"),
+ * never as ICU's escape: an apostrophe before a syntax character is doubled (ICU's literal apostrophe), so the
+ * argument after it is still filled in.
+ */
+const LITERAL_APOSTROPHE = /(?<!')'(?=[{}#|])/g;
+
 /** The message's AST (throws a SyntaxError naming the fault on a malformed message). */
 export function parseMessage(message: string): MessageFormatElement[] {
-  return parse(message, PARSE);
+  return parse(message.replace(LITERAL_APOSTROPHE, "''"), PARSE);
 }
 
 /** Each argument the message reads, with the kind of its first use (argument, number, date, plural, select…). */
