@@ -61,7 +61,15 @@ for (const engine of engines()) {
       const mailer = startMailer({ db: t.db, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'ZoneLink <no-reply@zonelink.test>', intervalMs: 60_000 });
       try {
         while ((await mailer.flush()) > 0) { /* deliver the whole outbox */ }
-        const mine = smtp.received.filter((m) => m.to.includes('company@demo.zonelink.kr') && m.data.includes('2028-11-01'));
+        // The e-mail is written in the holder's language (ko) when it is sent, with the day as Korean writes it, and
+        // links to the exemption.
+        const textOf = (data: string): string => {
+          const [head = '', ...rest] = data.split(/\r?\n\r?\n/);
+          const body = rest.join('\n\n');
+          return /Content-Transfer-Encoding: base64/i.test(head) ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body.replace(/=\r?\n/g, '');
+        };
+        const mine = smtp.received.filter((m) => m.to.includes('company@demo.zonelink.kr')).map((m) => textOf(m.data))
+          .filter((text) => text.includes(`/exemptions/${id}`) && text.includes('2028년 11월 1일'));
         assert.ok(mine.length >= 1, 'the holder got the alert by e-mail');
       } finally {
         await mailer.stop();
