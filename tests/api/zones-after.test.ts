@@ -101,7 +101,8 @@ for (const engine of engines()) {
       assert.deepEqual(await history(id), ['change-filed', 'change-approved', 'change-filed', 'change-accepted', 'change-approved']);
       const listed = (await ok('anonymous', 'GET', `/api/zones/${id}/changes`)).items;
       assert.deepEqual(listed.map((c: { state: string }) => c.state), ['approved', 'approved']);
-      assert.ok((await inbox('ministry')).some((n) => n.title.includes('change filed')));
+      // Notices read in the reader's language (the demo users read Korean).
+      assert.ok((await inbox('ministry')).some((n) => n.title.includes('변경 신청됨')));
     });
 
     test('the ministry records yearly evaluations; the public sees grades; a poor grade warns of cancellation', async () => {
@@ -120,7 +121,7 @@ for (const engine of engines()) {
       const pub = await ok('anonymous', 'GET', `/api/zones/${id}/evaluations`);
       assert.deepEqual(pub.items.map((i: { year: number; grade: string }) => [i.year, i.grade]), [[year, 'poor']]);
       assert.equal((await ok('anonymous', 'GET', `/api/zones/${id}`)).state, 'evaluated');
-      assert.ok((await inbox('busan')).some((n) => n.title.includes('평가 특구') && n.title.includes('cancellation warning')));
+      assert.ok((await inbox('busan')).some((n) => n.title.includes('평가 특구') && n.title.includes('지정 해제 경고')));
       // A poor grade blocks the extension (Art. 82(3), 83(3)).
       const ext = await send('ministry', 'POST', `/api/zones/${id}/extension`, { newPeriodEnd: addDays(today, 1400), ...meeting, reason: { ko: '연장' } });
       assert.equal(ext.statusCode, 409);
@@ -199,10 +200,10 @@ for (const engine of engines()) {
       const evaluable = await insertZone(t.db, { periodStart: '2026-12-01', periodEnd: '2030-11-30', name: '평가기한 특구' });
       const first = await scanDeadlines(t.db, { today: civilDate('2027-11-25') });
       assert.ok(first > 0);
-      const titles = (await inbox('ministry')).filter((n) => n.title.includes('평가기한 특구') && n.title.includes('2026 evaluation'));
+      const titles = (await inbox('ministry')).filter((n) => n.title.includes('평가기한 특구') && n.title.includes('2026년 운영 성과 평가'));
       assert.equal(titles.length, 1);
       await scanDeadlines(t.db, { today: civilDate('2027-11-25') });
-      assert.equal((await inbox('ministry')).filter((n) => n.title.includes('평가기한 특구') && n.title.includes('2026 evaluation')).length, 1);
+      assert.equal((await inbox('ministry')).filter((n) => n.title.includes('평가기한 특구') && n.title.includes('2026년 운영 성과 평가')).length, 1);
       void evaluable;
     });
   });
