@@ -31,7 +31,7 @@ const exists = async (client: pg.Client, name: string): Promise<boolean> =>
 
 /** The template of that kind, built under an advisory lock by the first test process that needs it. */
 async function ensureTemplate(kind: string, build: (db: Database) => Promise<void>): Promise<string> {
-  const key = templateKey(kind);
+  const key = templateKey();
   const name = `zl_tpl_${key.date}_${kind}_${key.hash}`;
   return withAdmin(async (admin) => {
     if (await exists(admin, name)) return name;

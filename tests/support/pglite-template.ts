@@ -10,7 +10,8 @@ import { templateKey } from './template-key.ts';
 
 /** A fresh in-memory PGlite holding what `build` makes, built once per machine (per `kind` and inputs). */
 export async function openPgliteFromTemplate(kind: string, build: (db: Database) => Promise<void>): Promise<Database> {
-  const file = join(tmpdir(), `zonelink-test-pglite-${kind}-${templateKey(kind).date}-${templateKey(kind).hash}.tar`);
+  const { date, hash } = templateKey();
+  const file = join(tmpdir(), `zonelink-test-pglite-${kind}-${date}-${hash}.tar`);
   const cached = await readFile(file).catch(() => null);
   if (cached) return openDatabase({ url: null, dataDir: 'memory://', loadDataDir: new Blob([cached]) });
   const db = await openDatabase({ url: null, dataDir: 'memory://' });

@@ -24,7 +24,7 @@ let inputsHash: string | null = null;
  * the database is made of — src/ but the web and tests, data/, the lock file — so a change to a migration, a seed or
  * the reference data builds a new one.
  */
-export function templateKey(_kind: string): { date: string; hash: string } {
+export function templateKey(): { date: string; hash: string } {
   if (inputsHash === null) {
     const hash = createHash('sha256');
     for (const input of INPUTS) hashTree(hash, join(ROOT, input));
