@@ -13,7 +13,8 @@ export const PROJECT_LIST: ListSpec<'created'> = {
   orders: { created: { direction: 'asc', columns: [{ sql: 'demonstration_project.created_at', type: 'timestamptz' }, { sql: 'demonstration_project.id', type: 'uuid' }] } },
 };
 
-function visibleProjects(actor: Actor): (eb: ExpressionBuilder<DB, 'demonstration_project'>) => Expression<SqlBool> {
+/** The projects `project:read` lets the actor see, as a condition on `demonstration_project`. */
+export function visibleProjects(actor: Actor): (eb: ExpressionBuilder<DB, 'demonstration_project'>) => Expression<SqlBool> {
   return (eb) => {
     const code = actor.regionCode;
     switch (actor.orgKind) {

@@ -7,7 +7,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import type { Database } from '../../db/database.ts';
-import { decide } from '../../domain/auth/policy.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import { compareDates, tryCivilDate } from '../../domain/calendar/civil-date.ts';
 import { validateRules, type Rule } from '../../domain/compliance/rules.ts';
@@ -29,11 +28,12 @@ import { errorCsv, errorFileId, errorFileStore } from './error-file.ts';
 import { evidenceCsv, evidenceData, evidencePdf } from './evidence.ts';
 import { frame } from './messages.ts';
 import { pageProjects, PROJECT_LIST } from './page-projects.ts';
+import { EVIDENCE_PACK_LIST, pageEvidencePacks } from './page-evidence-packs.ts';
 import { reportRoutes } from './reports.ts';
 import { suspensionRoutes } from './suspensions.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from '../../contract/projects.ts';
 import {
-  evidenceTargetOf, loadProject, projectEtag, projectTarget, projectView, saveProjectExemptions, selectProjects, suspendedMinistries, targetOf, zoneRegions, type ProjectRow,
+  evidenceTargetOf, loadProject, projectEtag, projectView, saveProjectExemptions, targetOf, type projectTarget, type ProjectRow,
 } from './store.ts';
 import { hashStream, MAX_ERRORS, spool } from './upload.ts';
 import { storeUpload, uploadView } from './upload-store.ts';
@@ -331,7 +331,8 @@ function routes(base: FastifyInstance): void {
     config: { action: 'evidence-pack:list' },
     schema: {
       tags: ['demonstrations'],
-      summary: 'The projects whose evidence pack the caller may read — for a responsible ministry, those using an exemption that suspends one of its regulations — with the exemptions concerned and the download addresses',
+      summary: 'The projects whose evidence pack the caller may read — for a responsible ministry, those using an exemption that suspends one of its regulations — with the exemptions concerned and the download addresses; oldest project first, in pages',
+      querystring: Type.Object(pageQuery(EVIDENCE_PACK_LIST), { additionalProperties: false }),
       response: {
         200: Type.Object({
           items: Type.Array(Type.Object({
@@ -339,34 +340,15 @@ function routes(base: FastifyInstance): void {
             exemptions: Type.Array(Type.Object({ id: Type.String(), title: I18nTextSchema(1000) })),
             pdf: Type.String(), csv: Type.String(),
           })),
+          next: nextSchema,
         }),
         ...errors,
       },
     },
   }, async (request) => {
-    const actor = request.actor!;
-    let query = selectProjects(db).orderBy('created_at').orderBy('id');
-    if (actor.orgKind === 'responsible_ministry') {
-      // Only projects using an exemption that suspends one of its regulations can be its.
-      query = query.where('demonstration_project.id', 'in', db.selectFrom('demonstration_project_exemption as dpe')
-        .innerJoin('exemption_regulation as er', 'er.exemption_id', 'dpe.exemption_id')
-        .innerJoin('regulation as r', 'r.id', 'er.regulation_id')
-        .innerJoin('organisation as o', 'o.ministry_code', 'r.ministry')
-        .select('dpe.project_id').where('o.id', '=', actor.organisationId));
-    }
-    const rows = await query.execute();
-    const regions = await zoneRegions(db, rows.map((r) => r.zone_id));
-    const ministries = await suspendedMinistries(db, rows.map((r) => r.id));
-    const readable = rows.filter((r) => decide(actor, 'project:evidence', { ...projectTarget(r, regions.get(r.zone_id) ?? []), ministries: ministries.get(r.id) ?? [] }).allowed);
-    const exemptionIds = [...new Set(readable.flatMap((r) => r.exemption_ids))];
-    const titles = new Map(exemptionIds.length === 0 ? [] : (await db.selectFrom('exemption').select(['id', 'title']).where('id', 'in', exemptionIds).execute()).map((e) => [e.id, e.title as I18nText]));
-    return {
-      items: readable.map((r) => ({
-        projectId: r.id, title: r.title as I18nText, zoneId: r.zone_id, state: r.state, demo: r.demo,
-        exemptions: r.exemption_ids.map((id) => ({ id, title: titles.get(id) ?? { ko: id } })),
-        pdf: `/api/projects/${r.id}/evidence-pack.pdf`, csv: `/api/projects/${r.id}/evidence-pack.csv`,
-      })),
-    };
+    const { limit, cursor } = request.query;
+    const page = readPage(EVIDENCE_PACK_LIST, { limit, cursor }, {}, await app.services.listKey());
+    return pageEvidencePacks(db, request.actor!, page);
   });
 
   app.get('/api/projects/:id/compliance', {

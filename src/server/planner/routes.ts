@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/append.ts';
 import { Line, ProblemSchema } from '../../contract/common.ts';
 import { buildPlanningRequest, PlanningQuerySchema, runPlanner } from './planning-input.ts';
 import { PlannerWorker } from './planner-worker.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 
 const AnswerSchema = Type.Object({
   regions: Type.Array(Type.String()),
@@ -28,6 +29,11 @@ const ResultSchema = Type.Object({
   elapsedMs: Type.Number(),
   explanation: Type.Unknown(),
 });
+/** Saved requests, newest first (the organisation's own, so its id is one of the cursor's filters). */
+const PLANNING_REQUEST_LIST: ListSpec<'created'> = {
+  list: 'planning-requests', defaultSort: 'created', defaultLimit: 50, maxLimit: 200,
+  orders: { created: { direction: 'desc', columns: [{ sql: 'planning_request.created_at', type: 'timestamptz' }, { sql: 'planning_request.id', type: 'uuid' }] } },
+};
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 422: ProblemSchema };
 
 export async function plannerRoutes(base: FastifyInstance): Promise<void> {
@@ -84,15 +90,18 @@ export async function plannerRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'planning-request:read', objectScoped: true },
     schema: {
       tags: ['planner'],
-      summary: "My organisation's saved planning requests",
+      summary: "My organisation's saved planning requests, newest first, in pages",
+      querystring: Type.Object(pageQuery(PLANNING_REQUEST_LIST), { additionalProperties: false }),
       response: {
-        200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), query: Type.Unknown(), result: Type.Unknown(), createdAt: Type.String() })) }),
+        200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), query: Type.Unknown(), result: Type.Unknown(), createdAt: Type.String() })), next: nextSchema }),
         ...errors,
       },
     },
   }, async (request) => {
     const actor = authorize(request, { kind: 'organisation', organisationId: request.actor?.organisationId ?? '' });
-    const rows = await db.selectFrom('planning_request').selectAll().where('organisation_id', '=', actor.organisationId).orderBy('created_at', 'desc').limit(100).execute();
-    return { items: rows.map((r) => ({ id: r.id, title: r.title, query: r.request, result: r.result, createdAt: r.created_at.toISOString() })) };
+    const page = readPage(PLANNING_REQUEST_LIST, { limit: request.query.limit, cursor: request.query.cursor }, { organisation: actor.organisationId }, await app.services.listKey());
+    const query = db.selectFrom('planning_request').selectAll().where('organisation_id', '=', actor.organisationId);
+    const { rows, next } = pageOf(page, await inPageOrder(query, page).execute());
+    return { items: rows.map((r) => ({ id: r.id, title: r.title, query: r.request, result: r.result, createdAt: r.created_at.toISOString() })), next };
   });
 }

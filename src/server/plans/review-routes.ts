@@ -11,6 +11,7 @@ import type { ClockState } from '../../domain/calendar/clock.ts';
 import { CRITERIA_RULE, MAX_SCORE, REVIEW_CRITERIA, summariseScores, type ExpertTie, type ReviewCriterion } from '../../domain/zones/expert-review.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../errors.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { ProblemSchema } from '../../contract/common.ts';
 import { callerOf } from '../write/caller.ts';
 import { participantsOf } from './content.ts';
@@ -34,6 +35,11 @@ import { scorePlan } from './use-cases/score-plan.ts';
 const serializerCompiler = () => (data: unknown): string => JSON.stringify(data);
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema };
 
+/** Experts by name (the id breaks ties between namesakes). */
+const EXPERT_LIST: ListSpec<'name'> = {
+  list: 'experts', defaultSort: 'name', defaultLimit: 100, maxLimit: 500,
+  orders: { name: { direction: 'asc', columns: [{ sql: 'app_user.display_name', type: 'text' }, { sql: 'app_user.id', type: 'uuid' }] } },
+};
 const CRITERIA = REVIEW_CRITERIA.map((key) => ({ key, rule: CRITERIA_RULE, max: MAX_SCORE }));
 
 /** The review record as the actor may see it: MSS everything; an expert its own sheet; a ministry its own opinion. */
@@ -110,14 +116,20 @@ export async function planReviewRoutes(base: FastifyInstance): Promise<void> {
 
   app.get('/api/experts', {
     config: { action: 'expert:list' }, serializerCompiler,
-    schema: { tags: ['review'], summary: 'Experts MSS may assign, with the ties each declared', response: { 200: Type.Object({ items: Type.Array(ExpertView) }), 401: ProblemSchema, 403: ProblemSchema } },
+    schema: {
+      tags: ['review'], summary: 'Experts MSS may assign, with the ties each declared; by name, in pages',
+      querystring: Type.Object(pageQuery(EXPERT_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(ExpertView), next: nextSchema }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+    },
   }, async (request) => {
     authorize(request);
-    const rows = await db.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+    const page = readPage(EXPERT_LIST, { limit: request.query.limit, cursor: request.query.cursor }, {}, await app.services.listKey());
+    const query = db.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
       .leftJoin('expert_declaration', 'expert_declaration.user_id', 'app_user.id')
       .select(['app_user.id', 'app_user.display_name', 'organisation.name', 'expert_declaration.ties'])
-      .where('organisation.kind', '=', 'expert').where('app_user.disabled_at', 'is', null).orderBy('app_user.display_name').execute();
-    return { items: rows.map((r) => ({ userId: r.id, name: r.display_name, organisation: r.name, ties: (r.ties as ExpertTie[] | null) ?? [] })) };
+      .where('organisation.kind', '=', 'expert').where('app_user.disabled_at', 'is', null);
+    const { rows, next } = pageOf(page, await inPageOrder(query, page).execute());
+    return { items: rows.map((r) => ({ userId: r.id, name: r.display_name, organisation: r.name, ties: (r.ties as ExpertTie[] | null) ?? [] })), next };
   });
 
   app.get('/api/experts/me', {

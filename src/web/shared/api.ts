@@ -138,7 +138,7 @@ export const api = {
   solvePlan: (query: PlannerQuery) => request<PlannerResult>('POST', '/api/planner/solve', query),
   savePlanRequest: (title: string, query: PlannerQuery) =>
     request<{ id: string; title: string; regions: string[] }>('POST', '/api/planner/requests', { title, query }),
-  listPlanRequests: () => request<{ items: PlanningRequestItem[] }>('GET', '/api/planner/requests'),
+  listPlanRequests: (cursor?: string) => request<Page<PlanningRequestItem>>('GET', withCursor('/api/planner/requests', cursor)),
   listNotifications: (opts: { unread?: boolean; limit?: number } = {}) => {
     const query = new URLSearchParams();
     if (opts.unread) query.set('unread', 'true');

@@ -39,7 +39,8 @@ export const projectsApi = {
   removeAttachment: (href: string, reason: string) => request<unknown>('DELETE', href, { reason }),
   /** Companies by name (partners are picked from them; names are public). */
   companies: () => allPages((cursor) => request<Page<Company>>('GET', withCursor('/api/organisations?kind=company', cursor))),
-  evidencePacks: async () => (await request<{ items: EvidencePack[] }>('GET', '/api/evidence-packs')).items,
+  /** A page of the evidence packs the reader may download. */
+  evidencePacks: (cursor?: string) => request<Page<EvidencePack>>('GET', withCursor('/api/evidence-packs', cursor)),
   /** The incidents and the reporting deadlines in force (the UI shows these, it computes none). */
   incidents: (id: string) => request<{ items: Incident[]; deadlineHours: DeadlineHours }>('GET', `${p(id)}/incidents`),
   reportIncident: (id: string, input: IncidentInput) => request<Incident>('POST', `${p(id)}/incidents`, input),

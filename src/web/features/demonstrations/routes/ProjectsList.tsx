@@ -4,6 +4,7 @@ import { useApp } from '../../../shared/app-context.tsx';
 import { Link } from '../../../shared/router.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
 import { useLoad } from '../../../shared/data/load.ts';
+import { ShowMore, usePaged } from '../../../shared/data/paged.tsx';
 import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { LocalText, RefText } from '../../../shared/ui/text.tsx';
 import { projectsApi } from '../api/client.ts';
@@ -76,13 +77,13 @@ export function ProjectsListPage() {
 /** A responsible ministry's view: the evidence packs it may read (Act Art. 87), with the exemptions concerned. */
 function EvidencePacks() {
   const { t, user } = useApp();
-  const packs = useLoad(user ? `evidence-packs:${user.id}` : null, projectsApi.evidencePacks);
+  const packs = usePaged(['evidence-packs', user?.id], user ? projectsApi.evidencePacks : null);
   const zones = useZones();
   return (
     <>
       <h1 className="zl-page-title">{t('prjListTitle')}</h1>
       <p className="zl-lead">{t('prjListLeadResponsible')}</p>
-      {packs.error ? <ProblemAlert error={packs.error} /> : packs.data === undefined ? <Loading /> : packs.data.length === 0 ? (
+      {packs.error ? <ProblemAlert error={packs.error} /> : packs.items === null ? <Loading /> : packs.items.length === 0 ? (
         <p data-testid="evidence-packs-none">{t('prjEvidencePacksNone')}</p>
       ) : (
         <TableFrame>
@@ -97,7 +98,7 @@ function EvidencePacks() {
               </tr>
             </thead>
             <tbody>
-              {packs.data.map((p) => {
+              {packs.items.map((p) => {
                 const zone = zones?.find((z) => z.id === p.zoneId);
                 return (
                   <tr key={p.projectId} data-project={p.projectId}>
@@ -113,6 +114,7 @@ function EvidencePacks() {
               })}
             </tbody>
           </table>
+          <ShowMore paged={packs} testId="evidence-packs-more" />
         </TableFrame>
       )}
     </>

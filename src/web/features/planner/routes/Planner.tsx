@@ -25,6 +25,7 @@ import { MapLegend } from '../../regions/routes/Regions.tsx';
 import { plansApi } from '../../plans/api/client.ts';
 import { GROUP_KEYS } from '../components/Inventory.tsx';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { ShowMore, usePaged } from '../../../shared/data/paged.tsx';
 
 type Level = PlannerQuery['level'];
 interface CapRow {
@@ -1196,18 +1197,8 @@ function SavedRequests({
   onLoad: (query: unknown) => void;
 }) {
   const { t, lang } = useApp();
-  const [items, setItems] = useState<PlanningRequestItem[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .listPlanRequests()
-      .then((res) => live && setItems(res.items))
-      .catch((err: unknown) => live && setError(err));
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const saved = usePaged(['planner-requests', version], api.listPlanRequests);
+  const { items, error } = saved;
   const regionsOf = (item: PlanningRequestItem): string[] => {
     const result = item.result as { regions?: unknown } | null;
     return Array.isArray(result?.regions) ? result.regions.filter((c): c is string => typeof c === 'string') : [];
@@ -1256,6 +1247,7 @@ function SavedRequests({
               ))}
             </tbody>
           </table>
+          <ShowMore paged={saved} testId="saved-requests-more" />
         </TableFrame>
       )}
     </section>

@@ -1,5 +1,5 @@
 // The plans API over the one transport (src/web/shared/api.ts); If-Match carries the version a content write is based on.
-import { withCursor, type Page } from '../../../shared/data/paged.tsx';
+import { allPages, withCursor, type Page } from '../../../shared/data/paged.tsx';
 import { request, type Method } from '../../../shared/api.ts';
 import type { Criterion, ExpertSummary, ExpertWorkspace, Position, ReviewView, Tie } from '../review-types.ts';
 import type { CommonContent, Consultation, DecisionInput, PlanContent, PlanModel, PlanSummary, PlanView, SectionContent, VersionSummary } from '../types.ts';
@@ -42,7 +42,8 @@ export const plansApi = {
     write<PlanView>('POST', `${p(plan.id)}/supplement-requests`, { request, items: [], answerBy }, plan.etag),
   redeliberate: (plan: PlanView, reason: { ko: string }) => write<PlanView>('POST', `${p(plan.id)}/redeliberation`, { reason }, plan.etag),
   review: (id: string) => request<ReviewView>('GET', `${p(id)}/review`),
-  experts: () => request<{ items: ExpertSummary[] }>('GET', '/api/experts').then((r) => r.items),
+  /** Every expert MSS may assign (all pages: the assignment form picks from them). */
+  experts: () => allPages((cursor) => request<Page<ExpertSummary>>('GET', withCursor('/api/experts', cursor))),
   assignExpert: (id: string, expertUserId: string) => write<ReviewView>('POST', `${p(id)}/experts`, { expertUserId }),
   consult: (id: string, organisationId: string) => write<ReviewView>('POST', `${p(id)}/consultations`, { organisationId }),
   giveOpinion: (id: string, input: { position: Position; opinion: { ko: string }; conditions: { ko: string } | null }) => write<ReviewView>('POST', `${p(id)}/opinions`, input),

@@ -1,0 +1,150 @@
+// Pages of the remaining lists (issue 12; docs/decisions/0049-pages-everywhere.md): evidence packs, saved planning
+// requests and experts. A cursor walk shows every row once while rows are added; the evidence packs a reader sees are
+// decided in SQL exactly as the policy's `project:evidence` decides them; a planning request of another organisation
+// is never shown; a bad cursor, limit or sort is a 400 naming the parameter. Both engines.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { demoId } from '../../src/db/seed/demo.ts';
+import { DEMO_PROJECT_ID, seedDemoDemonstrations } from '../../src/db/seed/demo-demonstrations.ts';
+import { seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
+import { decide } from '../../src/domain/auth/policy.ts';
+import type { Actor } from '../../src/domain/auth/types.ts';
+import { evidenceTargetOf, loadProject } from '../../src/server/demonstrations/store.ts';
+import { insertRegulation } from '../../src/server/regulations/store.ts';
+import { asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
+import { engines } from '../support/db.ts';
+
+const READERS = ['ministry@demo.zonelink.kr', 'busan@demo.zonelink.kr', 'ulsan@demo.zonelink.kr', 'company@demo.zonelink.kr', 'expert@demo.zonelink.kr', 'motie@demo.zonelink.kr'];
+
+for (const engine of engines()) {
+  describe(`more list pages (${engine})`, () => {
+    let t: TestApp;
+    let ministry: Session;
+    before(async () => {
+      t = await startTestApp(engine);
+      await seedReferenceRegulations(t.db);
+      await seedDemoExemptions(t.db);
+      await seedDemoDemonstrations(t.db);
+      ministry = await t.login('ministry@demo.zonelink.kr');
+    });
+    after(async () => t.close());
+
+    /** Every id of a list, page by page, as the session reads it; `between` runs after each page. */
+    async function walkAs(session: Session, first: string, idOf: (row: Record<string, unknown>) => string, between?: (pageNo: number) => Promise<void>): Promise<string[]> {
+      const shown: string[] = [];
+      let url: string | null = first;
+      for (let pageNo = 0; url !== null; pageNo += 1) {
+        const res: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({ method: 'GET', url, headers: asSession(session) });
+        assert.equal(res.statusCode, 200, res.body);
+        const body = res.json() as { items: Record<string, unknown>[]; next: string | null };
+        assert.ok(body.items.length <= Number(new URL(first, 'http://x').searchParams.get('limit')), 'a page holds at most limit rows');
+        shown.push(...body.items.map(idOf));
+        await between?.(pageNo);
+        url = body.next === null ? null : `${first}${first.includes('?') ? '&' : '?'}cursor=${body.next}`;
+      }
+      return shown;
+    }
+
+    async function actorOf(session: Session): Promise<Actor> {
+      const row = await t.db.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+        .select(['app_user.id', 'app_user.organisation_id', 'app_user.role', 'organisation.kind', 'organisation.region_code'])
+        .where('app_user.id', '=', session.userId).executeTakeFirstOrThrow();
+      return { userId: row.id, organisationId: row.organisation_id, orgKind: row.kind, regionCode: row.region_code, role: row.role, tokenScopes: null };
+    }
+
+    test('a reader sees exactly the evidence packs the policy lets it read, decided in SQL', async () => {
+      const other = randomUUID();
+      await t.db.insertInto('organisation').values({ id: other, kind: 'company', name: JSON.stringify({ ko: '다른 기업' }), region_code: null, demo: false }).execute();
+      const zoneIn = async (code: string) => (await t.db.selectFrom('zone_region').select('zone_id').where('region_code', 'like', `${code}%`).orderBy('zone_id').executeTakeFirstOrThrow()).zone_id;
+      // Projects of another company (one in Ulsan, one with the demo company as partner), and a MOTIE regulation
+      // suspended by the demo project's first exemption: MOTIE reads the packs of the projects using it, no other.
+      for (const spec of [{ zone: '26', partners: [] as string[] }, { zone: '37', partners: [demoId('org:company')] }]) {
+        await sql`insert into demonstration_project select (jsonb_populate_record(p, jsonb_build_object('id', ${randomUUID()}::uuid, 'lead_company', ${other}::uuid,
+          'zone_id', ${await zoneIn(spec.zone)}::uuid, 'sites', '[]'::jsonb, 'partner_companies', to_jsonb(${spec.partners}::uuid[])))).*
+          from demonstration_project p where p.id = ${DEMO_PROJECT_ID}`.execute(t.db);
+      }
+      const exemption = { exemption_id: demoId('exemption:gyeongbuk-drone') };
+      await t.db.insertInto('demonstration_project_exemption').values({ project_id: DEMO_PROJECT_ID, exemption_id: exemption.exemption_id, position: 99 }).onConflict((oc) => oc.doNothing()).execute();
+      const regulation = await insertRegulation(t.db, {
+        instrument: 'act', law: { ko: '고압가스 안전관리법 (시험)' }, article: '5', paragraph: null, ministry: 'MOTIE', ministryName: { ko: '산업통상자원부' },
+        title: { ko: '수소 운송 (시험)' }, body: { ko: '본문' }, effectiveFrom: '2020-01-01', amendments: [],
+      }, { demo: false, source: 'platform' });
+      await t.db.insertInto('exemption_regulation').values({ exemption_id: exemption.exemption_id, regulation_id: regulation }).onConflict((oc) => oc.doNothing()).execute();
+      const projects = (await t.db.selectFrom('demonstration_project').select('id').execute()).map((r) => r.id);
+      let motieSees = 0;
+      for (const email of READERS) {
+        const session = await t.login(email);
+        const actor = await actorOf(session);
+        const expected: string[] = [];
+        for (const id of projects) if (decide(actor, 'project:evidence', await evidenceTargetOf(t.db, (await loadProject(t.db, id))!)).allowed) expected.push(id);
+        const shown = await walkAs(session, '/api/evidence-packs?limit=1', (r) => String(r.projectId));
+        assert.deepEqual([...shown].sort(), expected.sort(), email);
+        if (email.startsWith('motie')) motieSees = shown.length;
+      }
+      assert.ok(motieSees > 0, 'the responsible ministry reads the pack of the project suspending its regulation');
+    });
+
+    test('a walk through the saved planning requests shows each once while requests are saved, and only the organisation’s own', async () => {
+      const busan = await t.login('busan@demo.zonelink.kr');
+      const ulsan = await t.login('ulsan@demo.zonelink.kr');
+      const save = async (session: Session, at: Date) => {
+        const id = randomUUID();
+        const actor = await actorOf(session);
+        await t.db.insertInto('planning_request').values({ id, organisation_id: actor.organisationId, created_by: actor.userId, title: `요청 ${id.slice(0, 4)}`, request: JSON.stringify({}), result: null, created_at: at }).execute();
+        return id;
+      };
+      const base = Date.parse('2026-11-01T00:00:00Z');
+      const existing: string[] = [];
+      // Same instants in pairs: ties are broken by the id.
+      for (let i = 0; i < 12; i += 1) existing.push(await save(busan, new Date(base + Math.floor(i / 2) * 1000)));
+      const foreign: string[] = [];
+      for (let i = 0; i < 4; i += 1) foreign.push(await save(ulsan, new Date(base + i * 1000)));
+      const added: string[] = [];
+      const seen = await walkAs(busan, '/api/planner/requests?limit=5', (r) => String(r.id), async (pageNo) => {
+        // Newer (already passed) and older (still ahead) requests are saved during the walk.
+        added.push(await save(busan, new Date(base + 3_600_000 + pageNo)), await save(busan, new Date(base - 3_600_000 - pageNo)), await save(ulsan, new Date(base)));
+      });
+      assert.equal(new Set(seen).size, seen.length, 'no request twice');
+      for (const id of existing) assert.ok(seen.includes(id), 'every request saved before the walk is shown');
+      for (const id of foreign) assert.ok(!seen.includes(id), 'another organisation’s request is never shown');
+      const ulsanSees = await walkAs(ulsan, '/api/planner/requests?limit=200', (r) => String(r.id));
+      assert.ok(ulsanSees.every((id) => !existing.includes(id)));
+    });
+
+    test('experts walk page by page to the rows of one page', async () => {
+      const expertOrg = demoId('org:expert');
+      for (const name of ['가 전문가', '가 전문가', '나 전문가']) {
+        await t.db.insertInto('app_user').values({ id: randomUUID(), email: `${randomUUID()}@test.zonelink.kr`, display_name: name, password_hash: 'x', organisation_id: expertOrg, role: 'member', locale: 'ko', demo: false }).execute();
+      }
+      const paged = await walkAs(ministry, '/api/experts?limit=1', (r) => String(r.userId));
+      const whole = ((await t.app.inject({ method: 'GET', url: '/api/experts?limit=500', headers: asSession(ministry) })).json() as { items: { userId: string }[] }).items.map((e) => e.userId);
+      assert.ok(whole.length >= 3);
+      assert.deepEqual(paged, whole);
+    });
+
+    test('a bad cursor, a limit beyond the maximum or an unknown sort is a 400 naming it', async () => {
+      const busan = await t.login('busan@demo.zonelink.kr');
+      const ulsan = await t.login('ulsan@demo.zonelink.kr');
+      const busanNext = ((await t.app.inject({ method: 'GET', url: '/api/planner/requests?limit=1', headers: asSession(busan) })).json() as { next: string | null }).next;
+      assert.ok(busanNext, 'busan has more than one saved request');
+      const cases: [Session, string, string][] = [
+        [ulsan, `/api/planner/requests?cursor=${busanNext}`, 'cursor'],
+        [ministry, `/api/experts?cursor=${busanNext}`, 'cursor'],
+        [ministry, '/api/experts?limit=501', 'limit'],
+        [ministry, '/api/experts?sort=title', 'sort'],
+        [busan, '/api/planner/requests?limit=0', 'limit'],
+        [ministry, '/api/evidence-packs?limit=201', 'limit'],
+        [ministry, `/api/evidence-packs?cursor=${busanNext.slice(0, -2)}xx`, 'cursor'],
+      ];
+      for (const [session, url, parameter] of cases) {
+        const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-language': 'ko', ...asSession(session) } });
+        assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+        const field = problemOf(res).errors?.[0];
+        assert.ok(field, url);
+        assert.equal(field.path, `/querystring/${parameter}`, url);
+      }
+    });
+  });
+}
