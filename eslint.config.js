@@ -1,6 +1,14 @@
-// Lint: typescript-eslint with type information; the domain may not import I/O or UI modules.
+// Lint: typescript-eslint with type information; the domain may not import I/O or UI modules; the web app's import
+// zones (decision record 0041): web imports only web, the contract and the pure domain; a feature reaches another
+// feature only through its index.ts; shared code imports no feature; no import cycles.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+
+const FEATURES = readdirSync(`${import.meta.dirname}/src/web/features`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'bench/results/**', 'screenshots/**'] },
@@ -38,6 +46,42 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { regex: '^(?!typebox$|\\./[^/]+\\.ts$|\\.\\./domain/)', message: 'The contract is pure: it imports typebox, other contract files and the pure domain only.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', {
+        zones: [
+          {
+            target: './src/web', from: './src', except: ['./web', './contract', './domain'],
+            message: 'The web app imports only web code, the contract (src/contract) and the pure domain (src/domain).',
+          },
+          {
+            target: ['./src/web/shared', './src/web/i18n'], from: ['./src/web/features', './src/web/app'],
+            message: 'Shared code and catalogues import no feature and not the app shell.',
+          },
+          { target: './src/web/features', from: './src/web/app', message: 'A feature does not import the app shell.' },
+          ...FEATURES.map((feature) => ({
+            target: `./src/web/features/${feature}`,
+            from: './src/web/features',
+            except: [`./${feature}`, ...FEATURES.filter((other) => other !== feature).map((other) => `./${other}/index.ts`)],
+            message: 'A feature reaches another feature only through its index.ts.',
+          })),
+          {
+            target: './src/web/app', from: './src/web/features',
+            except: FEATURES.flatMap((feature) => [`./${feature}/index.ts`, `./${feature}/routes`]),
+            message: 'The app shell reaches a feature through its index.ts, or a route module it loads lazily.',
+          },
         ],
       }],
     },

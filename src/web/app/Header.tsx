@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../shared/api.ts';
 import { useApp } from '../shared/app-context.tsx';
 import { Link, navigate, useLocation } from '../shared/router.tsx';
-import { useUnread } from '../features/notifications/unread.ts';
+import { useUnread } from '../features/notifications/index.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 export function SkipLink() {

@@ -1,6 +1,6 @@
 // The only way the UI talks to the server: same-origin fetch with the session cookie,
 // the UI language as Accept-Language and the CSRF token on every cookie-authenticated write.
-import { allPages, withCursor, type Page } from './data/paged.tsx';
+import { allPages, withCursor, type Page } from './data/pages.ts';
 import type { Lang } from '../i18n/index.ts';
 import type {
   About,
@@ -94,6 +94,14 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
     throw new ApiError(problem);
   }
   return payload as T;
+}
+
+/** `?a=1&b=2` from the parameters that have a value ('' when none has). */
+export function queryString(params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 export const api = {

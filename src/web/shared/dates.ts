@@ -26,6 +26,11 @@ export function formatDate(iso: string, lang: Lang, style: 'medium' | 'long' = '
   return date ? new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: style, timeZone: SEOUL }).format(date) : iso;
 }
 
+/** A civil date or an instant as its day, or null for none. */
+export function formatDay(iso: string | null, lang: Lang): string | null {
+  return iso ? formatDate(iso, lang) : null;
+}
+
 /** The time of day of an instant in Seoul (HH:MM). */
 export function formatTime(iso: string, lang: Lang): string {
   const date = instant(iso);

@@ -1,4 +1,4 @@
-// Shapes of the exemption, regulation, bundle, reform-board and search API as the browser sees them: the contract's
+// Shapes of the exemption, needs, bundle and reform-board API as the browser sees them: the contract's
 // types (src/contract/), and the shapes whose routes have no contract module yet.
 import type { Exemption } from '../../../contract/exemptions.ts';
 import type { I18nText } from '../../shared/types.ts';
@@ -9,7 +9,6 @@ export type { Conditions } from '../../../contract/exemption-conditions.ts';
 export type { EvidenceRef, Lifecycle } from '../../../contract/exemption-lifecycle.ts';
 export type { CoverageView as NeedsCoverage, NeedInput as Need } from '../../../contract/needs.ts';
 export type { Bundle, BundleExemption, ReformBoard, ReformItem } from '../../../contract/exemptions.ts';
-export type { SearchHit, SearchResult } from '../../../contract/search.ts';
 
 export type ExemptionKind = Exemption['kind'];
 export type Insurance = NonNullable<Exemption['conditions']['insurance']>;
@@ -31,16 +30,6 @@ export interface Organisation {
   demo: boolean;
 }
 
-export interface SearchQuery {
-  q: string;
-  type?: string | undefined;
-  kind?: string | undefined;
-  ministry?: string | undefined;
-  zone?: string | undefined;
-  state?: string | undefined;
-  stage?: string | undefined;
-  year?: string | undefined;
-}
 
 export interface AuditEntry {
   seq: number;

@@ -1,5 +1,5 @@
 import { useApp } from '../app-context.tsx';
-import { formatDateTime } from '../dates.ts';
+import { formatDateTime, formatDay } from '../dates.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { I18nText, Region, RegionName } from '../types.ts';
 
@@ -94,4 +94,11 @@ export function RefText({ value, notice = true }: { value: I18nText; notice?: bo
 /** Names from the capability catalogue, which has all five languages. */
 export function catalogueName(name: Partial<Record<Lang, string>> | undefined, lang: Lang, fallback: string): string {
   return name?.[lang] ?? name?.en ?? name?.ko ?? fallback;
+}
+
+/** A civil date (YYYY-MM-DD) in the UI language, or a dash. */
+export function Day({ iso }: { iso: string | null | undefined }) {
+  const { lang } = useApp();
+  if (!iso) return <>—</>;
+  return <time dateTime={iso}>{formatDay(iso, lang)}</time>;
 }

@@ -4,11 +4,11 @@ import { useApp } from '../../../shared/app-context.tsx';
 import { AUTONYMS, LANGS, isLang, type Lang, type MessageKey } from '../../../i18n/index.ts';
 import { Link, navigate } from '../../../shared/router.tsx';
 import type { ApiTokenItem, Me, NotificationItem, OrganisationKind, Region, TokenScope } from '../../../shared/types.ts';
-import { refreshUnread, setUnread } from '../../notifications/unread.ts';
+import { refreshUnread, setUnread } from '../../notifications/index.ts';
 import { Alert, Field, Loading, ProblemAlert, splitFieldErrors, useTitle } from '../../../shared/ui/ui.tsx';
 import { DateTime, LocalText, RegionNameText } from '../../../shared/ui/text.tsx';
 import { formatDate } from '../../../shared/dates.ts';
-import { DeadlinesSection } from '../../deadlines/components/DeadlinesSection.tsx';
+import { DeadlinesSection } from '../../deadlines/index.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export const KIND_KEYS: Record<OrganisationKind, MessageKey> = {

@@ -9,7 +9,7 @@ import { Loading, ProblemAlert } from '../../../shared/ui/ui.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { Link } from '../../../shared/router.tsx';
 import type { I18nText } from '../../../shared/types.ts';
-import { formatDay } from '../../zones/routes/Zones.tsx';
+import { formatDay } from '../../../shared/dates.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 type Kind = 'extension_window' | 'expiry' | 'results_report' | 'amendment_plan';

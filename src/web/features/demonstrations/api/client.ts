@@ -1,6 +1,6 @@
 // The demonstrations API through the app's one request helper (src/web/shared/api.ts); uploads go through
 // XMLHttpRequest, the only browser API that reports upload progress, with the same headers.
-import { allPages, withCursor, type Page } from '../../../shared/data/paged.tsx';
+import { allPages, withCursor, type Page } from '../../../shared/data/pages.ts';
 import { apiHeaders, ApiError, request } from '../../../shared/api.ts';
 import type { Problem } from '../../../shared/types.ts';
 import type {

@@ -7,7 +7,7 @@ import { formatDate } from '../../../shared/dates.ts';
 import { INTL_LOCALE, type MessageKey, type Translate } from '../../../i18n/index.ts';
 import type { Zone } from '../../../shared/types.ts';
 import type { IncidentSeverity, KpiFrequency, PeriodStatus, ProjectState, ReviewState } from '../types.ts';
-export { seoulToday } from '../../plans/components/common.tsx';
+export { seoulToday } from '../../../shared/dates.ts';
 import '../demonstrations.css';
 
 const STATE: Record<ProjectState, [MessageKey, string]> = {

@@ -7,7 +7,7 @@ import { RegionNameText, regionNameText } from '../../../shared/ui/text.tsx';
 import { loadBoundaries, MUNICIPALITIES, type Boundary } from '../../../shared/map/geo.ts';
 import { RegionMap, type MapArea, type MapPoint } from '../../../shared/map/RegionMap.tsx';
 import type { Region } from '../../../shared/types.ts';
-import { useProvinces } from '../../plans/components/common.tsx';
+import { useProvinces } from '../../plans/index.ts';
 import { useField } from '../../../shared/forms/forms.tsx';
 
 const byProvince = new Map<string, Promise<Region[]>>();

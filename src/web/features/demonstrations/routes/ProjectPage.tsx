@@ -10,8 +10,7 @@ import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shar
 import { LocalText, RefText } from '../../../shared/ui/text.tsx';
 import { formatDateTime } from '../../../shared/dates.ts';
 import { projectsApi } from '../api/client.ts';
-import { needsCoverageQuery } from '../../exemptions/api/queries.ts';
-import { NeedsPanel } from '../../exemptions/components/NeedsPanel.tsx';
+import { NeedsPanel, needsCoverageQuery } from '../../exemptions/index.ts';
 import { DayText, frequencyText, ProjectStateBadge, useNumber, useZones } from '../components/common.tsx';
 import { CompliancePanel, EvidencePanel } from '../components/compliance.tsx';
 import { IncidentsPanel } from '../components/incidents.tsx';

@@ -1,18 +1,12 @@
-// Exemptions, the regulation catalogue, bundles, the reform board and precedent search, through the one
+// Exemptions, needs coverage, bundles, the reform board and organisations, through the one
 // request function of src/web/shared/api.ts (session cookie, UI language, CSRF token on writes).
-import { request } from '../../../shared/api.ts';
-import { allPages, withCursor, type Page } from '../../../shared/data/paged.tsx';
+import { queryString, request } from '../../../shared/api.ts';
+import { allPages, withCursor, type Page } from '../../../shared/data/pages.ts';
 import type {
-  AuditEntry, Bundle, Conditions, EvidenceRef, Exemption, ExemptionInput, NeedsCoverage, Organisation, ReformBoard, SearchQuery, SearchResult,
+  AuditEntry, Bundle, Conditions, EvidenceRef, Exemption, ExemptionInput, NeedsCoverage, Organisation, ReformBoard,
 } from '../types.ts';
-import type { Regulation, RegulationInput } from '../../../shared/types.ts';
 
-const qs = (params: Record<string, string | undefined>): string => {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, value);
-  const text = query.toString();
-  return text ? `?${text}` : '';
-};
+const qs = queryString;
 const at = (id: string) => encodeURIComponent(id);
 
 export const exemptionsApi = {
@@ -45,15 +39,6 @@ export const exemptionsApi = {
   history: (id: string) => request<{ items: AuditEntry[] }>('GET', `/api/audit${qs({ limit: '50', objectType: 'exemption', objectId: id })}`),
   bundle: (zoneId: string) => request<Bundle>('GET', `/api/bundles/${at(zoneId)}`),
   reformBoard: () => request<ReformBoard>('GET', '/api/reform-board'),
-  search: (query: SearchQuery) => request<SearchResult>('GET', `/api/search${qs({ ...query, limit: '50' })}`),
-  /** Every provision of the catalogue (matching `q`), all pages: pick lists offer them all. */
-  regulations: async (q?: string) => ({ items: await allPages((cursor) => request<Page<Regulation>>('GET', withCursor(`/api/regulations${qs({ q })}`, cursor))) }),
-  regulation: (id: string) => request<Regulation>('GET', `/api/regulations/${at(id)}`),
-  createRegulation: (input: RegulationInput) => request<Regulation>('POST', '/api/regulations', input),
-  /** A CSV file is sent as it is (text/csv), a JSON file as `{ items }`; all or nothing. */
-  importRegulations: async (file: File) => /\.json$/i.test(file.name)
-    ? request<{ created: number; ids: string[] }>('POST', '/api/regulations/import', JSON.parse(await file.text()) as unknown)
-    : request<{ created: number; ids: string[] }>('POST', '/api/regulations/import', undefined, { raw: file, headers: { 'Content-Type': 'text/csv; charset=utf-8' } }),
   /** Every organisation of a kind (all pages: pick lists offer them all). */
   organisations: async (kind: string) => ({ items: await allPages((cursor) => request<Page<Organisation>>('GET', withCursor(`/api/organisations${qs({ kind })}`, cursor))) }),
 };

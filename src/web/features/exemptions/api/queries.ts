@@ -28,14 +28,6 @@ export const needsCoverageQuery = (owner: 'plan' | 'project', id: string, versio
     queryFn: () => (owner === 'plan' ? exemptionsApi.planCoverage(id) : exemptionsApi.projectCoverage(id)),
   });
 
-export const regulationKeys = { all: ['regulations'] as const };
-
-/** The regulation catalogue (matching `q` when given). */
-export const regulationsQuery = (q = '') =>
-  queryOptions({ queryKey: ['regulations', 'list', q] as const, queryFn: () => exemptionsApi.regulations(q || undefined).then((r) => r.items) });
-
-export const regulationQuery = (id: string) => queryOptions({ queryKey: ['regulations', 'one', id] as const, queryFn: () => exemptionsApi.regulation(id) });
-
 /** Organisations of a kind ('' for every kind). */
 export const organisationsQuery = (kind: string) =>
   queryOptions({ queryKey: ['organisations', kind] as const, queryFn: () => exemptionsApi.organisations(kind).then((r) => r.items), staleTime: 60_000 });

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { RefText, refTextString } from '../../../shared/ui/text.tsx';
-import { formatDay } from '../../zones/routes/Zones.tsx';
-import { projectsApi } from '../../demonstrations/api/client.ts';
+import { formatDay } from '../../../shared/dates.ts';
+import { projectsApi } from '../../demonstrations/index.ts';
 import type { EvidenceRef, Exemption } from '../types.ts';
 
 interface Option { key: string; ref: EvidenceRef; label: string }

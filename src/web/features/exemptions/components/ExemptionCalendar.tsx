@@ -6,7 +6,7 @@
 // report, and the law-amendment track (review, plan due 60 days later, stages planned and reached).
 import { useApp } from '../../../shared/app-context.tsx';
 import { INTL_LOCALE } from '../../../i18n/index.ts';
-import { formatDay } from '../../zones/routes/Zones.tsx';
+import { formatDay } from '../../../shared/dates.ts';
 import { stageKey } from './AmendmentTrackPanels.tsx';
 import { Day, seoulToday } from './common.tsx';
 import type { Exemption } from '../types.ts';

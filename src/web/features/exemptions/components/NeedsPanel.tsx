@@ -11,7 +11,7 @@ import { Link } from '../../../shared/router.tsx';
 import { STAGES, type Stage } from '../../../shared/stages.ts';
 import type { Regulation } from '../../../shared/types.ts';
 import { articleText, kindText, stageText } from './common.tsx';
-import { RegulationPicker } from '../../regulations/components/RegulationPicker.tsx';
+import { RegulationPicker } from '../../regulations/index.ts';
 import type { Need, NeedsCoverage } from '../types.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 

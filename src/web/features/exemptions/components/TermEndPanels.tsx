@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Field } from '../../../shared/ui/ui.tsx';
-import { formatDay } from '../../zones/routes/Zones.tsx';
+import { formatDay } from '../../../shared/dates.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { exemptionsApi } from '../api/client.ts';
 import { seoulToday } from './common.tsx';

@@ -1,11 +1,9 @@
-// Shared bits of the exemption pages: kind, state and stage labels, badges, dates, highlighted snippets,
-// and the form parts src/web/shared/forms/forms.tsx lacks (a date, a plain line, a filter select).
+// Shared bits of the exemption pages: kind, state and stage labels, badges, highlighted snippets, a filter select
+// and the lawful-term offer; dates, the date and line fields and article texts are re-exported from where they live.
 import type { ReactNode } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
-import { useField } from '../../../shared/forms/forms.tsx';
-import { Field } from '../../../shared/ui/ui.tsx';
 import type { MessageKey, Translate } from '../../../i18n/index.ts';
-import { formatDay } from '../../zones/routes/Zones.tsx';
+import { formatDay } from '../../../shared/dates.ts';
 import { ApiError } from '../../../shared/api.ts';
 import type { ExemptionKind } from '../types.ts';
 import '../exemptions.css';
@@ -44,14 +42,10 @@ export function ExemptionStateBadge({ state }: { state: string }) {
 
 export { stageText } from '../../../shared/stages.ts';
 
-/** A civil date (YYYY-MM-DD) in the UI language, or a dash. */
-export function Day({ iso }: { iso: string | null | undefined }) {
-  const { lang } = useApp();
-  if (!iso) return <>—</>;
-  return <time dateTime={iso}>{formatDay(iso, lang)}</time>;
-}
-
 export { seoulToday } from '../../../shared/dates.ts';
+export { Day } from '../../../shared/ui/text.tsx';
+export { DateField, LineField } from '../../../shared/forms/fields.tsx';
+export { articleText } from '../../regulations/index.ts';
 
 /** Text with [start, end) ranges marked, as the search API returns them. */
 export function Highlighted({ text, ranges }: { text: string; ranges: number[][] }) {
@@ -64,30 +58,6 @@ export function Highlighted({ text, ranges }: { text: string; ranges: number[][]
   });
   if (at < text.length) parts.push(text.slice(at));
   return <>{parts}</>;
-}
-
-/** A date input placed by its body pointer (errors and ids from the enclosing FormErrors). */
-export function DateField({ pointer, label, value, onChange, required, hint }: {
-  pointer: string; label: string; value: string; onChange: (v: string) => void; required?: boolean; hint?: string | undefined;
-}) {
-  const f = useField(pointer);
-  return (
-    <Field id={f.id} label={label} required={required} hint={hint} error={f.error}>
-      {(aria) => <input {...aria} type="date" className="krds-input" value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
-  );
-}
-
-/** A one-line plain text input placed by its body pointer. */
-export function LineField({ pointer, label, value, onChange, required, hint, maxLength }: {
-  pointer: string; label: string; value: string; onChange: (v: string) => void; required?: boolean; hint?: string | undefined; maxLength?: number;
-}) {
-  const f = useField(pointer);
-  return (
-    <Field id={f.id} label={label} required={required} hint={hint} error={f.error}>
-      {(aria) => <input {...aria} type="text" className="krds-input" value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
-  );
 }
 
 /** A labelled select over fixed values with an "all" option (filters). */
@@ -110,11 +80,6 @@ export function FilterSelect({
       </select>
     </div>
   );
-}
-
-/** "Act Art. 86(10)" in the UI language. */
-export function articleText(article: string, paragraph: string | null, t: Translate): string {
-  return t('exArticle', { article: paragraph ? `${article}(${paragraph})` : article });
 }
 
 /** The longest lawful last day a refused term offers (`maxUntil` of `exceeds-maximum` / `beyond-zone-period`, ADR 0013). */

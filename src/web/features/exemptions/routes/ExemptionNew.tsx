@@ -18,7 +18,7 @@ import type { I18nText, Regulation } from '../../../shared/types.ts';
 import { exemptionsApi } from '../api/client.ts';
 import { DateField, kindText, LawfulTermOffer, seoulToday, stageText } from '../components/common.tsx';
 import { ConditionsEditor, conditionsOf, emptyConditions, type ConditionsDraft } from '../components/ConditionsEditor.tsx';
-import { RegulationPicker } from '../../regulations/components/RegulationPicker.tsx';
+import { RegulationPicker } from '../../regulations/index.ts';
 import { EXEMPTION_KINDS, STAGES, type ExemptionKind, type Stage } from '../types.ts';
 
 /** Names of the form's parts for the error summary (by the first segment of the body pointer). */

@@ -7,8 +7,7 @@ import { LocalText } from '../../../shared/ui/text.tsx';
 import { Field, Loading, ProblemAlert, splitFieldErrors, useTitle } from '../../../shared/ui/ui.tsx';
 import { AUTONYMS, LANGS, type Lang } from '../../../i18n/index.ts';
 import type { I18nText } from '../../../shared/types.ts';
-import { formatDay } from '../../zones/routes/Zones.tsx';
-import { seoulToday } from '../../exemptions/components/common.tsx';
+import { formatDay, seoulToday } from '../../../shared/dates.ts';
 import { holidaysApi, type HolidayYear } from '../api/client.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 

@@ -1,6 +1,6 @@
 // The organisations API: the public list (kind, name, ministry code) and an MSS administrator's ministry code.
 import { request } from '../../../shared/api.ts';
-import { allPages, withCursor, type Page } from '../../../shared/data/paged.tsx';
+import { allPages, withCursor, type Page } from '../../../shared/data/pages.ts';
 import type { I18nText } from '../../../shared/types.ts';
 
 export interface Organisation {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { useApp } from '../../../shared/app-context.tsx';
 import { LocalText, refTextString } from '../../../shared/ui/text.tsx';
 import { Loading, ProblemAlert, splitFieldErrors, useTitle } from '../../../shared/ui/ui.tsx';
-import { regulationsQuery } from '../../exemptions/api/queries.ts';
+import { regulationsQuery } from '../../regulations/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { organisationsApi, type Organisation } from '../api/client.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';

@@ -21,8 +21,8 @@ import { Alert, Field, Loading, normalisePath, ProblemAlert, useTitle } from '..
 import { catalogueName, DateTime, pickRegionName } from '../../../shared/ui/text.tsx';
 import { loadBoundaries, MUNICIPALITIES, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
 import { RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
-import { MapLegend } from '../../regions/routes/Regions.tsx';
-import { plansApi } from '../../plans/api/client.ts';
+import { MapLegend } from '../../../shared/map/MapLegend.tsx';
+import { plansApi } from '../../plans/index.ts';
 import { GROUP_KEYS } from '../components/Inventory.tsx';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 import { ShowMore, usePaged } from '../../../shared/data/paged.tsx';

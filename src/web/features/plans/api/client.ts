@@ -1,5 +1,5 @@
 // The plans API over the one transport (src/web/shared/api.ts); If-Match carries the version a content write is based on.
-import { allPages, withCursor, type Page } from '../../../shared/data/paged.tsx';
+import { allPages, withCursor, type Page } from '../../../shared/data/pages.ts';
 import { request, type Method } from '../../../shared/api.ts';
 import type { Criterion, ExpertSummary, ExpertWorkspace, Position, ReviewView, Tie } from '../review-types.ts';
 import type { CommonContent, Consultation, DecisionInput, PlanContent, PlanModel, PlanSummary, PlanView, SectionContent, VersionSummary } from '../types.ts';

@@ -1,8 +1,7 @@
 // /plans/:id: the plan workspace — state and my actions, clocks, readiness, sign-off, sections, consultation,
 // versions and diff, and the ministry's review and decision.
 import { useCallback, useEffect, useState } from 'react';
-import { needsCoverageQuery } from '../../exemptions/api/queries.ts';
-import { NeedsPanel } from '../../exemptions/components/NeedsPanel.tsx';
+import { NeedsPanel, needsCoverageQuery } from '../../exemptions/index.ts';
 import { ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Link } from '../../../shared/router.tsx';

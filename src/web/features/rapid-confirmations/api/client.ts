@@ -1,6 +1,6 @@
 // The rapid-confirmation API (RFZ Act Art. 85): list, file, forward or answer locally, reply, supplements, decision.
 import { request } from '../../../shared/api.ts';
-import { withCursor, type Page } from '../../../shared/data/paged.tsx';
+import { withCursor, type Page } from '../../../shared/data/pages.ts';
 import type { RapidConfirmation as RapidRequest, RapidFileInput, RapidReply } from '../../../../contract/rapid-confirmations.ts';
 import type { I18nText } from '../../../shared/types.ts';
 

@@ -13,11 +13,11 @@ import { blankText, cleanText, requiredText } from '../../../shared/forms/form-v
 import { LocalText, refTextString } from '../../../shared/ui/text.tsx';
 import { Alert, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { allZonesQuery } from '../../../shared/data/reference-data.ts';
-import { organisationsQuery } from '../../exemptions/api/queries.ts';
+import { organisationsQuery } from '../../exemptions/index.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { I18nText, Regulation, Zone } from '../../../shared/types.ts';
-import { formatDay } from '../../zones/routes/Zones.tsx';
-import { RegulationPicker } from '../../regulations/components/RegulationPicker.tsx';
+import { formatDay } from '../../../shared/dates.ts';
+import { RegulationPicker } from '../../regulations/index.ts';
 import { rapidApi, type RapidAnswer, type RapidReply, type RapidRequest } from '../api/client.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 

@@ -8,10 +8,11 @@ import { Loading, ProblemAlert, useTitle, DemoBadge, Alert } from '../../../shar
 import { DateTime, LocalText, RegionNameText, regionNameText } from '../../../shared/ui/text.tsx';
 import { loadBoundaries, MUNICIPALITIES, type Boundary } from '../../../shared/map/geo.ts';
 import { RegionMap, type MapArea, type MapConnection } from '../../../shared/map/RegionMap.tsx';
-import { MapLegend, statusText } from './Regions.tsx';
+import { statusText } from './Regions.tsx';
+import { MapLegend } from '../../../shared/map/MapLegend.tsx';
 import { ProfileForm } from '../components/ProfileForm.tsx';
-import { InventorySection } from '../../planner/components/Inventory.tsx';
-import { ZoneTable } from '../../zones/routes/Zones.tsx';
+import { InventorySection } from '../../planner/index.ts';
+import { ZoneTable } from '../../zones/index.ts';
 import { provincesQuery } from '../../../shared/data/reference-data.ts';
 import type { Zone } from '../../../shared/types.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';

@@ -2,47 +2,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Link } from '../../../shared/router.tsx';
-import type { MessageKey, Translate } from '../../../i18n/index.ts';
+import type { Translate } from '../../../i18n/index.ts';
 import type { Region } from '../../../shared/types.ts';
 import { Alert, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { RegionNameText, regionNameText } from '../../../shared/ui/text.tsx';
 import { loadBoundaries, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
-import { LegendSwatch, RegionMap, type AreaKind, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { LegendSwatch, RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { MapLegend } from '../../../shared/map/MapLegend.tsx';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 export function statusText(region: Pick<Region, 'capitalArea' | 'eligible'>, t: Translate): string {
   return region.capitalArea || !region.eligible ? t('statusCapital') : t('statusEligible');
-}
-
-const LEGEND_KEYS = {
-  current: 'legendCurrent',
-  eligible: 'legendEligible',
-  capital: 'legendCapital',
-  selected: 'legendSelected',
-  muted: 'legendOtherEligible',
-} as const satisfies Record<AreaKind, MessageKey>;
-
-/** The map legend; `kinds` limits it to what the map shows, `labels` renames entries for the page. */
-export function MapLegend({
-  kinds = ['eligible', 'capital'],
-  labels = {},
-}: {
-  kinds?: readonly AreaKind[];
-  labels?: Partial<Record<AreaKind, string>>;
-}) {
-  const { t } = useApp();
-  return (
-    <div className="zl-legend">
-      <p className="zl-legend-title">{t('mapLegend')}</p>
-      <ul>
-        {kinds.map((kind) => (
-          <li key={kind}>
-            <LegendSwatch kind={kind} /> {labels[kind] ?? t(LEGEND_KEYS[kind])}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 export function RegionsPage() {

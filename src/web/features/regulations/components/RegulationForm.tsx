@@ -8,8 +8,8 @@ import { blankText, requiredText } from '../../../shared/forms/form-values.ts';
 import { ProblemAlert } from '../../../shared/ui/ui.tsx';
 import { ApiError } from '../../../shared/api.ts';
 import type { I18nText, Regulation } from '../../../shared/types.ts';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
-import { DateField, LineField } from '../../exemptions/components/common.tsx';
+import { DateField, LineField } from '../../../shared/forms/fields.tsx';
+import { regulationsApi } from '../api/client.ts';
 import { INSTRUMENTS, type Instrument } from '../../../../contract/regulations.ts';
 
 const INSTRUMENT_KEYS = { act: 'exInstrumentAct', decree: 'exInstrumentDecree', rule: 'exInstrumentRule', notice: 'exInstrumentNotice' } as const;
@@ -32,7 +32,7 @@ export function RegulationForm({ onCreated, onCancel }: { onCreated: (r: Regulat
     setBusy(true);
     setError(null);
     try {
-      onCreated(await exemptionsApi.createRegulation({
+      onCreated(await regulationsApi.create({
         instrument, law: requiredText(law), article: article.trim(), paragraph: paragraph.trim() || null, ministry: ministry.trim().toUpperCase(),
         ministryName: requiredText(ministryName), title: requiredText(title), body: requiredText(body), effectiveFrom, amendments: [],
       }));

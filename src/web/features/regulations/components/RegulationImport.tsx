@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Alert, problemText } from '../../../shared/ui/ui.tsx';
 import type { Translate } from '../../../i18n/index.ts';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
+import { regulationsApi } from '../api/client.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 /** `/body/row/3/law_en` → row 3, column law_en; `/body/items/0/title/ko` → item 1, title/ko. */
@@ -33,7 +33,7 @@ export function RegulationImport() {
     setBusy(true);
     setError(null);
     try {
-      setCreated((await exemptionsApi.importRegulations(file)).created);
+      setCreated((await regulationsApi.import(file)).created);
     } catch (e) {
       setError(e instanceof SyntaxError ? new ApiError({ status: 400, code: 'malformed-body' }) : e);
     } finally {

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { useField } from '../../../shared/forms/forms.tsx';
 import { RefText } from '../../../shared/ui/text.tsx';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
-import { articleText } from '../../exemptions/components/common.tsx';
+import { regulationsApi } from '../api/client.ts';
+import { articleText } from './article-text.ts';
 import { RegulationForm } from './RegulationForm.tsx';
 import type { Regulation } from '../../../shared/types.ts';
 
@@ -25,7 +25,7 @@ export function RegulationPicker({ selected, onChange, legend }: { selected: Reg
     }
     let live = true;
     const timer = window.setTimeout(() => {
-      exemptionsApi.regulations(text).then((r) => live && setMatches(r.items)).catch(() => live && setMatches([]));
+      regulationsApi.list(text).then((r) => live && setMatches(r.items)).catch(() => live && setMatches([]));
     }, 200);
     return () => {
       live = false;

@@ -5,9 +5,10 @@ import { ApiError } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { LocalText, RefText, refTextString } from '../../../shared/ui/text.tsx';
-import { regulationQuery } from '../../exemptions/api/queries.ts';
+import { regulationQuery } from '../api/queries.ts';
 import { Link } from '../../../shared/router.tsx';
-import { articleText, Day } from '../../exemptions/components/common.tsx';
+import { articleText } from '../components/article-text.ts';
+import { Day } from '../../../shared/ui/text.tsx';
 
 const INSTRUMENT_KEYS = { act: 'exInstrumentAct', decree: 'exInstrumentDecree', rule: 'exInstrumentRule', notice: 'exInstrumentNotice' } as const;
 

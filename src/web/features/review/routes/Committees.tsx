@@ -1,15 +1,14 @@
 // /committees: the ministry's committee page — plans before the deliberation committee and the RFZ committee, the
 // decisions taken, and the meeting-notice deadline (at least 7 days before the meeting, Decree Art. 47(6), 49(6)).
 // Each decision is recorded with its minutes on the plan's page, where the notice rule is enforced.
-import { allPages } from '../../../shared/data/paged.tsx';
+import { allPages } from '../../../shared/data/pages.ts';
 import { useEffect, useState } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { DemoBadge, Field, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { LocalText } from '../../../shared/ui/text.tsx';
 import { Link } from '../../../shared/router.tsx';
-import { PlanStateBadge, usePlansClient } from '../../plans/components/common.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
-import type { PlanState, PlanSummary } from '../../plans/types.ts';
+import { PlanStateBadge, usePlansClient, type PlanState, type PlanSummary } from '../../plans/index.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
 const AGENDA: readonly PlanState[] = ['deliberation'];

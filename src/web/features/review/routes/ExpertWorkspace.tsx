@@ -7,18 +7,16 @@ import { ScoreSheet } from '../../../../contract/plan-review.ts';
 import { MAX_SCORE } from '../../../../domain/zones/expert-review.ts';
 import { queryClient } from '../../../shared/data/query-client.ts';
 import { fieldLimits, fieldMessage, schemaAt, setServerErrors, useSchemaForm } from '../../../shared/forms/schema-form.ts';
-import { expertWorkspaceQuery } from '../../plans/api/queries.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { Field, Loading, ProblemAlert, DemoBadge, useTitle } from '../../../shared/ui/ui.tsx';
 import { LocalText } from '../../../shared/ui/text.tsx';
 import { formatDate } from '../../../shared/dates.ts';
 import { Link } from '../../../shared/router.tsx';
-import { ActionOutcome, PlanStateBadge, usePlanAction, usePlansClient } from '../../plans/components/common.tsx';
-import type { PlansClient } from '../../plans/api/client.ts';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
-import { criterionText, declarationText } from '../../plans/components/ReviewRecord.tsx';
-import type { Criterion, ExpertWorkspace, Tie } from '../../plans/review-types.ts';
-import type { PlanState } from '../../plans/types.ts';
+import {
+  ActionOutcome, criterionText, declarationText, expertWorkspaceQuery, PlanStateBadge, usePlanAction, usePlansClient,
+  type Criterion, type ExpertWorkspace, type PlansClient, type PlanState, type Tie,
+} from '../../plans/index.ts';
 
 type Assignment = ExpertWorkspace['assignments'][number];
 

@@ -7,10 +7,9 @@ import { useApp } from '../../../shared/app-context.tsx';
 import { useRegionIndex } from '../../../shared/data/reference-data.ts';
 import { ActionOutcome, useAction } from '../../../shared/ui/actions.tsx';
 import { RefText, regionNameText } from '../../../shared/ui/text.tsx';
-import { seoulToday } from '../../../shared/dates.ts';
+import { formatDay, seoulToday } from '../../../shared/dates.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { Zone } from '../../../shared/types.ts';
-import { formatDay } from '../routes/Zones.tsx';
 import { ChangeRequestForm, DataRequestsSection, governsZone } from './ZoneLocal.tsx';
 import { CRITERIA, zonesApi, type DesignationNotice, type Evaluation, type Grade, type HistoryEntry, type ZoneChange } from '../api/client.ts';
 

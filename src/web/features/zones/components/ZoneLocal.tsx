@@ -14,7 +14,7 @@ import { Alert, Field, ProblemAlert } from '../../../shared/ui/ui.tsx';
 import { RefText } from '../../../shared/ui/text.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { I18nText, Zone } from '../../../shared/types.ts';
-import { formatDay } from '../routes/Zones.tsx';
+import { formatDay } from '../../../shared/dates.ts';
 import { CHANGE_ITEMS, zonesApi, type DataRequest, type ZoneChange } from '../api/client.ts';
 
 const ITEM_KEYS: Record<(typeof CHANGE_ITEMS)[number], MessageKey> = {

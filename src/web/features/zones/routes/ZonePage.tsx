@@ -8,10 +8,11 @@ import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shar
 import { RefText, RegionNameText, refTextString, regionNameText } from '../../../shared/ui/text.tsx';
 import { loadBoundaries, MUNICIPALITIES, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
 import { RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
-import { MapLegend } from '../../regions/routes/Regions.tsx';
-import { ZoneExemptions } from '../../exemptions/components/ZoneExemptions.tsx';
+import { MapLegend } from '../../../shared/map/MapLegend.tsx';
+import { ZoneExemptions } from '../../exemptions/index.ts';
 import { ZoneAfter } from '../components/ZoneAfter.tsx';
-import { formatDay, zoneModelText, zoneOutcomeText, ZoneStateBadge, zoneStateText } from './Zones.tsx';
+import { zoneModelText, zoneOutcomeText, ZoneStateBadge, zoneStateText } from './Zones.tsx';
+import { formatDay } from '../../../shared/dates.ts';
 
 export function ZonePage({ id }: { id: string }) {
   const { t, lang } = useApp();

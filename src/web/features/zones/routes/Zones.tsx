@@ -3,12 +3,12 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { allZonesQuery, provincesQuery } from '../../../shared/data/reference-data.ts';
-import type { Lang, MessageKey, Translate } from '../../../i18n/index.ts';
+import type { MessageKey, Translate } from '../../../i18n/index.ts';
 import { Link, navigate, useLocation } from '../../../shared/router.tsx';
 import type { Region, Zone, ZoneFilter, ZoneModel, ZoneOutcome, ZoneState } from '../../../shared/types.ts';
 import { Alert, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { RefText, RegionNameText, regionNameText } from '../../../shared/ui/text.tsx';
-import { formatDate } from '../../../shared/dates.ts';
+import { formatDay } from '../../../shared/dates.ts';
 import { loadBoundaries, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
 import { LegendSwatch, RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
@@ -50,10 +50,6 @@ export function ZoneStateBadge({ state }: { state: ZoneState }) {
   const { t } = useApp();
   const tone = OPERATING.includes(state) ? 'bg-light-primary' : state === 'cancelled' ? 'bg-light-danger' : 'bg-light-gray';
   return <span className={`krds-badge ${tone}`}>{zoneStateText(state, t)}</span>;
-}
-
-export function formatDay(iso: string | null, lang: Lang): string | null {
-  return iso ? formatDate(iso, lang) : null;
 }
 
 /** A zone without a name in the reader's language (e.g. one designated here in ko and en only): say once which language a table falls back to. */

@@ -8,12 +8,12 @@ import { DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/u
 import { RefText, refTextString } from '../../../shared/ui/text.tsx';
 import { seoulToday } from '../../../shared/dates.ts';
 import { allZonesQuery } from '../../../shared/data/reference-data.ts';
-import { regulationsQuery } from '../../exemptions/api/queries.ts';
 import { Link, navigate, useLocation } from '../../../shared/router.tsx';
-import { exemptionsApi } from '../../exemptions/api/client.ts';
-import { RegulationImport } from '../components/RegulationImport.tsx';
-import { articleText, ExemptionStateBadge, FilterSelect, Highlighted, kindText, stageText, stateText } from '../../exemptions/components/common.tsx';
-import { EXEMPTION_FILTER_STATES, EXEMPTION_KINDS, STAGES, type SearchHit, type SearchQuery, type SearchResult } from '../../exemptions/types.ts';
+import { articleText, RegulationImport, regulationsQuery } from '../../regulations/index.ts';
+import { searchApi, type SearchHit, type SearchQuery, type SearchResult } from '../api/client.ts';
+import {
+  EXEMPTION_FILTER_STATES, EXEMPTION_KINDS, ExemptionStateBadge, FilterSelect, Highlighted, kindText, STAGES, stageText, stateText,
+} from '../../exemptions/index.ts';
 
 const FILTERS = ['type', 'kind', 'ministry', 'zone', 'state', 'stage', 'year'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -41,7 +41,7 @@ export function SearchPage() {
     setError(null);
     if (!query.q.trim()) return;
     let live = true;
-    exemptionsApi
+    searchApi
       .search(query)
       .then((r) => live && setResult(r))
       .catch((e: unknown) => live && setError(e));
