@@ -547,13 +547,22 @@ export interface DemonstrationUploadTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
-/** An upload being sent in parts: `received_bytes` of `total_bytes` are in its staging file. */
+/** One received part of a resumable upload, a file of the file store's `upload-staging` area. */
+export interface StagedPart {
+  file: string;
+  start: number;
+  size: number;
+  sha256: string;
+}
+
+/** An upload being sent in parts: `received_bytes` of `total_bytes` are in its `parts`, in order and contiguous. */
 export interface DemonstrationUploadStagingTable {
   project_id: string;
   id: string;
   format: 'csv' | 'ndjson';
   total_bytes: number;
   received_bytes: number;
+  parts: ColumnType<StagedPart[], string | undefined, string>;
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;

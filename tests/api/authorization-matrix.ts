@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { errorFilePath } from '../../src/server/demonstrations/error-file.ts';
+import { stagingStore, storePart } from '../../src/server/demonstrations/staged-parts.ts';
 import { after, before, describe, test } from 'node:test';
 import { notify } from '../../src/server/notifications/notify.ts';
 import { startTestApp, type Session, type TestApp } from '../support/app.ts';
@@ -781,9 +783,9 @@ function projectFixtures(t: TestApp): ProjectFixtures {
       const project = await this.project(scope);
       const id = randomUUID();
       const csv = Buffer.from(MATRIX_CSV);
-      await mkdir(join(t.config.filesDir, 'upload-staging'), { recursive: true });
-      await writeFile(join(t.config.filesDir, 'upload-staging', `${project}.${id}`), csv);
-      await t.db.insertInto('demonstration_upload_staging').values({ project_id: project, id, format: 'csv', total_bytes: csv.length, received_bytes: csv.length, created_by: null }).execute();
+      const files = stagingStore(t.config, t.db);
+      const part = await storePart(files, await files.receive(Readable.from([csv]), csv.length, 0, 0), project, id, 0);
+      await t.db.insertInto('demonstration_upload_staging').values({ project_id: project, id, format: 'csv', total_bytes: csv.length, received_bytes: csv.length, parts: JSON.stringify([part]), created_by: null }).execute();
       return `/api/projects/${project}/uploads/${id}`;
     },
     project(scope, fresh = false) {

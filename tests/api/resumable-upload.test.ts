@@ -5,10 +5,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { expireStagedUploads } from '../../src/server/demonstrations/parts.ts';
+import { stagingStore } from '../../src/server/demonstrations/staged-parts.ts';
 import { asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
 
@@ -18,15 +18,17 @@ const SHA = createHash('sha256').update(FILE).digest('hex');
 const third = Math.ceil(FILE.length / 3);
 const PARTS = [[0, third], [third, 2 * third], [2 * third, FILE.length]] as const;
 
-for (const engine of engines()) {
-  describe(`resumable uploads (${engine})`, () => {
+// Parts live in the file store: this node's folder (the default) on each engine, and the database's store as well.
+const runs = [...engines().map((engine) => ({ engine, store: 'local' })), { engine: engines()[0]!, store: 'database' }];
+for (const { engine, store } of runs) {
+  describe(`resumable uploads (${engine}, FILE_STORE=${store})`, () => {
     let t: TestApp;
     let company: Session;
     let ulsan: Session;
     let expert: Session;
     let projectId: string;
     before(async () => {
-      t = await startTestApp(engine);
+      t = await startTestApp(engine, { FILE_STORE: store });
       company = await t.login('company@demo.zonelink.kr');
       ulsan = await t.login('ulsan@demo.zonelink.kr');
       expert = await t.login('expert@demo.zonelink.kr');
@@ -83,7 +85,8 @@ for (const engine of engines()) {
       assert.equal(res.statusCode, 201, res.body);
       assert.equal(res.json().rowsStored, 300);
       assert.equal(await events(id), 300);
-      assert.deepEqual(await readdir(join(t.config.filesDir, 'upload-staging')), []);
+      const left = await stagingStore(t.config, t.db).listOlderThan(new Date(Date.now() + 3_600_000));
+      assert.deepEqual(left.filter((f) => f.includes(id)), [], 'no part of the completed upload is left in the store');
       const audit = await t.db.selectFrom('audit_log').select('action').where('object_id', '=', id).execute();
       assert.deepEqual(audit.map((a) => a.action), ['project:upload']);
       // Completing twice replays; a part after completion is refused.
@@ -117,6 +120,12 @@ for (const engine of engines()) {
       assert.equal((await send(company, 'PUT', `${base(id)}/parts`, 'x', { 'content-type': 'text/plain', 'content-range': 'bytes 0-0/1' })).statusCode, 415);
       assert.equal((await send(company, 'PUT', `${base(id)}/parts`, 'x', { 'content-type': 'text/csv', 'content-range': `bytes 0-0/${2 ** 30}` })).statusCode, 413);
       assert.deepEqual(await snapshot(t.db), before);
+      // A re-send spanning two received parts is checked against both.
+      assert.equal((await part(id, third, 2 * third)).statusCode, 200);
+      assert.equal((await part(id, third - 10, third + 10)).json().offset, 2 * third);
+      const spanning = Buffer.from(FILE.subarray(third - 10, third + 10));
+      spanning[15] = 0x21;
+      assert.equal((await part(id, third - 10, third + 10, spanning)).statusCode, 409);
     });
 
     test('a wrong SHA-256 stores nothing; other callers are refused', async () => {
@@ -137,33 +146,42 @@ for (const engine of engines()) {
     });
 
     test('invalid rows: refused all or nothing, then stored with skip-invalid', async () => {
+      // The refused upload's error file is kept by design (officials download it): in the database store, its rows.
+      const rows = async () => {
+        const all = await snapshot(t.db);
+        if (store === 'database') for (const table of ['stored_file', 'stored_file_chunk']) delete all[table];
+        return all;
+      };
       const id = randomUUID();
       const bad = Buffer.concat([FILE, Buffer.from('\nnot-a-time,1,129,35,1')]);
       const res0 = await send(company, 'PUT', `${base(id)}/parts`, bad, { 'content-type': 'text/csv', 'content-range': `bytes 0-${bad.length - 1}/${bad.length}` });
       assert.equal(res0.statusCode, 200, res0.body);
-      const before = await snapshot(t.db);
+      const before = await rows();
       let res = await send(company, 'POST', `${base(id)}/complete`, {});
       assert.equal(res.statusCode, 400);
       assert.deepEqual(problemOf(res).errors!.map((e) => e.path), ['/body/row/302/ts']);
-      assert.deepEqual(await snapshot(t.db), before);
+      assert.deepEqual(await rows(), before);
       res = await send(company, 'POST', `${base(id)}/complete`, { mode: 'skip-invalid' });
       assert.equal(res.statusCode, 201, res.body);
       assert.equal(res.json().rowsRejected, 1);
       assert.equal(await events(id), 300);
     });
 
-    test('abandoned uploads expire with their staging files', async () => {
+    test('abandoned uploads expire with their stored parts', async () => {
       const id = randomUUID();
       assert.equal((await part(id, 0, third)).statusCode, 200);
-      // A staging file of no upload (its first part's transaction rolled back) goes too, once as old.
-      await writeFile(join(t.config.filesDir, 'upload-staging', `${projectId}.${randomUUID()}`), 'orphan');
+      // A stored part no upload names (its row update lost to a crash) goes too, once as old.
+      const files = stagingStore(t.config, t.db);
+      const orphan = await files.receive(Readable.from([Buffer.from('orphan')]), 100, 0, 0);
+      await files.commitFile(orphan, `${projectId}.${randomUUID()}.0.${randomUUID()}`);
+      const stored = () => files.listOlderThan(new Date(Date.now() + 3 * 3_600_000));
       assert.equal(await expireStagedUploads(t.db, t.config, 3_600_000), 0);
-      assert.equal((await readdir(join(t.config.filesDir, 'upload-staging'))).length >= 2, true);
+      assert.ok((await stored()).length >= 2);
       // Two hours on, this one and those the earlier tests left unfinished go.
       assert.ok(await expireStagedUploads(t.db, t.config, 3_600_000, Date.now() + 2 * 3_600_000) >= 1);
       assert.equal(await t.db.selectFrom('demonstration_upload_staging').select('id').executeTakeFirst(), undefined);
       assert.equal((await send(company, 'GET', `${base(id)}/parts`)).statusCode, 404);
-      assert.deepEqual(await readdir(join(t.config.filesDir, 'upload-staging')), []);
+      assert.deepEqual(await stored(), []);
     });
   });
 }

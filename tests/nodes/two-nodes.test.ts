@@ -109,7 +109,7 @@ describe('two nodes on one PostgreSQL database', { skip: serverUrl ? false : 'ne
     assert.equal((await fetch(`${a.url}/api/session`, { headers: { cookie } })).status, 401);
   });
 
-  test('a file attached through A downloads through B, and an upload\'s error file too (FILE_STORE=database)', async () => {
+  test('a file attached through A downloads through B, an upload\'s error file too, and a resumable upload\'s parts sent to both (FILE_STORE=database)', async () => {
     const res = await signIn(a, 'company@demo.zonelink.kr', DEMO_PASSWORD);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('zl_session='))!.split(';')[0]!;
     const { csrfToken } = await res.json() as { csrfToken: string };
@@ -144,6 +144,21 @@ describe('two nodes on one PostgreSQL database', { skip: serverUrl ? false : 'ne
     assert.equal(errors.status, 200);
     assert.match(await errors.text(), /not-a-time/);
     for (const folder of folders) assert.deepEqual(await readdir(join(folder, 'upload-errors')).catch(() => []), [], 'no error file on either node\'s disk');
+    // A resumable upload: its first part sent to A, the rest to B, completed through A.
+    const resumable = randomUUID();
+    const csv = Buffer.from(['ts,speed', ...Array.from({ length: 40 }, (_, i) => `2026-11-20T00:00:${String(i).padStart(2, '0')}+09:00,${i}`)].join('\n'));
+    const half = Math.floor(csv.length / 2);
+    const sendPart = (node: Node, start: number, end: number) => fetch(`${node.url}/api/projects/${id}/uploads/${resumable}/parts`, {
+      method: 'PUT', body: csv.subarray(start, end),
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'text/csv', 'content-range': `bytes ${start}-${end - 1}/${csv.length}` },
+    });
+    assert.equal((await sendPart(a, 0, half)).status, 200);
+    const second = await sendPart(b, half, csv.length);
+    assert.equal(second.status, 200, await second.clone().text());
+    const completed = await write(a, 'POST', `/api/projects/${id}/uploads/${resumable}/complete`, {});
+    assert.equal(completed.status, 201, await completed.clone().text());
+    assert.equal((await completed.json() as { rowsStored: number }).rowsStored, 40);
+    for (const folder of folders) assert.deepEqual(await readdir(join(folder, 'upload-staging')).catch(() => []), [], 'no part on either node\'s disk');
   });
 
   test('each notification’s e-mail reaches the SMTP server once, though both nodes run a mailer', async () => {

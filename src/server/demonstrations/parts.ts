@@ -1,13 +1,10 @@
 // Resumable uploads of demonstration data (ADR 0008): the file is sent in parts, each a PUT with
-// `Content-Range: bytes start-end/total`, appended to a staging file under ZONELINK_FILES_DIR/upload-staging
-// whose received length (the offset) is recorded in `demonstration_upload_staging`, so a client that lost its
-// connection — or a restarted server — resumes from GET's offset. A part is applied whole or not at all; a part
+// `Content-Range: bytes start-end/total`, kept as a file of the file store (staged-parts.ts: this node's folder or
+// the database every node shares) and listed with the received length (the offset) in `demonstration_upload_staging`,
+// so a client that lost its connection — or a restarted server, or another node — resumes from GET's offset. A part is applied whole or not at all; a part
 // not starting at the offset → 409 naming it (an exact re-send of received bytes is accepted as is). POST
 // …/complete parses, validates and stores the staged file like the single-stream PUT (same modes, same upload
 // id idempotency, optionally checking its SHA-256) and deletes it; abandoned staging files expire.
-import { constants, createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -18,21 +15,19 @@ import type { UploadFormat } from '../../domain/demonstrations/events.ts';
 import { periodInstants } from '../../domain/demonstrations/project.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
-import { LocalFileStore } from '../files/local-file-store.ts';
 import { ProblemSchema, Uuid } from '../../contract/common.ts';
 import { frame } from './messages.ts';
 import { UploadResultSchema } from '../../contract/projects.ts';
 import { loadProject, targetOf } from './store.ts';
 import { errorFileStore, expireRefusedErrorFiles } from './error-file.ts';
 import { spool, UPLOAD_LIMIT_BYTES } from './upload.ts';
+import { expireStagedParts, removeParts, stagedBytes, stagedRangeSha256, stagingStore, storePart } from './staged-parts.ts';
 import { storeUpload, uploadView } from './upload-store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema };
 const Params = Type.Object({ id: Uuid, uploadId: Uuid });
 const MEDIA: Record<string, UploadFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
 const RANGE = /^bytes (\d{1,10})-(\d{1,10})\/(\d{1,10})$/;
-const AREA = 'upload-staging';
-const COPY_BYTES = 1 << 20;
 
 const PartState = Type.Object({
   uploadId: Type.String(), format: Type.Enum(['csv', 'ndjson']),
@@ -41,7 +36,6 @@ const PartState = Type.Object({
 
 const conflict = (request: FastifyRequest, key: Parameters<typeof frame>[1], params: Record<string, string | number>): AppError =>
   new AppError('conflict', { params: { reason: frame(request.locale, key, params) } });
-const stagedName = (projectId: string, uploadId: string): string => `${projectId}.${uploadId}`;
 
 /** The byte range of a part from its Content-Range header; null when missing or not `bytes start-end/total`. */
 export function parseContentRange(header: string | undefined): { start: number; end: number; total: number } | null {
@@ -51,38 +45,10 @@ export function parseContentRange(header: string | undefined): { start: number; 
   return start <= end && end < total ? { start, end, total } : null;
 }
 
-/** Copies `length` bytes of `from` into `to` at `position` (and cuts `to` there first: bytes of a broken part go). */
-async function writeAt(to: FileHandle, from: string, position: number): Promise<void> {
-  await to.truncate(position);
-  let at = position;
-  for await (const chunk of createReadStream(from, { highWaterMark: COPY_BYTES }) as AsyncIterable<Buffer>) {
-    await to.write(chunk, 0, chunk.length, at);
-    at += chunk.length;
-  }
-  await to.sync();
-}
-
-/** Whether the staged bytes at `position` are those of the file `part`. */
-async function sameBytes(staged: string, part: string, position: number): Promise<boolean> {
-  const handle = await open(staged, 'r');
-  try {
-    let at = position;
-    for await (const chunk of createReadStream(part, { highWaterMark: COPY_BYTES }) as AsyncIterable<Buffer>) {
-      const mine = Buffer.alloc(chunk.length);
-      const { bytesRead } = await handle.read(mine, 0, chunk.length, at);
-      if (bytesRead !== chunk.length || !mine.equals(chunk)) return false;
-      at += chunk.length;
-    }
-    return true;
-  } finally {
-    await handle.close();
-  }
-}
-
 export function partRoutes(base: FastifyInstance): void {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.services;
-  const files = new LocalFileStore(config.filesDir, AREA);
+  const files = stagingStore(config, db);
 
   async function project(request: FastifyRequest, id: string) {
     const row = await loadProject(db, id);
@@ -111,10 +77,19 @@ export function partRoutes(base: FastifyInstance): void {
     if (range === null) throw new AppError('validation', { fields: [{ path: '/headers/content-range', keyword: 'format', params: { format: 'bytes start-end/total' } }] });
     if (range.total > UPLOAD_LIMIT_BYTES) throw new AppError('payload-too-large', { params: { limit: UPLOAD_LIMIT_BYTES } });
     const length = range.end - range.start + 1;
-    // The part is received whole into a temporary file before anything is touched: a dropped part changes nothing.
-    const part = await files.receive(stream, length, 0, 0);
+    // The part is received whole and stored under a name of its own before anything is recorded: a dropped part
+    // changes nothing, and a stored part the row does not come to name is removed (here, or by the expiry).
+    const received = await files.receive(stream, length, 0, 0);
+    let part;
     try {
-      const offset = await db.transaction().execute(async (trx) => {
+      part = await storePart(files, received, row.id, uploadId, range.start);
+    } catch (error) {
+      await received.discard();
+      throw error;
+    }
+    let recorded = false;
+    try {
+      const outcome = await db.transaction().execute(async (trx) => {
         const staged = await stagedRow(trx, row.id, uploadId, true);
         const expected = staged?.received_bytes ?? 0;
         if (part.size < length) throw conflict(request, 'part-length', { received: part.size, expected: length, offset: expected });
@@ -124,34 +99,38 @@ export function partRoutes(base: FastifyInstance): void {
           }
           if (range.start !== 0) throw conflict(request, 'part-offset', { upload: uploadId, offset: 0 });
           const created = await trx.insertInto('demonstration_upload_staging').values({
-            project_id: row.id, id: uploadId, format, total_bytes: range.total, received_bytes: 0, created_by: actor.userId,
+            project_id: row.id, id: uploadId, format, total_bytes: range.total, received_bytes: range.end + 1, parts: JSON.stringify([part]), created_by: actor.userId,
           }).onConflict((oc) => oc.columns(['project_id', 'id']).doNothing()).returning('id').executeTakeFirst();
           // Started meanwhile by a concurrent first part.
           if (!created) throw conflict(request, 'part-offset', { upload: uploadId, offset: 0 });
-        } else if (staged.format !== format || staged.total_bytes !== range.total) {
+          return { kind: 'appended', offset: range.end + 1 } as const;
+        }
+        if (staged.format !== format || staged.total_bytes !== range.total) {
           throw conflict(request, 'part-shape', { upload: uploadId, format: staged.format, total: staged.total_bytes });
         }
         if (range.start === expected) {
-          const path = files.pathOf(stagedName(row.id, uploadId));
-          await mkdir(dirname(path), { recursive: true });
-          const handle = await open(path, constants.O_RDWR | constants.O_CREAT);
-          try {
-            await writeAt(handle, part.temp, range.start);
-          } finally {
-            await handle.close();
-          }
-          await trx.updateTable('demonstration_upload_staging').set({ received_bytes: range.end + 1, updated_at: new Date() })
+          await trx.updateTable('demonstration_upload_staging')
+            .set({ received_bytes: range.end + 1, parts: JSON.stringify([...staged.parts, part]), updated_at: new Date() })
             .where('project_id', '=', row.id).where('id', '=', uploadId).execute();
-          return range.end + 1;
+          return { kind: 'appended', offset: range.end + 1 } as const;
         }
-        if (range.end < expected && await sameBytes(files.pathOf(stagedName(row.id, uploadId)), part.temp, range.start)) return expected;
-        offsetHeader(reply, expected);
-        throw conflict(request, 'part-offset', { upload: uploadId, offset: expected });
+        return { kind: 'behind', expected, parts: staged.parts } as const;
       });
-      offsetHeader(reply, offset);
-      return { uploadId, format, offset, total: range.total };
+      if (outcome.kind === 'appended') {
+        recorded = true;
+        offsetHeader(reply, outcome.offset);
+        return { uploadId, format, offset: outcome.offset, total: range.total };
+      }
+      // A re-send of bytes already received is accepted as is when they are the same bytes.
+      const { expected, parts } = outcome;
+      if (range.end < expected && await stagedRangeSha256(files, parts, range.start, range.end) === part.sha256) {
+        offsetHeader(reply, expected);
+        return { uploadId, format, offset: expected, total: range.total };
+      }
+      offsetHeader(reply, expected);
+      throw conflict(request, 'part-offset', { upload: uploadId, offset: expected });
     } finally {
-      await part.discard();
+      if (!recorded) await files.remove(part.file);
     }
   });
 
@@ -198,9 +177,8 @@ export function partRoutes(base: FastifyInstance): void {
       offsetHeader(reply, staged.received_bytes);
       throw conflict(request, 'upload-incomplete', { upload: uploadId, offset: staged.received_bytes, total: staged.total_bytes });
     }
-    const path = files.pathOf(stagedName(row.id, uploadId));
     const { from, to } = periodInstants(row.period_start, row.period_end);
-    const spooled = await spool({ stream: createReadStream(path), format: staged.format, context: { from, to, fromLabel: row.period_start, toLabel: row.period_end }, lineChars: config.inputLimits.lineChars });
+    const spooled = await spool({ stream: stagedBytes(files, staged.parts), format: staged.format, context: { from, to, fromLabel: row.period_start, toLabel: row.period_end }, lineChars: config.inputLimits.lineChars });
     let saved;
     try {
       if (sha256 !== undefined && sha256 !== spooled.sha256) throw conflict(request, 'upload-checksum', { actual: spooled.sha256, expected: sha256 });
@@ -211,7 +189,7 @@ export function partRoutes(base: FastifyInstance): void {
     } finally {
       await spooled.dispose();
     }
-    await rm(path, { force: true });
+    await removeParts(files, staged.parts).catch((error: unknown) => request.log.warn({ err: error, upload: uploadId }, 'staged parts not removed'));
     return reply.code(201).header('location', `/api/projects/${row.id}/uploads/${uploadId}`).send(uploadView(saved, false));
   });
 }
@@ -222,24 +200,11 @@ async function stagedRow(db: Database, projectId: string, uploadId: string, lock
 }
 
 /**
- * Removes resumable uploads not added to for `maxAgeMs` (their rows and staging files) and staging files of no
- * upload as old, and the error files of refused uploads as old; run by the periodic deadline scan. Returns how many uploads went.
+ * Removes resumable uploads not added to for `maxAgeMs` (their rows and stored parts) and stored parts of no upload
+ * as old, and the error files of refused uploads as old; run by the periodic deadline scan. Returns how many uploads went.
  */
 export async function expireStagedUploads(db: Database, config: Pick<Config, 'filesDir' | 'fileStore'>, maxAgeMs: number, now = Date.now()): Promise<number> {
-  const { filesDir } = config;
-  const cutoff = new Date(now - maxAgeMs);
-  const gone = await db.deleteFrom('demonstration_upload_staging').where('updated_at', '<', cutoff).returning(['project_id', 'id']).execute();
-  const files = new LocalFileStore(filesDir, AREA);
-  for (const g of gone) await rm(files.pathOf(stagedName(g.project_id, g.id)), { force: true });
-  // Files no row refers to (a first part whose transaction rolled back after writing), once as old.
-  const live = new Set((await db.selectFrom('demonstration_upload_staging').select(['project_id', 'id']).execute()).map((r) => stagedName(r.project_id, r.id)));
-  const names = await readdir(dirname(files.pathOf('x'))).catch(() => [] as string[]);
-  for (const name of names) {
-    if (live.has(name)) continue;
-    const info = await stat(files.pathOf(name)).catch(() => null);
-    if (info !== null && info.mtimeMs < cutoff.getTime()) await rm(files.pathOf(name), { force: true });
-  }
+  const gone = await expireStagedParts(db, stagingStore(config, db), maxAgeMs, now);
   await expireRefusedErrorFiles(db, errorFileStore(config, db), maxAgeMs, now);
-  return gone.length;
+  return gone;
 }
-
