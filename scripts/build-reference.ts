@@ -1,6 +1,7 @@
 // Builds the region reference data from the KOSTAT/SGIS 2018 boundaries in data/geo:
 //   data/reference/regions.json       17 provinces then 250 municipalities, by code
 //   data/reference/region-links.json  shared-boundary pairs at both levels + explicit island links (bridge/tunnel 'fixed', or 'ferry')
+//   data/reference/region-parents.json the municipalities that moved between provinces, with their provinces through time
 // Usage: node --import tsx scripts/build-reference.ts
 // Source: Statistics Korea (통계청), SGIS — Korea Open Government License type 1 (see data/geo/LICENSE.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,6 +54,14 @@ const PROVINCE_RENAMES: Record<string, { from: string; name: Required<RegionName
     name: { ko: '전북특별자치도', en: 'Jeonbuk State', ja: '全北特別自治道', zh: '全北特别自治道', fr: 'Province autonome spéciale de Jeonbuk' },
     basis: '전북특별자치도 설치 등에 관한 특별법 (in force 2024-01-18)',
   },
+};
+
+/** Municipalities that moved to another province since 2018 (codes unchanged): the new province from the day the
+ *  move took effect; `parents` keeps the 2018 province until the day before. */
+const MUNICIPALITY_MOVES: Record<string, { from: string; to: string; basis: string }> = {
+  // 군위군: SGIS 2018 code 37310 (경상북도) in data/geo (KOSTAT SGIS, collected 2018-12-24); the ministry's
+  // administrative code was 47720 and is not used here.
+  '37310': { from: '2023-07-01', to: '22', basis: '경상북도와 대구광역시 간 관할구역 변경에 관한 법률 (in force 2023-07-01)' },
 };
 
 /** Municipalities in ja and zh from their hanja names (data/reference/municipality-hanja.json): Korean hanja in
@@ -207,6 +216,7 @@ function build(): { regions: Region[]; links: RegionLink[]; isolated: string[] }
   const provinceCodes = new Set(provinceRegions.map((r) => r.code));
 
   const unusedFixes = new Set(Object.keys(MUNICIPALITY_EN_FIXES));
+  const unusedMoves = new Set(Object.keys(MUNICIPALITY_MOVES));
   const municipalityRegions: Region[] = municipalities.props.map((p) => {
     const parentCode = p.code.slice(0, 2);
     if (!provinceCodes.has(parentCode)) fail(`municipality ${p.code}: no province ${parentCode}`);
@@ -220,8 +230,16 @@ function build(): { regions: Region[]; links: RegionLink[]; isolated: string[] }
     const hanja = HANJA[p.code] ?? fail(`municipality ${p.code}: no hanja name`);
     if ([...hanja].length !== [...p.name].length) fail(`municipality ${p.code}: hanja "${hanja}" does not match "${p.name}"`);
     const name = { ko: p.name, en, ja: convert(hanja, SHINJITAI), zh: convert(hanja, SIMPLIFIED), fr: en };
-    return { code: p.code, level: 'municipality', parentCode, name, capitalArea: isCapitalArea(p.code) };
+    const moved = MUNICIPALITY_MOVES[p.code];
+    if (moved === undefined) return { code: p.code, level: 'municipality', parentCode, name, capitalArea: isCapitalArea(p.code) };
+    if (!provinceCodes.has(moved.to)) fail(`municipality ${p.code}: moved to unknown province ${moved.to}`);
+    unusedMoves.delete(p.code);
+    return {
+      code: p.code, level: 'municipality', parentCode: moved.to, name, capitalArea: isCapitalArea(p.code),
+      parents: [{ until: dayBefore(moved.from), code: parentCode }, { from: moved.from, code: moved.to, basis: moved.basis }],
+    };
   });
+  if (unusedMoves.size > 0) fail(`moves of unknown codes: ${[...unusedMoves].join(', ')}`);
   if (unusedFixes.size > 0) fail(`name fixes for unknown codes: ${[...unusedFixes].join(', ')}`);
 
   const allCodes = new Set([...provinceCodes, ...municipalityRegions.map((r) => r.code)]);
@@ -260,6 +278,8 @@ const { regions, links, isolated } = build();
 mkdirSync(new URL('data/reference/', root), { recursive: true });
 writeJsonLines('data/reference/regions.json', regions);
 writeJsonLines('data/reference/region-links.json', links);
+// The moved municipalities alone, so that code deciding membership (the policy, also in the browser) needs no full list.
+writeJsonLines('data/reference/region-parents.json', regions.filter((r) => r.parents !== undefined).map((r) => ({ code: r.code, parentCode: r.parentCode, parents: r.parents })));
 const count = (pred: (x: RegionLink) => boolean): number => links.filter(pred).length;
 console.log(
   `regions: ${regions.filter((r) => r.level === 'province').length} provinces, ` +

@@ -14,6 +14,8 @@ export const RegionSchema = Type.Object({
   eligible: Type.Boolean(),
   /** A renamed region's names through time (e.g. 강원도 until 2023-06-10); `name` is today's. */
   names: Type.Optional(Type.Array(Type.Object({ from: Type.Optional(Type.String()), until: Type.Optional(Type.String()), name: RegionName, basis: Type.Optional(Type.String()) }))),
+  /** A municipality that moved between provinces: its provinces through time (군위군: 37 until 2023-06-30, 22 since); `parentCode` is today's. */
+  parents: Type.Optional(Type.Array(Type.Object({ from: Type.Optional(Type.String()), until: Type.Optional(Type.String()), code: Type.String(), basis: Type.Optional(Type.String()) }))),
 }, { title: 'Region' });
 export const ProfileSchema = Type.Object({
   teamName: I18nTextSchema(200),

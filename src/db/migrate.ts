@@ -33,6 +33,7 @@ import * as m0061 from './migrations/0061-notification-messages.ts';
 import * as m0068 from './migrations/0068-more-list-pages.ts';
 import * as m0073 from './migrations/0073-sub-list-pages.ts';
 import * as m0083 from './migrations/0083-staged-parts-in-file-store.ts';
+import * as m0077 from './migrations/0077-region-parents.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0068-more-list-pages': m0068,
   '0073-sub-list-pages': m0073,
   '0083-staged-parts-in-file-store': m0083,
+  '0077-region-parents': m0077,
 };
 
 function migrator(db: Database, schema: string): Migrator {

@@ -4,7 +4,7 @@ import type { I18nText } from '../domain/i18n-text.ts';
 import type { OrgKind, MemberRole, TokenScope } from '../domain/auth/types.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ZoneState } from '../domain/zones/zone-machine.ts';
-import type { DatedName } from '../domain/regions/types.ts';
+import type { DatedName, DatedParent } from '../domain/regions/types.ts';
 import type { PlanState } from '../domain/zones/plan-machine.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -18,6 +18,8 @@ export interface RegionTable {
   capital_area: boolean;
   /** A renamed region's dated names (migration 0057); null when never renamed. */
   names: ColumnType<DatedName[] | null, string | null | undefined, string | null>;
+  /** A moved municipality's provinces through time (migration 0077); null when it never moved. */
+  parents: ColumnType<DatedParent[] | null, string | null | undefined, string | null>;
 }
 
 export interface RegionLinkTable {

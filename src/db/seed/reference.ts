@@ -10,9 +10,13 @@ export async function seedReference(db: Database): Promise<{ regions: number; li
       const rows = ordered.slice(i, i + 100).map((r) => ({
         code: r.code, level: r.level, parent_code: r.parentCode, name: JSON.stringify(r.name), capital_area: r.capitalArea,
         names: r.names ? JSON.stringify(r.names) : null,
+        parents: r.parents ? JSON.stringify(r.parents) : null,
       }));
       await trx.insertInto('region').values(rows)
-        .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), names: eb.ref('excluded.names'), capital_area: eb.ref('excluded.capital_area') })))
+        .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'), names: eb.ref('excluded.names'), capital_area: eb.ref('excluded.capital_area'),
+          parent_code: eb.ref('excluded.parent_code'), parents: eb.ref('excluded.parents'),
+        })))
         .execute();
     }
     for (let i = 0; i < regionLinks.length; i += 200) {

@@ -46,6 +46,23 @@ describe('policy', () => {
     }
   });
 
+  test('a province governs the municipalities that belong to it today, not those its code prefixes (군위군 37310 in Daegu since 2023-07-01)', () => {
+    const daegu = actor({ orgKind: 'local_government', regionCode: '22' });
+    const gyeongbuk = actor({ orgKind: 'local_government', regionCode: '37' });
+    const zone = { kind: 'zone', regions: ['37310'] } as const;
+    const plan = { kind: 'plan', lead: '37310', participants: ['37310'], submitted: false } as const;
+    const table: [Actor, Parameters<typeof decide>[1], Parameters<typeof decide>[2], boolean][] = [
+      [daegu, 'region-inventory:edit', { kind: 'region', code: '37310' }, true],
+      [gyeongbuk, 'region-inventory:edit', { kind: 'region', code: '37310' }, false],
+      [gyeongbuk, 'region-inventory:edit', { kind: 'region', code: '37320' }, true],
+      [daegu, 'zone:request-change', zone, true],
+      [gyeongbuk, 'zone:request-change', zone, false],
+      [daegu, 'plan:read', plan, true],
+      [gyeongbuk, 'plan:read', plan, false],
+    ];
+    for (const [who, action, target, allowed] of table) assert.equal(decide(who, action, target).allowed, allowed, `${who.regionCode} ${action}`);
+  });
+
   test('a read-only token may read but not write', () => {
     const reader = { ...busan, tokenScopes: ['read'] as const };
     assert.equal(decide(reader, 'me:read').allowed, true);

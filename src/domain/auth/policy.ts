@@ -2,6 +2,7 @@
 // Every route calls `decide` (through the server's `authorize`); the authorisation-matrix test
 // checks every route against an independent table of expectations.
 import type { Actor, TokenScope } from './types.ts';
+import { governs } from '../regions/provinces.ts';
 
 /** Objects an action can be aimed at, with what scope decisions need to know about them. */
 export type Target =
@@ -129,11 +130,11 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       return isMinistryAdmin(actor) || (actor.orgKind === 'local_government' && actor.regionCode === target.code);
     case 'region-inventory:edit':
       // The capability inventory: a local government keeps its own region's, and a province (시·도)
-      // also compiles its municipalities' (KOSTAT codes: a municipality's starts with its province's).
+      // also compiles its municipalities' (those that belong to it today, `provinces.ts`; not by code prefix).
       if (target.kind !== 'region') return false;
       if (isMinistryAdmin(actor)) return true;
       if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
-      return actor.regionCode === target.code || (actor.regionCode.length === 2 && target.code.length === 5 && target.code.startsWith(actor.regionCode));
+      return governs(actor.regionCode, target.code);
     case 'planner:run':
       // Finding partners is computation over public inventory: any signed-in user.
       return true;
@@ -158,8 +159,7 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
       // Participating governments (Decree Art. 40(2)); a province sees its basic governments' plans,
       // since it must be told of their application and may comment (Art. 72(2)–(3)).
-      return target.participants.includes(actor.regionCode)
-        || (actor.regionCode.length === 2 && target.participants.some((p) => p.length === 5 && p.startsWith(actor.regionCode!)));
+      return target.participants.some((p) => governs(actor.regionCode!, p));
     case 'plan:create':
       // The head of a local government applies for its own area (Art. 72(1)): it creates plans it leads.
       return target.kind === 'region' && actor.orgKind === 'local_government' && actor.regionCode === target.code;
@@ -259,7 +259,7 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       if (actor.orgKind === 'ministry') return true;
       if (actor.orgKind === 'company') return target.companies.includes(actor.organisationId);
       if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
-      return target.regions.some((r) => r === actor.regionCode || (actor.regionCode!.length === 2 && r.startsWith(actor.regionCode!)));
+      return target.regions.some((r) => governs(actor.regionCode!, r));
     case 'project:create':
       // A company (특구사업자) creates the projects it leads.
       return actor.orgKind === 'company';
@@ -299,7 +299,7 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
       if (target.kind !== 'project') return false;
       if (actor.orgKind === 'ministry') return true;
       if (actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
-      return target.regions.some((r) => r === actor.regionCode || (actor.regionCode!.length === 2 && r.startsWith(actor.regionCode!)));
+      return target.regions.some((r) => governs(actor.regionCode!, r));
     case 'zone:request-change':
       // The zone's local governments apply for changes and cancellation (RFZ Act Art. 81(1), 82(1)).
       return governsZone(actor, target);
@@ -345,7 +345,7 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
 function governsZone(actor: Actor, target: Target): boolean {
   if (target.kind !== 'zone' || actor.orgKind !== 'local_government' || actor.regionCode === null) return false;
   const code = actor.regionCode;
-  return target.regions.some((r) => r === code || (code.length === 2 && r.startsWith(code)));
+  return target.regions.some((r) => governs(code, r));
 }
 
 /** Actions only an interactive (browser) session may do, whatever an API token's scopes: a leaked token must not renew itself. */

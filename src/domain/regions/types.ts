@@ -9,7 +9,7 @@ export type Region = {
   /** SGIS code: 2 digits for a province, 5 digits (province code + 3) for a municipality. */
   code: string;
   level: RegionLevel;
-  /** Province code of a municipality; null for a province. */
+  /** Province code of a municipality today; null for a province (`parents` when it moved). */
   parentCode: string | null;
   name: RegionName;
   /** Inside the Seoul Metropolitan Area (수도권); such regions cannot host a zone. */
@@ -19,9 +19,17 @@ export type Region = {
    * before) through `until` (or still). `name` above is today's. Absent when the name never changed.
    */
   names?: readonly DatedName[];
+  /**
+   * A municipality that moved between provinces: its provinces through time, oldest first (the code stays, so the
+   * code's first two digits may name a former province). `parentCode` above is today's. Absent when it never moved.
+   */
+  parents?: readonly DatedParent[];
 };
 
 export type DatedName = { from?: string; until?: string; name: RegionName; basis?: string };
+
+/** A province a municipality belonged to, valid from `from` (or always before) through `until` (or still). */
+export type DatedParent = { from?: string; until?: string; code: string; basis?: string };
 
 /**
  * How two regions of the same level meet: 'border' — they share a boundary on land; 'fixed' — a bridge or

@@ -5,6 +5,7 @@
  * (metropolitan) government, 5 digits for a city/county/district.
  */
 import { isCapitalArea } from '../regions/capital-area.ts';
+import { provinceOf as provinceOnDate } from '../regions/provinces.ts';
 import type { Violation } from './transition-table.ts';
 
 /**
@@ -53,8 +54,9 @@ const REGION_CODE = /^\d{2}(\d{3})?$/;
 const SPECIAL_CODE = /^[0-9A-Z][0-9A-Z-]{1,31}$/;
 const ART_72_1 = 'RFZ Act Art. 72(1); Art. 2(13)';
 
+/** The province of a region today (a moved municipality's new province, e.g. 군위군 37310 → 대구 22; `provinces.ts`). */
 export function provinceOf(code: string): string {
-  return code.slice(0, 2);
+  return provinceOnDate(code);
 }
 
 function checkCode(code: string, expected: 2 | 5 | 'any', subject: string): Violation | null {

@@ -7,6 +7,7 @@
  * participating government or to a company named in the plan cannot be assigned, and must declare before scoring.
  */
 import type { Violation } from './transition-table.ts';
+import { governs } from '../regions/provinces.ts';
 
 /** A tie an expert declares: employment, advice, shares, family — to a government or a company. */
 export type ExpertTie =
@@ -25,14 +26,14 @@ const normalName = (name: string): string => name.normalize('NFKC').replace(/\s+
 
 /**
  * A government tie conflicts with a participant that is the same government, one of its municipalities
- * (a tie to a province covers its basic governments) or its province (KOSTAT codes: 2 digits, 5 digits).
+ * (a tie to a province covers its basic governments) or its province — by membership today (`provinces.ts`), not by code prefix.
  * A company tie matches by business registration number when both have one, otherwise by name.
  */
 export function expertConflicts(ties: readonly ExpertTie[], parties: PlanParties): Violation[] {
   const violations: Violation[] = [];
   for (const tie of ties) {
     if (tie.kind === 'government') {
-      const hit = parties.governments.find((g) => g === tie.regionCode || g.startsWith(tie.regionCode) || tie.regionCode.startsWith(g));
+      const hit = parties.governments.find((g) => governs(tie.regionCode, g) || governs(g, tie.regionCode));
       if (hit !== undefined) violations.push({ code: 'expert-tied-to-government', rule: RECUSAL_RULE, params: { tie: tie.regionCode, region: hit } });
     } else {
       const hit = parties.companies.find((c) =>

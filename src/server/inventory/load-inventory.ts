@@ -1,5 +1,6 @@
 // Reads inventories from the database; a province can include its municipalities' entries.
 import type { Database } from '../../db/database.ts';
+import { provinceOf } from '../../domain/regions/provinces.ts';
 import { emptyInventory, sumInventories, type Inventory } from '../../domain/capabilities/inventory.ts';
 import type { CapabilityKey, ExemptionKindKey } from '../../domain/capabilities/catalogue.ts';
 import type { Stage } from '../../domain/supply-chain/stages.ts';
@@ -15,7 +16,7 @@ export async function loadInventory(db: Database, codes: string[] | null, withMu
   const owner = (code: string): string | null => {
     if (codes === null) return code;
     if (codes.includes(code)) return code;
-    if (withMunicipalities && code.length === 5 && codes.includes(code.slice(0, 2))) return code.slice(0, 2);
+    if (withMunicipalities && code.length === 5 && codes.includes(provinceOf(code))) return provinceOf(code);
     return null;
   };
   const filter = <T extends { region_code: string }>(rows: T[]) => rows.flatMap((r) => {

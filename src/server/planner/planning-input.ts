@@ -7,6 +7,7 @@ import { sumInventories, type Inventory } from '../../domain/capabilities/invent
 import { PlanningError, type PlanningIssue, type PlanningRequest, type PlanningResult } from '../../domain/planner/index.ts';
 import { STAGE_NAMES, STAGES, type Stage } from '../../domain/supply-chain/stages.ts';
 import { linkCounts } from '../../domain/regions/links.ts';
+import { governs } from '../../domain/regions/provinces.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { AppError, type FieldError, type FieldKeyword } from '../errors.ts';
 import { loadInventory } from '../inventory/load-inventory.ts';
@@ -52,7 +53,7 @@ export async function buildPlanningRequest(db: Database, query: PlanningQuery, t
   const own = await loadInventory(db, null, false);
   const inventoryOf = (code: string): Inventory => {
     if (level === 'municipality') return own.get(code)?.inventory ?? sumInventories([]);
-    return sumInventories([...own.entries()].filter(([c]) => c === code || c.startsWith(code)).map(([, v]) => v.inventory));
+    return sumInventories([...own.entries()].filter(([c]) => governs(code, c)).map(([, v]) => v.inventory));
   };
   return {
     regions: regions.map((r) => {

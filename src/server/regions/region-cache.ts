@@ -1,7 +1,7 @@
 // Regions and their links are reference data: read once per process, served from memory.
 import type { Database } from '../../db/database.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
-import type { DatedName } from '../../domain/regions/types.ts';
+import type { DatedName, DatedParent } from '../../domain/regions/types.ts';
 
 export interface RegionView {
   code: string;
@@ -13,6 +13,8 @@ export interface RegionView {
   eligible: boolean;
   /** A renamed region's dated names, oldest first (today's is `name`). */
   names?: DatedName[];
+  /** A moved municipality's provinces through time, oldest first (today's is `parentCode`). */
+  parents?: DatedParent[];
 }
 
 export interface Neighbour {
@@ -32,6 +34,7 @@ export async function loadRegionCache(db: Database): Promise<RegionCache> {
   const list: RegionView[] = rows.map((r) => ({
     code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, capitalArea: r.capital_area, eligible: !r.capital_area,
     ...(r.names ? { names: r.names } : {}),
+    ...(r.parents ? { parents: r.parents } : {}),
   }));
   const neighbours = new Map<string, Neighbour[]>();
   for (const link of await db.selectFrom('region_link').selectAll().orderBy('a').orderBy('b').execute()) {

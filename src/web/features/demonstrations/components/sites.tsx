@@ -9,6 +9,7 @@ import { RegionMap, type MapArea, type MapPoint } from '../../../shared/map/Regi
 import type { Region } from '../../../shared/types.ts';
 import { useProvinces } from '../../plans/index.ts';
 import { useField } from '../../../shared/forms/forms.tsx';
+import { provinceOf } from '../../../../domain/regions/provinces.ts';
 
 const byProvince = new Map<string, Promise<Region[]>>();
 
@@ -25,7 +26,7 @@ function municipalitiesOf(province: string): Promise<Region[]> {
 /** The municipalities with these codes (loaded by province); codes not found yet are missing from the map. */
 export function useMunicipalities(codes: readonly string[]): Map<string, Region> {
   const [found, setFound] = useState<Map<string, Region>>(new Map());
-  const provinces = [...new Set(codes.map((c) => c.slice(0, 2)))].sort().join(',');
+  const provinces = [...new Set(codes.map((c) => provinceOf(c)))].sort().join(',');
   useEffect(() => {
     if (provinces === '') return;
     let live = true;

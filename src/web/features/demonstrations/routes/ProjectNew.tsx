@@ -20,6 +20,7 @@ import { projectsApi } from '../api/client.ts';
 import { frequencyText, useZones } from '../components/common.tsx';
 import { SitesPicker } from '../components/sites.tsx';
 import { KPI_FREQUENCIES, type KpiFrequency, type ProjectInput } from '../types.ts';
+import { provinceOf } from '../../../../domain/regions/provinces.ts';
 
 interface Draft {
   zoneId: string;
@@ -306,7 +307,7 @@ export function ProjectNewPage() {
             />
           )}
 
-          <SitesPicker value={d.sites} onChange={(sites) => set({ sites })} initialProvince={zone?.regions[0]?.code.slice(0, 2)} />
+          <SitesPicker value={d.sites} onChange={(sites) => set({ sites })} initialProvince={zone?.regions[0] ? provinceOf(zone.regions[0].code) : undefined} />
 
           <RowList
             pointer="/products" legend={t('prjProducts')} items={d.products} onChange={(products) => set({ products })} newItem={blankText}

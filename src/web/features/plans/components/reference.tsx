@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../../shared/api.ts';
 import type { Region } from '../../../shared/types.ts';
+import { provinceOf } from '../../../../domain/regions/provinces.ts';
 
 const byProvince = new Map<string, Promise<Region[]>>();
 /** Names of every municipality loaded so far, by code (for diffs and read-only views). */
@@ -29,7 +30,7 @@ export function useMunicipalities(government: string): Region[] {
   const [items, setItems] = useState<Region[]>([]);
   useEffect(() => {
     let live = true;
-    municipalitiesOf(government.slice(0, 2))
+    municipalitiesOf(provinceOf(government))
       .then((all) => live && setItems(government.length === 2 ? all : all.filter((m) => m.code === government)))
       .catch(() => live && setItems([]));
     return () => {

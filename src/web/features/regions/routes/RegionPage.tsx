@@ -16,6 +16,7 @@ import { ZoneTable } from '../../zones/index.ts';
 import { provincesQuery } from '../../../shared/data/reference-data.ts';
 import type { Zone } from '../../../shared/types.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { provinceOf } from '../../../../domain/regions/provinces.ts';
 
 export function RegionPage({ code }: { code: string }) {
   const { t, lang, user } = useApp();
@@ -248,7 +249,7 @@ function useMunicipalBoundaries(prefix: string): { boundaries: Boundary[] | null
     };
   }, []);
   const boundaries = useMemo(
-    () => (all ? all.filter((b) => b.properties.code.startsWith(prefix)) : null),
+    () => (all ? all.filter((b) => provinceOf(b.properties.code) === prefix) : null),
     [all, prefix],
   );
   return { boundaries, failed };

@@ -16,6 +16,7 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import type { I18nText, Zone } from '../../../shared/types.ts';
 import { formatDay } from '../../../shared/dates.ts';
 import { CHANGE_ITEMS, zonesApi, type DataRequest, type ZoneChange } from '../api/client.ts';
+import { governs } from '../../../../domain/regions/provinces.ts';
 
 const ITEM_KEYS: Record<(typeof CHANGE_ITEMS)[number], MessageKey> = {
   typo: 'zaItemTypo', 'wording-after-law-change': 'zaItemWording', 'name-after-boundary-change': 'zaItemName', area: 'zaItemArea', 'detailed-plan': 'zaItemDetailedPlan',
@@ -25,7 +26,7 @@ const ITEM_KEYS: Record<(typeof CHANGE_ITEMS)[number], MessageKey> = {
 /** Whether the user's local government is one of the zone's, or the province of one of its municipalities. */
 export function governsZone(regionCode: string | null | undefined, zone: Zone): boolean {
   if (!regionCode) return false;
-  return zone.regions.some((r) => r.code === regionCode || (regionCode.length === 2 && r.code.startsWith(regionCode)));
+  return zone.regions.some((r) => governs(regionCode, r.code));
 }
 
 export function ChangeRequestForm({ zone, onSaved }: { zone: Zone; onSaved: () => void }) {

@@ -13,6 +13,7 @@ import { ZoneExemptions } from '../../exemptions/index.ts';
 import { ZoneAfter } from '../components/ZoneAfter.tsx';
 import { zoneModelText, zoneOutcomeText, ZoneStateBadge, zoneStateText } from './Zones.tsx';
 import { formatDay } from '../../../shared/dates.ts';
+import { provinceOf } from '../../../../domain/regions/provinces.ts';
 
 export function ZonePage({ id }: { id: string }) {
   const { t, lang } = useApp();
@@ -191,8 +192,8 @@ function ZoneMap({ zone }: { zone: Zone }) {
     if (!boundaries) return null;
     if (!municipal) return boundaries;
     // A zone in municipalities: draw the provinces they belong to.
-    const provinces = new Set(zone.regions.map((r) => r.code.slice(0, 2)));
-    return boundaries.filter((b) => provinces.has(b.properties.code.slice(0, 2)));
+    const provinces = new Set(zone.regions.map((r) => provinceOf(r.code)));
+    return boundaries.filter((b) => provinces.has(provinceOf(b.properties.code)));
   }, [boundaries, municipal, zone]);
 
   const focus = useMemo(() => zone.regions.map((r) => r.code), [zone]);

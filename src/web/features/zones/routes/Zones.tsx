@@ -12,6 +12,7 @@ import { formatDay } from '../../../shared/dates.ts';
 import { loadBoundaries, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
 import { LegendSwatch, RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { provinceOf } from '../../../../domain/regions/provinces.ts';
 
 export const ZONE_STATES: readonly ZoneState[] = [
   'designated',
@@ -59,9 +60,9 @@ export function ZoneLanguageNote({ zones }: { zones: readonly Zone[] }) {
   return <p className="zl-fallback-note zl-table-note">{t('zonesShownInEnglish')}</p>;
 }
 
-/** The provinces a zone touches (a municipality counts for its province). */
+/** The provinces a zone touches (a municipality counts for its province today: 군위군 for 대구). */
 export function zoneProvinces(zone: Zone): string[] {
-  return [...new Set(zone.regions.map((r) => r.code.slice(0, 2)))];
+  return [...new Set(zone.regions.map((r) => provinceOf(r.code)))];
 }
 
 const SHADE_LIMITS = [0, 1, 2, 3, 4] as const;
