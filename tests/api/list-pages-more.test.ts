@@ -1,5 +1,5 @@
 // Pages of the remaining lists (issue 12; docs/decisions/0049-pages-everywhere.md): evidence packs, saved planning
-// requests and experts. A cursor walk shows every row once while rows are added; the evidence packs a reader sees are
+// requests, experts, and the plans in their other orders. A cursor walk shows every row once while rows are added; the evidence packs a reader sees are
 // decided in SQL exactly as the policy's `project:evidence` decides them; a planning request of another organisation
 // is never shown; a bad cursor, limit or sort is a 400 naming the parameter. Both engines.
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { DEMO_PROJECT_ID, seedDemoDemonstrations } from '../../src/db/seed/demo-demonstrations.ts';
+import { DEMO_PLAN_ID, seedDemoPlan } from '../../src/db/seed/demo-plan.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { decide } from '../../src/domain/auth/policy.ts';
 import type { Actor } from '../../src/domain/auth/types.ts';
@@ -122,6 +123,38 @@ for (const engine of engines()) {
       const whole = ((await t.app.inject({ method: 'GET', url: '/api/experts?limit=500', headers: asSession(ministry) })).json() as { items: { userId: string }[] }).items.map((e) => e.userId);
       assert.ok(whole.length >= 3);
       assert.deepEqual(paged, whole);
+    });
+
+    test('plans sorted on the server (updated, region) walk in that order, each once while plans are added; an unknown order lists the allowed ones', async () => {
+      await seedDemoPlan(t.db);
+      const copy = async (lead: string, minutesAgo: number) => {
+        const id = randomUUID();
+        await sql`insert into zone_plan select (jsonb_populate_record(z, jsonb_build_object('id', ${id}::uuid, 'lead_region', ${lead}::text,
+          'created_at', now() - make_interval(mins => ${minutesAgo}), 'updated_at', now() - make_interval(mins => ${(minutesAgo * 7) % 13})))).*
+          from zone_plan z where z.id = ${DEMO_PLAN_ID}`.execute(t.db);
+        return id;
+      };
+      const leads = ['11', '26', '37', '26', '11', '31', '26'];
+      const existing: string[] = [];
+      for (const [i, lead] of leads.entries()) existing.push(await copy(lead, i + 1));
+      for (const sort of ['updated', 'region'] as const) {
+        const seen = await walkAs(ministry, `/api/plans?sort=${sort}&limit=2`, (r) => String(r.id), async (pageNo) => { await copy(leads[pageNo % leads.length]!, 100 + pageNo); });
+        assert.equal(new Set(seen).size, seen.length, `${sort}: no plan twice`);
+        for (const id of existing) assert.ok(seen.includes(id), `${sort}: every plan that existed before the walk is shown`);
+        const rows = await t.db.selectFrom('zone_plan').select(['id', 'lead_region', 'created_at', 'updated_at']).where('id', 'in', seen).execute();
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (let i = 1; i < seen.length; i += 1) {
+          const a = byId.get(seen[i - 1]!)!;
+          const b = byId.get(seen[i]!)!;
+          if (sort === 'updated') assert.ok(a.updated_at >= b.updated_at, 'last changed first');
+          else assert.ok(a.lead_region < b.lead_region || (a.lead_region === b.lead_region && a.created_at <= b.created_at), 'by lead region, oldest first');
+        }
+      }
+      const res = await t.app.inject({ method: 'GET', url: '/api/plans?sort=title', headers: { 'accept-language': 'ko', ...asSession(ministry) } });
+      assert.equal(res.statusCode, 400);
+      const field = problemOf(res).errors?.[0];
+      assert.equal(field?.path, '/querystring/sort');
+      assert.match(field.message, /created, updated, region/);
     });
 
     test('a bad cursor, a limit beyond the maximum or an unknown sort is a 400 naming it', async () => {

@@ -111,7 +111,7 @@ for (const engine of engines()) {
         [`/api/plans?cursor=${stale}`, /유효 기간이 지난/],
         ['/api/exemptions?limit=201', /200/],
         ['/api/exemptions?limit=0', /1/],
-        ['/api/exemptions?sort=title', /sort|알 수 없는/],
+        ['/api/exemptions?sort=title', /허용된 값이 아닙니다: granted/],
       ];
       if (foreign.next) cases.push([`/api/exemptions?cursor=${foreign.next}`, /다른 목록, 다른 조건/]);
       for (const [url, message] of cases) {

@@ -38,7 +38,8 @@ export function pageQuery<S extends string>(spec: ListSpec<S>) {
   return {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: spec.maxLimit, default: spec.defaultLimit, description: `Rows per page (at most ${spec.maxLimit})` })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$', description: 'The `next` of the previous page' })),
-    ...(sorts.length > 1 ? { sort: Type.Optional(Type.Enum(sorts, { description: `Order of the rows (default ${spec.defaultSort})` })) } : {}),
+    // Always declared, so an unknown order is refused with the allowed ones listed (a 400 naming `sort`).
+    sort: Type.Optional(Type.Enum(sorts, { description: `Order of the rows: ${sorts.join(', ')} (default ${spec.defaultSort})` })),
   };
 }
 

@@ -1,4 +1,4 @@
-// A page of the plans a reader may see, newest first, filtered by state and model — visibility decided in SQL, so a
+// A page of the plans a reader may see, in the order asked for (newest first by default), filtered by state and model — visibility decided in SQL, so a
 // reader who may see none of 100,000 plans waits as little as one who may see them all.
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../../domain/auth/types.ts';
@@ -8,9 +8,17 @@ import { inPageOrder, pageOf, type ListSpec, type PageRequest } from '../http/pa
 import { planSummary } from './view.ts';
 import { visiblePlans } from './visible-plans.ts';
 
-export const PLAN_LIST: ListSpec<'created'> = {
+/** The orders a reader may ask for (`sort`): newest first, last changed first, or by lead region in KOSTAT code order. */
+export const PLAN_SORTS = ['created', 'updated', 'region'] as const;
+export type PlanSort = (typeof PLAN_SORTS)[number];
+
+export const PLAN_LIST: ListSpec<PlanSort> = {
   list: 'plans', defaultSort: 'created', defaultLimit: 50, maxLimit: 200,
-  orders: { created: { direction: 'desc', columns: [{ sql: 'zone_plan.created_at', type: 'timestamptz' }, { sql: 'zone_plan.id', type: 'uuid' }] } },
+  orders: {
+    created: { direction: 'desc', columns: [{ sql: 'zone_plan.created_at', type: 'timestamptz' }, { sql: 'zone_plan.id', type: 'uuid' }] },
+    updated: { direction: 'desc', columns: [{ sql: 'zone_plan.updated_at', type: 'timestamptz' }, { sql: 'zone_plan.id', type: 'uuid' }] },
+    region: { direction: 'asc', columns: [{ sql: 'zone_plan.lead_region', type: 'text' }, { sql: 'zone_plan.created_at', type: 'timestamptz' }, { sql: 'zone_plan.id', type: 'uuid' }] },
+  },
 };
 
 export async function pagePlans(db: Database, actor: Actor, filters: { state?: PlanState; model?: 'single' | 'connected' }, page: PageRequest) {

@@ -70,13 +70,13 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
   app.get('/api/plans', {
     config: { action: 'plan:list' }, serializerCompiler,
     schema: {
-      tags: ['plans'], summary: 'Zone plans the caller may see (its own and its partners’; all for the ministry)',
+      tags: ['plans'], summary: 'Zone plans the caller may see (its own and its partners’; all for the ministry), filtered by state and model, in pages: newest first (sort=created), last changed first (updated) or by lead region in KOSTAT code order, oldest first within a region (region)',
       querystring: Type.Object({ state: Type.Optional(Type.Enum([...PLAN_STATES])), model: Type.Optional(ModelSchema), ...pageQuery(PLAN_LIST) }, { additionalProperties: false }),
       response: { 200: Type.Object({ items: Type.Array(PlanSummary), next: nextSchema }), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
     },
   }, async (request) => {
-    const { state, model, limit, cursor } = request.query;
-    const page = readPage(PLAN_LIST, { limit, cursor }, { state, model }, await app.services.listKey());
+    const { state, model, limit, cursor, sort } = request.query;
+    const page = readPage(PLAN_LIST, { limit, cursor, sort }, { state, model }, await app.services.listKey());
     return pagePlans(db, actorOf(request), { state, model }, page);
   });
 

@@ -1,6 +1,7 @@
 // The plans API over the one transport (src/web/shared/api.ts); If-Match carries the version a content write is based on.
 import { allPages, withCursor, type Page } from '../../../shared/data/pages.ts';
 import { request, type Method } from '../../../shared/api.ts';
+import { listQuery, type ListParams } from '../../../shared/data/list-params.ts';
 import type { Criterion, ExpertSummary, ExpertWorkspace, Position, ReviewView, Tie } from '../review-types.ts';
 import type { CommonContent, Consultation, DecisionInput, PlanContent, PlanModel, PlanSummary, PlanView, SectionContent, VersionSummary } from '../types.ts';
 import type { Regulation } from '../../../shared/types.ts';
@@ -9,10 +10,14 @@ function write<T>(method: Method, path: string, body?: unknown, etag?: string): 
   return request<T>(method, path, body, etag ? { headers: { 'If-Match': etag } } : {});
 }
 
+/** The plans list's filters and order (GET /api/plans). */
+export type PlanListParams = ListParams<'state' | 'model' | 'sort'>;
+
 const p = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
 export const plansApi = {
   /** One page of the plans the caller may see (`cursor`: the `next` of the page before). */
-  list: (cursor?: string) => request<Page<PlanSummary>>('GET', withCursor('/api/plans', cursor)),
+  /** A page of the plans the reader may see, filtered and ordered as asked (the server's `state`, `model`, `sort`). */
+  list: (query: PlanListParams = {}, cursor?: string) => request<Page<PlanSummary>>('GET', withCursor(`/api/plans${listQuery(query)}`, cursor)),
   get: (id: string) => request<PlanView>('GET', p(id)),
   versions: (id: string) => request<{ items: VersionSummary[] }>('GET', `${p(id)}/versions`).then((r) => r.items),
   version: (id: string, version: number) => request<{ version: number; content: PlanContent }>('GET', `${p(id)}/versions/${version}`),

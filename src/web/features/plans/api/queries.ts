@@ -5,7 +5,7 @@ import { plansApi } from './client.ts';
 
 export const planKeys = {
   all: ['plans'] as const,
-  list: ['plans', 'list'] as const,
+  list: (query: Record<string, string | undefined>) => ['plans', 'list', query] as const,
   one: (id: string) => ['plans', 'one', id] as const,
   versions: (id: string) => ['plans', 'versions', id] as const,
   version: (id: string, version: number) => ['plans', 'version', id, version] as const,

@@ -62,7 +62,7 @@ export function CommitteesPage() {
   useTitle(t('rvCommitteeTitle'));
   const ministry = user?.organisation.kind === 'ministry';
   useEffect(() => {
-    if (client && ministry) allPages(client.list).then(setPlans, setError);
+    if (client && ministry) allPages((cursor) => client.list({}, cursor)).then(setPlans, setError);
   }, [client, ministry]);
 
   if (user === undefined) return <Loading />;
