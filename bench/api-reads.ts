@@ -164,7 +164,7 @@ async function runEngine(engine: Engine, scale: Scale, options: { seconds: numbe
           { text: 'select * from regulation where search_tokens @> $1::text[] limit 1000', params: [tokens] },
           { text: 'select id from exemption where search_tokens @> $1::text[] limit 1000', params: [tokens] },
           { text: 'select e.*, z.name as zone_name from exemption e join zone z on z.id = e.zone_id where e.id = any($1::uuid[])', params: [], idsFrom: 1 },
-          { text: 'select p.id, p.state, p.content, p.lead_region, p.submitted_on, p.created_at, p.demo, z.id as zone_id, z.name as zone_name from zone_plan p left join zone z on z.id = p.zone_id', params: [] },
+          { text: 'select p.id, p.state, p.content, p.lead_region, p.submitted_on, p.created_at, p.demo, z.id as zone_id, z.name as zone_name from zone_plan p left join zone z on z.id = p.zone_id where p.state in (\'designated\', \'designated_with_conditions\')', params: [] },
         ];
         dynamicSql.push({ path: searchPath(q, run), steps });
       }

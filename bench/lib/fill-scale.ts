@@ -1,5 +1,6 @@
 // Fills a migrated and seeded ZoneLink database to benchmark scale with SQL (`generate_series`), the same on PostgreSQL
-// and PGlite: plans and exemptions copied from the seeded ones (new ids), regulation texts from 1,000 generated
+// and PGlite: plans and exemptions copied from the seeded ones (new ids; one plan in 200 designated, the rest in the
+// seeded plan's state), regulation texts from 1,000 generated
 // five-language templates with their search tokens computed by the application's tokenizer, rapid-confirmation
 // requests spread over 100 companies (one in ten the demo company's). The 250 regions are the reference data.
 import { sql } from 'kysely';
@@ -81,7 +82,7 @@ async function countOf(db: Database, table: string): Promise<number> {
 export async function fillToScale(db: Database, scale: Scale, demoCompanyId: string): Promise<{ counts: Record<string, number>; seconds: number }> {
   const started = performance.now();
   await replicate(db, 'zone_plan', scale.plans - (await countOf(db, 'zone_plan')), {
-    id: 'gen_random_uuid()', zone_id: 'null', demo: 'true',
+    id: 'gen_random_uuid()', zone_id: 'null', demo: 'true', state: `case when g % 200 = 0 then 'designated' else t.state end`,
     created_at: `t.created_at - g * interval '1 minute'`, updated_at: `t.updated_at - g * interval '1 minute'`,
   });
   await replicate(db, 'exemption', scale.exemptions - (await countOf(db, 'exemption')), { id: 'gen_random_uuid()', demo: 'true' });
