@@ -9,7 +9,8 @@ import { NeedsSchema } from './needs.ts';
 export { PLAN_STATES };
 
 export const ItemId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$', description: 'identifier unique in its list (a-z, 0-9, -)' });
-export const RegionCode = Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$', examples: ['26', '26110'] });
+/** A government: SGIS code of a province (2 digits) or municipality (5), or ZoneLink's code of a special local government or integrated special city. */
+export const RegionCode = Type.String({ pattern: '^([0-9]{2}([0-9]{3})?|[A-Z][A-Z0-9-]{1,31})$', examples: ['26', '26110', 'CHUNGCHEONG-UNION'] });
 export const MunicipalityCode = Type.String({ pattern: '^[0-9]{5}$', examples: ['26110'] });
 export const StageSchema = Type.Enum([...STAGES]);
 export const ModelSchema = Type.Enum(['single', 'connected']);

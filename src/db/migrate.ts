@@ -34,6 +34,7 @@ import * as m0068 from './migrations/0068-more-list-pages.ts';
 import * as m0073 from './migrations/0073-sub-list-pages.ts';
 import * as m0083 from './migrations/0083-staged-parts-in-file-store.ts';
 import * as m0077 from './migrations/0077-region-parents.ts';
+import * as m0078 from './migrations/0078-special-governments.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '0073-sub-list-pages': m0073,
   '0083-staged-parts-in-file-store': m0083,
   '0077-region-parents': m0077,
+  '0078-special-governments': m0078,
 };
 
 function migrator(db: Database, schema: string): Migrator {

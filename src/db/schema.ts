@@ -12,7 +12,8 @@ type Json<T> = ColumnType<T, string, string>;
 
 export interface RegionTable {
   code: string;
-  level: 'province' | 'municipality';
+  /** 'special' and 'integrated': a special local government or integrated special city (migration 0078). */
+  level: 'province' | 'municipality' | 'special' | 'integrated';
   parent_code: string | null;
   name: Json<I18nText & { en: string }>;
   capital_area: boolean;
@@ -20,6 +21,8 @@ export interface RegionTable {
   names: ColumnType<DatedName[] | null, string | null | undefined, string | null>;
   /** A moved municipality's provinces through time (migration 0077); null when it never moved. */
   parents: ColumnType<DatedParent[] | null, string | null | undefined, string | null>;
+  /** The governments a special local government or integrated special city stands for (migration 0078). */
+  members: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 }
 
 export interface RegionLinkTable {

@@ -63,6 +63,24 @@ describe('policy', () => {
     for (const [who, action, target, allowed] of table) assert.equal(decide(who, action, target).allowed, allowed, `${who.regionCode} ${action}`);
   });
 
+  test('a special local government\'s officials act for it alone (Local Autonomy Act Art. 199; RFZ Act Art. 72(1)3): its plans and zones, not its members\'', () => {
+    const union = actor({ orgKind: 'local_government', regionCode: 'CHUNGCHEONG-UNION' });
+    const daejeon = actor({ orgKind: 'local_government', regionCode: '25' });
+    const unionPlan = { kind: 'plan', lead: '21', participants: ['21', 'CHUNGCHEONG-UNION'], submitted: false } as const;
+    const daejeonPlan = { kind: 'plan', lead: '25', participants: ['25'], submitted: false } as const;
+    const table: [Actor, Parameters<typeof decide>[1], Parameters<typeof decide>[2], boolean][] = [
+      [union, 'plan:create', { kind: 'region', code: 'CHUNGCHEONG-UNION' }, true],
+      [union, 'plan:create', { kind: 'region', code: '25' }, false],
+      [union, 'plan:read', unionPlan, true],
+      [union, 'plan:read', daejeonPlan, false],
+      [daejeon, 'plan:read', unionPlan, false],
+      [union, 'zone:request-change', { kind: 'zone', regions: ['CHUNGCHEONG-UNION', '21'] }, true],
+      [union, 'zone:request-change', { kind: 'zone', regions: ['25'] }, false],
+      [union, 'region-inventory:edit', { kind: 'region', code: '25010' }, false],
+    ];
+    for (const [who, action, target, allowed] of table) assert.equal(decide(who, action, target).allowed, allowed, `${who.regionCode} ${action}`);
+  });
+
   test('a read-only token may read but not write', () => {
     const reader = { ...busan, tokenScopes: ['read'] as const };
     assert.equal(decide(reader, 'me:read').allowed, true);

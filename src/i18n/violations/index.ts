@@ -5,6 +5,7 @@
 import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { messageArguments } from '../../domain/i18n/icu.ts';
 import { regionByCode } from '../../domain/regions/reference.ts';
+import { standingGovernmentByCode } from '../../domain/zones/special-governments.ts';
 import { format, type Locale } from '../locales.ts';
 import { violationsEn } from './en.ts';
 import { violationsFr } from './fr.ts';
@@ -40,6 +41,8 @@ const REGION_PARAMS = new Set(['government', 'applicant', 'province', 'regionCod
 
 /** "울산광역시 (26)" / "Ulsan (26)": the region's name in the reader's language, with its code. */
 export function regionLabel(locale: Locale, code: string): string {
+  const standing = standingGovernmentByCode(code);
+  if (standing) return locale === 'ko' ? standing.name.ko : standing.name[locale];
   const region = regionByCode(code);
   if (!region) return code;
   return `${locale === 'ko' ? region.name.ko : region.name[locale] ?? region.name.en} (${code})`;

@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { regionByCode } from '../../domain/regions/reference.ts';
 import type { Applicant, Site as EligibilitySite } from '../../domain/zones/eligibility.ts';
+import { applicantOf, standingGovernmentByCode } from '../../domain/zones/special-governments.ts';
 import type { PlanItem } from '../../domain/zones/procedure.ts';
 import type { FieldError } from '../errors.ts';
 import { normaliseNeeds } from '../exemptions/needs.ts';
@@ -112,9 +113,12 @@ export function checkSection(input: SectionInput, content: PlanContent): FieldEr
   return errors;
 }
 
-/** Each participant as an applicant: a 2-digit code is a metropolitan government, a 5-digit one a basic government. */
+/**
+ * Each participant as an applicant: a 2-digit code is a metropolitan government, a 5-digit one a basic government,
+ * a ZoneLink code a special local government or integrated special city standing for its members (Decree Art. 40(2)).
+ */
 export function applicantsOf(content: PlanContent): Applicant[] {
-  return participantsOf(content).map((code) => ({ code, level: code.length === 2 ? 'metropolitan' : 'basic' }));
+  return participantsOf(content).map(applicantOf);
 }
 
 /** Every site of every section, named `<government>/<site id>`. */
@@ -146,8 +150,11 @@ export function providedItems(content: PlanContent, consultation: Consultation):
   return [...new Set(items)];
 }
 
-/** A region's names for views. */
+/** A known government: a region (SGIS code) or a special local government / integrated special city. */
+export const isGovernment = (code: string): boolean => regionByCode(code) !== undefined || standingGovernmentByCode(code) !== undefined;
+
+/** A region's (or standing government's) names for views. */
 export function regionName(code: string): { ko: string; en: string } {
-  const r = regionByCode(code);
+  const r = regionByCode(code) ?? standingGovernmentByCode(code);
   return r ? { ko: r.name.ko, en: r.name.en } : { ko: code, en: code };
 }

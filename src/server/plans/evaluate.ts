@@ -3,13 +3,13 @@ import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
 import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import { joiningLinks, type LinkPolicy, type RegionJoin } from '../../domain/regions/links.ts';
 import { linksAmong, neighboursOf } from '../../domain/regions/reference.ts';
-import { provinceOf, requiredProvinceNotifications } from '../../domain/zones/eligibility.ts';
+import { provincesOf, requiredProvinceNotifications } from '../../domain/zones/eligibility.ts';
 import type { PlanGuard } from '../../domain/zones/plan-machine.ts';
 import { checkPublicConsultation, missingSubmissionItems, type PublicConsultation } from '../../domain/zones/procedure.ts';
 import type { SignOffSet } from '../../domain/zones/signoff.ts';
 import { evaluateSubmission } from '../../domain/zones/submission.ts';
 import type { Facts, Violation } from '../../domain/zones/transition-table.ts';
-import { applicantsOf, participantsOf, providedItems, sitesOf, type Consultation, type PlanContent } from './content.ts';
+import { applicantsOf, providedItems, sitesOf, type Consultation, type PlanContent } from './content.ts';
 
 /** Today in Asia/Seoul: administrative days are Korean days. */
 export function todayInSeoul(now: Date = new Date()): CivilDate {
@@ -119,7 +119,8 @@ export interface SubmissionPolicy {
  */
 export function evaluatePlan(content: PlanContent, consultation: Consultation, signOffs: SignOffSet, on: CivilDate, policy: SubmissionPolicy, calendar: HolidayCalendar): Evaluation {
   const applicants = applicantsOf(content);
-  const provinces = [...new Set(participantsOf(content).map(provinceOf))];
+  // A special local government's territory is its members' (충청광역연합: Daejeon, Sejong, Chungbuk, Chungnam).
+  const provinces = [...new Set(applicants.flatMap(provincesOf))];
   const linkPolicy: LinkPolicy = { ferries: policy.allowFerryLinks ?? false };
   const adjacency = adjacencyOf(provinces, linkPolicy);
   const conditions = { seaRequired: content.conditions.seaRequired, landUsePlanRequired: content.conditions.landUsePlanRequired };

@@ -30,7 +30,9 @@ export interface RegionCache {
 }
 
 export async function loadRegionCache(db: Database): Promise<RegionCache> {
-  const rows = await db.selectFrom('region').selectAll().orderBy('code').execute();
+  // Provinces and municipalities; special local governments and integrated special cities are governments, not areas.
+  const rows = (await db.selectFrom('region').selectAll().orderBy('code').execute())
+    .flatMap((r) => (r.level === 'province' || r.level === 'municipality' ? [{ ...r, level: r.level }] : []));
   const list: RegionView[] = rows.map((r) => ({
     code: r.code, level: r.level, parentCode: r.parent_code, name: r.name, capitalArea: r.capital_area, eligible: !r.capital_area,
     ...(r.names ? { names: r.names } : {}),

@@ -2,11 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../db/database.ts';
 import type { I18nText } from '../../../domain/i18n-text.ts';
-import { regionByCode } from '../../../domain/regions/reference.ts';
 import { checkApplicantsAndSites } from '../../../domain/zones/eligibility.ts';
 import type { Caller } from '../../write/caller.ts';
 import { runWrite } from '../../write/run-write.ts';
-import { applicantsOf, EMPTY_CONSULTATION, emptyContent } from '../content.ts';
+import { applicantsOf, isGovernment, EMPTY_CONSULTATION, emptyContent } from '../content.ts';
 import { invalid, ruleFailure } from '../plan-rules.ts';
 import { insertPlan } from '../store.ts';
 
@@ -17,7 +16,7 @@ export function createPlan(db: Database, caller: Caller, input: CreatePlanInput)
   return runWrite(db, caller, {
     action: 'plan:create', target: { kind: 'region', code: leadRegion },
     apply: async (ctx) => {
-      if (!regionByCode(leadRegion)) throw invalid([{ path: '/body/leadRegion', keyword: 'unknown', params: { value: leadRegion } }]);
+      if (!isGovernment(leadRegion)) throw invalid([{ path: '/body/leadRegion', keyword: 'unknown', params: { value: leadRegion } }]);
       const content = emptyContent(model, leadRegion, title);
       const eligibility = checkApplicantsAndSites(applicantsOf(content), []).filter((v) => v.code !== 'no-site');
       if (eligibility.length > 0) throw ruleFailure(caller.locale, 'applicants-eligible', eligibility);

@@ -1,10 +1,9 @@
 // The lead invites a partner government (Decree Art. 40(2)). Inviting a participant again is a 409 (already-participant).
 import type { Database } from '../../../db/database.ts';
-import { regionByCode } from '../../../domain/regions/reference.ts';
 import { checkApplicantsAndSites } from '../../../domain/zones/eligibility.ts';
 import { regionLabel } from '../../../i18n/violations/index.ts';
 import type { Caller } from '../../write/caller.ts';
-import { applicantsOf, participantsOf, withPartners } from '../content.ts';
+import { applicantsOf, isGovernment, participantsOf, withPartners } from '../content.ts';
 import { frame } from '../messages.ts';
 import { conflict, invalid, move, ruleFailure, summaryOf } from '../plan-rules.ts';
 import { saveContent } from '../store.ts';
@@ -13,7 +12,7 @@ import { runPlanWrite, type PlanRef } from './plan-write.ts';
 
 export async function invitePartner(db: Database, caller: Caller, ref: PlanRef, code: string): Promise<void> {
   await runPlanWrite(db, caller, ref, { action: 'plan:lead', ifMatch: 'optional' }, async (ctx, plan) => {
-    if (!regionByCode(code)) throw invalid([{ path: '/body/regionCode', keyword: 'unknown', params: { value: code } }]);
+    if (!isGovernment(code)) throw invalid([{ path: '/body/regionCode', keyword: 'unknown', params: { value: code } }]);
     if (participantsOf(plan.content).includes(code)) throw conflict(frame(caller.locale, 'already-participant', { region: regionLabel(caller.locale, code) }));
     const next = withPartners(plan.content, [...plan.content.partners, code]);
     const eligibility = checkApplicantsAndSites(applicantsOf(next).filter((a) => a.code === code), []).filter((v) => v.code !== 'no-site');
