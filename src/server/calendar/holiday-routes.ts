@@ -1,41 +1,24 @@
 // Public holidays of a year (package and administrator-added one-off days, marked) and the administrator's add and
-// remove of a one-off holiday (Regulations on Holidays of Government Offices Art. 2 item 12). A change is one
-// transaction: the holiday, the open deadlines it moves (recomputed and audited) and its own audit entry; the
-// server's calendar is then rebuilt. Rules: src/domain/calendar/one-off-holidays.ts; docs/decisions/0012-holidays.md.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// remove of a one-off holiday (Regulations on Holidays of Government Offices Art. 2 item 12). A change is a
+// use case (./use-cases) run through the one write path (./holiday-change.ts). Rules: src/domain/calendar/one-off-holidays.ts; docs/decisions/0012-holidays.md.
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
-import type { Database } from '../../db/database.ts';
-import { civilDate, tryCivilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
+import { civilDate, tryCivilDate } from '../../domain/calendar/civil-date.ts';
 import { holidayDataCoverage, holidaysOfYear } from '../../domain/calendar/holidays.ts';
-import { checkAddHoliday, checkRemoveHoliday } from '../../domain/calendar/one-off-holidays.ts';
 import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
-import type { Violation } from '../../domain/zones/transition-table.ts';
-import { appendAudit } from '../audit/append.ts';
-import { actorOf } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
 import { I18nTextSchema, Line, Nullable, ProblemSchema } from '../../contract/common.ts';
 import { todayInSeoul } from '../exemptions/view.ts';
 import { DateOnly } from '../../contract/common.ts';
-import { calendarWith, readAddedHolidays, refreshCalendar } from './provider.ts';
-import { recomputeOpenDeadlines, type MovedDeadline } from './recompute.ts';
+import { callerOf } from '../write/caller.ts';
+import { calendarWith, readAddedHolidays } from './provider.ts';
+import { addHoliday } from './use-cases/add-holiday.ts';
+import { removeHoliday } from './use-cases/remove-holiday.ts';
 
 const AddedSchema = Type.Object({ date: Type.String(), name: I18nTextSchema(200), basis: Type.String(), createdAt: Type.String() });
 const MovedSchema = Type.Array(Type.Object({ objectType: Type.Enum(['exemption', 'zone']), objectId: Type.String(), kind: Type.String(), before: Type.String(), after: Type.String() }));
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
-
-const detail = (v: Violation): string => Object.entries(v.params).map(([k, x]) => `${k}=${Array.isArray(x) ? x.join('|') : String(x)}`).join(', ');
-
-/** Adding a date in the past (or today) is a bad field; anything else (already a holiday, removing a past day) is a conflict. */
-function refuse(violations: readonly Violation[], action: 'add' | 'remove'): void {
-  if (violations.length === 0) return;
-  const past = action === 'add' ? violations.filter((v) => v.code === 'holiday-not-in-future') : [];
-  if (past.length > 0) {
-    throw new AppError('validation', { fields: past.map((v) => ({ path: '/body/date', keyword: 'rule', params: { code: v.code, rule: v.rule, detail: detail(v) } })) });
-  }
-  throw new AppError('conflict', { params: { reason: violations.map((v) => `${v.code} — ${v.rule} (${detail(v)})`).join('; ') } });
-}
 
 export async function holidayRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -82,30 +65,6 @@ export async function holidayRoutes(base: FastifyInstance): Promise<void> {
     return { year, coverage, basis, provisional: basis === 'provisional', items };
   });
 
-  /** One holiday change in one transaction, serialised with other changes; the calendar is rebuilt after commit. */
-  async function change(request: FastifyRequest, date: CivilDate, action: 'add' | 'remove', write: (trx: Database) => Promise<{ before: unknown; after: unknown }>) {
-    const actor = actorOf(request);
-    const today = todayInSeoul();
-    const moved = await db.transaction().execute(async (trx) => {
-      // Two administrators changing holidays at once would each recompute on a calendar missing the other's day.
-      await sql`lock table extra_holiday in share row exclusive mode`.execute(trx);
-      const previous = calendarWith(await readAddedHolidays(trx));
-      refuse(action === 'add' ? checkAddHoliday({ date, today, calendar: previous }) : checkRemoveHoliday({ date, today, calendar: previous }), action);
-      const audit = await write(trx);
-      const next = calendarWith(await readAddedHolidays(trx));
-      const result: MovedDeadline[] = await recomputeOpenDeadlines(trx, previous, next, today, {
-        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, change: { action, date },
-      });
-      await appendAudit(trx, {
-        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
-        action: `holiday:${action}`, objectType: 'holiday', objectId: date, before: audit.before, after: { ...(audit.after as object), deadlinesMoved: result.length },
-      });
-      return result;
-    });
-    await refreshCalendar(db);
-    return moved;
-  }
-
   app.post('/api/holidays', {
     config: { action: 'holiday:manage' },
     schema: {
@@ -121,11 +80,7 @@ export async function holidayRoutes(base: FastifyInstance): Promise<void> {
     const basis = request.body.basis.trim();
     const blank = [...(name.ko === '' ? [{ path: '/body/name/ko', keyword: 'required' as const }] : []), ...(basis === '' ? [{ path: '/body/basis', keyword: 'required' as const }] : [])];
     if (blank.length > 0) throw new AppError('validation', { fields: blank });
-    const actor = actorOf(request);
-    const moved = await change(request, date, 'add', async (trx) => {
-      await trx.insertInto('extra_holiday').values({ day: date, name: JSON.stringify(name), basis, created_by: actor.userId }).execute();
-      return { before: null, after: { date, name, basis } };
-    });
+    const moved = await addHoliday(db, callerOf(request), { date, name, basis });
     const holiday = (await readAddedHolidays(db)).find((h) => h.date === date)!;
     return reply.code(201).send({ holiday, moved });
   });
@@ -143,11 +98,7 @@ export async function holidayRoutes(base: FastifyInstance): Promise<void> {
     if (date === null) throw new AppError('validation', { fields: [{ path: '/params/date', keyword: 'format', params: { format: 'date' } }] });
     const existing = (await readAddedHolidays(db)).find((h) => h.date === date);
     if (!existing) throw notFound('holiday');
-    const moved = await change(request, civilDate(date), 'remove', async (trx) => {
-      const gone = await trx.deleteFrom('extra_holiday').where('day', '=', date).returning(['day']).execute();
-      if (gone.length === 0) throw notFound('holiday');
-      return { before: { date, name: existing.name, basis: existing.basis }, after: null };
-    });
+    const moved = await removeHoliday(db, callerOf(request), civilDate(date));
     return { removed: existing, moved };
   });
 }

@@ -1,11 +1,10 @@
 // When the one-off holidays change, the deadlines still open move with the calendar. Exemption deadlines are
 // computed when read, so only the change is recorded; dates stored in the database (a zone's post-management end,
 // Act Art. 84(2)) are recomputed. Every moved deadline gets an audit entry in the holiday change's transaction.
-import type { Database } from '../../db/database.ts';
 import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
 import type { HolidayCalendar } from '../../domain/calendar/holidays.ts';
 import { postManagementEnd } from '../../domain/zones/procedure.ts';
-import { appendAudit } from '../audit/append.ts';
+import type { SystemContext } from '../write/run-write.ts';
 import { openDeadlines } from '../exemptions/deadlines.ts';
 
 export interface MovedDeadline {
@@ -16,16 +15,12 @@ export interface MovedDeadline {
   after: string;
 }
 
-export interface RecomputeContext {
-  requestId: string;
-  actorUserId: string;
-  actorOrganisationId: string;
-  /** The holiday change that moved them, for the audit entries. */
-  change: { action: 'add' | 'remove'; date: CivilDate };
-}
+/** The holiday change that moved them, for the audit entries. */
+export interface HolidayChange { action: 'add' | 'remove'; date: CivilDate }
 
-/** Deadlines due today or later that differ between the two calendars; stored ones are updated. Run inside the change's transaction. */
-export async function recomputeOpenDeadlines(trx: Database, previous: HolidayCalendar, next: HolidayCalendar, today: CivilDate, ctx: RecomputeContext): Promise<MovedDeadline[]> {
+/** Deadlines due today or later that differ between the two calendars; stored ones are updated. Run inside the change's write. */
+export async function recomputeOpenDeadlines(ctx: SystemContext, previous: HolidayCalendar, next: HolidayCalendar, change: HolidayChange): Promise<MovedDeadline[]> {
+  const { trx, today } = ctx;
   const moved: MovedDeadline[] = [];
   const old = new Map((await openDeadlines(trx, undefined, previous)).map((d) => [d.key, d]));
   for (const d of await openDeadlines(trx, undefined, next)) {
@@ -44,10 +39,9 @@ export async function recomputeOpenDeadlines(trx: Database, previous: HolidayCal
     moved.push({ objectType: 'zone', objectId: z.id, kind: 'post_management_end', before: z.post_management_until!, after: until });
   }
   for (const m of moved) {
-    await appendAudit(trx, {
-      requestId: ctx.requestId, actorUserId: ctx.actorUserId, actorOrganisationId: ctx.actorOrganisationId,
+    await ctx.audit({
       action: 'calendar:deadline-moved', objectType: m.objectType, objectId: m.objectId,
-      before: { deadline: m.kind, due: m.before }, after: { deadline: m.kind, due: m.after, holiday: ctx.change },
+      before: { deadline: m.kind, due: m.before }, after: { deadline: m.kind, due: m.after, holiday: change },
     });
   }
   return moved;

@@ -1,16 +1,16 @@
-// The signed-in user's own profile and API tokens.
-import { randomUUID } from 'node:crypto';
+// The signed-in user's own profile and API tokens; each write is a use case (./use-cases) run through the one write path.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { TOKEN_SCOPES } from '../../domain/auth/types.ts';
 import { authorize } from '../auth/authorize.ts';
-import { API_TOKEN_PREFIX, newSecret, sha256 } from '../auth/secrets.ts';
-import { appendAudit } from '../audit/append.ts';
-import { notFound } from '../errors.ts';
+import { callerOf } from '../write/caller.ts';
 import { Line, LocaleSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
 import { loadMe } from './me-schema.ts';
 import { MeSchema } from '../../contract/me.ts';
+import { createApiToken } from './use-cases/create-api-token.ts';
+import { editProfile } from './use-cases/edit-profile.ts';
+import { revokeApiToken } from './use-cases/revoke-api-token.ts';
 
 const TokenSchema = Type.Object({
   id: Type.String(),
@@ -52,21 +52,9 @@ export async function meRoutes(base: FastifyInstance): Promise<void> {
       response: { 200: MeSchema, ...errors },
     },
   }, async (request) => {
-    const actor = authorize(request);
-    const before = await loadMe(db, actor.userId);
-    await db.transaction().execute(async (trx) => {
-      const changes = {
-        ...(request.body.displayName !== undefined ? { display_name: request.body.displayName.trim() } : {}),
-        ...(request.body.locale !== undefined ? { locale: request.body.locale } : {}),
-      };
-      await trx.updateTable('app_user').set(changes).where('id', '=', actor.userId).execute();
-      await appendAudit(trx, {
-        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
-        action: 'user:update', objectType: 'user', objectId: actor.userId,
-        before: { displayName: before.displayName, locale: before.locale }, after: request.body,
-      });
-    });
-    return loadMe(db, actor.userId);
+    const caller = callerOf(request);
+    await editProfile(db, caller, request.body);
+    return loadMe(db, caller.actor!.userId);
   });
 
   app.get('/api/me/tokens', {
@@ -91,16 +79,7 @@ export async function meRoutes(base: FastifyInstance): Promise<void> {
       response: { 201: Type.Object({ token: Type.String(), item: TokenSchema }), ...errors },
     },
   }, async (request, reply) => {
-    const actor = authorize(request);
-    const token = newSecret(API_TOKEN_PREFIX);
-    const row = { id: randomUUID(), user_id: actor.userId, name: request.body.name.trim(), token_hash: sha256(token), scopes: request.body.scopes, created_at: new Date(), last_used_at: null, revoked_at: null };
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('api_token').values(row).execute();
-      await appendAudit(trx, {
-        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
-        action: 'api-token:create', objectType: 'api_token', objectId: row.id, before: null, after: { name: row.name, scopes: row.scopes },
-      });
-    });
+    const { token, row } = await createApiToken(db, callerOf(request), request.body);
     return reply.code(201).send({ token, item: tokenView(row) });
   });
 
@@ -108,20 +87,7 @@ export async function meRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'api-token:revoke', objectScoped: true },
     schema: { tags: ['me'], summary: 'Revoke one of my API tokens', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), ...errors } },
   }, async (request, reply) => {
-    const token = await db.selectFrom('api_token').select(['id', 'user_id', 'name', 'revoked_at']).where('id', '=', request.params.id).executeTakeFirst();
-    // Someone else's token: answer as if it did not exist, so ids do not leak.
-    if (!token || token.user_id !== request.actor?.userId) throw notFound('token');
-    const actor = authorize(request, { kind: 'user', userId: token.user_id, organisationId: '' });
-    if (token.revoked_at === null) {
-      await db.transaction().execute(async (trx) => {
-        const revokedAt = new Date();
-        await trx.updateTable('api_token').set({ revoked_at: revokedAt }).where('id', '=', token.id).execute();
-        await appendAudit(trx, {
-          requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
-          action: 'api-token:revoke', objectType: 'api_token', objectId: token.id, before: { revokedAt: null }, after: { revokedAt: revokedAt.toISOString() },
-        });
-      });
-    }
+    await revokeApiToken(db, callerOf(request), request.params.id);
     return reply.code(204).send(null);
   });
 }

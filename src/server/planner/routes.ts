@@ -1,14 +1,14 @@
 // The consortium planner: which eligible regions, together, cover a converged project's needs.
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.ts';
-import { appendAudit } from '../audit/append.ts';
+import { callerOf } from '../write/caller.ts';
 import { Line, ProblemSchema } from '../../contract/common.ts';
 import { buildPlanningRequest, PlanningQuerySchema, runPlanner } from './planning-input.ts';
 import { PlannerWorker } from './planner-worker.ts';
 import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
+import { savePlanningRequest } from './use-cases/save-planning-request.ts';
 
 const AnswerSchema = Type.Object({
   regions: Type.Array(Type.String()),
@@ -68,21 +68,10 @@ export async function plannerRoutes(base: FastifyInstance): Promise<void> {
       response: { 201: Type.Object({ id: Type.String(), title: Type.String(), regions: Type.Array(Type.String()) }), ...errors },
     },
   }, async (request, reply) => {
-    const actor = authorize(request);
     const planning = await buildPlanningRequest(db, request.body.query, config.plannerTimeLimitMs, config.allowFerryLinks);
     const result = await runPlanner(planning, solve, request.locale);
-    const id = randomUUID();
     const regions = result.best?.regions ?? [];
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('planning_request').values({
-        id, organisation_id: actor.organisationId, created_by: actor.userId, title: request.body.title.trim(),
-        request: JSON.stringify(request.body.query), result: JSON.stringify({ status: result.status, regions, objective: result.best?.objective ?? null }), created_at: new Date(),
-      }).execute();
-      await appendAudit(trx, {
-        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
-        action: 'planning-request:create', objectType: 'planning_request', objectId: id, before: null, after: { title: request.body.title, regions },
-      });
-    });
+    const id = await savePlanningRequest(db, callerOf(request), { title: request.body.title, query: request.body.query, answer: { status: result.status, regions, objective: result.best?.objective ?? null } });
     return reply.code(201).send({ id, title: request.body.title.trim(), regions });
   });
 

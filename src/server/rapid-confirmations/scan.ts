@@ -6,32 +6,20 @@ import type { Database } from '../../db/database.ts';
 import type { CivilDate } from '../../domain/calendar/civil-date.ts';
 import { clipText } from '../../domain/i18n-text.ts';
 import { dueNotices } from '../../domain/notifications/deadline-notices.ts';
-import { appendAudit } from '../audit/append.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { notify } from '../notifications/notify.ts';
 import { usersOfOrganisation } from '../zones/notify-zone.ts';
-import { loadRequest, notifyRequest, recordDeemed, replyStatus, settle } from './store.ts';
+import { loadRequest, replyStatus } from './store.ts';
+import { recordDeemedReply } from './use-cases/record-deemed-reply.ts';
 
 /** Returns how many deemed answers were recorded; a second run on the same day records none. */
 export async function scanRapidConfirmations(db: Database, today: CivilDate): Promise<number> {
   const open = await db.selectFrom('rapid_confirmation_reply').innerJoin('rapid_confirmation', 'rapid_confirmation.id', 'rapid_confirmation_reply.request_id')
     .select(['rapid_confirmation_reply.request_id', 'rapid_confirmation_reply.organisation_id'])
     .where('rapid_confirmation.state', '=', 'forwarded').where('rapid_confirmation_reply.replied_on', 'is', null).execute();
-  const calendar = calendarOf(db);
   let recorded = 0;
   for (const { request_id: id, organisation_id: ministry } of open) {
-    recorded += await db.transaction().execute(async (trx) => {
-      const r = await loadRequest(trx, id, { forUpdate: true });
-      const reply = r?.replies.find((x) => x.organisation_id === ministry);
-      if (!r || !reply || r.state !== 'forwarded' || reply.replied_on !== null) return 0;
-      const s = replyStatus(reply, today, calendar);
-      if (s.status !== 'deemed_no_permit_needed' || s.outcome.due === null) return 0;
-      await recordDeemed(trx, id, ministry, s.outcome.due);
-      const state = await settle(trx, id, calendar);
-      await appendAudit(trx, { requestId: null, actorUserId: null, actorOrganisationId: null, action: 'rapid-confirmation:deemed', objectType: 'rapid_confirmation', objectId: id, before: { ministry, state: r.state }, after: { ministry, answer: 'no_permit_needed', due: s.outcome.due, state: state ?? r.state } });
-      await notifyRequest(trx, r, { state: 'rapid:deemed', params: { due: s.outcome.due, rule: 'RFZ Act Art. 85(5)' }, actorUserId: null, dedupKey: `rapid:${id}:${ministry}:deemed` });
-      return 1;
-    });
+    recorded += await recordDeemedReply(db, id, ministry, today);
   }
   return recorded;
 }

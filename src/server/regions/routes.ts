@@ -4,17 +4,16 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { decide } from '../../domain/auth/policy.ts';
-import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
-import { authorize } from '../auth/authorize.ts';
-import { appendAudit } from '../audit/append.ts';
-import { AppError, notFound } from '../errors.ts';
+import type { I18nText } from '../../domain/i18n-text.ts';
+import { callerOf } from '../write/caller.ts';
+import { notFound } from '../errors.ts';
 import { ProblemSchema } from '../../contract/common.ts';
+import { profileEtag, setRegionProfile } from './use-cases/set-region-profile.ts';
 import { loadRegionCache, type RegionCache } from './region-cache.ts';
 import { CodeParams, ProfileInput, ProfileSchema, RegionDetailSchema, RegionSchema } from '../../contract/regions.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 412: ProblemSchema };
 
-const profileEtag = (version: number): string => `"profile-v${version}"`;
 
 export async function regionRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -93,34 +92,7 @@ export async function regionRoutes(base: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const region = cache.byCode.get(request.params.code);
     if (!region) throw notFound('region');
-    const actor = authorize(request, { kind: 'region', code: region.code });
-    const ifMatch = request.headers['if-match'];
-    const saved = await db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('region_profile').selectAll().where('region_code', '=', region.code).forUpdate().executeTakeFirst();
-      if (ifMatch !== undefined && ifMatch !== '*' && (!before || ifMatch !== profileEtag(before.version))) {
-        throw new AppError('precondition-failed');
-      }
-      const body = request.body;
-      const values = {
-        team_name: JSON.stringify(normaliseText(body.teamName as I18nText)),
-        contact_email: body.contactEmail.trim().toLowerCase(),
-        phone: body.phone?.trim() || null,
-        introduction: JSON.stringify(normaliseText(body.introduction as I18nText)),
-        demo: false,
-        version: (before?.version ?? 0) + 1,
-        updated_at: new Date(),
-        updated_by: actor.userId,
-      };
-      await trx.insertInto('region_profile').values({ region_code: region.code, ...values })
-        .onConflict((oc) => oc.column('region_code').doUpdateSet(values)).execute();
-      await appendAudit(trx, {
-        requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
-        action: 'region-profile:update', objectType: 'region', objectId: region.code,
-        before: before ? { teamName: before.team_name, contactEmail: before.contact_email, phone: before.phone, introduction: before.introduction, version: before.version } : null,
-        after: { ...body, version: values.version },
-      });
-      return values.version;
-    });
+    const saved = await setRegionProfile(db, callerOf(request), region.code, request.headers['if-match'], { ...request.body, teamName: request.body.teamName as I18nText, introduction: request.body.introduction as I18nText });
     reply.header('etag', profileEtag(saved));
     return (await loadProfile(region.code))!;
   });

@@ -4,12 +4,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.ts';
 import { SESSION_COOKIE, SIGNED_IN_COOKIE } from '../auth/resolve-actor.ts';
-import { newSecret, sha256, verifyPassword } from '../auth/secrets.ts';
-import { appendAudit } from '../audit/append.ts';
+import { verifyPassword } from '../auth/secrets.ts';
+import { callerOf } from '../write/caller.ts';
 import { AppError } from '../errors.ts';
 import { Line, ProblemSchema } from '../../contract/common.ts';
 import { loadMe } from '../me/me-schema.ts';
 import { SessionSchema } from '../../contract/me.ts';
+import { endSession } from './use-cases/end-session.ts';
+import { startSession } from './use-cases/start-session.ts';
 
 /** Compared against when the e-mail is unknown, so both paths take the time of one argon2 check. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$DCnpJn/DtbSOr+ymPiZzxw$1iC/VssDXS+IjtSJEmhtMRkD3pMlvldNudj1DgluvoQ';
@@ -34,17 +36,7 @@ export async function sessionRoutes(base: FastifyInstance): Promise<void> {
     const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, request.body.password);
     if (!user || !ok) throw new AppError('invalid-credentials');
     await attempt.succeeded();
-    const secret = newSecret();
-    const csrfToken = newSecret();
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('session').values({ id_hash: sha256(secret), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt }).execute();
-      await appendAudit(trx, {
-        requestId: request.id, actorUserId: user.id, actorOrganisationId: user.organisation_id,
-        action: 'session:create', objectType: 'user', objectId: user.id, before: null, after: { expiresAt: expiresAt.toISOString(), ip: request.ip },
-      });
-    });
+    const { secret, csrfToken, expiresAt } = await startSession(db, request, user, config.sessionTtlHours);
     reply.setCookie(SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
     reply.setCookie(SIGNED_IN_COOKIE, '1', { httpOnly: false, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: expiresAt });
     return { user: await loadMe(db, user.id), csrfToken };
@@ -62,17 +54,7 @@ export async function sessionRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'me:edit' },
     schema: { tags: ['session'], summary: 'Sign out', response: { 204: Type.Null(), 401: ProblemSchema, 403: ProblemSchema } },
   }, async (request, reply) => {
-    const actor = authorize(request);
-    if (request.sessionIdHash) {
-      const idHash = request.sessionIdHash;
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('session').where('id_hash', '=', idHash).execute();
-        await appendAudit(trx, {
-          requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId,
-          action: 'session:delete', objectType: 'user', objectId: actor.userId, before: null, after: null,
-        });
-      });
-    }
+    if (request.sessionIdHash) await endSession(db, callerOf(request), request.sessionIdHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.clearCookie(SIGNED_IN_COOKIE, { path: '/' });
     return reply.code(204).send(null);

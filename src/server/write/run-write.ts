@@ -20,15 +20,31 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface WriteContext {
+/** What every write gets: its transaction, the day it began and the one way to audit. */
+export interface SystemContext {
   readonly trx: Database;
-  readonly actor: Actor;
-  readonly caller: Caller;
   /** The civil day in Seoul when the write began. */
   readonly today: CivilDate;
   /** Appends an audit entry as this actor and request, in this transaction. */
   audit(entry: AuditEntry): Promise<void>;
 }
+
+export interface WriteContext extends SystemContext {
+  readonly actor: Actor;
+  readonly caller: Caller;
+}
+
+/**
+ * Who a write without a policy actor is recorded as: nobody (the system: scheduled scans, seeding) or the user the
+ * write is for when the caller proved who they are by other means (signing in with a password).
+ */
+export interface SystemCaller {
+  readonly requestId?: string | null;
+  readonly as?: Pick<Actor, 'userId' | 'organisationId'> | null;
+}
+
+/** The system actor of scheduled scans: audited with no user and no organisation. */
+export const SYSTEM: SystemCaller = { requestId: null, as: null };
 
 export interface WriteSpec<T, R> {
   /** The policy action the write performs. */
@@ -59,5 +75,21 @@ export async function runWrite<T = undefined, R = void>(db: Database, caller: Ca
       audit: (entry) => appendAudit(trx, { ...auditActor(caller, actor), ...entry }),
     };
     return spec.apply(ctx, row);
+  });
+}
+
+/**
+ * A write with no human caller to authorise (scheduled scans, seeding) or whose caller is authorised by other means
+ * (sign-in): the same one transaction and the same audit, recorded as `who` (the system by default). The apply
+ * function locks what it changes and returns without writing when its effect is already in place.
+ */
+export async function runSystemWrite<R>(db: Database, who: SystemCaller, apply: (ctx: SystemContext) => Promise<R>): Promise<R> {
+  const today = todayInSeoul();
+  return db.transaction().execute(async (trx) => {
+    const ctx: SystemContext = {
+      trx, today,
+      audit: (entry) => appendAudit(trx, { ...auditActor({ requestId: who.requestId ?? null }, who.as ?? null), ...entry }),
+    };
+    return apply(ctx);
   });
 }

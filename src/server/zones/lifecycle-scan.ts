@@ -5,29 +5,14 @@
 import type { Database } from '../../db/database.ts';
 import { civilDate, type CivilDate } from '../../domain/calendar/civil-date.ts';
 import { dueNotices, type Deadline } from '../../domain/notifications/deadline-notices.ts';
-import { postManagementEnd } from '../../domain/zones/procedure.ts';
-import { attempt } from '../../domain/zones/transition-table.ts';
 import { evaluationDue, evaluationYears } from '../../domain/zones/zone-evaluation.ts';
-import { ZONE_MACHINE, type ZoneAction, type ZoneGuard } from '../../domain/zones/zone-machine.ts';
-import { hasExpired } from '../../domain/zones/zone-period.ts';
-import { appendAudit } from '../audit/append.ts';
 import type { NotificationParams } from '../../i18n/notifications/index.ts';
 import { notify, usersOfKind, usersOfRegions } from '../notifications/notify.ts';
 import { calendarOf } from '../calendar/provider.ts';
-import { notifyZone, usersOfOrganisation } from './notify-zone.ts';
-import { addZoneEvent, loadZone, updateZone, type ZoneRecord } from './store.ts';
+import { usersOfOrganisation } from './notify-zone.ts';
+import { moveZoneByDate } from './use-cases/move-zone-by-date.ts';
 
 const OPERATING = ['designated', 'evaluated', 'extended'] as const;
-
-/** One automatic move of the zone machine by the system (as MSS), or nothing when the table or guard says no. */
-async function systemMove(trx: Database, zone: ZoneRecord, action: ZoneAction, facts: Partial<Record<ZoneGuard, boolean>>, today: CivilDate, patch: Parameters<typeof updateZone>[2], event: Parameters<typeof addZoneEvent>[2], params: Record<string, unknown>): Promise<ZoneRecord | null> {
-  const result = attempt(ZONE_MACHINE, zone.state, action, { role: 'ministry' }, facts);
-  if (!result.ok) return null;
-  await updateZone(trx, zone, { state: result.to, ...patch });
-  await addZoneEvent(trx, zone.id, event, today, params, null);
-  await appendAudit(trx, { requestId: null, actorUserId: null, actorOrganisationId: null, action: `zone:${action}`, objectType: 'zone', objectId: zone.id, before: { state: zone.state, version: zone.version }, after: { state: result.to, ...params } });
-  return loadZone(trx, zone.id);
-}
 
 /** Expiry and closure; returns the number of zones moved. Idempotent: a second run on the same day moves nothing. */
 export async function scanZoneStates(db: Database, today: CivilDate): Promise<number> {
@@ -37,29 +22,7 @@ export async function scanZoneStates(db: Database, today: CivilDate): Promise<nu
       eb.and([eb('state', '=', 'post_management'), eb('post_management_until', '<', today)]),
     ])).execute();
   let moved = 0;
-  for (const { id } of candidates) {
-    moved += await db.transaction().execute(async (trx) => {
-      const zone = await loadZone(trx, id, { forUpdate: true });
-      if (!zone || zone.periodEnd === null) return 0;
-      if ((OPERATING as readonly string[]).includes(zone.state) && hasExpired(civilDate(zone.periodEnd), today)) {
-        // The designation period gazetted with the zone has ended (Decree Art. 44(3)2); post-management follows (Art. 84(2)).
-        const expired = await systemMove(trx, zone, 'expire', { 'period-ended': true }, today, { endedOn: zone.periodEnd }, 'expired', { periodEnd: zone.periodEnd });
-        if (!expired) return 0;
-        const until = postManagementEnd(civilDate(zone.periodEnd), calendarOf(db));
-        await systemMove(trx, expired, 'begin_post_management', {}, today, { postManagementUntil: until }, 'post-management-begun', { until });
-        await notifyZone(trx, zone, { state: 'zone:expired', params: { ended: zone.periodEnd, until }, actorUserId: null, dedupKey: `zone:${zone.id}:expired` });
-        return 1;
-      }
-      if (zone.state === 'post_management' && zone.postManagementUntil !== null && today > zone.postManagementUntil) {
-        // Two years after the end (Decree Art. 55(3)): no more data may be demanded; the zone closes.
-        const closed = await systemMove(trx, zone, 'close', { 'post-management-period-over': true }, today, {}, 'closed', { postManagementUntil: zone.postManagementUntil });
-        if (!closed) return 0;
-        await notifyZone(trx, zone, { state: 'zone:closed', actorUserId: null, dedupKey: `zone:${zone.id}:closed` });
-        return 1;
-      }
-      return 0;
-    });
-  }
+  for (const { id } of candidates) moved += await moveZoneByDate(db, id, today);
   return moved;
 }
 
