@@ -35,6 +35,7 @@ import * as m0073 from './migrations/0073-sub-list-pages.ts';
 import * as m0083 from './migrations/0083-staged-parts-in-file-store.ts';
 import * as m0077 from './migrations/0077-region-parents.ts';
 import * as m0078 from './migrations/0078-special-governments.ts';
+import * as m0069 from './migrations/0069-idempotency-keys.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0083-staged-parts-in-file-store': m0083,
   '0077-region-parents': m0077,
   '0078-special-governments': m0078,
+  '0069-idempotency-keys': m0069,
 };
 
 function migrator(db: Database, schema: string): Migrator {

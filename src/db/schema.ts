@@ -671,7 +671,20 @@ export interface ServerKeyTable {
   created_at: Generated<Timestamp>;
 }
 
+/** An idempotency key of a creation request (migration 0069): its fingerprint, result and answer, kept 24 hours. */
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  result: ColumnType<unknown, string | null, string | null>;
+  status: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
 export interface DB {
+  idempotency_key: IdempotencyKeyTable;
   region: RegionTable;
   region_link: RegionLinkTable;
   region_profile: RegionProfileTable;

@@ -25,6 +25,7 @@ export const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   'precondition-failed': 412,
   infeasible: 422,
+  'idempotency-key-reused': 422,
   'rate-limited': 429,
   internal: 500,
   unavailable: 503,

@@ -18,6 +18,7 @@ export const en: ErrorCatalogue = {
     conflict: { title: 'Not possible in the current state', detail: '{reason}' },
     'precondition-failed': { title: 'Someone else changed this first', detail: 'Reload the latest version and edit again.' },
     'rate-limited': { title: 'Too many attempts', detail: 'Please try again in {seconds} seconds.' },
+    'idempotency-key-reused': { title: 'This idempotency key was used for another request', detail: 'This Idempotency-Key was already sent with a different request. Send a new key with a new request. Nothing was saved.' },
     infeasible: { title: 'No set of regions meets all the needs', detail: '{count, plural, one {# need cannot be met} other {# needs cannot be met}}: {fields}' },
     internal: { title: 'Server error', detail: 'Please try again later. Request id: {requestId}' },
     unavailable: { title: 'Service temporarily unavailable', detail: 'The database cannot be reached. Please try again in {seconds} seconds. Request id: {requestId}' },

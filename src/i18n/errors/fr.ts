@@ -18,6 +18,7 @@ export const fr: ErrorCatalogue = {
     conflict: { title: 'Impossible dans l’état actuel', detail: '{reason}' },
     'precondition-failed': { title: 'Quelqu’un d’autre a modifié ceci avant vous', detail: 'Rechargez la dernière version puis modifiez-la à nouveau.' },
     'rate-limited': { title: 'Trop de tentatives', detail: 'Réessayez dans {seconds} secondes.' },
+    'idempotency-key-reused': { title: 'Cette clé d’idempotence a servi à une autre requête', detail: 'Cette Idempotency-Key a déjà été envoyée avec une requête différente. Envoyez une nouvelle clé avec une nouvelle requête. Rien n’a été enregistré.' },
     infeasible: { title: 'Aucun ensemble de régions ne répond à tous les besoins', detail: '{count, plural, one {# besoin ne peut pas être satisfait} other {# besoins ne peuvent pas être satisfaits}} : {fields}' },
     internal: { title: 'Erreur du serveur', detail: 'Réessayez plus tard. Identifiant de la requête : {requestId}' },
     unavailable: { title: 'Service temporairement indisponible', detail: 'La base de données est injoignable. Réessayez dans {seconds} secondes. Identifiant de la requête : {requestId}' },

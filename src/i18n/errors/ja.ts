@@ -18,6 +18,7 @@ export const ja: ErrorCatalogue = {
     conflict: { title: '現在の状態では処理できません', detail: '{reason}' },
     'precondition-failed': { title: '他の利用者が先に更新しました', detail: '最新の内容を読み込み直してから編集してください。' },
     'rate-limited': { title: '試行回数が多すぎます', detail: '{seconds}秒後にもう一度お試しください。' },
+    'idempotency-key-reused': { title: 'この冪等キーは別のリクエストで使用済みです', detail: 'この Idempotency-Key は内容の異なるリクエストですでに使われています。新しいリクエストには新しいキーを送ってください。何も保存されていません。' },
     infeasible: { title: 'すべての条件を満たす地域の組み合わせがありません', detail: '満たせない条件が{count}件あります: {fields}' },
     internal: { title: 'サーバーエラーが発生しました', detail: 'しばらくしてから再度お試しください。リクエスト番号: {requestId}' },
     unavailable: { title: 'サービスを一時的に利用できません', detail: 'データベースに接続できません。{seconds}秒後にもう一度お試しください。リクエスト番号: {requestId}' },

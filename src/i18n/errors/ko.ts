@@ -17,6 +17,7 @@ export const ko = {
     conflict: { title: '처리할 수 없는 상태입니다', detail: '{reason}' },
     'precondition-failed': { title: '다른 사용자가 먼저 수정했습니다', detail: '최신 내용을 다시 불러온 뒤 수정해 주세요.' },
     'rate-limited': { title: '시도가 너무 많습니다', detail: '{seconds}초 후에 다시 시도해 주세요.' },
+    'idempotency-key-reused': { title: '이미 다른 요청에 쓴 멱등성 키입니다', detail: '이 Idempotency-Key는 내용이 다른 요청에 이미 쓰였습니다. 새 요청에는 새 키를 보내 주세요. 아무것도 저장되지 않았습니다.' },
     infeasible: { title: '조건을 모두 충족하는 지역 조합이 없습니다', detail: '충족할 수 없는 조건 {count}개: {fields}' },
     internal: { title: '서버 오류가 발생했습니다', detail: '잠시 후 다시 시도해 주세요. 요청 번호: {requestId}' },
     unavailable: { title: '일시적으로 서비스를 이용할 수 없습니다', detail: '데이터베이스에 연결할 수 없습니다. {seconds}초 후에 다시 시도해 주세요. 요청 번호: {requestId}' },

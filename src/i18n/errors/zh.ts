@@ -18,6 +18,7 @@ export const zh: ErrorCatalogue = {
     conflict: { title: '当前状态下无法处理', detail: '{reason}' },
     'precondition-failed': { title: '他人已先行修改', detail: '请重新加载最新版本后再编辑。' },
     'rate-limited': { title: '尝试次数过多', detail: '请在 {seconds} 秒后重试。' },
+    'idempotency-key-reused': { title: '此幂等键已用于其他请求', detail: '此 Idempotency-Key 已随内容不同的请求发送过。新请求请使用新的键。未保存任何内容。' },
     infeasible: { title: '没有能满足全部需求的地区组合', detail: '有 {count} 项需求无法满足：{fields}' },
     internal: { title: '服务器错误', detail: '请稍后重试。请求编号：{requestId}' },
     unavailable: { title: '服务暂时不可用', detail: '无法连接数据库。请在 {seconds} 秒后重试。请求编号：{requestId}' },

@@ -10,6 +10,7 @@ import { EXEMPTION_KINDS } from '../../domain/exemptions/validity.ts';
 import type { I18nText } from '../../domain/i18n-text.ts';
 import { STAGES } from '../../domain/supply-chain/stages.ts';
 import { callerOf } from '../write/caller.ts';
+import { answerOnce, IdempotencyHeaders } from '../write/idempotency.ts';
 import { extendExemption } from './use-cases/extend-exemption.ts';
 import { recordExemption } from './use-cases/record-exemption.ts';
 import { recordLawAmended } from './use-cases/record-law-amended.ts';
@@ -80,15 +81,16 @@ export async function exemptionRoutes(base: FastifyInstance): Promise<void> {
     config: { action: 'exemption:create' },
     schema: {
       tags: ['exemptions'],
-      summary: 'Record a granted exemption with conditions and term (MSS; checked against Act Art. 85–90 and Decree Art. 60; audited)',
+      summary: 'Record a granted exemption with conditions and term (MSS; checked against Act Art. 85–90 and Decree Art. 60; audited); Idempotency-Key makes a resent request record nothing more',
+      headers: IdempotencyHeaders,
       body: ExemptionInput,
-      response: { 201: ExemptionSchema, ...errors },
+      response: { 201: ExemptionSchema, ...errors, 422: ProblemSchema },
     },
-  }, async (request, reply) => {
-    const id = await recordExemption(db, callerOf(request), { ...request.body, title: request.body.title as I18nText, conditions: request.body.conditions as Conditions });
-    const [item] = await loadExemptions(db, [id]);
-    return reply.code(201).send(item!);
-  });
+  }, async (request, reply) => answerOnce(db, request, reply, {
+    status: 201,
+    write: (caller) => recordExemption(db, caller, { ...request.body, title: request.body.title as I18nText, conditions: request.body.conditions as Conditions }),
+    render: async (id) => (await loadExemptions(db, [id]))[0]!,
+  }));
 
   app.post('/api/exemptions/:id/extend', {
     config: { action: 'exemption:extend' },

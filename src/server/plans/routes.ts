@@ -13,6 +13,7 @@ import { nextSchema, pageQuery, readPage } from '../http/pages.ts';
 import { ProblemSchema } from '../../contract/common.ts';
 import { pagePlans, PLAN_LIST } from './page-plans.ts';
 import { callerOf } from '../write/caller.ts';
+import { answerOnce, IdempotencyHeaders } from '../write/idempotency.ts';
 import { diffJson } from './diff.ts';
 import { coverageFor } from '../exemptions/needs.ts';
 import { CoverageSchema } from '../../contract/needs.ts';
@@ -162,12 +163,14 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
 
   app.post('/api/plans', {
     config: { action: 'plan:create', objectScoped: true }, serializerCompiler,
-    schema: { tags: ['plans'], summary: 'Start a plan led by the caller’s government (RFZ Act Art. 72(1))', body: CreateInput, response: { 201: PlanView, ...errors } },
+    schema: { tags: ['plans'], summary: 'Start a plan led by the caller’s government (RFZ Act Art. 72(1)); Idempotency-Key makes a resent request create nothing more', headers: IdempotencyHeaders, body: CreateInput, response: { 201: PlanView, ...errors, 422: ProblemSchema } },
   }, async (request, reply) => {
     const { model, leadRegion, title } = request.body;
-    const id = await createPlan(db, callerOf(request), { model, leadRegion, title: title as I18nText });
-    reply.code(201).header('location', `/api/plans/${id}`);
-    return respond(request, reply, id);
+    return answerOnce(db, request, reply, {
+      status: 201, location: (id: string) => `/api/plans/${id}`,
+      write: (caller) => createPlan(db, caller, { model, leadRegion, title: title as I18nText }),
+      render: (id) => respond(request, reply, id),
+    });
   });
 
   app.put('/api/plans/:id', {

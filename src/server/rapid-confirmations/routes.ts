@@ -13,6 +13,7 @@ import { nextSchema, pageQuery, readPage } from '../http/pages.ts';
 import { ProblemSchema } from '../../contract/common.ts';
 import { todayInSeoul } from '../plans/evaluate.ts';
 import { callerOf } from '../write/caller.ts';
+import { answerOnce, IdempotencyHeaders } from '../write/idempotency.ts';
 import {
   RapidDecisionInput, RapidFileInput, RapidForwardInput, RapidLocalAnswerInput, RapidParams, RapidReplyInput, RapidSupplementInput,
   RapidSupplementRequestInput, RapidView,
@@ -67,12 +68,10 @@ export async function rapidConfirmationRoutes(base: FastifyInstance): Promise<vo
   app.post('/api/rapid-confirmations', {
     // Authorised in the handler, after the body is read, so malformed input is a 400 for everyone.
     config: { action: 'rapid-confirmation:file', objectScoped: true }, serializerCompiler,
-    schema: { tags: ['rapid-confirmations'], summary: 'A company asks whether what it wants to do in a zone needs a permit, and which rules apply (Art. 85(1))', body: RapidFileInput, response: { 201: RapidView, ...errors } },
-  }, async (request, reply) => {
-    const id = await fileRapidConfirmation(db, callerOf(request), request.body);
-    reply.code(201);
-    return respond(id);
-  });
+    schema: { tags: ['rapid-confirmations'], summary: 'A company asks whether what it wants to do in a zone needs a permit, and which rules apply (Art. 85(1)); Idempotency-Key makes a resent request file nothing more', headers: IdempotencyHeaders, body: RapidFileInput, response: { 201: RapidView, ...errors, 422: ProblemSchema } },
+  }, async (request, reply) => answerOnce(db, request, reply, {
+    status: 201, write: (caller) => fileRapidConfirmation(db, caller, request.body), render: respond,
+  }));
 
   app.post('/api/rapid-confirmations/:id/forward', {
     config: { action: 'rapid-confirmation:forward', objectScoped: true }, serializerCompiler,

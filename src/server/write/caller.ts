@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/auth/types.ts';
 import type { Action } from '../../domain/auth/policy.ts';
 import type { Locale } from '../../i18n/locales.ts';
+import type { IdempotencyClaim } from './idempotency.ts';
 
 export interface Caller {
   readonly actor: Actor | null;
@@ -13,6 +14,8 @@ export interface Caller {
   readonly routeAction?: Action | 'public';
   /** Called once the policy allowed the write inside its transaction. */
   authorised(): void;
+  /** The request's idempotency key (creation routes, src/server/write/idempotency.ts), claimed inside the write. */
+  readonly idempotency?: IdempotencyClaim;
 }
 
 export function callerOf(request: FastifyRequest): Caller {

@@ -1,7 +1,8 @@
 // One write path (issue 11): every write runs here, in one transaction that locks its target row(s), authorises the
 // actor by role and scope against what it locked (src/domain/auth/policy.ts), applies the use case, appends its
 // audit entries (src/server/audit/append.ts) and returns the use case's answer. A use case that finds its effect
-// already in place (a repeated request) writes nothing and audits nothing: see docs/decisions/0035-one-write-path.md.
+// already in place (a repeated request) writes nothing and audits nothing; a request repeated with its
+// Idempotency-Key gets the first one's result (./idempotency.ts): see docs/decisions/0035-one-write-path.md, 0048.
 import type { Action, Target } from '../../domain/auth/policy.ts';
 import type { Actor } from '../../domain/auth/types.ts';
 import type { CivilDate } from '../../domain/calendar/civil-date.ts';
@@ -11,6 +12,7 @@ import { authorizeActor } from '../auth/authorize.ts';
 import { notFound, type ObjectKind } from '../errors.ts';
 import { todayInSeoul } from '../plans/evaluate.ts';
 import { auditActor, type Caller } from './caller.ts';
+import { claimKey, keepResult } from './idempotency.ts';
 
 export interface AuditEntry {
   action: string;
@@ -70,11 +72,16 @@ export async function runWrite<T = undefined, R = void>(db: Database, caller: Ca
     const target = typeof spec.target === 'function' ? spec.target(row) : spec.target;
     const actor = authorizeActor(caller.actor, spec.action, target);
     caller.authorised();
+    const claim = caller.idempotency;
+    // A request repeated with its idempotency key gets the first one's result and writes nothing.
+    if (claim && !(await claimKey(trx, actor.userId, claim))) return claim.replay!.result as R;
     const ctx: WriteContext = {
       trx, actor, caller, today,
       audit: (entry) => appendAudit(trx, { ...auditActor(caller, actor), ...entry }),
     };
-    return spec.apply(ctx, row);
+    const result = await spec.apply(ctx, row);
+    if (claim) await keepResult(trx, actor.userId, claim, result);
+    return result;
   });
 }
 
