@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../api.ts';
-import { bodyPointer, controlId, errorAt, fieldErrorMap } from './form-errors.ts';
+import { bodyPointer, controlId, errorAt, fieldErrorMap, fieldSentence } from './form-errors.ts';
 
 test('problem paths become pointers inside the body', () => {
   assert.equal(bodyPointer('/body/sites/0/name/ko'), '/sites/0/name/ko');
@@ -34,4 +34,9 @@ test('field errors by pointer; the first message of a repeated path wins', () =>
 test('control ids are derived from pointers', () => {
   assert.equal(controlId('ps-21', '/sites/0/name/ko'), 'ps-21-sites-0-name-ko');
   assert.equal(controlId('pc', '/'), 'pc');
+});
+
+test('a field error outside its field is a sentence, after the field\'s name when known, never a pointer', () => {
+  assert.equal(fieldSentence('/body/reason/ko', '필수 항목입니다.', { reason: '사유' }), '사유: 필수 항목입니다.');
+  assert.equal(fieldSentence('/body/conditions', '필수 항목입니다.', {}), '필수 항목입니다.');
 });

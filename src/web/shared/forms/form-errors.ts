@@ -35,3 +35,12 @@ export function errorAt(map: ReadonlyMap<string, string>, pointer: string, withi
 export function controlId(base: string, pointer: string): string {
   return `${base}${pointer.replace(/[^A-Za-z0-9_-]+/g, '-')}`.replace(/-+$/, '');
 }
+
+/**
+ * A field error as the reader reads it outside its field: "Reason: This field is required." when `labels` names
+ * the field (by the pointer's first segment, "/body/reason/ko" → "reason"), else the sentence alone — never the pointer.
+ */
+export function fieldSentence(path: string, message: string, labels: Readonly<Record<string, string>>): string {
+  const label = labels[bodyPointer(path).split('/')[1] ?? ''];
+  return label ? `${label}: ${message}` : message;
+}

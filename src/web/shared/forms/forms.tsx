@@ -34,7 +34,7 @@ export function useField(pointer: string, within = false): { id: string; error: 
 
 /**
  * Lists the field errors with links to their fields (the focus moves there); `describe` names a field for
- * the reader (e.g. "Sites, row 1, name"), else the pointer is shown.
+ * the reader (e.g. "Sites, row 1, name"); without it the sentence alone is the link (never the pointer).
  */
 export function ErrorSummary({ describe }: { describe?: (pointer: string) => string }) {
   const { t } = useApp();
@@ -64,9 +64,8 @@ export function ErrorSummary({ describe }: { describe?: (pointer: string) => str
                 focus(pointer);
               }}
             >
-              {describe ? describe(pointer) : pointer}
+              {describe ? `${describe(pointer)}: ${message}` : message}
             </a>
-            : {message}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { useMutation, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queryClient } from '../data/query-client.ts';
 import { ApiError } from '../api.ts';
+import { fieldSentence } from '../forms/form-errors.ts';
 import { useApp } from '../app-context.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
 import { Alert, ProblemAlert } from './ui.tsx';
@@ -34,11 +35,15 @@ export function useAction<R>(onResult: (result: R) => void, invalidates: readonl
   return { busy: mutation.isPending, error: mutation.error, done, run };
 }
 
-/** The panel's outcome: the server's refusal (with field paths) or a short confirmation. */
-export function ActionOutcome({ error, done }: { error: unknown; done: MessageKey | null }) {
+/**
+ * The panel's outcome: the server's refusal or a short confirmation. Field errors are read as sentences in the
+ * reader's language, each after the name of its field when `labels` knows it (by the pointer's first segment,
+ * "/body/reason/ko" → "reason"), never as a JSON pointer.
+ */
+export function ActionOutcome({ error, done, labels = {} }: { error: unknown; done: MessageKey | null; labels?: Readonly<Record<string, string>> }) {
   const { t } = useApp();
   if (error) {
-    const fields = error instanceof ApiError ? error.fieldErrors.map((f) => ({ path: f.path, message: `${f.path.replace(/^\/body\//, '')}: ${f.message}` })) : [];
+    const fields = error instanceof ApiError ? error.fieldErrors.map((f) => ({ path: f.path, message: fieldSentence(f.path, f.message, labels) })) : [];
     return <ProblemAlert error={error} extra={fields} />;
   }
   return done ? <Alert kind="success">{t(done)}</Alert> : null;

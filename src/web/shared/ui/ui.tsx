@@ -26,6 +26,9 @@ export function Alert({ kind, title, children }: { kind: AlertKind; title?: stri
 export function problemText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('errorNetwork');
+    // A refusal with field errors: its detail lists them by JSON pointer (for API clients); the reader gets them
+    // beside their fields or listed as sentences, and here only how many to check.
+    if (error.fieldErrors.length > 0) return t('formErrorSummary', { count: error.fieldErrors.length });
     return error.problem.detail ?? error.problem.title ?? t('errorGeneric');
   }
   return t('errorGeneric');

@@ -84,7 +84,7 @@ function ReturnForm({ plan, client, onPlan }: { plan: PlanView; client: PlansCli
         {(a) => <textarea {...a} className="krds-input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <button type="submit" className="krds-btn tertiary medium" disabled={busy} data-testid="plan-return">{t('rvReturnSubmit')}</button>
-      <ActionOutcome error={error} done={done} />
+      <ActionOutcome error={error} done={done} labels={{ reason: t('rvReturnReason'), missingItems: t('rvReturnItems') }} />
     </form>
   );
 }
@@ -106,7 +106,7 @@ function RedeliberationForm({ plan, client, onPlan }: { plan: PlanView; client: 
         {(a) => <textarea {...a} className="krds-input" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <button type="submit" className="krds-btn primary medium" disabled={busy || !reason.trim()} data-testid="plan-redeliberation">{t('rvRedeliberationSubmit')}</button>
-      <ActionOutcome error={error} done={done} />
+      <ActionOutcome error={error} done={done} labels={{ reason: t('rvRedeliberationReason') }} />
     </form>
   );
 }

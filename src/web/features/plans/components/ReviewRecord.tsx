@@ -219,7 +219,7 @@ function OpinionForm({ review, client, onReview }: { review: ReviewView; client:
         </Field>
       ) : null}
       <button type="submit" className="krds-btn primary medium" disabled={busy} data-testid="review-give-opinion">{t('rvGiveOpinion')}</button>
-      <ActionOutcome error={error} done={done} />
+      <ActionOutcome error={error} done={done} labels={{ opinion: t('rvOpinionText'), conditions: t('rvConditions') }} />
     </form>
   );
 }
