@@ -41,7 +41,7 @@ for (const engine of engines()) {
       assert.deepEqual(late.guards?.[0]?.violations?.map((v) => [v.code, v.rule]), [['meeting-notice-too-late', 'Decree Art. 47(6)']]);
       assert.deepEqual(late.guards?.[1]?.violations?.map((v) => v.code), ['quorum-not-present']);
       assert.deepEqual(late.transition, { state: 'deliberation', action: 'designate', allowed: ['designate', 'designate_with_conditions', 'reject', 'send_back'] });
-      assert.match(late.detail, /^« designate » n’est pas encore possible : meeting-notice-given, quorum-present \(loi RFZ, art\. 75\(3\) ; décret, art\. 44, 47\(6\)–\(7\)\)\. Convocation trop tardive .*le 12 novembre 2026.*\(décret, art\. 47\(6\)\)\./);
+      assert.match(late.detail, /^« Désigner » n’est pas encore possible : la convocation envoyée à temps, le quorum atteint \(loi RFZ, art\. 75\(3\) ; décret, art\. 44, 47\(6\)–\(7\)\)\. Convocation trop tardive .*le 12 novembre 2026.*\(décret, art\. 47\(6\)\)\./);
       assert.deepEqual(late.violations?.map((v) => v.code), ['guard-failed', 'meeting-notice-too-late', 'quorum-not-present']);
 
       // A move the table does not have: the state, the action and what is possible now, as data.

@@ -4,6 +4,7 @@ import { problemOf, startTestApp, type TestApp } from '../support/app.ts';
 import { engines, snapshot } from '../support/db.ts';
 import { DEMO_PLAN_ID, seedDemoPlan } from '../../src/db/seed/demo-plan.ts';
 import { common, consultation, decision, planFixtures, section } from '../support/plans.ts';
+import { guardText } from '../../src/domain/i18n/plan-terms.ts';
 
 type Who = 'busan' | 'ulsan' | 'ministry';
 
@@ -97,9 +98,10 @@ for (const engine of engines()) {
 
       // Without the consultation record the submission is refused, naming the guard and the items.
       const early = await refused('busan', 'POST', `/api/plans/${id}/submit`, undefined, 409);
-      assert.match(early.detail, /public-consultation-complete/);
+      assert.ok(early.detail.includes(guardText('ko', 'public-consultation-complete')), early.detail);
+      assert.doesNotMatch(early.detail, /public-consultation-complete/);
       assert.deepEqual(early.violations?.filter((v) => v.code === 'missing-item').map((v) => v.params.item), ['local-era-committee-opinion', 'public-notice', 'consultation-results']);
-      assert.doesNotMatch(early.detail, /all-signoffs-match-hash/);
+      assert.ok(!early.detail.includes(guardText('ko', 'all-signoffs-match-hash')), early.detail);
       res = await send('busan', 'PUT', `/api/plans/${id}/consultation`, consultation, { 'if-match': String((await send('busan', 'GET', `/api/plans/${id}`)).headers.etag) });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().state, 'signing_off', 'the consultation record is not plan content: sign-offs stay');
@@ -144,10 +146,10 @@ for (const engine of engines()) {
       // Decisions: the wrong role, a late meeting notice, no quorum — all refused.
       await refused('busan', 'POST', `/api/plans/${id}/decision`, decision(), 403);
       const late = await refused('ministry', 'POST', `/api/plans/${id}/decision`, decision({ noticeGivenOn: '2026-11-16' }), 409);
-      assert.match(late.detail, /meeting-notice-given/);
+      assert.ok(late.detail.includes(guardText('ko', 'meeting-notice-given')), late.detail);
       assert.match(late.detail, /시행령 제47조제6항/);
       const quorum = await refused('ministry', 'POST', `/api/plans/${id}/decision`, decision({ present: 20 }), 409);
-      assert.match(quorum.detail, /quorum-present/);
+      assert.ok(quorum.detail.includes(guardText('ko', 'quorum-present')), quorum.detail);
       const noPeriod = await refused('ministry', 'POST', `/api/plans/${id}/decision`, decision({ periodEnd: null }), 400);
       assert.equal(noPeriod.errors?.[0]?.path, '/body/periodEnd');
 
@@ -233,7 +235,7 @@ for (const engine of engines()) {
       assert.equal(res.json().state, 'signing_off');
       assert.deepEqual(res.json().participantDetails.map((d: { signOff: unknown }) => d.signOff !== null), [true, false]);
       const problem = await refused('busan', 'POST', `/api/plans/${p.id}/submit`, undefined, 409);
-      assert.match(problem.detail, /all-signoffs-match-hash/);
+      assert.ok(problem.detail.includes(guardText('ko', 'all-signoffs-match-hash')), problem.detail);
       assert.match(problem.detail, /울산광역시 \(26\)의 서명\(동의\)이 없음\(시행령 제40조제2항\)\./);
       assert.ok(problem.violations?.map((v) => v.code)?.includes('sign-off-missing'));
       res = await send('ulsan', 'DELETE', `/api/plans/${p.id}/partners/26`);

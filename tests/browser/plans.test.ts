@@ -9,6 +9,7 @@ import { seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { catalogues } from './catalogues.ts';
 import { common, consultation, section } from '../support/plans.ts';
 import { addRow, fillCommonPart, fillSectionPart, startConnectedPlan } from './plan-forms.ts';
+import { guardText } from '../../src/domain/i18n/plan-terms.ts';
 
 const ko = catalogues.ko;
 
@@ -127,7 +128,7 @@ describe('zone plans in the browser', { skip, timeout: 300_000 }, () => {
       await b.getByTestId('plan-do-submit').click();
       const refusal = b.getByTestId('plan-actions').locator('.zl-alert-error');
       await refusal.waitFor();
-      assert.match((await refusal.textContent()) ?? '', /all-signoffs-match-hash/);
+      assert.ok(((await refusal.textContent()) ?? '').includes(guardText('ko', 'all-signoffs-match-hash')), 'the refusal names the guard as a sentence, not its id');
       await b.screenshot({ path: `${screenshots}/plan-busan-ko.png`, fullPage: true });
       await assertAccessible(b, '/plans/:id as Busan', { atRest: false });
 

@@ -10,6 +10,7 @@ import { assertAccessible, screenshots, skip, tick, useBrowserServer } from './h
 import { catalogues, text } from './catalogues.ts';
 import { demoId } from '../../src/db/seed/demo.ts';
 import { planFixtures } from '../support/plans.ts';
+import { guardText } from '../../src/domain/i18n/plan-terms.ts';
 
 const ko = catalogues.ko;
 const seoulDay = (offset: number): string =>
@@ -79,7 +80,7 @@ describe('review in the browser', { skip, timeout: 300_000 }, () => {
     await m.getByTestId('plan-decide').click();
     const refusal = m.locator('.zl-alert-error').first();
     await refusal.waitFor();
-    assert.match(await refusal.innerText(), /meeting-notice-given/);
+    assert.ok((await refusal.innerText()).includes(guardText('ko', 'meeting-notice-given')), 'the refusal names the guard as a sentence');
     // After a notice 8 days before the meeting it is recorded.
     await m.fill('#pd-notice', seoulDay(-8));
     await m.getByTestId('plan-decide').click();

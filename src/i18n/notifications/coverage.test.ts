@@ -1,8 +1,19 @@
-// Message coverage (issue 13): every notification kind, event and deadline, and every rule violation, rendered in all
-// five languages, says no id, no raw state and, in ko/ja/zh, no Latin-script citation (in fr no English one).
+// Message coverage (issue 13): every notification kind, event and deadline, every rule violation, and what the pages
+// render from the pure domain (guards after "still needed", plan moves, the exemption calendar's rule, holiday names),
+// in all five languages, says no id, no raw state and, in ko/ja/zh, no Latin-script citation (in fr no English one).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EXEMPTION_STATES } from '../../domain/exemptions/lifecycle.ts';
+import { holidayName } from '../../domain/calendar/holiday-names.ts';
+import { defaultCalendar, holidaysOfYear } from '../../domain/calendar/holidays.ts';
+import { civilDate } from '../../domain/calendar/civil-date.ts';
+import { EXEMPTION_GUARDS } from '../../domain/exemptions/lifecycle.ts';
+import { EXEMPTION_KINDS, validityLimits } from '../../domain/exemptions/validity.ts';
+import { citation } from '../../domain/i18n/citation.ts';
+import { guardsText, guardText, planActionText } from '../../domain/i18n/plan-terms.ts';
+import { CHANGE_GUARDS } from '../../domain/zones/zone-changes.ts';
+import { PLAN_ACTIONS, PLAN_GUARDS } from '../../domain/zones/plan-machine.ts';
+import { ZONE_GUARDS } from '../../domain/zones/zone-machine.ts';
 import { RAPID_STATES } from '../../contract/rapid-confirmations.ts';
 import { INCIDENT_SEVERITIES } from '../../domain/demonstrations/reports.ts';
 import { CHANGE_STATES } from '../../domain/zones/zone-changes.ts';
@@ -36,7 +47,8 @@ function faults(locale: Locale, text: string): string[] {
 
 /** A value for each argument, by its name. */
 function sample(name: string, scope: 'exemption' | 'zone'): string | number {
-  const named: Record<string, string> = { state: scope === 'zone' ? 'under_review' : 'ministry_review', action: 'grant', kind: 'demonstration_exemption', stage: 'cabinet', last: 'cabinet', ground: 'fraud', allowed: 'fraud' };
+  const named: Record<string, string> = { state: scope === 'zone' ? 'under_review' : 'ministry_review', action: scope === 'zone' ? 'submit' : 'grant',
+    guards: scope === 'zone' ? 'all-signoffs-match-hash, meeting-notice-given' : 'insurance-proof-submitted, meeting-notice-given', kind: 'demonstration_exemption', stage: 'cabinet', last: 'cabinet', ground: 'fraud', allowed: 'fraud' };
   if (name in named) return named[name]!;
   if (/^(due|until|ended|from|to|on|.*On|.*Until|.*By|deadline|maxUntil|zoneFrom|zoneUntil|validThrough)$/.test(name)) return '2026-12-08';
   if (name === 'rule') return 'RFZ Act Art. 86(10); Decree Art. 44(1)';
@@ -84,4 +96,26 @@ test('every rule violation reads as a sentence in all five languages', () => {
     }
   }
   assert.ok(Object.keys(notificationCatalogues.ko.events).length > 30);
+});
+
+test('what the pages show from the domain reads as a sentence: guards, plan moves, the calendar\'s rule, holiday names', () => {
+  const guards = [...new Set<string>([...PLAN_GUARDS, ...ZONE_GUARDS, ...CHANGE_GUARDS, ...EXEMPTION_GUARDS])];
+  const rules = EXEMPTION_KINDS.flatMap((kind) => ['2020-01-01', '2026-12-08'].map((on) => validityLimits(kind, civilDate(on))?.rule ?? null)).filter((r): r is string => r !== null);
+  const holidays = new Set<string>();
+  for (let year = 2018; year <= 2050; year += 1) for (const h of holidaysOfYear(year, defaultCalendar())) h.packageNames.forEach((n) => holidays.add(n));
+  for (const locale of LOCALES) {
+    for (const guard of guards) {
+      const text = guardText(locale, guard);
+      assert.notEqual(text, guard, `${locale}: no text for the guard ${guard}`);
+      assert.deepEqual(faults(locale, text), [], `${locale} guard ${guard}: ${text}`);
+    }
+    assert.deepEqual(faults(locale, guardsText(locale, ['all-signoffs-match-hash', 'quorum-present'])), []);
+    for (const action of PLAN_ACTIONS) assert.deepEqual(faults(locale, planActionText(locale, action) ?? action), [], `${locale} plan move ${action}`);
+    for (const rule of rules) assert.deepEqual(faults(locale, citation(locale, rule)), [], `${locale} calendar rule ${rule}: ${citation(locale, rule)}`);
+    for (const name of holidays) {
+      const text = holidayName(locale, name);
+      if (locale !== 'ko') assert.doesNotMatch(text, /\p{Script=Hangul}/u, `${locale} holiday ${name}: ${text}`);
+    }
+  }
+  assert.ok(holidays.size > 20 && rules.length >= 4);
 });

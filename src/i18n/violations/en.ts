@@ -70,6 +70,5 @@ export const violationsEn = {
     cancel: 'cancel', 'decide re-deliberation': 'decide the re-deliberation', 'amendment:review': 'report the review', 'amendment:plan': 'submit the amendment plan',
     'amendment:progress': 'record progress', 'amendment:escalate': 'record the recommendation',
   },
-  law: { act: 'RFZ Act', decree: 'Decree', apa: 'Administrative Procedures Act', proviso: 'proviso' },
   and: ', ',
 };

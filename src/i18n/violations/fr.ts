@@ -72,6 +72,5 @@ export const violationsFr: ExemptionViolations = {
     record_law_amended: 'enregistrer la loi modifiée', cancel: 'retirer', 'decide re-deliberation': 'statuer sur la nouvelle délibération',
     'amendment:review': 'rendre l’examen', 'amendment:plan': 'remettre le plan', 'amendment:progress': 'enregistrer l’avancement', 'amendment:escalate': 'enregistrer la recommandation',
   },
-  law: { act: 'loi RFZ', decree: 'décret', apa: 'loi sur la procédure administrative', proviso: 'réserve' },
   and: ', ',
 };

@@ -17,8 +17,11 @@ import { zonesFr } from './zones/fr.ts';
 import { zonesJa } from './zones/ja.ts';
 import { zonesKo } from './zones/ko.ts';
 import { zonesZh } from './zones/zh.ts';
-import { RULE_PHRASES, RULE_PHRASE_ORDER } from './rule-phrases.ts';
+import { citation } from '../../domain/i18n/citation.ts';
+import { planActionText, guardsText } from '../../domain/i18n/plan-terms.ts';
 import { zoneStateLabel } from './zones/states.ts';
+
+export { citation };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type ExemptionViolations = Widen<typeof violationsEn>;
@@ -57,35 +60,6 @@ export function formatDate(locale: Locale, iso: string): string {
   return new Intl.DateTimeFormat(INTL[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** "RFZ Act Art. 57-3(2)–(4)" → "지역특구법 제57조의3제2항~제4항" / "地域特区法第57条の3第2項～第4項" / "loi RFZ, art. 57-3(2)–(4)". */
-export function citation(locale: Locale, rule: string): string {
-  const c = violationCatalogues[locale];
-  let text = rule.replace(/ \((?:parenthesis|not for)[^)]*\)/g, '');
-  if (locale === 'en') return text;
-  const phrased = (t: string): string => RULE_PHRASE_ORDER.reduce((acc, phrase) => acc.replaceAll(phrase, RULE_PHRASES[phrase]![locale]), t);
-  text = text.replaceAll('RFZ Act', c.law.act).replaceAll('Administrative Procedures Act', c.law.apa).replaceAll('Decree', c.law.decree);
-  text = text.replaceAll(' proviso', locale === 'fr' ? `, ${c.law.proviso}` : locale === 'ko' ? ` ${c.law.proviso}` : c.law.proviso);
-  if (locale === 'fr') return phrased(text.replaceAll('; ', ' ; ').replaceAll(' ; Art.', ' ; art.').replaceAll(' Art.', ', art.').replace(/ item (\d+)/g, ', $1°'));
-  // Sub-items of a paragraph, "(c)": 다목 / ハ / 第3目.
-  const letter = (l: string): string => {
-    const i = l.charCodeAt(0) - 97;
-    return locale === 'ko' ? `${'가나다라마바사아자차'[i]}목` : locale === 'ja' ? 'イロハニホヘトチリヌ'[i]! : `第${i + 1}目`;
-  };
-  const one = (ref: string): string => {
-    const m = /^(\d+)(?:-(\d+))?(?:\((\d+)\))?(?:–\((\d+)\))?(\d*)(?:\(([a-j])\))?$/.exec(ref.trim());
-    if (!m) return ref;
-    const [, n, sub, p, q, item, sublet] = m;
-    const tail = sublet ? letter(sublet) : '';
-    if (locale === 'ko') return `제${n}조${sub ? `의${sub}` : ''}${p ? `제${p}항` : ''}${q ? `~제${q}항` : ''}${item ? `제${item}호` : ''}${tail}`;
-    if (locale === 'ja') return `第${n}条${sub ? `の${sub}` : ''}${p ? `第${p}項` : ''}${q ? `～第${q}項` : ''}${item ? `第${item}号` : ''}${tail}`;
-    return `第${n}条${sub ? `之${sub}` : ''}${p ? `第${p}款` : ''}${q ? `至第${q}款` : ''}${item ? `第${item}项` : ''}${tail}`;
-  };
-  const sep = { ko: { space: ' ', refs: ', ', laws: ', ' }, ja: { space: '', refs: '・', laws: '、' }, zh: { space: '', refs: '、', laws: '；' } }[locale];
-  const itemOf = { ko: '제$1호', ja: '第$1号', zh: '第$1项' }[locale];
-  const rendered = text.replace(/(;)? Art\. ((?:\d[\d\-()–a-j]*)(?:, \d[\d\-()–a-j]*)*)/g, (_, semicolon: string | undefined, refs: string) => (semicolon ? sep.laws : sep.space) + refs.split(', ').map(one).join(sep.refs));
-  return phrased(rendered.replace(/ item (\d+)/g, itemOf).replaceAll('; ', sep.laws));
-}
-
 const label = (table: Record<string, string>, value: unknown): string => (typeof value === 'string' && value in table ? table[value]! : String(value ?? '—'));
 
 function param(locale: Locale, key: string, value: unknown, scope: ViolationLike['scope']): string {
@@ -100,8 +74,9 @@ function param(locale: Locale, key: string, value: unknown, scope: ViolationLike
     case 'ground': case 'allowed': return label(c.grounds, value);
     case 'stage': case 'last': return label(c.stages, value);
     case 'item': case 'items': return label(scope === 'zone' ? c.zones.items : c.items, value);
+    case 'guards': case 'guard': return typeof value === 'string' ? guardsText(locale, value.split(/,\s*/)) : String(value);
     case 'state': return scope === 'zone' && typeof value === 'string' ? zoneStateLabel(locale, value) : label(c.states, value);
-    case 'action': return label(c.actions, value);
+    case 'action': return (scope === 'zone' && typeof value === 'string' ? planActionText(locale, value) : undefined) ?? label(c.actions, value);
     default: return String(value);
   }
 }

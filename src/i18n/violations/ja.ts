@@ -69,6 +69,5 @@ export const violationsJa: ExemptionViolations = {
     'decide re-deliberation': '再審議の決定', 'amendment:review': '検討結果の報告', 'amendment:plan': '整備計画の提出', 'amendment:progress': '進捗の記録',
     'amendment:escalate': '勧告の記録',
   },
-  law: { act: '地域特区法', decree: '施行令', apa: '行政手続法', proviso: 'ただし書' },
   and: '、',
 };

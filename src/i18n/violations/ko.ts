@@ -69,6 +69,5 @@ export const violationsKo: ExemptionViolations = {
     'decide re-deliberation': '재심의 결정', 'amendment:review': '검토 결과 보고', 'amendment:plan': '정비계획 제출', 'amendment:progress': '진행 기록',
     'amendment:escalate': '권고 기록',
   },
-  law: { act: '지역특구법', decree: '시행령', apa: '행정절차법', proviso: '단서' },
   and: ', ',
 };

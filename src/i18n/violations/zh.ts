@@ -69,6 +69,5 @@ export const violationsZh: ExemptionViolations = {
     'decide re-deliberation': '作出复议决定', 'amendment:review': '报告审查结果', 'amendment:plan': '提交修订计划', 'amendment:progress': '记录进展',
     'amendment:escalate': '记录建议',
   },
-  law: { act: '地区特区法', decree: '施行令', apa: '行政程序法', proviso: '但书' },
   and: '、',
 };

@@ -11,6 +11,7 @@ import { Link } from '../../../shared/router.tsx';
 import type { I18nText } from '../../../shared/types.ts';
 import { formatDay } from '../../../shared/dates.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { citation } from '../../../../domain/i18n/citation.ts';
 
 type Kind = 'extension_window' | 'expiry' | 'results_report' | 'amendment_plan';
 interface DeadlineItem {
@@ -72,7 +73,7 @@ export function DeadlinesSection() {
                       <tr key={`${d.exemption.id}:${d.kind}`} data-testid={`deadline-${d.kind}-${d.exemption.id}`} data-status={d.status}>
                         <th scope="row"><Link href={`/exemptions/${d.exemption.id}`}><LocalText value={d.exemption.title} /></Link></th>
                         <td><LocalText value={d.exemption.zone.name} /></td>
-                        <td>{t(KIND[d.kind])} <small className="zl-muted">({d.rule})</small></td>
+                        <td>{t(KIND[d.kind])} <small className="zl-muted">({citation(lang, d.rule)})</small></td>
                         <td className="zl-nowrap">{formatDay(d.due, lang)}</td>
                         <td><span className={`krds-badge ${BADGE[d.status]}`}>{status(d)}</span></td>
                       </tr>

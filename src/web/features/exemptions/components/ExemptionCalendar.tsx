@@ -11,6 +11,7 @@ import { stageKey } from './AmendmentTrackPanels.tsx';
 import { Day, seoulToday } from './common.tsx';
 import type { Exemption } from '../types.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { citation } from '../../../../domain/i18n/citation.ts';
 
 const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
 
@@ -169,7 +170,7 @@ export function ExemptionCalendar({ exemption }: { exemption: Exemption }) {
           {v.until ? <MonthGrid day={v.until} label={t('exCalExpiry')} tone="expiry" /> : null}
         </div>
       ) : null}
-      <p className="form-hint">{t('exCalRule', { rule: v.rule })}</p>
+      <p className="form-hint">{t('exCalRule', { rule: citation(lang, v.rule) })}</p>
     </section>
   );
 }

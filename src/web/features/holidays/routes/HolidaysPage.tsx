@@ -10,6 +10,7 @@ import type { I18nText } from '../../../shared/types.ts';
 import { formatDay, seoulToday } from '../../../shared/dates.ts';
 import { holidaysApi, type HolidayYear } from '../api/client.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { holidayName, isKnownHolidayName } from '../../../../domain/calendar/holiday-names.ts';
 
 export function HolidaysPage() {
   const { t, lang, user } = useApp();
@@ -73,8 +74,8 @@ export function HolidaysPage() {
                     <tr key={h.date} data-testid={`holiday-${h.date}`} data-source={h.source}>
                       <th scope="row" className="zl-nowrap">{formatDay(h.date, lang)}</th>
                       <td>
-                        {h.source === 'package' ? <span lang="ko">{h.names.join(', ')}</span> : null}
-                        {h.source === 'both' ? <span lang="ko">{h.names.slice(0, -1).join(', ')}, </span> : null}
+                        {h.source === 'package' ? <HolidayNames names={h.names} /> : null}
+                        {h.source === 'both' ? <><HolidayNames names={h.names.slice(0, -1)} />, </> : null}
                         {h.added ? <LocalText value={h.added.name} /> : null}
                       </td>
                       <td>
@@ -158,5 +159,17 @@ function AddHoliday({ onAdded }: { onAdded: (date: string, moved: number) => voi
         <button type="submit" className="krds-btn primary" disabled={busy}>{t('hdAddSubmit')}</button>
       </form>
     </section>
+  );
+}
+
+/** The calendar's holiday names in the reader's language (Korean, marked so, only for a name not known in it). */
+function HolidayNames({ names }: { names: readonly string[] }) {
+  const { lang } = useApp();
+  return (
+    <>
+      {names.map((n, i) => (
+        <span key={i} lang={isKnownHolidayName(n) ? lang : 'ko'}>{i > 0 ? ', ' : ''}{holidayName(lang, n)}</span>
+      ))}
+    </>
   );
 }

@@ -22,10 +22,12 @@ import { VersionsPanel } from '../components/PlanVersions.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
 import type { CommonContent, PlanView } from '../types.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { citation } from '../../../../domain/i18n/citation.ts';
+import { guardsText } from '../../../../domain/i18n/plan-terms.ts';
 
 /** The lead's moves without a form: ask for sign-off, submit, withdraw, revise — with the guards still open. */
 function ActionsPanel({ plan, client, onPlan }: { plan: PlanView; client: PlansClient; onPlan: (p: PlanView) => void }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const { busy, error, done, run } = usePlanAction(onPlan);
   const simple: Record<string, [() => Promise<PlanView>, MessageKey]> = {
     request_signoff: [() => client.requestSignOff(plan), 'planSignOffRequested'],
@@ -44,7 +46,7 @@ function ActionsPanel({ plan, client, onPlan }: { plan: PlanView; client: PlansC
           {plan.actions.map((a) => (
             <li key={a.action}>
               {planActionText(a.action, t)}
-              {blocked(a.blockedBy).length > 0 ? <span className="zl-muted"> — {t('planBlockedBy', { guards: blocked(a.blockedBy).join(', ') })}</span> : null}
+              {blocked(a.blockedBy).length > 0 ? <span className="zl-muted"> — {t('planBlockedBy', { guards: guardsText(lang, blocked(a.blockedBy)) })}</span> : null}
             </li>
           ))}
         </ul>
@@ -113,7 +115,7 @@ function ReadinessPanel({ plan }: { plan: PlanView }) {
 }
 
 function ClocksPanel({ plan }: { plan: PlanView }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   if (plan.clocks.length === 0) return null;
   return (
     <section className="zl-section zl-card" aria-labelledby="plan-clocks-title" data-testid="plan-clocks">
@@ -137,7 +139,7 @@ function ClocksPanel({ plan }: { plan: PlanView }) {
             {plan.clocks.map((c) => (
               <tr key={c.name} data-clock={c.name}>
                 <th scope="row">
-                  {clockNameText(c, t)} <span className="zl-muted">({c.rule})</span>
+                  {clockNameText(c, t)} <span className="zl-muted">({citation(lang, c.rule)})</span>
                 </th>
                 <td className="zl-nowrap">{c.startedOn}</td>
                 <td className="zl-num">{t('planClockCounted', { counted: c.countedDays, days: c.days })}</td>

@@ -17,6 +17,7 @@ import {
   ActionOutcome, criterionText, declarationText, expertWorkspaceQuery, PlanStateBadge, usePlanAction, usePlansClient,
   type Criterion, type ExpertWorkspace, type PlansClient, type PlanState, type Tie,
 } from '../../plans/index.ts';
+import { citation } from '../../../../domain/i18n/citation.ts';
 
 type Assignment = ExpertWorkspace['assignments'][number];
 
@@ -151,7 +152,7 @@ function AssignmentCard({ item, criteria, client, onChange }: { item: Assignment
           {item.scoredAt ? <p className="zl-hint">{t('rvScoredAt', { date: formatDate(item.scoredAt, lang) })}</p> : null}
           <div className="zl-two-col">
             {criteria.map((c) => (
-              <Field key={c.key} id={`rv-score-${item.planId}-${c.key}`} label={`${criterionText(c.key, t)} (${c.rule})`} required error={scoreError(c.key)}>
+              <Field key={c.key} id={`rv-score-${item.planId}-${c.key}`} label={`${criterionText(c.key, t)} (${citation(lang, c.rule)})`} required error={scoreError(c.key)}>
                 {(a) => (
                   <input
                     {...a} type="number" {...fieldLimits(schemaAt(SCORE_FORM, `scores.${c.key}`))} step={1} className="krds-input" data-criterion={c.key}

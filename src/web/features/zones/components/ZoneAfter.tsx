@@ -12,6 +12,7 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import type { Zone } from '../../../shared/types.ts';
 import { ChangeRequestForm, DataRequestsSection, governsZone } from './ZoneLocal.tsx';
 import { CRITERIA, zonesApi, type DesignationNotice, type Evaluation, type Grade, type HistoryEntry, type ZoneChange } from '../api/client.ts';
+import { citation } from '../../../../domain/i18n/citation.ts';
 
 const GRADE_KEYS: Record<Grade, MessageKey> = { excellent: 'zaGradeExcellent', good: 'zaGradeGood', fair: 'zaGradeFair', poor: 'zaGradePoor' };
 const GRADE_TONE: Record<Grade, string> = { excellent: 'primary', good: 'secondary', fair: 'gray', poor: 'danger' };
@@ -60,7 +61,7 @@ function NoticeSection({ notice }: { notice: DesignationNotice }) {
   return (
     <section className="zl-section" aria-labelledby="zone-notice" data-testid="zone-notice">
       <h2 id="zone-notice">{t('zaNoticeTitle')}</h2>
-      <p className="zl-muted">{t('zaNoticeLead', { rule: notice.rule })}</p>
+      <p className="zl-muted">{t('zaNoticeLead', { rule: citation(lang, notice.rule) })}</p>
       <dl className="zl-dl">
         <dt>{t('zaNumber')}</dt>
         <dd data-testid="zone-number">{notice.number}</dd>
