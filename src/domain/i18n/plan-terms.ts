@@ -10,7 +10,7 @@ export const PLAN_GUARD_TEXT: Readonly<Record<PlanGuard, Readonly<Record<Message
   'signed-hash-is-current': { ko: '현재 판에 대한 서명', en: 'a signature on the current version', ja: '現在の版への署名', zh: '对当前版本的签署', fr: 'une signature de la version actuelle' },
   'all-signoffs-match-hash': { ko: '모든 참여 지자체가 현재 판에 서명', en: 'every partner has signed the current version', ja: 'すべての参加自治体が現在の版に署名', zh: '所有参与地方政府均已签署当前版本', fr: 'tous les partenaires ont signé la version actuelle' },
   'applicants-eligible': { ko: '모든 신청 지자체가 신청 자격 충족', en: 'every applicant is eligible', ja: 'すべての申請自治体が申請資格を満たす', zh: '所有申请地方政府均符合资格', fr: 'tous les demandeurs sont éligibles' },
-  'connected-zone-has-two-metropolitan': { ko: '광역 연계형 특구에 광역자치단체 둘 이상 참여', en: 'at least two metropolitan governments in a connected zone', ja: '広域連携型特区に広域自治体が2つ以上参加', zh: '广域联动型特区至少有两个广域地方政府参与', fr: 'au moins deux collectivités régionales dans une zone connectée' },
+  'connected-zone-has-two-metropolitan': { ko: '광역 연계형 특구에 광역자치단체 둘 이상 참여', en: 'at least two metropolitan governments in a connected zone', ja: '広域連携型特区に広域自治体が2つ以上参加', zh: '广域联动型特区至少有两个广域地方政府参与', fr: 'au moins deux collectivités métropolitaines dans une zone interrégionale' },
   'provinces-notified': { ko: '관할 광역자치단체에 통보', en: 'the provinces notified', ja: '所轄の広域自治体への通知', zh: '已通知所属广域地方政府', fr: 'les provinces informées' },
   'public-consultation-complete': { ko: '주민 의견 수렴 완료', en: 'the public consultation completed', ja: '住民の意見聴取の完了', zh: '公众意见征集已完成', fr: 'la consultation publique terminée' },
   'regions-contiguous-if-required': { ko: '공모가 요구하면 지역이 서로 인접', en: 'contiguous regions where the call requires them', ja: '公募が求める場合は地域が互いに隣接', zh: '征集要求时各地区相互毗邻', fr: 'des régions contiguës si l’appel l’exige' },
