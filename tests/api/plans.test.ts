@@ -137,7 +137,7 @@ for (const engine of engines()) {
       assert.ok(plan.clocks.every((c: { paused: boolean; due: string | null; pauses: { to: string | null }[] }) => !c.paused && c.due !== null && c.pauses[0]!.to !== null));
       assert.deepEqual(plan.clocks.map((c: { remainingDays: number }) => c.remainingDays), remaining);
       const notYet = await refused('ministry', 'POST', `/api/plans/${id}/refer`, { committee: 'rfz_committee', ministryRepliesComplete: false, note: null }, 409);
-      assert.match(notYet.detail, /ministry-replies-complete-or-due/);
+      assert.ok(notYet.detail.includes(guardText('ko', 'ministry-replies-complete-or-due')), notYet.detail);
       assert.match(notYet.detail, /제75조제2항/);
       plan = (await send('ministry', 'POST', `/api/plans/${id}/refer`, { committee: 'rfz_committee', ministryRepliesComplete: true, note: { ko: '회신 완료' } })).json();
       assert.equal(plan.state, 'deliberation');
