@@ -7,6 +7,7 @@ import type { PlansClient } from '../api/client.ts';
 import type { PlanView } from '../types.ts';
 import type { Region } from '../../../shared/types.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { STANDING_GOVERNMENTS } from '../../../../domain/zones/special-governments.ts';
 
 export function SignOffPanel({ plan, client, regions, withdrawn, onPlan }: { plan: PlanView; client: PlansClient; regions: Region[]; withdrawn: string[]; onPlan: (p: PlanView) => void }) {
   const { t, lang, user } = useApp();
@@ -20,7 +21,11 @@ export function SignOffPanel({ plan, client, regions, withdrawn, onPlan }: { pla
   // Still unsigned after the change that withdrew their sign-off.
   const lost = withdrawn.filter((code) => !plan.participantDetails.find((p) => p.regionCode === code)?.signOff?.current);
   const participants = new Set(plan.participantDetails.map((p) => p.regionCode));
-  const candidates = regions.filter((r) => r.eligible && !participants.has(r.code));
+  // Metropolitan governments, then special local governments and integrated special cities (Decree Art. 40(2)).
+  const candidates: { code: string; name: { ko: string; en: string } }[] = [
+    ...regions.filter((r) => r.eligible && !participants.has(r.code)),
+    ...STANDING_GOVERNMENTS.filter((g) => !participants.has(g.code)),
+  ];
   const canSign = plan.actions.some((a) => a.action === 'sign_off');
 
   return (

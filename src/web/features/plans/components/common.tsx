@@ -4,6 +4,7 @@ import { api } from '../../../shared/api.ts';
 import { useApp } from '../../../shared/app-context.tsx';
 import { RegionNameText } from '../../../shared/ui/text.tsx';
 import type { Region } from '../../../shared/types.ts';
+import { standingGovernmentByCode } from '../../../../domain/zones/special-governments.ts';
 import type { MessageKey, Translate } from '../../../i18n/index.ts';
 import { plansApi, type PlansClient } from '../api/client.ts';
 import type { Clock, PlanModel, PlanState } from '../types.ts';
@@ -48,6 +49,8 @@ export function PlanStateBadge({ state }: { state: PlanState }) {
 
 /** Region names as the plans API gives them (ko, en); other languages read English. */
 export function regionLabel(name: { ko: string; en: string } | undefined, code: string, lang: string): string {
+  // A special local government (충청광역연합) is no region of the list: its names, in five languages, come with the reference data.
+  name = standingGovernmentByCode(code)?.name ?? name;
   if (!name) return code;
   return (name as unknown as Record<string, string | undefined>)[lang] ?? name.en;
 }
@@ -111,7 +114,7 @@ export function useProvinces(): Region[] {
 }
 
 export function RegionCodeName({ code, regions }: { code: string; regions: Region[] }) {
-  const region = regions.find((r) => r.code === code);
+  const region = regions.find((r) => r.code === code) ?? standingGovernmentByCode(code);
   return region ? <RegionNameText region={region} /> : <span className="zl-mono">{code}</span>;
 }
 
