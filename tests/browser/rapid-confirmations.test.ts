@@ -35,6 +35,9 @@ describe('rapid confirmation in the browser', { skip, timeout: 180_000 }, () => 
       // No zone, no activity, no regulation: refused, each field says why.
       await page.getByTestId('rapid-file-submit').click();
       await page.locator('#rc-zoneId-error, #rc-activity-ko-error').first().waitFor();
+      // Checked in the browser against the contract's schema, before sending: sentences beside the fields, no pointer.
+      assert.equal(await page.locator('#rc-activity-ko-error').textContent(), ko.fieldRequired);
+      assert.doesNotMatch((await page.getByTestId('form-error-summary').textContent()) ?? '', /\/(zoneId|activity|regulationIds)/);
       await page.selectOption('#rc-zoneId', { label: '신속확인 시험 특구' });
       await page.fill('#rc-activity-ko', '이동식 수소 충전 차량으로 도심 충전');
       await page.fill('#ex-reg-search', '수소 충전');

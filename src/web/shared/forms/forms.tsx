@@ -3,12 +3,15 @@
 // (add, remove, reorder), a line of text, numbers with a unit and a group of checkboxes. Each wraps the KRDS
 // markup of Field.
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import type { TSchema } from 'typebox';
 import { useApp } from '../app-context.tsx';
 import { AUTONYMS, type Lang } from '../../i18n/index.ts';
 import type { I18nText } from '../types.ts';
 import { Field } from '../ui/ui.tsx';
 import { controlId, errorAt, fieldErrorMap } from './form-errors.ts';
 import { blankText, TRANSLATIONS } from './form-values.ts';
+import { schemaErrorMap } from './schema-form.ts';
 
 // ------------------------------------------------------------------------------------------ field errors
 
@@ -23,6 +26,16 @@ const FormErrorsContext = createContext<FormErrorsState>({ errors: new Map(), id
 /** Gives the fields inside the field errors of `error` (a refused save), found by their body pointer. */
 export function FormErrors({ error, idBase, children }: { error: unknown; idBase: string; children: ReactNode }) {
   const value = useMemo(() => ({ errors: fieldErrorMap(error), idBase }), [error, idBase]);
+  return <FormErrorsContext.Provider value={value}>{children}</FormErrorsContext.Provider>;
+}
+
+/**
+ * Gives the fields inside the errors of a react-hook-form form (its check against the contract's schema before
+ * sending, and the server's field errors placed by `setServerErrors`), by body pointer, in the reader's language.
+ */
+export function SchemaFormErrors({ form, schema, idBase, children }: { form: UseFormReturn<never>; schema: TSchema; idBase: string; children: ReactNode }) {
+  const { t } = useApp();
+  const value = { errors: schemaErrorMap(form.formState.errors, schema, t), idBase };
   return <FormErrorsContext.Provider value={value}>{children}</FormErrorsContext.Provider>;
 }
 

@@ -2,7 +2,7 @@
 // schema (src/contract), with the messages in the reader's language (the schema's bounds, never TypeBox's English),
 // and a refused save's field errors (problem+json `errors[].path`) set on their fields, beside them.
 import { typeboxResolver } from '@hookform/resolvers/typebox';
-import { useForm, type DefaultValues, type FieldError, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldError, type FieldErrors, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
 import type { TObject, TSchema } from 'typebox';
 import type { Translate } from '../../i18n/index.ts';
 import { fieldErrorMap } from './form-errors.ts';
@@ -63,4 +63,49 @@ export function setServerErrors<V extends FieldValues>(form: UseFormReturn<V>, e
     placed += 1;
   }
   return placed;
+}
+
+/**
+ * Whether the field at a dotted path must be given, read from the schema: listed as required by its object and not
+ * nullable, and for text at least one character, for a list at least one item (an I18nText is required when its
+ * Korean is).
+ */
+export function schemaRequired(schema: TSchema, path: string): boolean {
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  const parent = (keys.length > 0 ? schemaAt(schema, keys.join('.')) : schema) as { required?: string[] } | undefined;
+  if (!parent?.required?.includes(last)) return false;
+  const field = schemaAt(schema, path) as { anyOf?: TSchema[]; type?: string; minLength?: number; minItems?: number; properties?: Record<string, TSchema> } | undefined;
+  if (!field || field.anyOf) return false;
+  if (field.type === 'string') return (field.minLength ?? 0) >= 1 || 'format' in field;
+  if (field.type === 'array') return (field.minItems ?? 0) >= 1;
+  if (field.type === 'object' && field.properties?.ko) return schemaRequired(field as TSchema, 'ko');
+  return true;
+}
+
+/**
+ * The form's errors by body pointer ("activity.ko" → "/activity/ko") as sentences in the reader's language: the
+ * server's own, else the schema's rule (`fieldMessage`). What the shared field pieces read beside their fields.
+ */
+export function schemaErrorMap(errors: FieldErrors, schema: TSchema, t: Translate): Map<string, string> {
+  const map = new Map<string, string>();
+  const walk = (node: unknown, path: string[]) => {
+    if (!node || typeof node !== 'object') return;
+    const error = node as FieldError;
+    if (typeof error.type === 'string' && path.length > 0) {
+      const message = fieldMessage(error, schemaAt(schema, path.join('.')), t);
+      if (message && !map.has(`/${path.join('/')}`)) map.set(`/${path.join('/')}`, message);
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== 'ref' && key !== 'type' && key !== 'message' && key !== 'types') walk(child, [...path, key]);
+  };
+  walk(errors, []);
+  return map;
+}
+
+/** A controlled field's value and change, bound to the form at `name` (checked again on change after a submit). */
+export function bindField<V extends FieldValues, N extends Path<V>>(form: UseFormReturn<V>, name: N): { value: PathValue<V, N>; onChange: (value: PathValue<V, N>) => void } {
+  return {
+    value: form.watch(name),
+    onChange: (value) => form.setValue(name, value, { shouldValidate: form.formState.isSubmitted, shouldDirty: true }),
+  };
 }

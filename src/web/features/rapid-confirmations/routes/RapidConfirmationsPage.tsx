@@ -8,7 +8,9 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import { ShowMore, usePaged } from '../../../shared/data/paged.tsx';
 import { LoginFirst } from '../../../shared/ui/LoginFirst.tsx';
-import { ErrorSummary, FormErrors, I18nTextField, SelectField, CheckGroup } from '../../../shared/forms/forms.tsx';
+import { ErrorSummary, FormErrors, I18nTextField, SchemaFormErrors, SelectField, CheckGroup } from '../../../shared/forms/forms.tsx';
+import { bindField, schemaRequired, setServerErrors, useSchemaForm } from '../../../shared/forms/schema-form.ts';
+import { RapidFileInput } from '../../../../contract/rapid-confirmations.ts';
 import { blankText, cleanText, requiredText } from '../../../shared/forms/form-values.ts';
 import { LocalText, refTextString } from '../../../shared/ui/text.tsx';
 import { Alert, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
@@ -232,55 +234,60 @@ function DecisionForm({ item, onChange }: { item: RapidRequest; onChange: () => 
 }
 
 const PART_KEYS: Record<string, MessageKey> = { zoneId: 'rcZone', activity: 'rcActivity', regulationIds: 'rcRegulations', ministryId: 'rcMinistry' };
+const FILE_FIELDS = Object.keys(PART_KEYS);
+const FILE_DEFAULTS: RapidFileInput = { zoneId: '', activity: blankText(), regulationIds: [], ministryId: null };
 
+/** A company files a request: checked against the contract's `RapidFileInput` before sending, errors beside the fields. */
 function FileForm({ onFiled }: { onFiled: () => void }) {
   const { t, lang } = useApp();
   const zones = useQuery({ ...allZonesQuery, select: operatingZones }).data ?? [];
   const ministries = useQuery(organisationsQuery('responsible_ministry')).data ?? [];
-  const [zoneId, setZoneId] = useState('');
-  const [activity, setActivity] = useState<I18nText>(blankText());
+  const form = useSchemaForm<RapidFileInput>(RapidFileInput, FILE_DEFAULTS);
+  // The picker holds the chosen regulations (names for the list); the form holds their ids.
   const [regulations, setRegulations] = useState<Regulation[]>([]);
-  const [ministryId, setMinistryId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
+  const submit = form.handleSubmit(async (values) => {
     setError(null);
     setDone(false);
     try {
-      await rapidApi.file({ zoneId, activity: requiredText(activity), regulationIds: regulations.map((r) => r.id), ministryId: ministryId || null });
-      setActivity(blankText());
+      await rapidApi.file({ ...values, activity: requiredText(values.activity) });
+      form.reset({ ...FILE_DEFAULTS, zoneId: values.zoneId, ministryId: values.ministryId });
       setRegulations([]);
       setDone(true);
       onFiled();
     } catch (e) {
       setError(e);
-    } finally {
-      setBusy(false);
+      setServerErrors(form, e, FILE_FIELDS);
     }
-  };
+  });
+  const zone = bindField(form, 'zoneId');
+  const activity = bindField(form, 'activity');
+  const ministry = bindField(form, 'ministryId');
+  const required = (name: string) => schemaRequired(RapidFileInput, name);
   return (
     <section className="zl-section" aria-labelledby="rc-file-title">
       <h2 id="rc-file-title">{t('rcFileTitle')}</h2>
       <p>{t('rcFileLead')}</p>
       <div role="status">{done ? <Alert kind="success"><p>{t('rcFiled')}</p></Alert> : null}</div>
-      <form onSubmit={submit} noValidate data-testid="rapid-file">
-        <FormErrors error={error} idBase="rc">
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid="rapid-file">
+        <SchemaFormErrors form={form as never} schema={RapidFileInput} idBase="rc">
           {error ? <ProblemAlert error={error} /> : null}
           <ErrorSummary describe={(pointer) => {
             const part = pointer.split('/')[1] ?? '';
-            return PART_KEYS[part] ? t(PART_KEYS[part]) : pointer;
+            return PART_KEYS[part] ? t(PART_KEYS[part]) : t('rcFileTitle');
           }} />
-          <SelectField pointer="/zoneId" label={t('rcZone')} required value={zoneId} onChange={setZoneId} placeholder={t('rcChooseZone')}
+          <SelectField pointer="/zoneId" label={t('rcZone')} required={required('zoneId')} value={zone.value} onChange={zone.onChange} placeholder={t('rcChooseZone')}
             options={zones.map((z) => ({ value: z.id, label: refTextString(z.name, lang) }))} />
-          <I18nTextField pointer="/activity" label={t('rcActivity')} value={activity} onChange={setActivity} required multiline />
-          <RegulationPicker selected={regulations} onChange={setRegulations} legend={t('rcRegulations')} />
-          <SelectField pointer="/ministryId" label={t('rcMinistry')} value={ministryId} onChange={setMinistryId} placeholder={t('rcMinistryNone')}
+          <I18nTextField pointer="/activity" label={t('rcActivity')} value={activity.value} onChange={activity.onChange} required={required('activity')} multiline />
+          <RegulationPicker selected={regulations} legend={t('rcRegulations')} onChange={(next) => {
+            setRegulations(next);
+            form.setValue('regulationIds', next.map((r) => r.id), { shouldValidate: form.formState.isSubmitted });
+          }} />
+          <SelectField pointer="/ministryId" label={t('rcMinistry')} required={required('ministryId')} value={ministry.value ?? ''} onChange={(v) => ministry.onChange(v || null)} placeholder={t('rcMinistryNone')}
             options={ministries.map((m) => ({ value: m.id, label: refTextString(m.name, lang) }))} />
-          <button type="submit" className="krds-btn primary medium" disabled={busy} data-testid="rapid-file-submit">{t('rcFileSubmit')}</button>
-        </FormErrors>
+          <button type="submit" className="krds-btn primary medium" disabled={form.formState.isSubmitting} data-testid="rapid-file-submit">{t('rcFileSubmit')}</button>
+        </SchemaFormErrors>
       </form>
     </section>
   );
