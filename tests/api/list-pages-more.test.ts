@@ -157,6 +157,37 @@ for (const engine of engines()) {
       assert.match(field.message, /created, updated, region/);
     });
 
+    test('lists under one object (a plan’s versions, a zone’s history) walk to the rows of one page; a cursor of another object is refused', async () => {
+      await seedDemoPlan(t.db);
+      const version = await t.db.selectFrom('zone_plan_version').selectAll().where('plan_id', '=', DEMO_PLAN_ID).orderBy('version', 'desc').executeTakeFirstOrThrow();
+      for (let v = version.version + 1; v <= version.version + 4; v += 1) await t.db.insertInto('zone_plan_version').values({ ...version, version: v, content: JSON.stringify(version.content) }).execute();
+      const zones = (await t.db.selectFrom('zone').select('id').orderBy('id').limit(2).execute()).map((z) => z.id);
+      for (const [i, zone] of [zones[0]!, zones[0]!, zones[0]!, zones[0]!, zones[1]!].entries()) {
+        await t.db.insertInto('zone_event').values({ id: randomUUID(), zone_id: zone, kind: 'hearing-held', on_date: `2026-0${1 + i}-01`, params: JSON.stringify({ n: i }), actor_user_id: null }).execute();
+      }
+      const lists: [string, (r: Record<string, unknown>) => string][] = [
+        [`/api/plans/${DEMO_PLAN_ID}/versions`, (r) => String(r.version)],
+        [`/api/zones/${zones[0]}/history`, (r) => JSON.stringify(r)],
+        [`/api/zones/${zones[0]}/changes`, (r) => String(r.id)],
+        [`/api/projects/${DEMO_PROJECT_ID}/incidents`, (r) => String(r.id)],
+        [`/api/projects/${DEMO_PROJECT_ID}/uploads`, (r) => String(r.id)],
+      ];
+      for (const [list, idOf] of lists) {
+        const paged = await walkAs(ministry, `${list}?limit=1`, idOf);
+        const whole = ((await t.app.inject({ method: 'GET', url: `${list}?limit=500`, headers: asSession(ministry) })).json() as { items: Record<string, unknown>[] }).items.map(idOf);
+        assert.deepEqual(paged, whole, list);
+        const tooMany = await t.app.inject({ method: 'GET', url: `${list}?limit=501`, headers: asSession(ministry) });
+        assert.equal(tooMany.statusCode, 400, list);
+        assert.equal(problemOf(tooMany).errors?.[0]?.path, '/querystring/limit');
+      }
+      assert.ok((await walkAs(ministry, `/api/plans/${DEMO_PLAN_ID}/versions?limit=2`, (r) => String(r.version))).length >= 5);
+      const first = (await t.app.inject({ method: 'GET', url: `/api/zones/${zones[0]}/history?limit=1`, headers: asSession(ministry) })).json() as { next: string | null };
+      assert.ok(first.next);
+      const foreign = await t.app.inject({ method: 'GET', url: `/api/zones/${zones[1]}/history?cursor=${first.next}`, headers: asSession(ministry) });
+      assert.equal(foreign.statusCode, 400);
+      assert.equal(problemOf(foreign).errors?.[0]?.path, '/querystring/cursor');
+    });
+
     test('a bad cursor, a limit beyond the maximum or an unknown sort is a 400 naming it', async () => {
       const busan = await t.login('busan@demo.zonelink.kr');
       const ulsan = await t.login('ulsan@demo.zonelink.kr');

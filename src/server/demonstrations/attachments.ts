@@ -21,6 +21,7 @@ import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound } from '../errors.ts';
 import { openFileStore } from '../files/open-file-store.ts';
 import { Line, ProblemSchema, Uuid } from '../../contract/common.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { frame } from './messages.ts';
 import { loadProject, targetOf } from './store.ts';
 import type { Database } from '../../db/database.ts';
@@ -50,6 +51,12 @@ export const attachmentView = (a: AttachmentRow, canRemove: boolean) => ({
 /** RFC 6266 / 8187: an ASCII fallback and the UTF-8 name. */
 const disposition = (name: string): string =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** A report's attachments, oldest first (the project and the period are among the cursor's filters). */
+const ATTACHMENT_LIST: ListSpec<'attached'> = {
+  list: 'report-attachments', defaultSort: 'attached', defaultLimit: 100, maxLimit: 500,
+  orders: { attached: { direction: 'asc', columns: [{ sql: 'a.created_at', type: 'timestamptz' }, { sql: 'a.id', type: 'uuid' }] } },
+};
 
 export async function attachmentRoutes(base: FastifyInstance): Promise<void> {
   await base.register(async (scope) => {
@@ -128,14 +135,20 @@ function routes(base: FastifyInstance): void {
 
   app.get('/api/projects/:id/reports/:period/attachments', {
     config: { action: 'project:read', objectScoped: true },
-    schema: { tags: ['demonstrations'], summary: 'The files attached to a report', params: ReportParams, response: { 200: Type.Object({ items: Type.Array(AttachmentSchema) }), ...errors } },
+    schema: {
+      tags: ['demonstrations'], summary: 'The files attached to a report, oldest first, in pages', params: ReportParams,
+      querystring: Type.Object(pageQuery(ATTACHMENT_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(AttachmentSchema), next: nextSchema }), ...errors },
+    },
   }, async (request) => {
     const { row, filed } = await report(request, request.params.id, request.params.period);
-    const rows = await db.selectFrom('demonstration_attachment as a').leftJoin('app_user as u', 'u.id', 'a.created_by').selectAll('a').select('u.organisation_id as attached_by_org')
-      .where('a.project_id', '=', row.id).where('a.period_index', '=', filed.period_index).where('a.removed_at', 'is', null).orderBy('a.created_at').orderBy('a.id').execute();
+    const page = readPage(ATTACHMENT_LIST, { limit: request.query.limit, cursor: request.query.cursor }, { project: row.id, period: filed.period_index }, await app.services.listKey());
+    const query = db.selectFrom('demonstration_attachment as a').leftJoin('app_user as u', 'u.id', 'a.created_by').selectAll('a').select('u.organisation_id as attached_by_org')
+      .where('a.project_id', '=', row.id).where('a.period_index', '=', filed.period_index).where('a.removed_at', 'is', null);
+    const { rows, next } = pageOf(page, await inPageOrder(query, page).execute());
     const target = await targetOf(db, row);
     const open = attachmentRemovable(filed.review_state);
-    return { items: rows.map((a) => attachmentView(a, open && decide(request.actor, 'project:remove-attachment', { ...target, attachedBy: a.attached_by_org }).allowed)) };
+    return { items: rows.map((a) => attachmentView(a, open && decide(request.actor, 'project:remove-attachment', { ...target, attachedBy: a.attached_by_org }).allowed)), next };
   });
 
   app.get('/api/projects/:id/reports/:period/attachments/:attachmentId', {

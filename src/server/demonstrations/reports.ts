@@ -20,6 +20,7 @@ import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { notify } from '../notifications/notify.ts';
 import { frame } from './messages.ts';
 import { loadProject, suspendedMinistries, targetOf, type ProjectRow } from './store.ts';
@@ -74,6 +75,12 @@ async function displayName(db: Database, actor: Actor): Promise<string> {
   const user = await db.selectFrom('app_user').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
   return user?.display_name ?? actor.userId;
 }
+
+/** A project's incidents in the order they occurred (the project is among the cursor's filters). */
+const INCIDENT_LIST: ListSpec<'occurred'> = {
+  list: 'project-incidents', defaultSort: 'occurred', defaultLimit: 100, maxLimit: 500,
+  orders: { occurred: { direction: 'asc', columns: [{ sql: 'demonstration_incident.occurred_at', type: 'timestamptz' }, { sql: 'demonstration_incident.id', type: 'uuid' }] } },
+};
 
 export function reportRoutes(base: FastifyInstance): void {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -192,13 +199,16 @@ export function reportRoutes(base: FastifyInstance): void {
   app.get('/api/projects/:id/incidents', {
     config: { action: 'project:read', objectScoped: true },
     schema: {
-      tags: ['demonstrations'], summary: 'The project\'s safety incidents, and the reporting deadlines in force (hours by severity)',
-      params: IdParams, response: { 200: Type.Object({ items: Type.Array(IncidentSchema), deadlineHours: DeadlineHoursSchema }), ...errors },
+      tags: ['demonstrations'], summary: 'The project\'s safety incidents, earliest first, in pages, and the reporting deadlines in force (hours by severity)',
+      params: IdParams, querystring: Type.Object(pageQuery(INCIDENT_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(IncidentSchema), next: nextSchema, deadlineHours: DeadlineHoursSchema }), ...errors },
     },
   }, async (request) => {
     const { row } = await project(request, request.params.id);
-    const rows = await db.selectFrom('demonstration_incident').selectAll().where('project_id', '=', row.id).orderBy('occurred_at').orderBy('id').execute();
+    const page = readPage(INCIDENT_LIST, { limit: request.query.limit, cursor: request.query.cursor }, { project: row.id }, await app.services.listKey());
+    const { rows, next } = pageOf(page, await inPageOrder(db.selectFrom('demonstration_incident').selectAll().where('project_id', '=', row.id), page).execute());
     return {
+      next,
       deadlineHours: { ...app.services.config.incidentDeadlineHours },
       items: rows.map((i) => ({
         id: i.id, severity: i.severity, occurredAt: i.occurred_at.toISOString(), reportedAt: i.reported_at.toISOString(), reportDeadline: i.report_deadline.toISOString(),

@@ -18,7 +18,7 @@ import type { RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
 import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
-import { nextSchema, pageQuery, readPage } from '../http/pages.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
 import { checkNeeds, coverageFor, normaliseNeeds } from '../exemptions/needs.ts';
 import { CoverageSchema } from '../../contract/needs.ts';
@@ -110,6 +110,12 @@ function columnsOf(body: ProjectBody) {
     ...(body.needs === undefined ? {} : { needs: JSON.stringify(normaliseNeeds(body.needs)) }),
   };
 }
+
+/** A project's uploads, oldest first (the project is among the cursor's filters). */
+const UPLOAD_LIST: ListSpec<'created'> = {
+  list: 'project-uploads', defaultSort: 'created', defaultLimit: 100, maxLimit: 500,
+  orders: { created: { direction: 'asc', columns: [{ sql: 'demonstration_upload.created_at', type: 'timestamptz' }, { sql: 'demonstration_upload.id', type: 'uuid' }] } },
+};
 
 export async function demonstrationRoutes(base: FastifyInstance): Promise<void> {
   // Encapsulated: the streamed CSV / NDJSON body parser applies to these routes only.
@@ -280,11 +286,16 @@ function routes(base: FastifyInstance): void {
 
   app.get('/api/projects/:id/uploads', {
     config: { action: 'project:read', objectScoped: true },
-    schema: { tags: ['demonstrations'], summary: 'The project\'s data uploads', params: IdParams, response: { 200: Type.Object({ items: Type.Array(UploadResultSchema) }), ...errors } },
+    schema: {
+      tags: ['demonstrations'], summary: 'The project\'s data uploads, oldest first, in pages', params: IdParams,
+      querystring: Type.Object(pageQuery(UPLOAD_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(UploadResultSchema), next: nextSchema }), ...errors },
+    },
   }, async (request) => {
     const { row } = await readable(request, request.params.id);
-    const uploads = await db.selectFrom('demonstration_upload').selectAll().where('project_id', '=', row.id).orderBy('created_at').orderBy('id').execute();
-    return { items: uploads.map((u) => uploadView(u, false)) };
+    const page = readPage(UPLOAD_LIST, { limit: request.query.limit, cursor: request.query.cursor }, { project: row.id }, await app.services.listKey());
+    const { rows, next } = pageOf(page, await inPageOrder(db.selectFrom('demonstration_upload').selectAll().where('project_id', '=', row.id), page).execute());
+    return { items: rows.map((u) => uploadView(u, false)), next };
   });
 
   app.get('/api/projects/:id/uploads/:uploadId/errors.csv', {

@@ -9,7 +9,7 @@ import type { I18nText } from '../../domain/i18n-text.ts';
 import { PLAN_STATES } from '../../domain/zones/plan-machine.ts';
 import { actorOf, authorize } from '../auth/authorize.ts';
 import { notFound } from '../errors.ts';
-import { nextSchema, pageQuery, readPage } from '../http/pages.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { ProblemSchema } from '../../contract/common.ts';
 import { pagePlans, PLAN_LIST } from './page-plans.ts';
 import { callerOf } from '../write/caller.ts';
@@ -50,6 +50,12 @@ import { withdrawSignOff } from './use-cases/withdraw-sign-off.ts';
 const serializerCompiler = () => (data: unknown): string => JSON.stringify(data);
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema };
+/** A plan's versions, oldest first (the plan is among the cursor's filters). */
+const PLAN_VERSION_LIST: ListSpec<'version'> = {
+  list: 'plan-versions', defaultSort: 'version', defaultLimit: 100, maxLimit: 500,
+  orders: { version: { direction: 'asc', columns: [{ sql: 'zone_plan_version.version', type: 'int' }] } },
+};
+
 export async function planRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.services;
@@ -93,18 +99,25 @@ export async function planRoutes(base: FastifyInstance): Promise<void> {
 
   app.get('/api/plans/:id/versions', {
     config: { action: 'plan:read', objectScoped: true }, serializerCompiler,
-    schema: { tags: ['plans'], summary: 'Every saved version of the plan content, with its SHA-256 hash', ...planParams, response: { 200: Type.Object({ items: Type.Array(VersionSummary) }), ...errors } },
+    schema: {
+      tags: ['plans'], summary: 'The saved versions of the plan content, with their SHA-256 hash; oldest first, in pages', ...planParams,
+      querystring: Type.Object(pageQuery(PLAN_VERSION_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(VersionSummary), next: nextSchema }), ...errors },
+    },
   }, async (request) => {
     const plan = await loadPlan(db, request.params.id);
     if (!plan) throw notFound('plan');
     authorize(request, planTarget(plan));
-    const rows = await db.selectFrom('zone_plan_version').leftJoin('app_user', 'app_user.id', 'zone_plan_version.created_by')
+    const page = readPage(PLAN_VERSION_LIST, { limit: request.query.limit, cursor: request.query.cursor }, { plan: plan.id }, await app.services.listKey());
+    const query = db.selectFrom('zone_plan_version').leftJoin('app_user', 'app_user.id', 'zone_plan_version.created_by')
       .select(['version', 'content_hash', 'change', 'zone_plan_version.created_at', 'created_region', 'app_user.display_name'])
-      .where('plan_id', '=', plan.id).orderBy('version').execute();
+      .where('plan_id', '=', plan.id);
+    const { rows, next } = pageOf(page, await inPageOrder(query, page).execute());
     return {
       items: rows.map((r) => ({
         version: r.version, contentHash: r.content_hash, change: r.change, createdAt: r.created_at.toISOString(), createdRegion: r.created_region, createdBy: r.display_name,
       })),
+      next,
     };
   });
 

@@ -21,6 +21,7 @@ import { appendAudit } from '../audit/append.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { Nullable, ProblemSchema } from '../../contract/common.ts';
+import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { calendarOf } from '../calendar/provider.ts';
 import { todayInSeoul } from '../plans/evaluate.ts';
 import { frame } from './messages.ts';
@@ -30,7 +31,7 @@ import {
   DataRequestParams, DataRequestView, EvaluationInput, EvaluationView, ExtensionInput, HearingInput, ZoneParams,
 } from '../../contract/zone-after.ts';
 import {
-  addZoneEvent, latestGrade, loadChange, loadChanges, loadEvaluations, loadHistory, loadZone, updateZone, zoneEtag, zoneTarget,
+  addZoneEvent, changeOf, latestGrade, loadChange, loadEvaluations, loadHistory, loadZone, updateZone, zoneEtag, zoneTarget,
   type ChangeRecord, type ZoneRecord,
 } from './store.ts';
 
@@ -90,6 +91,16 @@ function meetingViolations(m: Meeting, today: CivilDate, calendar: HolidayCalend
   return { fields, violations: checkMeetingNotice({ committee: m.committee, meetingOn, noticeGivenOn, urgent: m.urgent }, calendar) };
 }
 
+/** A zone's events in the order they were recorded, and its change requests oldest first (the zone is among the cursor's filters). */
+const ZONE_HISTORY_LIST: ListSpec<'recorded'> = {
+  list: 'zone-history', defaultSort: 'recorded', defaultLimit: 100, maxLimit: 500,
+  orders: { recorded: { direction: 'asc', columns: [{ sql: 'zone_event.seq', type: 'int' }] } },
+};
+const ZONE_CHANGE_LIST: ListSpec<'filed'> = {
+  list: 'zone-changes', defaultSort: 'filed', defaultLimit: 100, maxLimit: 500,
+  orders: { filed: { direction: 'asc', columns: [{ sql: 'zone_change.created_at', type: 'timestamptz' }, { sql: 'zone_change.id', type: 'uuid' }] } },
+};
+
 export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.services;
@@ -137,10 +148,17 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
 
   app.get('/api/zones/:id/history', {
     config: { action: 'public', readCache: { topics: ['zones', 'organisations'] } }, serializerCompiler,
-    schema: { tags: ['zones'], summary: 'The zone’s public history: designation, changes, evaluations, extension, hearing, cancellation or expiry, post-management', params: ZoneParams, response: { 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), on: Type.String(), params: Type.Unknown() })) }), ...errors } },
+    schema: {
+      tags: ['zones'], summary: 'The zone’s public history: designation, changes, evaluations, extension, hearing, cancellation or expiry, post-management; oldest first, in pages',
+      params: ZoneParams, querystring: Type.Object(pageQuery(ZONE_HISTORY_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), on: Type.String(), params: Type.Unknown() })), next: nextSchema }), ...errors },
+    },
   }, async (request) => {
-    await publicZone(request.params.id);
-    return { items: await loadHistory(db, request.params.id) };
+    const zone = await publicZone(request.params.id);
+    const page = readPage(ZONE_HISTORY_LIST, { limit: request.query.limit, cursor: request.query.cursor }, { zone: zone.id }, await app.services.listKey());
+    const query = db.selectFrom('zone_event').select(['kind', 'on_date', 'params']).where('zone_id', '=', zone.id);
+    const { rows, next } = pageOf(page, await inPageOrder(query, page).execute());
+    return { items: rows.map((r) => ({ kind: r.kind, on: r.on_date, params: r.params })), next };
   });
 
   app.get('/api/zones/:id/evaluations', {
@@ -171,10 +189,16 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
 
   app.get('/api/zones/:id/changes', {
     config: { action: 'public', readCache: { topics: ['zones', 'organisations'] } }, serializerCompiler,
-    schema: { tags: ['zones'], summary: 'Change requests of the zone with their state (minor per Decree Art. 52(2) or through the committee)', params: ZoneParams, response: { 200: Type.Object({ items: Type.Array(ChangeView) }), ...errors } },
+    schema: {
+      tags: ['zones'], summary: 'Change requests of the zone with their state (minor per Decree Art. 52(2) or through the committee); oldest first, in pages',
+      params: ZoneParams, querystring: Type.Object(pageQuery(ZONE_CHANGE_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(ChangeView), next: nextSchema }), ...errors },
+    },
   }, async (request) => {
     const zone = await publicZone(request.params.id);
-    return { items: (await loadChanges(db, zone.id)).map((c) => changeView(c, zone, request.actor)) };
+    const page = readPage(ZONE_CHANGE_LIST, { limit: request.query.limit, cursor: request.query.cursor }, { zone: zone.id }, await app.services.listKey());
+    const { rows, next } = pageOf(page, await inPageOrder(db.selectFrom('zone_change').selectAll().where('zone_id', '=', zone.id), page).execute());
+    return { items: rows.map((r) => changeView(changeOf(r), zone, request.actor)), next };
   });
 
   // ---------------------------------------------------------------------------------------------- changes

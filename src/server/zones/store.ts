@@ -83,15 +83,11 @@ export interface ChangeRecord {
   version: number;
 }
 
-function changeOf(r: { id: string; zone_id: string; state: ChangeState; items: string[]; area_change_percent: number | null; description: I18nText; minor: boolean; filed_by_region: string; filed_on: string; reply_due: string | null; decided_on: string | null; decision: unknown; version: number }): ChangeRecord {
+export function changeOf(r: { id: string; zone_id: string; state: ChangeState; items: string[]; area_change_percent: number | null; description: I18nText; minor: boolean; filed_by_region: string; filed_on: string; reply_due: string | null; decided_on: string | null; decision: unknown; version: number }): ChangeRecord {
   return {
     id: r.id, zoneId: r.zone_id, state: r.state, items: r.items as ChangeItem[], areaChangePercent: r.area_change_percent, description: r.description, minor: r.minor,
     filedByRegion: r.filed_by_region, filedOn: r.filed_on, replyDue: r.reply_due, decidedOn: r.decided_on, decision: r.decision ?? null, version: r.version,
   };
-}
-
-export async function loadChanges(db: Database, zoneId: string): Promise<ChangeRecord[]> {
-  return (await db.selectFrom('zone_change').selectAll().where('zone_id', '=', zoneId).orderBy('created_at').orderBy('id').execute()).map(changeOf);
 }
 
 export async function loadChange(db: Database, zoneId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<ChangeRecord | null> {

@@ -31,7 +31,7 @@ export const projectsApi = {
     request<ReportingPeriod>('PUT', `${p(id)}/reports/${period}`, body),
   review: (id: string, period: number, decision: 'accept' | 'request-changes', comment: { ko: string }) =>
     request<ReportingPeriod>('POST', `${p(id)}/reports/${period}/review`, { decision, comment }),
-  attachments: async (id: string, period: number) => (await request<{ items: Attachment[] }>('GET', `${p(id)}/reports/${period}/attachments`)).items,
+  attachments: (id: string, period: number) => allPages((cursor) => request<Page<Attachment>>('GET', withCursor(`${p(id)}/reports/${period}/attachments`, cursor))),
   /** Attaches a file to a filed report (the server recognises its type from the bytes). */
   attach: (id: string, period: number, file: File) =>
     request<Attachment>('POST', `${p(id)}/reports/${period}/attachments?name=${encodeURIComponent(file.name)}`, undefined, { raw: file }),
@@ -42,11 +42,19 @@ export const projectsApi = {
   /** A page of the evidence packs the reader may download. */
   evidencePacks: (cursor?: string) => request<Page<EvidencePack>>('GET', withCursor('/api/evidence-packs', cursor)),
   /** The incidents and the reporting deadlines in force (the UI shows these, it computes none). */
-  incidents: (id: string) => request<{ items: Incident[]; deadlineHours: DeadlineHours }>('GET', `${p(id)}/incidents`),
+  incidents: async (id: string) => {
+    let deadlineHours: DeadlineHours | undefined;
+    const items = await allPages(async (cursor) => {
+      const page = await request<Page<Incident> & { deadlineHours: DeadlineHours }>('GET', withCursor(`${p(id)}/incidents`, cursor));
+      deadlineHours = page.deadlineHours;
+      return page;
+    });
+    return { items, deadlineHours: deadlineHours! };
+  },
   reportIncident: (id: string, input: IncidentInput) => request<Incident>('POST', `${p(id)}/incidents`, input),
   /** Every problem of an upload (skip-invalid or refused) as CSV in the reader's language: a link target. */
   uploadErrorsUrl: (id: string, uploadId: string) => `${p(id)}/uploads/${uploadId}/errors.csv`,
-  uploads: async (id: string) => (await request<{ items: UploadResult[] }>('GET', `${p(id)}/uploads`)).items,
+  uploads: (id: string) => allPages((cursor) => request<Page<UploadResult>>('GET', withCursor(`${p(id)}/uploads`, cursor))),
   compliance: (id: string, examples = 20) => request<ComplianceView>('GET', `${p(id)}/compliance?examples=${examples}`),
   /** Every exemption of the zone (all pages: the project forms pick from them). */
   exemptions: (zoneId: string) => allPages((cursor) => request<Page<ExemptionItem>>('GET', withCursor(`/api/exemptions?zone=${encodeURIComponent(zoneId)}`, cursor))),

@@ -19,7 +19,8 @@ export const plansApi = {
   /** A page of the plans the reader may see, filtered and ordered as asked (the server's `state`, `model`, `sort`). */
   list: (query: PlanListParams = {}, cursor?: string) => request<Page<PlanSummary>>('GET', withCursor(`/api/plans${listQuery(query)}`, cursor)),
   get: (id: string) => request<PlanView>('GET', p(id)),
-  versions: (id: string) => request<{ items: VersionSummary[] }>('GET', `${p(id)}/versions`).then((r) => r.items),
+  /** Every version of the plan, page after page (the history panel and the comparison pick from all of them). */
+  versions: (id: string) => allPages((cursor) => request<Page<VersionSummary>>('GET', withCursor(`${p(id)}/versions`, cursor))),
   version: (id: string, version: number) => request<{ version: number; content: PlanContent }>('GET', `${p(id)}/versions/${version}`),
   /** The regulation catalogue matching `q` in any language (public). */
   regulations: (q: string) => request<{ items: Regulation[] }>('GET', `/api/regulations?${new URLSearchParams({ q }).toString()}`).then((r) => r.items),

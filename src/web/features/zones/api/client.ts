@@ -1,5 +1,6 @@
 // A zone after designation, through the one request function of src/web/shared/api.ts.
 import { request } from '../../../shared/api.ts';
+import { allPages, withCursor, type Page } from '../../../shared/data/pages.ts';
 import type { DataRequest, Evaluation, ZoneChange } from '../../../../contract/zone-after.ts';
 import type { I18nText } from '../../../shared/types.ts';
 
@@ -13,9 +14,10 @@ export const CHANGE_ITEMS = ['typo', 'wording-after-law-change', 'name-after-bou
 const at = (id: string) => encodeURIComponent(id);
 
 export const zonesApi = {
-  history: (id: string) => request<{ items: HistoryEntry[] }>('GET', `/api/zones/${at(id)}/history`),
+  /** The zone's whole history and change requests, page after page (the zone page shows all of them). */
+  history: (id: string) => allPages((cursor) => request<Page<HistoryEntry>>('GET', withCursor(`/api/zones/${at(id)}/history`, cursor))).then((items) => ({ items })),
   evaluations: (id: string) => request<{ items: Evaluation[]; due: { year: number; due: string; recorded: boolean }[] }>('GET', `/api/zones/${at(id)}/evaluations`),
-  changes: (id: string) => request<{ items: ZoneChange[] }>('GET', `/api/zones/${at(id)}/changes`),
+  changes: (id: string) => allPages((cursor) => request<Page<ZoneChange>>('GET', withCursor(`/api/zones/${at(id)}/changes`, cursor))).then((items) => ({ items })),
   evaluate: (id: string, body: { year: number; scores: Record<string, number>; summary: I18nText; confirmedOn: string }) => request<Evaluation>('POST', `/api/zones/${at(id)}/evaluations`, body),
   fileChange: (id: string, body: { items: string[]; areaChangePercent: number | null; description: I18nText }) => request<ZoneChange>('POST', `/api/zones/${at(id)}/changes`, body),
   withdrawChange: (id: string, changeId: string) => request<ZoneChange>('POST', `/api/zones/${at(id)}/changes/${at(changeId)}/withdraw`),
