@@ -2,7 +2,7 @@
 // embedded database and demo data) — the public pages and the signed-in project page — cold, under Slow 4G
 // (1.6 Mbit/s, 150 ms, 4× CPU slowdown) and at 10 Mbit/s / 40 ms; baseline in the same run: each page as static
 // HTML with the same visible text and fonts and no script (bench/lib/static-baseline.ts).
-// `npm run bench -- web [--smoke]` (needs `npm run build:web` and Chromium at CHROMIUM_PATH or /usr/bin/chromium).
+// `npm run bench -- web [--smoke] [--runs=3]` (needs `npm run build:web` and Chromium at CHROMIUM_PATH or /usr/bin/chromium).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,7 @@ async function startServer(dataDir: string): Promise<{ base: string; child: Chil
   }
 }
 
-export async function runWebBench(options: { smoke: boolean }): Promise<{ metrics: Metric[]; extra: Record<string, unknown> }> {
+export async function runWebBench(options: { smoke: boolean; runs?: number }): Promise<{ metrics: Metric[]; extra: Record<string, unknown> }> {
   if (!existsSync(join(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npm run build:web` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'zonelink-bench-web-'));
   const { base, child } = await startServer(join(dataDir, 'db'));
@@ -71,7 +71,7 @@ export async function runWebBench(options: { smoke: boolean }): Promise<{ metric
     ];
     const pages = options.smoke ? all.filter((p) => p.name === 'home' || p.name === 'project') : all;
     const profiles: readonly NetworkProfile[] = options.smoke ? PROFILES.filter((p) => p.name === '10mbit') : PROFILES;
-    const runs = options.smoke ? 1 : 3;
+    const runs = options.runs ?? (options.smoke ? 1 : 3);
 
     // The baseline pages: each page as it shows once loaded, as static HTML.
     const snapshots = new Map<string, string>();
@@ -129,7 +129,8 @@ export async function runWebBench(options: { smoke: boolean }): Promise<{ metric
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const smoke = process.argv.includes('--smoke');
-  const { metrics, extra } = await runWebBench({ smoke });
+  const runs = process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length);
+  const { metrics, extra } = await runWebBench({ smoke, ...(runs ? { runs: Number(runs) } : {}) });
   if (smoke) console.table(metrics);
   else writeResult('web', metrics, extra);
 }

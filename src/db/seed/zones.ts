@@ -54,16 +54,16 @@ export function referenceZoneTexts(zone: ReferenceZone): { name: I18nText; field
 export async function seedReferenceZones(db: Database): Promise<number> {
   const existing = await db.selectFrom('zone').select('id').where('source', '=', 'reference').limit(1).executeTakeFirst();
   if (existing) {
-    // Names, fields and status notes follow the reference data (translations added later reach existing databases here).
-    for (const [index, zone] of data.zones.entries()) {
+    // Names, fields and status notes follow the reference data (translations added later reach existing databases
+    // here), in one statement that changes only the rows that differ.
+    const rows = data.zones.map((zone, index) => {
       const { name, field } = referenceZoneTexts(zone);
-      const note = zone.statusNote ? JSON.stringify(zone.statusNote) : null;
-      await db.updateTable('zone').set({ name: JSON.stringify(name), field: JSON.stringify(field), status_note: note })
-        .where('id', '=', referenceZoneId(zone, index)).where('source', '=', 'reference')
-        .where(sql<boolean>`(name <> ${JSON.stringify(name)}::jsonb or field <> ${JSON.stringify(field)}::jsonb
-          or status_note is distinct from ${note}::jsonb)`)
-        .execute();
-    }
+      return sql`(${referenceZoneId(zone, index)}::uuid, ${JSON.stringify(name)}::jsonb, ${JSON.stringify(field)}::jsonb, ${zone.statusNote ? JSON.stringify(zone.statusNote) : null}::jsonb)`;
+    });
+    await sql`update zone set name = v.name, field = v.field, status_note = v.note
+      from (values ${sql.join(rows)}) as v (id, name, field, note)
+      where zone.id = v.id and zone.source = 'reference'
+        and (zone.name <> v.name or zone.field <> v.field or zone.status_note is distinct from v.note)`.execute(db);
     return 0;
   }
   await db.transaction().execute(async (trx) => {
