@@ -16,7 +16,8 @@ export async function openConfiguredDatabase(config: Config, options: { onConnec
 
 export async function prepareDatabase(db: Database, options: { demo: boolean }): Promise<void> {
   await migrateToLatest(db);
-  const count = await db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Provinces, not any region row: migration 0078 adds the special local governments before the reference is loaded.
+  const count = await db.selectFrom('region').where('level', '=', 'province').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) === 0) await seedReference(db);
   await seedReferenceZones(db);
   await seedReferenceRegulations(db);
