@@ -101,6 +101,11 @@ describe('exemptions in the browser', { skip, timeout: 300_000 }, () => {
       await page.getByTestId('zone-exemption-new').click();
       await page.waitForURL(`${base()}/exemptions/new?zone=${zone}`);
       await page.getByTestId('exemption-form').waitFor();
+      // Nothing written yet: checked against the contract before sending, each field says why in Korean, no pointer.
+      await page.getByTestId('exemption-submit').click();
+      await page.locator('#ex-title-ko-error').waitFor();
+      assert.equal(await page.locator('#ex-title-ko-error').textContent(), ko.fieldRequired);
+      assert.doesNotMatch((await page.getByTestId('form-error-summary').textContent()) ?? '', /\/(title|conditions|regulationIds)/);
       // The zone's option appears once the zones list has loaded.
       await page.locator(`#ex-zoneId option[value="${zone}"]`).waitFor({ state: 'attached' });
       assert.equal(await page.locator('#ex-zoneId').inputValue(), zone, 'the zone comes from the zone page');

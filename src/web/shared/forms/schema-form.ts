@@ -4,6 +4,8 @@
 import { typeboxResolver } from '@hookform/resolvers/typebox';
 import { useForm, type DefaultValues, type FieldError, type FieldErrors, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
 import type { TObject, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { ApiError } from '../api.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { fieldErrorMap } from './form-errors.ts';
 
@@ -23,8 +25,11 @@ interface Bounds {
 export function schemaAt(schema: TSchema, path: string): TSchema | undefined {
   let at: TSchema | undefined = schema;
   for (const key of path.split('.')) {
-    const properties: Record<string, TSchema> | undefined = (at as { properties?: Record<string, TSchema> } | undefined)?.properties;
-    at = properties?.[key];
+    const node = at as { properties?: Record<string, TSchema>; items?: TSchema; anyOf?: TSchema[] } | undefined;
+    // Through a nullable (anyOf with null) to the schema that is not null; into a list's items by index.
+    const inner = node?.anyOf?.find((x) => (x as { type?: string }).type !== 'null') as typeof node | undefined;
+    const object = inner ?? node;
+    at = /^\d+$/.test(key) && object?.items ? object.items : object?.properties?.[key];
   }
   return at;
 }
@@ -108,4 +113,24 @@ export function bindField<V extends FieldValues, N extends Path<V>>(form: UseFor
     value: form.watch(name),
     onChange: (value) => form.setValue(name, value, { shouldValidate: form.formState.isSubmitted, shouldDirty: true }),
   };
+}
+
+/**
+ * Checks a request body against its contract schema before sending, for forms whose fields are still bound by body
+ * pointer (`shared/forms/forms.tsx`): a refusal like the server's (field errors at `/body/...`), its sentences the
+ * schema's rules in the reader's language, or null when the body may be sent.
+ */
+export function checkBeforeSending(schema: TSchema, body: unknown, t: Translate): ApiError | null {
+  const errors: { path: string; message: string }[] = [];
+  for (const error of Value.Errors(schema, body)) {
+    const missing = error.keyword === 'required' ? (error.params as { requiredProperties?: string[] }).requiredProperties ?? [] : [null];
+    for (const property of missing) {
+      const pointer = property === null ? error.instancePath : `${error.instancePath}/${property}`;
+      const dotted = pointer.split('/').slice(1).join('.');
+      const message = fieldMessage({ type: error.keyword } as FieldError, schemaAt(schema, dotted), t)!;
+      if (!errors.some((e) => e.path === `/body${pointer}`)) errors.push({ path: `/body${pointer}`, message });
+    }
+  }
+  if (errors.length === 0) return null;
+  return new ApiError({ type: '/problems/validation', title: t('formErrorSummary', { count: errors.length }), status: 400, detail: '', code: 'validation', requestId: '', errors });
 }

@@ -20,6 +20,8 @@ import { DateField, kindText, LawfulTermOffer, seoulToday, stageText } from '../
 import { ConditionsEditor, conditionsOf, emptyConditions, type ConditionsDraft } from '../components/ConditionsEditor.tsx';
 import { RegulationPicker } from '../../regulations/index.ts';
 import { EXEMPTION_KINDS, STAGES, type ExemptionKind, type Stage } from '../types.ts';
+import { ExemptionInput } from '../../../../contract/exemptions.ts';
+import { checkBeforeSending } from '../../../shared/forms/schema-form.ts';
 
 /** Names of the form's parts for the error summary (by the first segment of the body pointer). */
 const PART_KEYS: Record<string, MessageKey> = {
@@ -76,11 +78,15 @@ export function ExemptionNewPage() {
     setError(null);
     try {
       const termless = kind === 'rapid_confirmation' || (kind === 'menu_special_case' && !validFrom && !validUntil);
-      const created = await exemptionsApi.create({
+      const body: ExemptionInput = {
         kind, title: requiredText(title), zoneId, holders, regulationIds: regulations.map((r) => r.id),
         conditions: conditionsOf(conditions), stages, grantedOn,
         validFrom: termless ? null : validFrom, validUntil: termless ? null : validUntil, insuranceProofSubmitted: proof,
-      });
+      };
+      // Checked against the contract before sending; the server checks the term and the insurance minimums.
+      const refused = checkBeforeSending(ExemptionInput, body, t);
+      if (refused) throw refused;
+      const created = await exemptionsApi.create(body);
       navigate(`/exemptions/${created.id}`);
     } catch (e) {
       setError(e);
