@@ -40,7 +40,7 @@ export interface MapConnection {
   label: string;
 }
 
-interface RegionMapProps {
+export interface RegionMapProps {
   boundaries: Boundary[];
   areas: Map<string, MapArea>;
   width: number;

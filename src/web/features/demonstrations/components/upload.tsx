@@ -13,6 +13,7 @@ import { newUploadId, projectsApi, uploadInParts, uploadMediaType } from '../api
 import { useNumber } from './common.tsx';
 import type { Project, UploadError, UploadMode, UploadResult } from '../types.ts';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { CsvProblemTable } from '../../../shared/ui/CsvProblemTable.tsx';
 
 /** Errors shown in the table (the server returns at most 100). */
 const SHOWN = 20;
@@ -197,26 +198,11 @@ function ErrorTable({ errors }: { errors: readonly UploadError[] }) {
   const { t } = useApp();
   const shown = errors.slice(0, SHOWN);
   return (
-    <TableFrame>
-      <table className="tbl col data zl-table zl-compact" data-testid="upload-errors">
-        <caption>{t('prjUploadErrorsCaption', { shown: shown.length, count: errors.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('prjRow')}</th>
-            <th scope="col">{t('prjColumn')}</th>
-            <th scope="col">{t('prjProblem')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e, i) => (
-            <tr key={i}>
-              <td className="zl-num">{e.row}</td>
-              <td className="zl-mono">{e.column === '*' ? t('prjWholeRow') : e.column}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableFrame>
+    <CsvProblemTable
+      problems={shown.map((e) => ({ at: e.row, column: e.column === '*' ? t('prjWholeRow') : e.column, message: e.message }))}
+      labels={{ caption: t('prjUploadErrorsCaption', { shown: shown.length, count: errors.length }), at: t('prjRow'), column: t('prjColumn'), problem: t('prjProblem') }}
+      captionShown
+      testId="upload-errors"
+    />
   );
 }

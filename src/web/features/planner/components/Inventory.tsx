@@ -9,7 +9,7 @@ import { INTL_LOCALE, type Lang, type Translate } from '../../../i18n/index.ts';
 import type { CatalogueEntry, CatalogueGroup, InventoryInput, InventoryView, Region } from '../../../shared/types.ts';
 import { Alert, DemoBadge, Loading, normalisePath, ProblemAlert, problemText } from '../../../shared/ui/ui.tsx';
 import { catalogueName } from '../../../shared/ui/text.tsx';
-import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { CsvProblemTable } from '../../../shared/ui/CsvProblemTable.tsx';
 
 export function entryName(catalogue: readonly CatalogueEntry[] | null, key: string, lang: Lang): string {
   return catalogueName(catalogue?.find((e) => e.key === key)?.name, lang, key);
@@ -433,29 +433,11 @@ function InventoryImport({ onImported }: { onImported: (regions: string[]) => vo
       {error ? (
         <Alert kind="error" title={problemText(error, t)}>
           {located.length > 0 ? (
-            <TableFrame>
-              <table className="tbl col data zl-table zl-compact" data-testid="csv-errors">
-                <caption className="sr-only">{t('inventoryCsvErrors')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('inventoryCsvLine')}</th>
-                    <th scope="col">{t('inventoryCsvColumn')}</th>
-                    <th scope="col">{t('inventoryCsvProblem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {located.map((p, i) => (
-                    <tr key={i}>
-                      <td className="zl-num">{p.line}</td>
-                      <td>
-                        <code>{columnText(p.column, t)}</code>
-                      </td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <CsvProblemTable
+              problems={located.map((p) => ({ at: p.line, column: columnText(p.column, t), message: p.message }))}
+              labels={{ caption: t('inventoryCsvErrors'), at: t('inventoryCsvLine'), column: t('inventoryCsvColumn'), problem: t('inventoryCsvProblem') }}
+              testId="csv-errors"
+            />
           ) : null}
           {problems.filter((p) => p.line === null).map((p, i) => (
             <p key={i}>{p.message}</p>

@@ -1,10 +1,10 @@
 // The chosen consortium on the province or municipality map, numbered in order, with its links across the sea.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useApp } from '../../../shared/app-context.tsx';
 import type { PlannerAnswer, Region, RegionRole } from '../../../shared/types.ts';
-import { Alert, Loading } from '../../../shared/ui/ui.tsx';
-import { loadBoundaries, MUNICIPALITIES, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
-import { RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { MUNICIPALITIES, PROVINCES } from '../../../shared/map/geo.ts';
+import { type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { useBoundaries, MapPanel, MapUnavailable } from '../../../shared/map/MapPanel.tsx';
 import { MapLegend } from '../../../shared/map/MapLegend.tsx';
 import type { Level } from '../form.ts';
 import { RegionLabel, regionText } from '../region-text.tsx';
@@ -21,18 +21,7 @@ export function PlannerMap({
   index: Map<string, Region>;
 }) {
   const { t, lang } = useApp();
-  const [boundaries, setBoundaries] = useState<Boundary[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setBoundaries(null);
-    loadBoundaries(level === 'province' ? PROVINCES : MUNICIPALITIES)
-      .then((b) => live && setBoundaries(b))
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [level]);
+  const { boundaries, failed } = useBoundaries(level === 'province' ? PROVINCES : MUNICIPALITIES);
 
   const areas = useMemo(() => {
     const byCode = new Map<string, MapArea>();
@@ -59,34 +48,21 @@ export function PlannerMap({
     return byCode;
   }, [boundaries, answer, roles, index, lang, t]);
 
-  if (failed) {
-    return (
-      <Alert kind="warning">
-        <p>{t('mapUnavailable')}</p>
-      </Alert>
-    );
-  }
+  if (failed) return <MapUnavailable />;
+  const connections = (answer.joins ?? []).flatMap((j) => (j.kind === 'border' ? [] : [{ a: j.a, b: j.b, kind: j.kind, label: j.note ?? '' }]));
   return (
-    <figure className="zl-map-figure zl-planner-map" data-testid="planner-map">
-      <figcaption id="planner-map-title" className="zl-map-caption">
-        {t('plannerMapTitle')}
-      </figcaption>
-      {boundaries ? (
-        <RegionMap
-          boundaries={boundaries}
-          areas={areas}
-          width={480}
-          height={560}
-          labelledBy="planner-map-title"
-          className="zl-planner-svg"
-          areaClass={level === 'province' ? 'province' : 'municipality'}
-          focus={answer.regions}
-          connections={(answer.joins ?? []).flatMap((j) => (j.kind === 'border' ? [] : [{ a: j.a, b: j.b, kind: j.kind, label: j.note ?? '' }]))}
-        />
-      ) : (
-        <Loading />
-      )}
-      <p className="zl-map-hint">{t('plannerMapHint')}</p>
+    <MapPanel
+      titleId="planner-map-title"
+      title={t('plannerMapTitle')}
+      className="zl-planner-map"
+      testId="planner-map"
+      map={boundaries ? {
+        boundaries, areas, width: 480, height: 560, className: 'zl-planner-svg', areaClass: level === 'province' ? 'province' : 'municipality',
+        focus: answer.regions, connections,
+      } : null}
+      hint={t('plannerMapHint')}
+      legend={<MapLegend kinds={['selected', 'muted', 'capital']} labels={{ selected: t('legendChosen') }} />}
+    >
       {(answer.joins ?? []).length > 0 ? (
         <>
           <p className="zl-hint" id="planner-joins-title">{t('plannerJoins')}</p>
@@ -101,7 +77,6 @@ export function PlannerMap({
           </ul>
         </>
       ) : null}
-      <MapLegend kinds={['selected', 'muted', 'capital']} labels={{ selected: t('legendChosen') }} />
-    </figure>
+    </MapPanel>
   );
 }

@@ -6,8 +6,9 @@ import { Link } from '../../../shared/router.tsx';
 import type { Region, RegionDetail } from '../../../shared/types.ts';
 import { Loading, ProblemAlert, useTitle, DemoBadge, Alert } from '../../../shared/ui/ui.tsx';
 import { DateTime, LocalText, RegionNameText, regionNameText } from '../../../shared/ui/text.tsx';
-import { loadBoundaries, MUNICIPALITIES, type Boundary } from '../../../shared/map/geo.ts';
-import { RegionMap, type MapArea, type MapConnection } from '../../../shared/map/RegionMap.tsx';
+import { MUNICIPALITIES, type Boundary } from '../../../shared/map/geo.ts';
+import { type MapArea, type MapConnection } from '../../../shared/map/RegionMap.tsx';
+import { MapPanel, useBoundaries } from '../../../shared/map/MapPanel.tsx';
 import { statusText } from './Regions.tsx';
 import { MapLegend } from '../../../shared/map/MapLegend.tsx';
 import { ProfileForm } from '../components/ProfileForm.tsx';
@@ -237,17 +238,7 @@ export function RegionPage({ code }: { code: string }) {
 }
 
 function useMunicipalBoundaries(prefix: string): { boundaries: Boundary[] | null; failed: boolean } {
-  const [all, setAll] = useState<Boundary[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    loadBoundaries(MUNICIPALITIES)
-      .then((b) => live && setAll(b))
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { boundaries: all, failed } = useBoundaries(MUNICIPALITIES);
   const boundaries = useMemo(
     () => (all ? all.filter((b) => provinceOf(b.properties.code) === prefix) : null),
     [all, prefix],
@@ -288,24 +279,13 @@ function MunicipalitiesSection({ province, municipalities }: { province: Region;
       ) : (
         <div className="zl-map-layout zl-map-layout-small">
           {failed ? null : (
-            <figure className="zl-map-figure zl-map-small">
-              <figcaption id="municipal-map-title" className="zl-map-caption">
-                {t('regionMunicipalitiesMap', { name: provinceName })}
-              </figcaption>
-              {boundaries ? (
-                <RegionMap
-                  boundaries={boundaries}
-                  areas={areas}
-                  width={360}
-                  height={320}
-                  labelledBy="municipal-map-title"
-                  areaClass="municipality"
-                />
-              ) : (
-                <Loading />
-              )}
-              <MapLegend kinds={[...new Set([...areas.values()].map((a) => a.kind))].sort()} />
-            </figure>
+            <MapPanel
+              titleId="municipal-map-title"
+              title={t('regionMunicipalitiesMap', { name: provinceName })}
+              className="zl-map-small"
+              map={boundaries ? { boundaries, areas, width: 360, height: 320, areaClass: 'municipality' } : null}
+              legend={<MapLegend kinds={[...new Set([...areas.values()].map((a) => a.kind))].sort()} />}
+            />
           )}
           <ul className="zl-columns" data-testid="municipalities">
             {sorted.map((m) => (
@@ -361,25 +341,14 @@ function LocationSection({ municipality, parent, neighbours }: { municipality: R
     <section className="zl-section" aria-labelledby="region-location">
       <h2 id="region-location">{t('regionLocationMap', names)}</h2>
       <div className="zl-map-layout zl-map-layout-small">
-        <figure className="zl-map-figure zl-map-small">
-          <figcaption id="location-map-title" className="sr-only">
-            {t('regionLocationMap', names)}
-          </figcaption>
-          {boundaries && siblings ? (
-            <RegionMap
-              boundaries={boundaries}
-              areas={areas}
-              width={360}
-              height={320}
-              labelledBy="location-map-title"
-              areaClass="municipality"
-              connections={connections}
-            />
-          ) : (
-            <Loading />
-          )}
-          <MapLegend kinds={['current', region.capitalArea || !region.eligible ? 'capital' : 'eligible']} />
-        </figure>
+        <MapPanel
+          titleId="location-map-title"
+          title={t('regionLocationMap', names)}
+          titleHidden
+          className="zl-map-small"
+          map={boundaries && siblings ? { boundaries, areas, width: 360, height: 320, areaClass: 'municipality', connections } : null}
+          legend={<MapLegend kinds={['current', region.capitalArea || !region.eligible ? 'capital' : 'eligible']} />}
+        />
       </div>
     </section>
   );

@@ -4,10 +4,11 @@ import { useApp } from '../../../shared/app-context.tsx';
 import { Link } from '../../../shared/router.tsx';
 import type { Translate } from '../../../i18n/index.ts';
 import type { Region } from '../../../shared/types.ts';
-import { Alert, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
+import { Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { RegionNameText, regionNameText } from '../../../shared/ui/text.tsx';
-import { loadBoundaries, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
-import { LegendSwatch, RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { PROVINCES } from '../../../shared/map/geo.ts';
+import { LegendSwatch, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { MapPanel, useBoundaries } from '../../../shared/map/MapPanel.tsx';
 import { MapLegend } from '../../../shared/map/MapLegend.tsx';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 
@@ -20,8 +21,7 @@ export function RegionsPage() {
   useTitle(t('regionsTitle'));
   const [regions, setRegions] = useState<Region[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [boundaries, setBoundaries] = useState<Boundary[] | null>(null);
-  const [mapFailed, setMapFailed] = useState(false);
+  const { boundaries, failed: mapFailed } = useBoundaries(PROVINCES);
 
   useEffect(() => {
     let live = true;
@@ -29,9 +29,6 @@ export function RegionsPage() {
       .listRegions('province')
       .then((res) => live && setRegions([...res.items].sort((a, b) => a.code.localeCompare(b.code))))
       .catch((err: unknown) => live && setError(err));
-    loadBoundaries(PROVINCES)
-      .then((b) => live && setBoundaries(b))
-      .catch(() => live && setMapFailed(true));
     return () => {
       live = false;
     };
@@ -61,30 +58,14 @@ export function RegionsPage() {
       <p className="zl-lead">{t('regionsLead')}</p>
 
       <div className="zl-map-layout zl-regions-layout">
-        <figure className="zl-map-figure">
-          <figcaption id="province-map-title" className="zl-map-caption">
-            {t('mapTitle')}
-          </figcaption>
-          {mapFailed ? (
-            <Alert kind="warning">
-              <p>{t('mapUnavailable')}</p>
-            </Alert>
-          ) : boundaries && (regions || error) ? (
-            <RegionMap
-              boundaries={boundaries}
-              areas={areas}
-              width={520}
-              height={640}
-              labelledBy="province-map-title"
-              className="zl-province-map"
-              areaClass="province"
-            />
-          ) : (
-            <Loading />
-          )}
-          <p className="zl-map-hint">{t('mapHint')}</p>
-          <MapLegend />
-        </figure>
+        <MapPanel
+          titleId="province-map-title"
+          title={t('mapTitle')}
+          failed={mapFailed}
+          map={boundaries && (regions || error) ? { boundaries, areas, width: 520, height: 640, className: 'zl-province-map', areaClass: 'province' } : null}
+          hint={t('mapHint')}
+          legend={<MapLegend />}
+        />
 
       <section className="zl-section zl-province-list" aria-labelledby="province-list-title">
         <h2 id="province-list-title">{t('listTitle')}</h2>

@@ -6,7 +6,7 @@ import { useApp } from '../../../shared/app-context.tsx';
 import { Alert, problemText } from '../../../shared/ui/ui.tsx';
 import type { Translate } from '../../../i18n/index.ts';
 import { regulationsApi } from '../api/client.ts';
-import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { CsvProblemTable } from '../../../shared/ui/CsvProblemTable.tsx';
 
 /** `/body/row/3/law_en` → row 3, column law_en; `/body/items/0/title/ko` → item 1, title/ko. */
 function located(path: string, t: Translate): { row: string; column: string } | null {
@@ -50,29 +50,11 @@ export function RegulationImport() {
       {error ? (
         <Alert kind="error" title={problemText(error, t)}>
           {problems.length > 0 ? (
-            <TableFrame>
-              <table className="tbl col data zl-table zl-compact" data-testid="regulation-import-errors">
-                <caption className="sr-only">{t('riErrors')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('riRow')}</th>
-                    <th scope="col">{t('riColumn')}</th>
-                    <th scope="col">{t('riProblem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {problems.map((p, i) => (
-                    <tr key={i}>
-                      <td className="zl-num">{p.at?.row ?? ''}</td>
-                      <td>
-                        <code>{p.at?.column ?? p.path}</code>
-                      </td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableFrame>
+            <CsvProblemTable
+              problems={problems.map((p) => ({ at: p.at?.row ?? '', column: p.at?.column ?? p.path, message: p.message }))}
+              labels={{ caption: t('riErrors'), at: t('riRow'), column: t('riColumn'), problem: t('riProblem') }}
+              testId="regulation-import-errors"
+            />
           ) : null}
         </Alert>
       ) : null}

@@ -6,8 +6,9 @@ import { Link } from '../../../shared/router.tsx';
 import type { Zone } from '../../../shared/types.ts';
 import { Alert, DemoBadge, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { RefText, RegionNameText, refTextString, regionNameText } from '../../../shared/ui/text.tsx';
-import { loadBoundaries, MUNICIPALITIES, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
-import { RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { MUNICIPALITIES, PROVINCES } from '../../../shared/map/geo.ts';
+import { type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { MapPanel, MapUnavailable, useBoundaries } from '../../../shared/map/MapPanel.tsx';
 import { MapLegend } from '../../../shared/map/MapLegend.tsx';
 import { ZoneExemptions } from '../../exemptions/index.ts';
 import { ZoneAfter } from '../components/ZoneAfter.tsx';
@@ -175,18 +176,7 @@ function ZoneMap({ zone }: { zone: Zone }) {
   const { t, lang } = useApp();
   const municipal = zone.regions.some((r) => r.code.length === 5);
   const regions = useRegionIndex(municipal);
-  const [boundaries, setBoundaries] = useState<Boundary[] | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    loadBoundaries(municipal ? MUNICIPALITIES : PROVINCES)
-      .then((b) => live && setBoundaries(b))
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [municipal]);
+  const { boundaries, failed } = useBoundaries(municipal ? MUNICIPALITIES : PROVINCES);
 
   const shown = useMemo(() => {
     if (!boundaries) return null;
@@ -217,33 +207,15 @@ function ZoneMap({ zone }: { zone: Zone }) {
     return byCode;
   }, [shown, zone, regions, lang, t]);
 
-  if (failed) {
-    return (
-      <Alert kind="warning">
-        <p>{t('mapUnavailable')}</p>
-      </Alert>
-    );
-  }
+  if (failed) return <MapUnavailable />;
   return (
-    <figure className="zl-map-figure zl-map-small" data-testid="zone-map">
-      <figcaption id="zone-map-title" className="zl-map-caption">
-        {t('zoneMapTitle')}
-      </figcaption>
-      {shown ? (
-        <RegionMap
-          boundaries={shown}
-          areas={areas}
-          width={360}
-          height={440}
-          labelledBy="zone-map-title"
-          className="zl-zone-map"
-          areaClass={municipal ? 'municipality' : 'province'}
-          focus={focus}
-        />
-      ) : (
-        <Loading />
-      )}
-      <MapLegend kinds={['selected', 'muted', 'capital']} labels={{ selected: t('legendZoneRegion') }} />
-    </figure>
+    <MapPanel
+      titleId="zone-map-title"
+      title={t('zoneMapTitle')}
+      className="zl-map-small"
+      testId="zone-map"
+      map={shown ? { boundaries: shown, areas, width: 360, height: 440, className: 'zl-zone-map', areaClass: municipal ? 'municipality' : 'province', focus } : null}
+      legend={<MapLegend kinds={['selected', 'muted', 'capital']} labels={{ selected: t('legendZoneRegion') }} />}
+    />
   );
 }

@@ -6,11 +6,12 @@ import { allZonesQuery, provincesQuery } from '../../../shared/data/reference-da
 import type { MessageKey, Translate } from '../../../i18n/index.ts';
 import { Link, navigate, useLocation } from '../../../shared/router.tsx';
 import type { Region, Zone, ZoneFilter, ZoneModel, ZoneOutcome, ZoneState } from '../../../shared/types.ts';
-import { Alert, Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
+import { Loading, ProblemAlert, useTitle } from '../../../shared/ui/ui.tsx';
 import { RefText, RegionNameText, regionNameText } from '../../../shared/ui/text.tsx';
 import { formatDay } from '../../../shared/dates.ts';
-import { loadBoundaries, PROVINCES, type Boundary } from '../../../shared/map/geo.ts';
-import { LegendSwatch, RegionMap, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { PROVINCES } from '../../../shared/map/geo.ts';
+import { LegendSwatch, type MapArea } from '../../../shared/map/RegionMap.tsx';
+import { MapPanel, useBoundaries } from '../../../shared/map/MapPanel.tsx';
 import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
 import { provinceOf } from '../../../../domain/regions/provinces.ts';
 
@@ -105,18 +106,7 @@ export function ZonesPage() {
   const [mapZones, setMapZones] = useState<{ key: string; items: Zone[] } | null>(null);
   const [tableZones, setTableZones] = useState<{ key: string; items: Zone[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [boundaries, setBoundaries] = useState<Boundary[] | null>(null);
-  const [mapFailed, setMapFailed] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    loadBoundaries(PROVINCES)
-      .then((b) => live && setBoundaries(b))
-      .catch(() => live && setMapFailed(true));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { boundaries, failed: mapFailed } = useBoundaries(PROVINCES);
 
   // The map counts zones per province under the other filters; the table applies the province too.
   const { round, region, state, model } = filter;
@@ -187,30 +177,14 @@ export function ZonesPage() {
       <ZoneFilterForm key={key} filter={filter} rounds={rounds} provinces={provinces ?? []} />
 
       <div className="zl-map-layout zl-zones-layout">
-        <figure className="zl-map-figure">
-          <figcaption id="zones-map-title" className="zl-map-caption">
-            {t('zonesMapTitle')}
-          </figcaption>
-          {mapFailed ? (
-            <Alert kind="warning">
-              <p>{t('mapUnavailable')}</p>
-            </Alert>
-          ) : boundaries && mapZones ? (
-            <RegionMap
-              boundaries={boundaries}
-              areas={areas}
-              width={520}
-              height={640}
-              labelledBy="zones-map-title"
-              className="zl-zones-map"
-              areaClass="province"
-            />
-          ) : (
-            <Loading />
-          )}
-          <p className="zl-map-hint">{t('zonesMapHint')}</p>
-          <ShadeLegend />
-        </figure>
+        <MapPanel
+          titleId="zones-map-title"
+          title={t('zonesMapTitle')}
+          failed={mapFailed}
+          map={boundaries && mapZones ? { boundaries, areas, width: 520, height: 640, className: 'zl-zones-map', areaClass: 'province' } : null}
+          hint={t('zonesMapHint')}
+          legend={<ShadeLegend />}
+        />
 
         <section className="zl-section zl-zone-list" aria-labelledby="zone-list-title">
           <h2 id="zone-list-title">{t('zonesListTitle')}</h2>
