@@ -9,7 +9,7 @@ import { Alert, Field, Loading, ProblemAlert, splitFieldErrors, useTitle } from 
 import { DateTime, LocalText, RegionNameText } from '../../../shared/ui/text.tsx';
 import { formatDate } from '../../../shared/dates.ts';
 import { DeadlinesSection } from '../../deadlines/index.ts';
-import { TableFrame } from '../../../shared/ui/TableFrame.tsx';
+import { AsyncTable } from '../../../shared/ui/AsyncTable.tsx';
 
 export const KIND_KEYS: Record<OrganisationKind, MessageKey> = {
   ministry: 'kindMinistry',
@@ -345,62 +345,54 @@ function TokensSection() {
         </Alert>
       ) : null}
       {actionError ? <ProblemAlert error={actionError} /> : null}
-      {loadError ? (
-        <ProblemAlert error={loadError} />
-      ) : !items ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{t('tokensEmpty')}</p>
-      ) : (
-        <TableFrame>
-          <table className="tbl col data zl-table" data-testid="tokens">
-            <caption className="sr-only">{t('tokenListCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokenName')}</th>
-                <th scope="col">{t('tokenScopes')}</th>
-                <th scope="col">{t('tokenCreatedAt')}</th>
-                <th scope="col">{t('tokenLastUsed')}</th>
-                <th scope="col">{t('tokenStatus')}</th>
-                <th scope="col">{t('tokenActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">{item.name}</th>
-                  <td>{item.scopes.map((s) => (s === 'read' ? t('scopeRead') : t('scopeWrite'))).join(', ')}</td>
-                  <td>
-                    <DateTime iso={item.createdAt} />
-                  </td>
-                  <td>{item.lastUsedAt ? <DateTime iso={item.lastUsedAt} /> : t('tokenNeverUsed')}</td>
-                  <td>
-                    {item.revokedAt ? (
-                      <span className="krds-badge bg-light-gray">
-                        {t('tokenRevokedAt', { date: formatDate(item.revokedAt, lang) })}
-                      </span>
-                    ) : (
-                      <span className="krds-badge bg-light-success">{t('tokenActive')}</span>
-                    )}
-                  </td>
-                  <td>
-                    {item.revokedAt ? null : (
-                      <button
-                        type="button"
-                        className="krds-btn small tertiary"
-                        aria-label={t('tokenRevokeLabel', { name: item.name })}
-                        onClick={() => revoke(item)}
-                      >
-                        {t('tokenRevoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
-      )}
+      <AsyncTable
+        rows={items}
+        error={loadError}
+        empty={t('tokensEmpty')}
+        caption={t('tokenListCaption')}
+        testId="tokens"
+        head={
+          <>
+            <th scope="col">{t('tokenName')}</th>
+            <th scope="col">{t('tokenScopes')}</th>
+            <th scope="col">{t('tokenCreatedAt')}</th>
+            <th scope="col">{t('tokenLastUsed')}</th>
+            <th scope="col">{t('tokenStatus')}</th>
+            <th scope="col">{t('tokenActions')}</th>
+          </>
+        }
+        row={(item) => (
+          <tr key={item.id}>
+            <th scope="row">{item.name}</th>
+            <td>{item.scopes.map((s) => (s === 'read' ? t('scopeRead') : t('scopeWrite'))).join(', ')}</td>
+            <td>
+              <DateTime iso={item.createdAt} />
+            </td>
+            <td>{item.lastUsedAt ? <DateTime iso={item.lastUsedAt} /> : t('tokenNeverUsed')}</td>
+            <td>
+              {item.revokedAt ? (
+                <span className="krds-badge bg-light-gray">
+                  {t('tokenRevokedAt', { date: formatDate(item.revokedAt, lang) })}
+                </span>
+              ) : (
+                <span className="krds-badge bg-light-success">{t('tokenActive')}</span>
+              )}
+            </td>
+            <td>
+              {item.revokedAt ? null : (
+                <button
+                  type="button"
+                  className="krds-btn small tertiary"
+                  aria-label={t('tokenRevokeLabel', { name: item.name })}
+                  onClick={() => revoke(item)}
+                >
+                  {t('tokenRevoke')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
