@@ -33,6 +33,7 @@ import * as m0061 from './migrations/0061-notification-messages.ts';
 import * as m0068 from './migrations/0068-more-list-pages.ts';
 import * as m0073 from './migrations/0073-sub-list-pages.ts';
 import * as m0074 from './migrations/0074-object-list-pages.ts';
+import * as m0075 from './migrations/0075-data-request-pages.ts';
 import * as m0083 from './migrations/0083-staged-parts-in-file-store.ts';
 import * as m0077 from './migrations/0077-region-parents.ts';
 import * as m0078 from './migrations/0078-special-governments.ts';
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0068-more-list-pages': m0068,
   '0073-sub-list-pages': m0073,
   '0074-object-list-pages': m0074,
+  '0075-data-request-pages': m0075,
   '0083-staged-parts-in-file-store': m0083,
   '0077-region-parents': m0077,
   '0078-special-governments': m0078,

@@ -188,6 +188,29 @@ for (const engine of engines()) {
       assert.equal(problemOf(foreign).errors?.[0]?.path, '/querystring/cursor');
     });
 
+    test('a zone’s data requests: the ministry walks all, a company only those addressed to it, chosen in SQL', async () => {
+      const zone = (await t.db.selectFrom('zone').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+      const company = demoId('org:company');
+      const other = randomUUID();
+      await t.db.insertInto('organisation').values({ id: other, kind: 'company', name: JSON.stringify({ ko: '또 다른 기업' }), region_code: null, demo: false }).execute();
+      const mine: string[] = [];
+      for (const [i, org] of [company, other, company, other, company].entries()) {
+        const id = randomUUID();
+        await t.db.insertInto('zone_data_request').values({ id, zone_id: zone, organisation_id: org, subject: JSON.stringify({ ko: `자료 ${i}` }), requested_on: `2026-10-0${1 + (i % 2)}`, due_on: '2026-12-31', answer: null, answered_on: null, answered_by: null }).execute();
+        if (org === company) mine.push(id);
+      }
+      const list = `/api/zones/${zone}/data-requests?limit=1`;
+      const all = await walkAs(ministry, list, (r) => String(r.id));
+      assert.equal(all.length, 5);
+      const companySession = await t.login('company@demo.zonelink.kr');
+      const shown = await walkAs(companySession, list, (r) => String(r.id));
+      assert.deepEqual([...shown].sort(), [...mine].sort(), 'a company sees only the requests addressed to it');
+      const ministryCursor = ((await t.app.inject({ method: 'GET', url: list, headers: asSession(ministry) })).json() as { next: string }).next;
+      const foreign = await t.app.inject({ method: 'GET', url: `${list}&cursor=${ministryCursor}`, headers: asSession(companySession) });
+      assert.equal(foreign.statusCode, 400, 'the ministry’s cursor is not the company’s');
+      assert.equal(problemOf(foreign).errors?.[0]?.path, '/querystring/cursor');
+    });
+
     test('a bad cursor, a limit beyond the maximum or an unknown sort is a 400 naming it', async () => {
       const busan = await t.login('busan@demo.zonelink.kr');
       const ulsan = await t.login('ulsan@demo.zonelink.kr');

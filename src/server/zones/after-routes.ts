@@ -96,6 +96,10 @@ const ZONE_HISTORY_LIST: ListSpec<'recorded'> = {
   list: 'zone-history', defaultSort: 'recorded', defaultLimit: 100, maxLimit: 500,
   orders: { recorded: { direction: 'asc', columns: [{ sql: 'zone_event.seq', type: 'int' }] } },
 };
+const DATA_REQUEST_LIST: ListSpec<'requested'> = {
+  list: 'zone-data-requests', defaultSort: 'requested', defaultLimit: 100, maxLimit: 500,
+  orders: { requested: { direction: 'asc', columns: [{ sql: 'zone_data_request.requested_on', type: 'date' }, { sql: 'zone_data_request.id', type: 'uuid' }] } },
+};
 const ZONE_CHANGE_LIST: ListSpec<'filed'> = {
   list: 'zone-changes', defaultSort: 'filed', defaultLimit: 100, maxLimit: 500,
   orders: { filed: { direction: 'asc', columns: [{ sql: 'zone_change.created_at', type: 'timestamptz' }, { sql: 'zone_change.id', type: 'uuid' }] } },
@@ -441,24 +445,34 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
 
   // ---------------------------------------------------------------------------------------------- post-management data requests
 
-  async function dataRequestViews(zoneId: string | null, organisationId: string | null) {
+  /** The zone's data requests (those addressed to `organisationId` only, unless null), with the addressee's name. */
+  function dataRequestQuery(zoneId: string, organisationId: string | null) {
     let query = db.selectFrom('zone_data_request').innerJoin('organisation', 'organisation.id', 'zone_data_request.organisation_id')
       .select(['zone_data_request.id', 'zone_data_request.zone_id', 'zone_data_request.organisation_id', 'organisation.name', 'zone_data_request.subject', 'zone_data_request.requested_on', 'zone_data_request.due_on', 'zone_data_request.answer', 'zone_data_request.answered_on'])
-      .orderBy('zone_data_request.requested_on').orderBy('zone_data_request.id');
-    if (zoneId !== null) query = query.where('zone_data_request.zone_id', '=', zoneId);
+      .where('zone_data_request.zone_id', '=', zoneId);
     if (organisationId !== null) query = query.where('zone_data_request.organisation_id', '=', organisationId);
-    return (await query.execute()).map((r) => ({
-      id: r.id, zoneId: r.zone_id, organisationId: r.organisation_id, organisationName: r.name, subject: r.subject, requestedOn: r.requested_on, dueOn: r.due_on, answer: r.answer, answeredOn: r.answered_on,
-    }));
+    return query;
   }
+  type DataRequestRow = Awaited<ReturnType<ReturnType<typeof dataRequestQuery>['executeTakeFirstOrThrow']>>;
+  const dataRequestView = (r: DataRequestRow) => ({
+    id: r.id, zoneId: r.zone_id, organisationId: r.organisation_id, organisationName: r.name, subject: r.subject, requestedOn: r.requested_on, dueOn: r.due_on, answer: r.answer, answeredOn: r.answered_on,
+  });
+  const oneDataRequest = async (zoneId: string, id: string) => dataRequestView(await dataRequestQuery(zoneId, null).where('zone_data_request.id', '=', id).executeTakeFirstOrThrow());
 
   app.get('/api/zones/:id/data-requests', {
     config: { action: 'zone:data-requests' }, serializerCompiler,
-    schema: { tags: ['zones'], summary: 'Post-management data requests of the zone: all for MSS, the ones addressed to the caller’s organisation for others', params: ZoneParams, response: { 200: Type.Object({ items: Type.Array(DataRequestView) }), ...errors } },
+    schema: {
+      tags: ['zones'], summary: 'Post-management data requests of the zone: all for MSS, the ones addressed to the caller’s organisation for others (chosen in SQL); oldest first, in pages',
+      params: ZoneParams, querystring: Type.Object(pageQuery(DATA_REQUEST_LIST), { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(DataRequestView), next: nextSchema }), ...errors },
+    },
   }, async (request) => {
     const zone = await publicZone(request.params.id);
     const actor = request.actor!;
-    return { items: await dataRequestViews(zone.id, actor.orgKind === 'ministry' ? null : actor.organisationId) };
+    const addressee = actor.orgKind === 'ministry' ? null : actor.organisationId;
+    const page = readPage(DATA_REQUEST_LIST, { limit: request.query.limit, cursor: request.query.cursor }, { zone: zone.id, addressee }, await app.services.listKey());
+    const { rows, next } = pageOf(page, await inPageOrder(dataRequestQuery(zone.id, addressee), page).execute());
+    return { items: rows.map(dataRequestView), next };
   });
 
   app.post('/api/zones/:id/data-requests', {
@@ -488,7 +502,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       return requestId;
     });
     reply.code(201);
-    return (await dataRequestViews(request.params.id, null)).find((r) => r.id === id)!;
+    return oneDataRequest(request.params.id, id);
   });
 
   app.post('/api/zones/:id/data-requests/:requestId/answer', {
@@ -508,7 +522,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       const zone = (await loadZone(trx, zoneId))!;
       await notifyZone(trx, zone, { state: 'zone:data_answered', actorUserId: actor.userId });
     });
-    return (await dataRequestViews(zoneId, null)).find((r) => r.id === requestId)!;
+    return oneDataRequest(zoneId, requestId);
   });
 
 }

@@ -21,7 +21,7 @@ export const zonesApi = {
   evaluate: (id: string, body: { year: number; scores: Record<string, number>; summary: I18nText; confirmedOn: string }) => request<Evaluation>('POST', `/api/zones/${at(id)}/evaluations`, body),
   fileChange: (id: string, body: { items: string[]; areaChangePercent: number | null; description: I18nText }) => request<ZoneChange>('POST', `/api/zones/${at(id)}/changes`, body),
   withdrawChange: (id: string, changeId: string) => request<ZoneChange>('POST', `/api/zones/${at(id)}/changes/${at(changeId)}/withdraw`),
-  dataRequests: (id: string) => request<{ items: DataRequest[] }>('GET', `/api/zones/${at(id)}/data-requests`),
+  dataRequests: (id: string) => allPages((cursor) => request<Page<DataRequest>>('GET', withCursor(`/api/zones/${at(id)}/data-requests`, cursor))).then((items) => ({ items })),
   answerDataRequest: (id: string, requestId: string, answer: I18nText) => request<DataRequest>('POST', `/api/zones/${at(id)}/data-requests/${at(requestId)}/answer`, { answer }),
   reviewChange: (id: string, changeId: string, action: 'approve_minor' | 'accept_for_review' | 'reject') =>
     request<ZoneChange>('POST', `/api/zones/${at(id)}/changes/${at(changeId)}/review`, { action, note: null }),
