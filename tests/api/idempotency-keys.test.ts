@@ -1,4 +1,4 @@
-// Idempotency-Key on creation POSTs (issue 11; docs/decisions/0048-idempotency-keys.md): ten identical requests sent
+// Idempotency-Key on creation POSTs (plans, exemptions, demonstration projects, rapid confirmations) (issue 11; docs/decisions/0048-idempotency-keys.md): ten identical requests sent
 // at once with one key create one object with one audit entry and all answer the same; the same key with another body
 // is a 422 `idempotency-key-reused` in the reader's language, writing nothing; keys are the signed-in user's own;
 // without a key every request creates. On PGlite and on PostgreSQL (TEST_DATABASE_URL).
@@ -41,9 +41,16 @@ for (const engine of engines()) {
       stages: ['logistics'], grantedOn: '2026-01-05', validFrom: null, validUntil: null, insuranceProofSubmitted: false,
     });
     let rapidZone: string;
+    const project = async (n: string) => ({
+      zoneId: (await t.db.selectFrom('zone_region').select('zone_id').where('region_code', '=', '21').executeTakeFirstOrThrow()).zone_id,
+      title: { ko: `멱등 실증 ${n}` }, summary: { ko: '부산항 수소 트럭 운행' }, partnerCompanies: [], exemptionIds: [], sites: ['21010'],
+      products: [{ ko: '수소 트럭' }], periodStart: '2026-01-01', periodEnd: '2027-12-31', milestones: [], kpis: [],
+      safetyPlan: { ko: '운행 전 점검' }, insuranceRequired: false, insurance: null, rules: [],
+    });
     const creations: { name: string; who: Who; url: string; action: string; body: (n: string) => object | Promise<object> }[] = [
       { name: 'a plan', who: 'busan', url: '/api/plans', action: 'plan:create', body: (n) => ({ model: 'single', leadRegion: '21', title: { ko: `멱등 계획 ${n}` } }) },
       { name: 'an exemption', who: 'ministry', url: '/api/exemptions', action: 'exemption:create', body: (n) => exemption(`멱등 예외 ${n}`) },
+      { name: 'a demonstration project', who: 'company', url: '/api/projects', action: 'project:create', body: project },
       {
         name: 'a rapid confirmation', who: 'company', url: '/api/rapid-confirmations', action: 'rapid-confirmation:file',
         body: async (n) => {
@@ -95,7 +102,7 @@ for (const engine of engines()) {
       const b = await send('busan', '/api/plans', body);
       assert.notEqual(a.json().id, b.json().id);
       const key = randomUUID();
-      const mine = await send('company', '/api/rapid-confirmations', await creations[2]!.body(key), key);
+      const mine = await send('company', '/api/rapid-confirmations', await creations[3]!.body(key), key);
       assert.equal(mine.statusCode, 201, mine.body);
       const exemptionByKey = await send('ministry', '/api/exemptions', exemption('다른 사용자의 같은 키'), key);
       assert.equal(exemptionByKey.statusCode, 201, 'the same key of another user is another key');

@@ -1,26 +1,24 @@
 // Demonstration projects (실증사업): created and kept by their lead company, read by their companies, the
 // zone's local governments and MSS; demonstration data uploads (CSV / NDJSON, streamed, idempotent by upload
 // id, all or nothing) and the compliance report over the stored events.
-import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type, type Static } from 'typebox';
-import type { Database } from '../../db/database.ts';
-import type { Actor } from '../../domain/auth/types.ts';
-import { compareDates, tryCivilDate } from '../../domain/calendar/civil-date.ts';
-import { validateRules, type Rule } from '../../domain/compliance/rules.ts';
-import { insuranceIssues, periodInstants, seoulToday, TRANSITIONS, type LiabilityInsurance, type ProjectState } from '../../domain/demonstrations/project.ts';
+import { Type } from 'typebox';
+import type { Rule } from '../../domain/compliance/rules.ts';
+import { periodInstants, type ProjectState } from '../../domain/demonstrations/project.ts';
 import type { UploadFormat } from '../../domain/demonstrations/events.ts';
-import { normaliseText, type I18nText } from '../../domain/i18n-text.ts';
-import { regionByCode } from '../../domain/regions/reference.ts';
 import type { RegulatoryNeed } from '../../domain/supply-chain/coverage.ts';
-import { appendAudit } from '../audit/append.ts';
+import { callerOf } from '../write/caller.ts';
+import { answerOnce, IdempotencyHeaders } from '../write/idempotency.ts';
+import { createProject } from './use-cases/create-project.ts';
+import { editProject } from './use-cases/edit-project.ts';
+import { moveProject } from './use-cases/move-project.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { inPageOrder, nextSchema, pageOf, pageQuery, readPage, type ListSpec } from '../http/pages.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
-import { checkNeeds, coverageFor, normaliseNeeds } from '../exemptions/needs.ts';
+import { coverageFor } from '../exemptions/needs.ts';
 import { CoverageSchema } from '../../contract/needs.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { complianceReport } from './compliance.ts';
@@ -33,9 +31,9 @@ import { reportRoutes } from './reports.ts';
 import { suspensionRoutes } from './suspensions.ts';
 import { ProjectInput, ProjectSchema, ProjectUpdate, UploadResultSchema } from '../../contract/projects.ts';
 import {
-  evidenceTargetOf, loadProject, projectEtag, projectView, saveProjectExemptions, targetOf, type projectTarget, type ProjectRow,
+  evidenceTargetOf, loadProject, projectEtag, projectView, targetOf, type projectTarget, type ProjectRow,
 } from './store.ts';
-import { hashStream, MAX_ERRORS, spool } from './upload.ts';
+import { hashStream, spool } from './upload.ts';
 import { storeUpload, uploadView } from './upload-store.ts';
 import { partRoutes } from './parts.ts';
 
@@ -43,73 +41,7 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 const IdParams = Type.Object({ id: Uuid });
 const MEDIA: Record<string, UploadFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
 
-type ProjectBody = Static<typeof ProjectUpdate>;
 const conflict = (reason: string, fields: FieldError[] = []): AppError => new AppError('conflict', { params: { reason }, fields });
-const auditActor = (request: FastifyRequest, actor: Actor) => ({ requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId });
-
-/** Checks what the schema cannot: real dates in range, companies, municipalities, rules. */
-async function checkProject(db: Database, body: ProjectBody, lead: string): Promise<void> {
-  const fields: FieldError[] = [];
-  const dates: [string, string][] = [['periodStart', body.periodStart], ['periodEnd', body.periodEnd]];
-  body.milestones.forEach((m, i) => dates.push([`milestones/${i}/due`, m.due]));
-  if (body.insurance) dates.push(['insurance/validFrom', body.insurance.validFrom], ['insurance/validUntil', body.insurance.validUntil]);
-  for (const [path, value] of dates) if (tryCivilDate(value) === null) fields.push({ path: `/body/${path}`, keyword: 'format', params: { format: 'date' } });
-  const start = tryCivilDate(body.periodStart);
-  const end = tryCivilDate(body.periodEnd);
-  if (start && end && compareDates(end, start) < 0) fields.push({ path: '/body/periodEnd', keyword: 'minimum', params: { limit: body.periodStart } });
-  const from = body.insurance ? tryCivilDate(body.insurance.validFrom) : null;
-  const until = body.insurance ? tryCivilDate(body.insurance.validUntil) : null;
-  if (from && until && compareDates(until, from) < 0) fields.push({ path: '/body/insurance/validUntil', keyword: 'minimum', params: { limit: body.insurance!.validFrom } });
-  body.sites.forEach((code, i) => {
-    if (regionByCode(code)?.level !== 'municipality') fields.push({ path: `/body/sites/${i}`, keyword: 'unknown', params: { value: code } });
-  });
-  const kpiIds = new Set<string>();
-  body.kpis.forEach((k, i) => {
-    if (kpiIds.has(k.id)) fields.push({ path: `/body/kpis/${i}/id`, keyword: 'duplicate', params: {} });
-    kpiIds.add(k.id);
-  });
-  if (body.partnerCompanies.length > 0) {
-    const companies = await db.selectFrom('organisation').select('id').where('id', 'in', body.partnerCompanies).where('kind', '=', 'company').execute();
-    const known = new Set(companies.map((c) => c.id));
-    body.partnerCompanies.forEach((id, i) => {
-      if (!known.has(id) || id === lead) fields.push({ path: `/body/partnerCompanies/${i}`, keyword: 'unknown', params: { value: id } });
-    });
-  }
-  if (body.exemptionIds.length > 0) {
-    const exemptions = await db.selectFrom('exemption').select('id').where('id', 'in', body.exemptionIds).execute();
-    const known = new Set(exemptions.map((e) => e.id));
-    body.exemptionIds.forEach((id, i) => {
-      if (!known.has(id)) fields.push({ path: `/body/exemptionIds/${i}`, keyword: 'unknown', params: { value: id } });
-    });
-  }
-  if (body.needs) fields.push(...await checkNeeds(db, body.needs, '/body/needs'));
-  const rules = validateRules(body.rules);
-  if (!rules.ok) {
-    for (const issue of rules.errors.slice(0, MAX_ERRORS)) {
-      fields.push({ path: `/body/rules/${issue.path.join('/')}`, keyword: 'ruleIssue', params: { code: issue.code, ...issue.params } });
-    }
-  }
-  if (fields.length > 0) throw new AppError('validation', { fields });
-}
-
-function columnsOf(body: ProjectBody) {
-  return {
-    title: JSON.stringify(normaliseText(body.title as I18nText)),
-    summary: JSON.stringify(normaliseText(body.summary as I18nText)),
-    partner_companies: body.partnerCompanies,
-    sites: body.sites,
-    products: JSON.stringify(body.products.map((p) => normaliseText(p as I18nText))),
-    period_start: body.periodStart,
-    period_end: body.periodEnd,
-    milestones: JSON.stringify(body.milestones.map((m) => ({ ...m, title: normaliseText(m.title as I18nText) }))),
-    kpis: JSON.stringify(body.kpis.map((k) => ({ ...k, name: normaliseText(k.name as I18nText), unit: k.unit.trim() }))),
-    safety_plan: JSON.stringify(normaliseText(body.safetyPlan as I18nText)),
-    insurance_required: body.insuranceRequired,
-    insurance: body.insurance ? JSON.stringify({ ...body.insurance, insurer: body.insurance.insurer.trim(), policyNumber: body.insurance.policyNumber.trim() }) : null,
-    rules: JSON.stringify(body.rules),
-    ...(body.needs === undefined ? {} : { needs: JSON.stringify(normaliseNeeds(body.needs)) }),
-  };
-}
 
 /** A project's uploads, oldest first (the project is among the cursor's filters). */
 const UPLOAD_LIST: ListSpec<'created'> = {
@@ -158,26 +90,16 @@ function routes(base: FastifyInstance): void {
 
   app.post('/api/projects', {
     config: { action: 'project:create', objectScoped: true },
-    schema: { tags: ['demonstrations'], summary: 'Create a demonstration project led by the caller\'s company', body: ProjectInput, response: { 201: ProjectSchema, ...errors } },
-  }, async (request, reply) => {
-    const actor = authorize(request);
-    const body = request.body;
-    const zone = await db.selectFrom('zone').select('id').where('id', '=', body.zoneId).executeTakeFirst();
-    if (!zone) throw new AppError('validation', { fields: [{ path: '/body/zoneId', keyword: 'unknown', params: { value: body.zoneId } }] });
-    await checkProject(db, body, actor.organisationId);
-    const id = randomUUID();
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('demonstration_project').values({
-        id, zone_id: body.zoneId, state: 'draft', lead_company: actor.organisationId, ...columnsOf(body), version: 1, demo: false, created_by: actor.userId,
-      }).execute();
-      await saveProjectExemptions(trx, id, body.exemptionIds);
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:create', objectType: 'demonstration_project', objectId: id, before: null, after: body });
-    });
-    const row = (await loadProject(db, id))!;
-    const target = await targetOf(db, row);
-    reply.code(201).header('location', `/api/projects/${id}`).header('etag', projectEtag(row.version));
-    return projectView(row, actor, target);
-  });
+    schema: { tags: ['demonstrations'], summary: 'Create a demonstration project led by the caller\'s company; Idempotency-Key makes a resent request create nothing more', headers: IdempotencyHeaders, body: ProjectInput, response: { 201: ProjectSchema, ...errors, 422: ProblemSchema } },
+  }, async (request, reply) => answerOnce(db, request, reply, {
+    status: 201, location: (id: string) => `/api/projects/${id}`,
+    write: (caller) => createProject(db, caller, request.body),
+    render: async (id) => {
+      const row = (await loadProject(db, id))!;
+      reply.header('etag', projectEtag(row.version));
+      return projectView(row, request.actor, await targetOf(db, row));
+    },
+  }));
 
   app.get('/api/projects/:id', {
     config: { action: 'project:read', objectScoped: true },
@@ -192,24 +114,9 @@ function routes(base: FastifyInstance): void {
     config: { action: 'project:edit', objectScoped: true },
     schema: { tags: ['demonstrations'], summary: 'Replace the project\'s record (lead company); If-Match guards concurrent edits', params: IdParams, body: ProjectUpdate, response: { 200: ProjectSchema, ...errors } },
   }, async (request, reply) => {
-    const { row, target } = await readable(request, request.params.id);
+    await editProject(db, callerOf(request), request.params.id, request.headers['if-match'], request.body);
+    const saved = (await loadProject(db, request.params.id))!;
     const actor = request.actor!;
-    const body = request.body;
-    await checkProject(db, body, row.lead_company);
-    const ifMatch = request.headers['if-match'];
-    await db.transaction().execute(async (trx) => {
-      const before = (await loadProject(trx, row.id, true))!;
-      if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== projectEtag(before.version)) throw new AppError('precondition-failed');
-      if (before.state === 'completed') throw conflict(frame(request.locale, 'no-such-transition', { state: before.state, to: 'edit', allowed: '—' }));
-      const { from, to } = periodInstants(body.periodStart, body.periodEnd);
-      const outside = await trx.selectFrom('demonstration_event').select('row_no').where('project_id', '=', row.id)
-        .where((eb) => eb.or([eb('ts', '<', new Date(from)), eb('ts', '>=', new Date(to))])).limit(1).executeTakeFirst();
-      if (outside) throw conflict(frame(request.locale, 'period-outside-events'));
-      await trx.updateTable('demonstration_project').set({ ...columnsOf(body), version: before.version + 1, updated_at: new Date() }).where('id', '=', row.id).execute();
-      await saveProjectExemptions(trx, row.id, body.exemptionIds);
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:edit', objectType: 'demonstration_project', objectId: row.id, before: projectView(before, null, target), after: body });
-    });
-    const saved = (await loadProject(db, row.id))!;
     reply.header('etag', projectEtag(saved.version));
     return projectView(saved, actor, await targetOf(db, saved));
   });
@@ -224,27 +131,9 @@ function routes(base: FastifyInstance): void {
       response: { 200: ProjectSchema, ...errors },
     },
   }, async (request) => {
-    const { row, target } = await readable(request, request.params.id);
-    const actor = request.actor!;
-    const to = request.body.to as ProjectState;
-    await db.transaction().execute(async (trx) => {
-      const before = (await loadProject(trx, row.id, true))!;
-      if (!TRANSITIONS[before.state].includes(to)) {
-        throw conflict(frame(request.locale, 'no-such-transition', { state: before.state, to, allowed: TRANSITIONS[before.state].join(', ') || '—' }));
-      }
-      if (to === 'demonstrating') {
-        const issues = insuranceIssues(before.insurance_required, before.insurance as LiabilityInsurance | null, seoulToday(Date.now()));
-        if (issues.length > 0) {
-          throw conflict(frame(request.locale, 'insurance'), issues.map((i) => ({
-            path: i.path, keyword: i.code === 'missing' ? 'insuranceMissing' : i.code === 'not-valid-today' ? 'insuranceNotValid' : 'coverBelowMinimum', params: { ...i.params },
-          })));
-        }
-      }
-      await trx.updateTable('demonstration_project').set({ state: to, version: before.version + 1, updated_at: new Date() }).where('id', '=', row.id).execute();
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:transition', objectType: 'demonstration_project', objectId: row.id, before: { state: before.state }, after: { state: to } });
-    });
-    const saved = (await loadProject(db, row.id))!;
-    return projectView(saved, actor, target);
+    await moveProject(db, callerOf(request), request.params.id, request.body.to as ProjectState);
+    const saved = (await loadProject(db, request.params.id))!;
+    return projectView(saved, request.actor, await targetOf(db, saved));
   });
 
   app.put('/api/projects/:id/uploads/:uploadId', {

@@ -6,6 +6,7 @@ import { expireStagedUploads } from '../demonstrations/parts.ts';
 import { sweepOrphanChunks } from '../files/database-file-store.ts';
 import { scanDeadlines, scanExemptionDeadlines } from '../notifications/deadline-scan.ts';
 import type { LoginLimiter } from '../session/login-limiter.ts';
+import { sweepIdempotencyKeys } from '../write/idempotency.ts';
 import type { Job } from './job-runner.ts';
 
 const HOUR = 3_600_000;
@@ -21,6 +22,10 @@ export function zonelinkJobs(db: Database, config: Config, limiter: LoginLimiter
       // Bytes of attachments whose upload never committed (FILE_STORE=database).
       await sweepOrphanChunks(db, config.uploadStagingTtlHours * HOUR);
     } },
-    { name: 'sign-in-attempt-sweep', periodMs: HOUR, leaseMs: HOUR, run: () => limiter.sweep() },
+    // Sign-in attempts older than the limiter's window, and idempotency keys past their 24 hours.
+    { name: 'sign-in-attempt-sweep', periodMs: HOUR, leaseMs: HOUR, run: async () => {
+      await limiter.sweep();
+      await sweepIdempotencyKeys(db);
+    } },
   ];
 }
