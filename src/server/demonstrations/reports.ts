@@ -17,6 +17,7 @@ import {
 } from '../../domain/demonstrations/reports.ts';
 import { joinTexts, normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import { appendAudit } from '../audit/append.ts';
+import { auditActor } from '../write/caller.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { I18nTextSchema, Nullable, ProblemSchema, Uuid } from '../../contract/common.ts';
@@ -27,7 +28,6 @@ import { loadProject, suspendedMinistries, targetOf, type ProjectRow } from './s
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const IdParams = Type.Object({ id: Uuid });
-const auditActor = (request: FastifyRequest, actor: Actor) => ({ requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId });
 const seoulDay = (d: Date) => civilDate(new Date(d.getTime() + SEOUL_OFFSET_MS).toISOString().slice(0, 10));
 
 const PeriodSchema = Type.Object({
@@ -163,7 +163,7 @@ export function reportRoutes(base: FastifyInstance): void {
       };
       if (before) await trx.updateTable('demonstration_report').set(values).where('project_id', '=', row.id).where('period_index', '=', period.index).execute();
       else await trx.insertInto('demonstration_report').values({ project_id: row.id, period_index: period.index, ...values }).execute();
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:report', objectType: 'demonstration_report', objectId: `${row.id}/${period.index}`, before: before ?? null, after: request.body });
+      await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: 'project:report', objectType: 'demonstration_report', objectId: `${row.id}/${period.index}`, before: before ?? null, after: request.body });
     });
     return (await periodsView(row)).items.find((p) => p.index === period.index)!;
   });
@@ -186,7 +186,7 @@ export function reportRoutes(base: FastifyInstance): void {
       await trx.updateTable('demonstration_report').set({
         review_state: state, review_comment: JSON.stringify(normaliseText(request.body.comment as I18nText)), reviewed_at: new Date(), reviewed_by: actor.userId,
       }).where('project_id', '=', row.id).where('period_index', '=', before.period_index).execute();
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:review', objectType: 'demonstration_report', objectId: `${row.id}/${before.period_index}`, before: { reviewState: before.review_state }, after: { reviewState: state, comment: request.body.comment } });
+      await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: 'project:review', objectType: 'demonstration_report', objectId: `${row.id}/${before.period_index}`, before: { reviewState: before.review_state }, after: { reviewState: state, comment: request.body.comment } });
       const filers = await trx.selectFrom('app_user').select('id').where('organisation_id', 'in', [row.lead_company, ...row.partner_companies]).execute();
       await notify(trx, {
         userIds: filers.map((u) => u.id), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_project', objectId: row.id,
@@ -260,7 +260,7 @@ export function reportRoutes(base: FastifyInstance): void {
         description: JSON.stringify(normaliseText(body.description as I18nText)), immediate_actions: JSON.stringify(normaliseText(body.immediateActions as I18nText)),
         reported_by: actor.userId, exemption_ids: exemptionIds,
       }).execute();
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'project:incident', objectType: 'demonstration_incident', objectId: id, before: null, after: { projectId: row.id, ...body } });
+      await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: 'project:incident', objectType: 'demonstration_incident', objectId: id, before: null, after: { projectId: row.id, ...body } });
       const params = { subject: joinTexts(' — ', row.title as I18nText, body.place as I18nText), state: `incident:${severity}`, actor: await displayName(trx, actor) };
       await notify(trx, { userIds: await supervisors(trx, target.regions), kind: 'transition', link: `/projects/${row.id}`, objectType: 'demonstration_incident', objectId: id, params });
       // The responsible ministries whose regulations the project's exemptions suspend (issue 5: incidents reach the

@@ -12,6 +12,7 @@ import { exemptionIdIssues, SUSPENDING_SEVERITIES } from '../../domain/demonstra
 import { joinTexts, normaliseText, type I18nText } from '../../domain/i18n-text.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { appendAudit } from '../audit/append.ts';
+import { auditActor } from '../write/caller.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { I18nTextSchema, ProblemSchema, Uuid } from '../../contract/common.ts';
@@ -21,7 +22,6 @@ import { ProjectSchema } from '../../contract/projects.ts';
 import { loadProject, projectView, targetOf, type ProjectRow } from './store.ts';
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
-const auditActor = (request: FastifyRequest, actor: Actor) => ({ requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId });
 const conflict = (reason: string): AppError => new AppError('conflict', { params: { reason } });
 
 async function exemptionTitle(db: Database, id: string, locale: Locale): Promise<string> {
@@ -86,7 +86,7 @@ export function suspensionRoutes(base: FastifyInstance): void {
       }));
       await trx.insertInto('demonstration_exemption_suspension').values(rows).execute();
       await appendAudit(trx, {
-        ...auditActor(request, actor), action: 'project:suspend', objectType: 'demonstration_project', objectId: row.id,
+        ...auditActor({ requestId: request.id }, actor), action: 'project:suspend', objectType: 'demonstration_project', objectId: row.id,
         before: { suspendedExemptions: before.suspensions.map((s) => s.exemption_id) },
         after: { suspended: rows.map((r) => ({ id: r.id, exemptionId: r.exemption_id })), incidentId: incident.id, suspendedAt: now.toISOString(), reason },
       });
@@ -116,7 +116,7 @@ export function suspensionRoutes(base: FastifyInstance): void {
       await trx.updateTable('demonstration_exemption_suspension').set({ lifted_at: now, lifted_by: actor.userId, lift_reason: JSON.stringify(reason) })
         .where('id', '=', open.id).where('lifted_at', 'is', null).execute();
       await appendAudit(trx, {
-        ...auditActor(request, actor), action: 'project:lift-suspension', objectType: 'demonstration_project', objectId: row.id,
+        ...auditActor({ requestId: request.id }, actor), action: 'project:lift-suspension', objectType: 'demonstration_project', objectId: row.id,
         before: { suspensionId: open.id, exemptionId, suspendedAt: new Date(open.suspended_at).toISOString() }, after: { liftedAt: now.toISOString(), reason },
       });
       await notifyCompanies(trx, row, actor, 'exemption:suspension_lifted', [exemptionId]);

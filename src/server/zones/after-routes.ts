@@ -18,6 +18,7 @@ import { ZONE_MACHINE, type ZoneAction, type ZoneGuard, type ZoneState } from '.
 import { checkCancellation, checkDataRequest, checkExtension } from '../../domain/zones/zone-period.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { appendAudit } from '../audit/append.ts';
+import { auditActor } from '../write/caller.ts';
 import { authorize } from '../auth/authorize.ts';
 import { AppError, notFound, type FieldError } from '../errors.ts';
 import { Nullable, ProblemSchema } from '../../contract/common.ts';
@@ -38,7 +39,6 @@ import {
 const serializerCompiler = () => (data: unknown): string => JSON.stringify(data);
 const conflict = (reason: string): AppError => new AppError('conflict', { params: { reason } });
 const invalid = (fields: FieldError[]): AppError => new AppError('validation', { fields });
-const auditActor = (request: FastifyRequest, actor: Actor) => ({ requestId: request.id, actorUserId: actor.userId, actorOrganisationId: actor.organisationId });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema };
 const OPERATING: readonly ZoneState[] = ['designated', 'evaluated', 'extended'];
 
@@ -137,7 +137,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
     const to = move(ZONE_MACHINE, zone.state, spec.action, spec.as, spec.facts, spec.violations, request.locale);
     await updateZone(trx, zone, { state: to, ...(spec.patch ?? {}) });
     await addZoneEvent(trx, zone.id, spec.event, spec.today, spec.params, actor.userId);
-    await appendAudit(trx, { ...auditActor(request, actor), action: `zone:${spec.action}`, objectType: 'zone', objectId: zone.id, before: { state: zone.state, version: zone.version, periodEnd: zone.periodEnd }, after: { state: to, ...spec.params } });
+    await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: `zone:${spec.action}`, objectType: 'zone', objectId: zone.id, before: { state: zone.state, version: zone.version, periodEnd: zone.periodEnd }, after: { state: to, ...spec.params } });
     return to;
   }
 
@@ -224,7 +224,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
     const event = to === 'rejected' ? 'change-rejected' : to === 'withdrawn' ? 'change-withdrawn' : 'change-accepted';
     const params = { change: change.id, items: change.items, minor: change.minor };
     if (to !== 'approved') await addZoneEvent(trx, zone.id, event, today, params, actor.userId);
-    await appendAudit(trx, { ...auditActor(request, actor), action: `zone-change:${spec.action}`, objectType: 'zone_change', objectId: change.id, before: { state: change.state }, after: { state: to, decision: spec.decision ?? null } });
+    await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: `zone-change:${spec.action}`, objectType: 'zone_change', objectId: change.id, before: { state: change.state }, after: { state: to, decision: spec.decision ?? null } });
     if (to === 'approved') {
       // The approved change is recorded on the zone (Art. 81(3): applies from its notice).
       await zoneMove(trx, request, zone, actor, {
@@ -255,7 +255,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       }).execute();
       await updateZone(trx, zone, {});
       await addZoneEvent(trx, zone.id, 'change-filed', today, { change: id, items: body.items, minor: classification.minor, region }, actor.userId);
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'zone-change:file', objectType: 'zone_change', objectId: id, before: null, after: { zone: zone.id, items: body.items, minor: classification.minor, areaChangePercent: body.areaChangePercent } });
+      await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: 'zone-change:file', objectType: 'zone_change', objectId: id, before: null, after: { zone: zone.id, items: body.items, minor: classification.minor, areaChangePercent: body.areaChangePercent } });
       await notifyZone(trx, zone, { state: 'zone:change_filed', params: { minor: classification.minor ? 'yes' : 'no' }, actorUserId: actor.userId });
       return (await loadChange(trx, zone.id, id))!;
     });
@@ -408,7 +408,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       if (!OPERATING.includes(zone.state)) throw conflict(frame(request.locale, 'no-such-transition', { action: 'hearing', state: zone.state, allowed: '—' }));
       await updateZone(trx, zone, {});
       await addZoneEvent(trx, zone.id, 'hearing-held', heldOn, { heldOn, ground: body.ground, attendees: body.attendees.length }, actor.userId);
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'zone:hearing', objectType: 'zone', objectId: zone.id, before: null, after: { heldOn, ground: body.ground, attendees: body.attendees, summary: body.summary } });
+      await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: 'zone:hearing', objectType: 'zone', objectId: zone.id, before: null, after: { heldOn, ground: body.ground, attendees: body.attendees, summary: body.summary } });
       await notifyZone(trx, zone, { state: 'zone:hearing_held', params: { ground: body.ground }, actorUserId: actor.userId });
     });
     return respondZone(reply, request.params.id);
@@ -497,7 +497,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       await trx.insertInto('zone_data_request').values({ id: requestId, zone_id: zone.id, organisation_id: org.id, subject: JSON.stringify(body.subject), requested_on: today, due_on: dueOn, answer: null, answered_on: null, answered_by: null }).execute();
       await updateZone(trx, zone, {});
       await addZoneEvent(trx, zone.id, 'data-requested', today, { request: requestId, dueOn }, actor.userId);
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'zone:request-data', objectType: 'zone_data_request', objectId: requestId, before: null, after: { zone: zone.id, organisation: org.id, dueOn, subject: body.subject } });
+      await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: 'zone:request-data', objectType: 'zone_data_request', objectId: requestId, before: null, after: { zone: zone.id, organisation: org.id, dueOn, subject: body.subject } });
       await notifyZone(trx, zone, { state: 'zone:data_requested', params: { due: dueOn }, actorUserId: actor.userId, alsoUserIds: await usersOfOrganisation(trx, org.id) });
       return requestId;
     });
@@ -518,7 +518,7 @@ export async function zoneAfterRoutes(base: FastifyInstance): Promise<void> {
       const today = todayInSeoul();
       await trx.updateTable('zone_data_request').set({ answer: JSON.stringify(request.body.answer), answered_on: today, answered_by: actor.userId }).where('id', '=', requestId).execute();
       await addZoneEvent(trx, zoneId, 'data-answered', today, { request: requestId }, actor.userId);
-      await appendAudit(trx, { ...auditActor(request, actor), action: 'zone:answer-data', objectType: 'zone_data_request', objectId: requestId, before: null, after: { answeredOn: today } });
+      await appendAudit(trx, { ...auditActor({ requestId: request.id }, actor), action: 'zone:answer-data', objectType: 'zone_data_request', objectId: requestId, before: null, after: { answeredOn: today } });
       const zone = (await loadZone(trx, zoneId))!;
       await notifyZone(trx, zone, { state: 'zone:data_answered', actorUserId: actor.userId });
     });
