@@ -21,6 +21,8 @@ import { frequencyText, useZones } from '../components/common.tsx';
 import { SitesPicker } from '../components/sites.tsx';
 import { KPI_FREQUENCIES, type KpiFrequency, type ProjectInput } from '../types.ts';
 import { provinceOf } from '../../../../domain/regions/provinces.ts';
+import { ProjectInput as ProjectInputSchema } from '../../../../contract/projects.ts';
+import { checkBeforeSending } from '../../../shared/forms/schema-form.ts';
 
 interface Draft {
   zoneId: string;
@@ -246,6 +248,13 @@ export function ProjectNewPage() {
     const built = build(d, t);
     if (built.problems.length > 0) {
       setError(new ApiError({ status: 400, errors: built.problems }));
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid=form-error-summary] a')?.focus());
+      return;
+    }
+    // Checked against the contract before sending, like the server's refusal (sentences beside the fields).
+    const before = checkBeforeSending(ProjectInputSchema, built.body, t);
+    if (before) {
+      setError(before);
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid=form-error-summary] a')?.focus());
       return;
     }
