@@ -38,6 +38,7 @@ import * as m0083 from './migrations/0083-staged-parts-in-file-store.ts';
 import * as m0077 from './migrations/0077-region-parents.ts';
 import * as m0078 from './migrations/0078-special-governments.ts';
 import * as m0069 from './migrations/0069-idempotency-keys.ts';
+import * as m0084 from './migrations/0084-exemption-drafts.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0077-region-parents': m0077,
   '0078-special-governments': m0078,
   '0069-idempotency-keys': m0069,
+  '0084-exemption-drafts': m0084,
 };
 
 function migrator(db: Database, schema: string): Migrator {

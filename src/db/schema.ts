@@ -446,6 +446,29 @@ export interface ExemptionTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A special case of a designated plan waiting for MSS to record it as an exemption (or dismiss it). */
+export interface ExemptionDraftTable {
+  id: string;
+  zone_id: string;
+  plan_id: string;
+  plan_item: string;
+  kind: ExemptionTable['kind'];
+  title: Json<I18nText>;
+  regulation_ids: string[];
+  stages: string[];
+  conditions_text: Json<I18nText>;
+  valid_from: string | null;
+  valid_until: string | null;
+  /** The special case as the plan wrote it (law, provision, regulation, request, responsible ministry). */
+  special_case: Json<unknown>;
+  state: 'open' | 'confirmed' | 'dismissed';
+  exemption_id: string | null;
+  reason: Json<I18nText> | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface ExemptionRedeliberationTable {
   exemption_id: string;
   notified_on: string;
@@ -730,6 +753,7 @@ export interface DB {
   demonstration_project: DemonstrationProjectTable;
   demonstration_upload: DemonstrationUploadTable;
   demonstration_upload_staging: DemonstrationUploadStagingTable;
+  exemption_draft: ExemptionDraftTable;
   demonstration_event: DemonstrationEventTable;
   demonstration_report: DemonstrationReportTable;
   demonstration_incident: DemonstrationIncidentTable;

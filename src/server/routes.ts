@@ -15,6 +15,7 @@ import { exemptionRoutes } from './exemptions/routes.ts';
 import { exemptionLifecycleRoutes } from './exemptions/lifecycle-routes.ts';
 import { amendmentRoutes } from './exemptions/amendment-routes.ts';
 import { exemptionDeadlineRoutes } from './exemptions/deadline-routes.ts';
+import { exemptionDraftRoutes } from './exemptions/draft-routes.ts';
 import { holidayRoutes } from './calendar/holiday-routes.ts';
 import { searchRoutes } from './search/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
@@ -41,6 +42,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await demonstrationRoutes(app);
   await regulationRoutes(app);
   await exemptionRoutes(app);
+  await exemptionDraftRoutes(app);
   await exemptionLifecycleRoutes(app);
   await amendmentRoutes(app);
   await exemptionDeadlineRoutes(app);

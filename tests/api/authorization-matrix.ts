@@ -87,6 +87,17 @@ async function trackedExemption(review: { needed: boolean; plan?: boolean }): Pr
   }).execute();
   return id;
 }
+/** An open exemption draft in `zoneId`, as designation writes them from a plan's special case. */
+async function freshDraft(zoneId: string, planId: string): Promise<string> {
+  const id = randomUUID();
+  await matrixDb!.insertInto('exemption_draft').values({
+    id, zone_id: zoneId, plan_id: planId, plan_item: `sc-${id}`, kind: 'demonstration_exemption', title: JSON.stringify({ ko: '매트릭스 초안' }),
+    regulation_ids: [regulationId({ key: 'drone_bvlos' })], stages: ['logistics'], conditions_text: JSON.stringify({ ko: '조건' }), valid_from: null, valid_until: null,
+    special_case: JSON.stringify({ law: { ko: '법' }, provision: '제1조', regulation: { ko: '규제' }, request: { ko: '요청' }, responsibleMinistry: null }),
+    state: 'open', exemption_id: null, reason: null, decided_by: null, decided_at: null,
+  }).execute();
+  return id;
+}
 const holderOf = (ctx: Ctx) => (ctx.scope === 'own' ? [demoId('org:company')] : [demoId('org:ulsan')]);
 /** A future working day not used by an earlier cell, for the one-off holiday routes. */
 let holidaySerial = 0;
@@ -347,6 +358,29 @@ const MATRIX: Record<string, Row> = {
       kind: 'demonstration_exemption', title: { ko: '매트릭스' }, zoneId: zoneAt(25), holders: [], regulationIds: [regulationId({ key: 'drone_bvlos' })],
       conditions: exemptionConditions, stages: [], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', insuranceProofSubmitted: true,
     } }),
+  },
+  'GET /api/zones/:id/exemption-drafts': {
+    // The drafts a designation wrote from the plan's special cases: MSS and the zone's local governments.
+    expect: all(403, { anonymous: same(401), ministry: same(200), busan: { own: 200, other: 403 }, 'busan-read-token': { own: 200, other: 403 } }),
+    request: async (ctx) => ({ url: `/api/zones/${await zones.zone(ctx.scope)}/exemption-drafts` }),
+  },
+  'POST /api/exemption-drafts/:id/confirm': {
+    // Recording a grant from a draft is recording a grant: an MSS administrator.
+    expect: all(403, { anonymous: same(401), ministry: same(201) }),
+    request: async (ctx) => ({
+      url: `/api/exemption-drafts/${await freshDraft(zoneAt(25), (await ctx.planOf('drafting')).id)}/confirm`,
+      payload: {
+        kind: 'demonstration_exemption', title: { ko: '매트릭스' }, holders: [], regulationIds: [regulationId({ key: 'drone_bvlos' })],
+        conditions: exemptionConditions, stages: [], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', insuranceProofSubmitted: true,
+      },
+    }),
+  },
+  'POST /api/exemption-drafts/:id/dismiss': {
+    expect: all(403, { anonymous: same(401), ministry: same(200) }),
+    request: async (ctx) => ({
+      url: `/api/exemption-drafts/${await freshDraft(await zones.zone(ctx.scope), (await ctx.planOf('drafting')).id)}/dismiss`,
+      payload: { reason: { ko: '매트릭스' } },
+    }),
   },
   'POST /api/exemptions/:id/extend': {
     expect: all(403, { anonymous: same(401), ministry: same(200) }),

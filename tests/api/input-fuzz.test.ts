@@ -94,6 +94,8 @@ VALID['POST /api/exemptions'] = {
     stages: ['logistics'], grantedOn: '2025-01-02', validFrom: '2025-01-02', validUntil: '2029-01-01', insuranceProofSubmitted: true,
   },
 };
+VALID['POST /api/exemption-drafts/:id/confirm'] = { url: `/api/exemption-drafts/${NO_PLAN}/confirm`, body: (({ zoneId: _zone, ...rest }) => rest)(VALID['POST /api/exemptions']!.body as Record<string, unknown>) };
+VALID['POST /api/exemption-drafts/:id/dismiss'] = { url: `/api/exemption-drafts/${NO_PLAN}/dismiss`, body: { reason: { ko: '사유' } } };
 VALID['POST /api/exemptions/:id/extend'] = { url: `/api/exemptions/${NO_PLAN}/extend`, body: { requestedOn: '2025-06-02', newUntil: '2031-01-01', ground: 'law_not_amended' } };
 VALID['POST /api/exemptions/:id/law-amended'] = { url: `/api/exemptions/${NO_PLAN}/law-amended`, body: { amendedOn: '2026-03-03', act: 'Act No. 1' } };
 VALID['POST /api/exemptions/:id/amendment-request'] = { url: `/api/exemptions/${NO_PLAN}/amendment-request`, body: { requestedOn: '2026-01-05', results: { ko: '결과' }, evidence: [] } };

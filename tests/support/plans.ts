@@ -70,13 +70,14 @@ export function planFixtures(t: TestApp) {
     return call(who, 'GET', `/api/plans/${id}`);
   }
 
-  /** A plan in `state`: "own" is led by Busan with Ulsan as partner (connected); "other" is Ulsan's single plan. */
-  async function plan(state: FixtureState, scope: 'own' | 'other' = 'own'): Promise<PlanRef> {
+  /** A plan in `state`: "own" is led by Busan with Ulsan as partner (connected); "other" is Ulsan's single plan.
+   *  `over` replaces fields of the lead's common part (e.g. its special cases). */
+  async function plan(state: FixtureState, scope: 'own' | 'other' = 'own', over: Record<string, unknown> = {}): Promise<PlanRef> {
     const lead = scope === 'own' ? 'busan' : 'ulsan';
     const model = scope === 'own' ? 'connected' : 'single';
     const step = (s: FixtureState) => ORDER.indexOf(state) >= ORDER.indexOf(s);
     let p = await call(lead, 'POST', '/api/plans', { model, leadRegion: scope === 'own' ? '21' : '26', title: common(model).title });
-    p = await call(lead, 'PUT', `/api/plans/${p.id}`, common(model), p.etag);
+    p = await call(lead, 'PUT', `/api/plans/${p.id}`, { ...common(model), ...over }, p.etag);
     if (scope === 'own') {
       p = await call('busan', 'POST', `/api/plans/${p.id}/partners`, { regionCode: '26' });
       p = await call('busan', 'PUT', `/api/plans/${p.id}/sections/21`, section('21120', 'busan'), p.etag);

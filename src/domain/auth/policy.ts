@@ -62,6 +62,7 @@ export const ACTIONS = {
   'expert:declare-ties': 'write',
   'regulation:create': 'write',
   'exemption:create': 'write',
+  'exemption:drafts': 'read',
   'exemption:extend': 'write',
   'exemption:request-amendment': 'write',
   'exemption:record-amendment': 'write',
@@ -211,6 +212,9 @@ function rule(actor: Actor, action: Action, target: Target): boolean {
     case 'regulation:create':
       // MSS keeps the catalogue of the regulations exemptions suspend.
       return actor.orgKind === 'ministry';
+    case 'exemption:drafts':
+      // A designated zone's exemption drafts (its plan's special cases awaiting MSS): MSS and the zone's governments.
+      return actor.orgKind === 'ministry' || governsZone(actor, target);
     case 'exemption:create':
     case 'exemption:extend':
       // Grants and extensions are committee decisions recorded by an MSS administrator (Art. 86(4), 86(10)).

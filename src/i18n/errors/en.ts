@@ -85,5 +85,5 @@ export const en: ErrorCatalogue = {
     'parse-time': 'Reading the file must finish within {max} ms.',
     'parse-memory': 'Reading the file may use at most {max} MiB of memory.',
   },
-  objects: { project: 'demonstration project', attachment: 'attachment', upload: 'upload', report: 'report', incident: 'incident', region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption', holiday: 'added holiday', 'rapid-confirmation': 'rapid confirmation request' },
+  objects: { project: 'demonstration project', attachment: 'attachment', upload: 'upload', report: 'report', incident: 'incident', region: 'region', user: 'user', token: 'API token', organisation: 'organisation', route: 'address', zone: 'zone', plan: 'zone plan', 'plan-version': 'plan version', participant: 'participating government', notification: 'notification', regulation: 'regulation', exemption: 'exemption', holiday: 'added holiday', 'rapid-confirmation': 'rapid confirmation request', 'exemption-draft': 'exemption draft' },
 };

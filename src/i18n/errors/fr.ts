@@ -85,5 +85,5 @@ export const fr: ErrorCatalogue = {
     'parse-time': 'La lecture du fichier doit se terminer en {max} ms.',
     'parse-memory': 'La lecture du fichier peut utiliser {max} Mio de mémoire au plus.',
   },
-  objects: { project: 'projet de démonstration', attachment: 'pièce jointe', upload: 'téléversement', report: 'rapport', incident: 'incident', region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation', holiday: 'jour férié ajouté', 'rapid-confirmation': 'demande de confirmation rapide' },
+  objects: { project: 'projet de démonstration', attachment: 'pièce jointe', upload: 'téléversement', report: 'rapport', incident: 'incident', region: 'région', user: 'utilisateur', token: 'jeton d’API', organisation: 'organisation', route: 'adresse', zone: 'zone', plan: 'plan de zone', 'plan-version': 'version du plan', participant: 'collectivité participante', notification: 'notification', regulation: 'réglementation', exemption: 'dérogation', holiday: 'jour férié ajouté', 'rapid-confirmation': 'demande de confirmation rapide', 'exemption-draft': 'projet d’exemption' },
 };

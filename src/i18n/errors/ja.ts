@@ -85,5 +85,5 @@ export const ja: ErrorCatalogue = {
     'parse-time': 'ファイルの読み取りは{max}ミリ秒以内に終わる必要があります。',
     'parse-memory': 'ファイルの読み取りに使えるメモリは{max}MiBまでです。',
   },
-  objects: { project: '実証事業', attachment: '添付ファイル', upload: 'アップロード', report: '実証報告書', incident: '安全事故', region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知', regulation: '規制', exemption: '規制特例', holiday: '追加された休日', 'rapid-confirmation': '迅速確認の申請' },
+  objects: { project: '実証事業', attachment: '添付ファイル', upload: 'アップロード', report: '実証報告書', incident: '安全事故', region: '地域', user: 'ユーザー', token: 'APIトークン', organisation: '機関', route: 'アドレス', zone: '特区', plan: '特区計画', 'plan-version': '計画の版', participant: '参加自治体', notification: '通知', regulation: '規制', exemption: '規制特例', holiday: '追加された休日', 'rapid-confirmation': '迅速確認の申請', 'exemption-draft': '規制特例の草案' },
 };

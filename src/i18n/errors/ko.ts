@@ -104,5 +104,6 @@ export const ko = {
     exemption: '규제특례',
     holiday: '추가된 공휴일',
     'rapid-confirmation': '신속확인 신청',
+    'exemption-draft': '규제특례 초안',
   },
 } as const;

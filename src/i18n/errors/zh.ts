@@ -85,5 +85,5 @@ export const zh: ErrorCatalogue = {
     'parse-time': '读取文件必须在 {max} 毫秒内完成。',
     'parse-memory': '读取文件最多只能使用 {max} MiB 内存。',
   },
-  objects: { project: '实证项目', attachment: '附件', upload: '上传', report: '实证报告', incident: '安全事故', region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例', holiday: '新增的公休日', 'rapid-confirmation': '快速确认申请' },
+  objects: { project: '实证项目', attachment: '附件', upload: '上传', report: '实证报告', incident: '安全事故', region: '地区', user: '用户', token: 'API 令牌', organisation: '机构', route: '地址', zone: '特区', plan: '特区计划', 'plan-version': '计划版本', participant: '参与地方政府', notification: '通知', regulation: '规制', exemption: '规制特例', holiday: '新增的公休日', 'rapid-confirmation': '快速确认申请', 'exemption-draft': '监管特例草案' },
 };

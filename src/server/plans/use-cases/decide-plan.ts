@@ -8,6 +8,7 @@ import { checkMeetingNotice } from '../../../domain/zones/procedure.ts';
 import { calendarOf } from '../../calendar/provider.ts';
 import type { FieldError } from '../../errors.ts';
 import type { Caller } from '../../write/caller.ts';
+import { writeDrafts } from '../../exemptions/drafts.ts';
 import { designateZone } from '../../zones/designation.ts';
 import { participantsOf } from '../content.ts';
 import { guarded, invalid, isDate, runningClocks, stopClocks } from '../plan-rules.ts';
@@ -35,11 +36,12 @@ function problemsOf(body: DecisionInput, today: CivilDate): FieldError[] {
 }
 
 export async function decidePlan(db: Database, caller: Caller, ref: PlanRef, body: DecisionInput): Promise<void> {
+  const calendar = calendarOf(db);
   await runPlanWrite(db, caller, ref, { action: 'plan:decide', ifMatch: 'optional' }, async (ctx, plan) => {
     const { trx, actor, today } = ctx;
     const problems = problemsOf(body, today);
     if (problems.length > 0) throw invalid(problems);
-    const notice = checkMeetingNotice({ committee: body.committee, meetingOn: civilDate(body.meetingOn), noticeGivenOn: body.noticeGivenOn === null ? null : civilDate(body.noticeGivenOn), urgent: body.urgent }, calendarOf(db));
+    const notice = checkMeetingNotice({ committee: body.committee, meetingOn: civilDate(body.meetingOn), noticeGivenOn: body.noticeGivenOn === null ? null : civilDate(body.noticeGivenOn), urgent: body.urgent }, calendar);
     // A quorum is a majority of the members; decisions by a majority of those present (Decree Art. 47(7), 49(7)).
     const quorum = body.present * 2 > body.members;
     const violations = guarded([
@@ -59,9 +61,14 @@ export async function decidePlan(db: Database, caller: Caller, ref: PlanRef, bod
       conditions: body.conditions, gazettedOn: today, actorUserId: actor.userId,
     });
     await trx.updateTable('zone_plan').set({ zone_id: designated.zoneId }).where('id', '=', plan.id).execute();
+    // From plan to zone: each special case of the plan becomes an exemption draft MSS confirms or corrects.
+    const drafts = await writeDrafts(trx, {
+      zoneId: designated.zoneId, planId: plan.id, cases: plan.content.exemptions, designatedOn: today,
+      zone: { from: civilDate(body.periodStart!), until: civilDate(body.periodEnd!) }, calendar,
+    });
     await ctx.audit({
       action: 'zone:designate', objectType: 'zone', objectId: designated.zoneId, before: null,
-      after: { plan: plan.id, number: designated.number, model: plan.content.model, regions: participantsOf(plan.content), periodStart: body.periodStart, periodEnd: body.periodEnd, conditions: body.conditions },
+      after: { plan: plan.id, number: designated.number, model: plan.content.model, regions: participantsOf(plan.content), periodStart: body.periodStart, periodEnd: body.periodEnd, conditions: body.conditions, exemptionDrafts: drafts },
     });
   });
 }
