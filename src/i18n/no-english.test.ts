@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Latin-script names a Korean, Japanese or Chinese sentence may keep as they are. */
 const TECHNICAL = new Set([
   'ZoneLink', 'API', 'JSON', 'UTF', 'CSV', 'XLSX', 'PDF', 'NDJSON', 'SHA', 'URL', 'CSRF', 'X-CSRF-Token', 'Token', 'X', 'ID', 'KPI', 'KPIs',
-  'application/json', 'application', 'json', 'text/csv', 'text', 'csv', 'multipart/form-data', 'multipart', 'form', 'data', 'If-Match', 'If', 'Match', 'ETag',
+  'application/json', 'application', 'json', 'text/csv', 'text', 'csv', 'multipart/form-data', 'multipart', 'form', 'data', 'If-Match', 'If', 'Match', 'ETag', 'Idempotency-Key',
   'Content-Range', 'Content', 'Range', 'bytes', 'PUT', 'GET', 'POST', 'HEAD', 'DELETE', 'SMTP', 'HTTP', 'HTTPS', 'Accept-Language', 'Accept', 'Language', 'KRW',
   'LNG', 'LPG', 'ESS', 'MVDC', 'AI', 'EV', 'GIZ', 'RFZ', 'MSS', 'MOTIE', 'MOLIT', 'MOF', 'MOHW', 'UUID', 'ISO', 'YYYY-MM-DD', 'YYYY', 'MM', 'DD', 'PNG', 'JPEG', 'WebP', 'GIF',
   'NUL', 'Tab', 'ms', 'km/h', 'HH', 'ts', 'ndjson', 'https', 'BOM', 'lon', 'lat',
