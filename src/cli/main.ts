@@ -9,7 +9,7 @@ import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo.ts';
 import { seedDemoInventory } from '../db/seed/demo-inventory.ts';
 import { seedDemoPlan } from '../db/seed/demo-plan.ts';
 import { seedDemoDemonstrations } from '../db/seed/demo-demonstrations.ts';
-import { seedReference } from '../db/seed/reference.ts';
+import { seedReference, seedStandingGovernments } from '../db/seed/reference.ts';
 import { seedReferenceZones } from '../db/seed/zones.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from '../db/seed/regulations.ts';
 import { verifyAuditLog } from '../server/audit/verify.ts';
@@ -180,6 +180,7 @@ export async function main(argv: string[]): Promise<number> {
       return withDb(config, async (db) => {
         await migrateToLatest(db);
         const ref = await seedReference(db);
+        await seedStandingGovernments(db);
         const zones = await seedReferenceZones(db);
         const regulations = await seedReferenceRegulations(db);
         process.stdout.write(`regulations: ${regulations} added\n`);

@@ -6,7 +6,7 @@ import { seedDemo } from './seed/demo.ts';
 import { seedDemoInventory } from './seed/demo-inventory.ts';
 import { seedDemoPlan } from './seed/demo-plan.ts';
 import { seedDemoDemonstrations } from './seed/demo-demonstrations.ts';
-import { seedReference } from './seed/reference.ts';
+import { seedReference, seedStandingGovernments } from './seed/reference.ts';
 import { seedReferenceZones } from './seed/zones.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from './seed/regulations.ts';
 
@@ -16,9 +16,10 @@ export async function openConfiguredDatabase(config: Config, options: { onConnec
 
 export async function prepareDatabase(db: Database, options: { demo: boolean }): Promise<void> {
   await migrateToLatest(db);
-  // Provinces, not any region row: migration 0078 adds the special local governments before the reference is loaded.
+  // Provinces, not any region row: the special local governments are loaded at every start (seedStandingGovernments).
   const count = await db.selectFrom('region').where('level', '=', 'province').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   if (Number(count.n) === 0) await seedReference(db);
+  await seedStandingGovernments(db);
   await seedReferenceZones(db);
   await seedReferenceRegulations(db);
   if (options.demo) {

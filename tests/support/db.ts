@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedDemo } from '../../src/db/seed/demo.ts';
 import { seedDemoInventory } from '../../src/db/seed/demo-inventory.ts';
-import { seedReference } from '../../src/db/seed/reference.ts';
+import { seedReference, seedStandingGovernments } from '../../src/db/seed/reference.ts';
 import { seedReferenceZones } from '../../src/db/seed/zones.ts';
 import { openPgliteFromTemplate } from './pglite-template.ts';
 import { openPostgresFromTemplate } from './pg-template.ts';
@@ -28,6 +28,7 @@ export async function openTestDatabase(engine: Engine, options: { demo?: boolean
   const build = async (db: Database) => {
     await migrateToLatest(db, 'public');
     await seedReference(db);
+    await seedStandingGovernments(db);
     await seedReferenceZones(db);
     if (demo) {
       await seedDemo(db);

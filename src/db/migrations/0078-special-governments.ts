@@ -2,9 +2,9 @@
 // applicants (Decree Art. 40(2) as amended 2026-06-30): each is a `region` row of level 'special' or 'integrated'
 // with no parent and the codes of the governments it stands for (`members`), so it can be a plan participant, sign
 // off and be an organisation's region like any government. Region lists and maps show provinces and municipalities
-// only. Data: data/reference/special-governments.json (with its sources).
+// only. The rows are data (data/reference/special-governments.json, with its sources), loaded with the reference
+// data (src/db/seed/reference.ts), so a migrated database holds no rows and a backup restores into it.
 import { sql, type Kysely } from 'kysely';
-import list from '../../../data/reference/special-governments.json' with { type: 'json' };
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -15,9 +15,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table region add column members text[];
     alter table region add constraint region_members_check check ((level in ('special', 'integrated')) = (members is not null));
   `.execute(db);
-  for (const g of list as { code: string; level: string; name: unknown; members: string[] }[]) {
-    await sql`insert into region (code, level, parent_code, name, capital_area, members)
-      values (${g.code}, ${g.level}, null, ${JSON.stringify(g.name)}::jsonb, false, ${g.members}::text[])
-      on conflict (code) do update set name = excluded.name, members = excluded.members`.execute(db);
-  }
 }

@@ -1,6 +1,7 @@
 // Loads the reference regions and their links (KOSTAT/SGIS 2018) into the database; idempotent.
 import type { Database } from '../database.ts';
 import { regions, regionLinks } from '../../domain/regions/reference.ts';
+import { STANDING_GOVERNMENTS } from '../../domain/zones/special-governments.ts';
 
 export async function seedReference(db: Database): Promise<{ regions: number; links: number }> {
   await db.transaction().execute(async (trx) => {
@@ -27,4 +28,18 @@ export async function seedReference(db: Database): Promise<{ regions: number; li
     }
   });
   return { regions: regions.length, links: regionLinks.length };
+}
+
+/**
+ * The special local governments and integrated special cities (data/reference/special-governments.json) as region
+ * rows of their level with their members; idempotent, run at every start so a database migrated before the list
+ * changed gets it too.
+ */
+export async function seedStandingGovernments(db: Database): Promise<number> {
+  for (const g of STANDING_GOVERNMENTS) {
+    await db.insertInto('region').values({ code: g.code, level: g.level, parent_code: null, name: JSON.stringify(g.name), capital_area: false, members: [...g.members] })
+      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), members: eb.ref('excluded.members') })))
+      .execute();
+  }
+  return STANDING_GOVERNMENTS.length;
 }
