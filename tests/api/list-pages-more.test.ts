@@ -11,10 +11,9 @@ import { DEMO_PROJECT_ID, seedDemoDemonstrations } from '../../src/db/seed/demo-
 import { DEMO_PLAN_ID, seedDemoPlan } from '../../src/db/seed/demo-plan.ts';
 import { seedDemoExemptions, seedReferenceRegulations } from '../../src/db/seed/regulations.ts';
 import { decide } from '../../src/domain/auth/policy.ts';
-import type { Actor } from '../../src/domain/auth/types.ts';
 import { evidenceTargetOf, loadProject } from '../../src/server/demonstrations/store.ts';
 import { insertRegulation } from '../../src/server/regulations/store.ts';
-import { asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
+import { actorOf, asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
 
 const READERS = ['ministry@demo.zonelink.kr', 'busan@demo.zonelink.kr', 'ulsan@demo.zonelink.kr', 'company@demo.zonelink.kr', 'expert@demo.zonelink.kr', 'motie@demo.zonelink.kr'];
@@ -48,12 +47,6 @@ for (const engine of engines()) {
       return shown;
     }
 
-    async function actorOf(session: Session): Promise<Actor> {
-      const row = await t.db.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
-        .select(['app_user.id', 'app_user.organisation_id', 'app_user.role', 'organisation.kind', 'organisation.region_code'])
-        .where('app_user.id', '=', session.userId).executeTakeFirstOrThrow();
-      return { userId: row.id, organisationId: row.organisation_id, orgKind: row.kind, regionCode: row.region_code, role: row.role, tokenScopes: null };
-    }
 
     test('a reader sees exactly the evidence packs the policy lets it read, decided in SQL', async () => {
       const other = randomUUID();
@@ -77,7 +70,7 @@ for (const engine of engines()) {
       let motieSees = 0;
       for (const email of READERS) {
         const session = await t.login(email);
-        const actor = await actorOf(session);
+        const actor = await actorOf(t.db, session);
         const expected: string[] = [];
         for (const id of projects) if (decide(actor, 'project:evidence', await evidenceTargetOf(t.db, (await loadProject(t.db, id))!)).allowed) expected.push(id);
         const shown = await walkAs(session, '/api/evidence-packs?limit=1', (r) => String(r.projectId));
@@ -92,7 +85,7 @@ for (const engine of engines()) {
       const ulsan = await t.login('ulsan@demo.zonelink.kr');
       const save = async (session: Session, at: Date) => {
         const id = randomUUID();
-        const actor = await actorOf(session);
+        const actor = await actorOf(t.db, session);
         await t.db.insertInto('planning_request').values({ id, organisation_id: actor.organisationId, created_by: actor.userId, title: `요청 ${id.slice(0, 4)}`, request: JSON.stringify({}), result: null, created_at: at }).execute();
         return id;
       };

@@ -17,7 +17,7 @@ import { loadProject, targetOf } from '../../src/server/demonstrations/store.ts'
 import { loadPlan, planTarget } from '../../src/server/plans/store.ts';
 import { loadRequest, rapidTarget } from '../../src/server/rapid-confirmations/store.ts';
 import { PLAN_LIST } from '../../src/server/plans/page-plans.ts';
-import { asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
+import { actorOf, asSession, problemOf, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { engines } from '../support/db.ts';
 
 for (const engine of engines()) {
@@ -141,12 +141,6 @@ for (const engine of engines()) {
 
     const READERS = ['ministry@demo.zonelink.kr', 'busan@demo.zonelink.kr', 'ulsan@demo.zonelink.kr', 'company@demo.zonelink.kr', 'expert@demo.zonelink.kr', 'motie@demo.zonelink.kr'];
 
-    async function actorOf(session: Session): Promise<Actor> {
-      const row = await t.db.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
-        .select(['app_user.id', 'app_user.organisation_id', 'app_user.role', 'organisation.kind', 'organisation.region_code'])
-        .where('app_user.id', '=', session.userId).executeTakeFirstOrThrow();
-      return { userId: row.id, organisationId: row.organisation_id, orgKind: row.kind, regionCode: row.region_code, role: row.role, tokenScopes: null };
-    }
 
     test('a reader sees exactly the rapid confirmations and projects the policy lets it read, decided in SQL', async () => {
       const other = randomUUID();
@@ -177,7 +171,7 @@ for (const engine of engines()) {
       const projects = (await t.db.selectFrom('demonstration_project').select('id').execute()).map((r) => r.id);
       for (const email of READERS) {
         const session = await t.login(email);
-        const actor = await actorOf(session);
+        const actor = await actorOf(t.db, session);
         const expectedRequests: string[] = [];
         for (const id of requests) if (decide(actor, 'rapid-confirmation:read', rapidTarget((await loadRequest(t.db, id))!)).allowed) expectedRequests.push(id);
         const expectedProjects: string[] = [];

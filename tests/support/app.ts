@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
+import type { Actor } from '../../src/domain/auth/types.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openTestDatabase, type Engine, type TestDatabase } from './db.ts';
@@ -67,4 +68,12 @@ export function problemOf(res: LightMyRequestResponse): { code: string; status: 
     throw new Error(`expected problem+json, got ${String(res.headers['content-type'])}: ${res.body.slice(0, 200)}`);
   }
   return res.json();
+}
+
+/** The actor a signed-in session stands for, as the policy sees it (for comparing a list with what the policy allows). */
+export async function actorOf(db: Database, session: Session): Promise<Actor> {
+  const row = await db.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+    .select(['app_user.id', 'app_user.organisation_id', 'app_user.role', 'organisation.kind', 'organisation.region_code'])
+    .where('app_user.id', '=', session.userId).executeTakeFirstOrThrow();
+  return { userId: row.id, organisationId: row.organisation_id, orgKind: row.kind, regionCode: row.region_code, role: row.role, tokenScopes: null };
 }
