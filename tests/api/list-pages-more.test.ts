@@ -47,7 +47,6 @@ for (const engine of engines()) {
       return shown;
     }
 
-
     test('a reader sees exactly the evidence packs the policy lets it read, decided in SQL', async () => {
       const other = randomUUID();
       await t.db.insertInto('organisation').values({ id: other, kind: 'company', name: JSON.stringify({ ko: '다른 기업' }), region_code: null, demo: false }).execute();

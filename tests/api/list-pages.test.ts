@@ -141,7 +141,6 @@ for (const engine of engines()) {
 
     const READERS = ['ministry@demo.zonelink.kr', 'busan@demo.zonelink.kr', 'ulsan@demo.zonelink.kr', 'company@demo.zonelink.kr', 'expert@demo.zonelink.kr', 'motie@demo.zonelink.kr'];
 
-
     test('a reader sees exactly the rapid confirmations and projects the policy lets it read, decided in SQL', async () => {
       const other = randomUUID();
       await t.db.insertInto('organisation').values({ id: other, kind: 'company', name: JSON.stringify({ ko: '다른 기업' }), region_code: null, demo: false }).execute();
