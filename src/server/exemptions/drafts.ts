@@ -41,8 +41,6 @@ export function lockDraft(trx: Database, id: string) {
 }
 export type DraftRow = NonNullable<Awaited<ReturnType<typeof lockDraft>>>;
 
-const DAY = (d: unknown): string | null => (d === null || d === undefined ? null : typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10));
-
 /** The drafts of a zone (oldest first, in the plan's order), with the regulations they name. */
 export async function zoneDrafts(db: Database, zoneId: string): Promise<ExemptionDraft[]> {
   const rows = await db.selectFrom('exemption_draft').selectAll().where('zone_id', '=', zoneId).orderBy('created_at').orderBy('plan_item').execute();
@@ -56,8 +54,8 @@ export async function draftViews(db: Database, rows: readonly DraftRow[]): Promi
   return rows.map((r) => ({
     id: r.id, zoneId: r.zone_id, planId: r.plan_id, planItem: r.plan_item, kind: r.kind, title: r.title as I18nText,
     regulations: r.regulation_ids.flatMap((id) => regulations.get(id) ?? []), stages: r.stages, conditionsText: r.conditions_text as I18nText,
-    validFrom: DAY(r.valid_from), validUntil: DAY(r.valid_until), specialCase: r.special_case as ExemptionDraft['specialCase'],
-    state: r.state, exemptionId: r.exemption_id, reason: r.reason as I18nText | null, decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+    validFrom: r.valid_from, validUntil: r.valid_until, specialCase: r.special_case as ExemptionDraft['specialCase'],
+    state: r.state, exemptionId: r.exemption_id, reason: r.reason as I18nText | null, decidedAt: r.decided_at?.toISOString() ?? null,
   }));
 }
 
